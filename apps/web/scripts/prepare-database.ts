@@ -1,0 +1,25 @@
+// Called by scripts/start.mjs before the server starts (see there).
+import { MigrationError, openDatabase } from "@lantern/db";
+import { DEMO_SIGN_IN_PEOPLE, seedIfEmpty } from "@lantern/db/seed";
+
+const url = process.env.DATABASE_URL;
+try {
+  const db = await openDatabase({ url, dataDir: process.env.LANTERN_DATA_DIR });
+  try {
+    if (db.kind === "embedded") {
+      if (await seedIfEmpty(db.prisma)) console.log("Created the demo organization.");
+      console.log("Demo people you can sign in as (pick one on the sign-in page):");
+      for (const p of DEMO_SIGN_IN_PEOPLE) console.log(`  - ${p.name}, ${p.title} <${p.email}>`);
+    } else {
+      console.log(`Database ${db.location} is up to date.`);
+    }
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  if (error instanceof MigrationError) {
+    console.error(`\nLantern cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,230 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChevronRight } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { AppIcon } from "~/components/ui/app-icon";
+import { Badge } from "~/components/ui/badge";
+import { Markdown } from "~/components/ui/markdown";
+import { PageHeader } from "~/components/ui/page-header";
+import { PeopleList } from "~/components/ui/people";
+import { formatCount } from "~/lib/format";
+import { serverCaller } from "~/trpc/server";
+
+type Params = Promise<{ appId: string }>;
+
+async function loadApp(appId: string) {
+  try {
+    return await (await serverCaller()).apps.byId({ id: appId });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const app = await loadApp((await params).appId);
+  return { title: app.name };
+}
+
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="rounded-xl border border-zinc-200 bg-white shadow-xs">
+      <div className="border-b border-zinc-100 px-5 py-3.5">
+        <h2 className="text-sm font-semibold text-zinc-900">{title}</h2>
+        {description ? <p className="mt-0.5 text-xs text-zinc-500">{description}</p> : null}
+      </div>
+      <div className="px-5 py-4">{children}</div>
+    </section>
+  );
+}
+
+function Stat({ label, value, tone }: { label: string; value: number; tone?: "warn" }) {
+  return (
+    <div>
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd
+        className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "warn" && value > 0 ? "text-brand-700" : "text-zinc-950"}`}
+      >
+        {formatCount(value)}
+      </dd>
+    </div>
+  );
+}
+
+const STRATEGY = { MANUAL: "Manual task", CONNECTOR: "Connector" } as const;
+
+export default async function AppPage({ params }: { params: Params }) {
+  const app = await loadApp((await params).appId);
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            <AppIcon name={app.name} size="lg" />
+            <span>
+              <span className="flex items-center gap-2">
+                {app.name}
+                <Badge tone="green">Managed</Badge>
+                {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
+              </span>
+              <span className="mt-0.5 block text-sm font-normal text-zinc-600">
+                {app.description}
+              </span>
+            </span>
+          </span>
+        }
+      >
+        <nav
+          aria-label="Breadcrumb"
+          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+        >
+          <Link href="/apps" className="hover:text-zinc-800 hover:underline">
+            Applications
+          </Link>
+          <ChevronRight className="size-3" />
+          <span className="text-zinc-700">{app.name}</span>
+        </nav>
+      </PageHeader>
+
+      <div className="grid gap-6 px-8 py-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          <Section
+            title="Accounts"
+            description={`Owner mapping: ${app.accountMappingMode === "BROAD" ? "Broad (email, then name)" : "Narrow (email)"}`}
+          >
+            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+              <Stat label="Active" value={app.accounts.active} />
+              <Stat label="Disabled" value={app.accounts.disabled} />
+              <Stat label="Without an owner" value={app.accounts.withoutOwner} tone="warn" />
+              <Stat
+                label="Owned by departed or suspended people"
+                value={app.accounts.ownedByInactivePeople}
+                tone="warn"
+              />
+            </dl>
+          </Section>
+
+          <Section
+            title="Entitlements"
+            description="The roles, groups and licenses Lantern can grant in this app."
+          >
+            {app.entitlements.length === 0 ? (
+              <p className="text-sm text-zinc-500">No entitlements yet.</p>
+            ) : (
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs text-zinc-500">
+                  <tr>
+                    <th scope="col" className="pb-2 font-medium">
+                      Entitlement
+                    </th>
+                    <th scope="col" className="pb-2 font-medium">
+                      Provisioning
+                    </th>
+                    <th scope="col" className="pb-2 font-medium">
+                      Deprovisioning
+                    </th>
+                    <th scope="col" className="pb-2 text-right font-medium">
+                      Live grants
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-zinc-100">
+                  {app.entitlements.map((e) => (
+                    <tr key={e.id}>
+                      <td className="py-2.5 pr-4">
+                        <p className="font-medium text-zinc-900">{e.displayName}</p>
+                        <p className="font-mono text-xs text-zinc-500">{e.slug}</p>
+                      </td>
+                      <td className="py-2.5 pr-4">
+                        <Badge tone={e.provisioningStrategy === "CONNECTOR" ? "blue" : "neutral"}>
+                          {STRATEGY[e.provisioningStrategy]}
+                        </Badge>
+                      </td>
+                      <td className="py-2.5 pr-4">
+                        <Badge tone={e.deprovisioningStrategy === "CONNECTOR" ? "blue" : "neutral"}>
+                          {STRATEGY[e.deprovisioningStrategy]}
+                        </Badge>
+                      </td>
+                      <td className="py-2.5 text-right text-zinc-700 tabular-nums">
+                        {formatCount(e.liveGrantCount)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Section>
+
+          <Section
+            title="Provisioning instructions"
+            description="Shown to provisioners on every provisioning task of this app."
+          >
+            {app.provisioningInstructions ? (
+              <Markdown>{app.provisioningInstructions}</Markdown>
+            ) : (
+              <p className="text-sm text-zinc-500">No instructions written yet.</p>
+            )}
+          </Section>
+          <Section
+            title="Deprovisioning instructions"
+            description="Shown to deprovisioners on every deprovisioning task of this app."
+          >
+            {app.deprovisioningInstructions ? (
+              <Markdown>{app.deprovisioningInstructions}</Markdown>
+            ) : (
+              <p className="text-sm text-zinc-500">No instructions written yet.</p>
+            )}
+          </Section>
+        </div>
+
+        <div className="space-y-6">
+          <Section title="Owners">
+            <PeopleList people={app.owners} empty="This app has no owner." />
+          </Section>
+          <Section
+            title="Provisioners"
+            description={
+              app.provisionersAreOwners ? "None named: the app owners provision." : undefined
+            }
+          >
+            <PeopleList people={app.provisioners} />
+          </Section>
+          <Section
+            title="Deprovisioners"
+            description={
+              app.deprovisionersAreOwners ? "None named: the app owners deprovision." : undefined
+            }
+          >
+            <PeopleList people={app.deprovisioners} />
+          </Section>
+          <Section title="Policies">
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-xs text-zinc-500">Requests</dt>
+                <dd className="font-medium text-zinc-900">
+                  {app.defaultRequestPolicy?.name ?? "Organization default"}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-zinc-500">Revocations</dt>
+                <dd className="font-medium text-zinc-900">
+                  {app.defaultRevocationPolicy?.name ?? "Organization default"}
+                </dd>
+              </div>
+            </dl>
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { APP_LIST_PAGE_SIZE } from "~/components/apps/apps-list";
+import { AppsTable } from "~/components/apps/apps-table";
+import { PageHeader } from "~/components/ui/page-header";
+import { LinkTabs } from "~/components/ui/tabs";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Applications" };
+
+export default async function ApplicationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string }>;
+}) {
+  const search = (await searchParams).q?.trim() || undefined;
+  await prefetch(
+    trpc.apps.list.infiniteQueryOptions(
+      { status: "MANAGED", search, limit: APP_LIST_PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  return (
+    <>
+      <PageHeader
+        title="Applications"
+        description="The applications your organization manages: who owns them, who provisions access, and how many accounts they hold."
+      >
+        <LinkTabs
+          label="Application lists"
+          active="managed"
+          tabs={[{ id: "managed", label: "Managed apps", href: "/apps" }]}
+        />
+      </PageHeader>
+      <div className="px-8 py-6">
+        <HydrateClient>
+          <AppsTable initialSearch={search ?? ""} />
+        </HydrateClient>
+      </div>
+    </>
+  );
+}

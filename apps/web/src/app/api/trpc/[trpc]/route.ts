@@ -1,0 +1,30 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter, createContext } from "@lantern/api";
+import { env } from "~/env";
+import { getSession } from "~/server/auth/session";
+import { getPrisma } from "~/server/db";
+
+const production = env.NODE_ENV === "production";
+
+function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () => {
+      const session = await getSession();
+      return createContext({
+        db: await getPrisma(),
+        sessionUserId: session?.user.id ?? null,
+        production,
+      });
+    },
+    onError({ path, error }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        console.error(`[lantern] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      }
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

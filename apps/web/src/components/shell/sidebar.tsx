@@ -1,0 +1,110 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { AppWindow, Inbox, Settings, UserMinus, Users } from "lucide-react";
+import { cn } from "~/lib/cn";
+import { useTRPC } from "~/trpc/react";
+import { LanternMark } from "./logo.tsx";
+import { UserMenu } from "./user-menu.tsx";
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: React.ComponentType<{ className?: string }>;
+  badge?: number;
+}
+
+function NavLink({ item, active }: { item: NavItem; active: boolean }) {
+  const Icon = item.icon;
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "group flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors",
+        active ? "bg-zinc-900 text-white" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
+      )}
+    >
+      <Icon
+        className={cn(
+          "size-4",
+          active ? "text-brand-400" : "text-zinc-400 group-hover:text-zinc-600",
+        )}
+      />
+      <span className="flex-1">{item.label}</span>
+      {item.badge ? (
+        <span
+          className={cn(
+            "min-w-5 rounded-full px-1.5 py-0.5 text-center text-[11px] leading-none font-semibold tabular-nums",
+            active ? "bg-brand-400 text-zinc-950" : "bg-brand-100 text-brand-700",
+          )}
+          aria-label={`${item.badge} open`}
+        >
+          {item.badge > 999 ? "999+" : item.badge}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
+export function Sidebar({
+  organizationName,
+  isSuperAdmin,
+}: {
+  organizationName: string;
+  isSuperAdmin: boolean;
+}) {
+  const pathname = usePathname();
+  const trpc = useTRPC();
+  const counts = useQuery({ ...trpc.me.openTaskCounts.queryOptions(), refetchInterval: 60_000 });
+  const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+  const assignments: NavItem[] = [
+    { href: "/requests", label: "Requests", icon: Inbox, badge: counts.data?.requests },
+    {
+      href: "/revocations",
+      label: "Revocations",
+      icon: UserMinus,
+      badge: counts.data?.revocations,
+    },
+  ];
+  const main: NavItem[] = [
+    { href: "/apps", label: "Applications", icon: AppWindow },
+    ...(isSuperAdmin ? [{ href: "/users", label: "Users", icon: Users }] : []),
+    { href: "/settings", label: "Settings", icon: Settings },
+  ];
+
+  return (
+    <aside className="fixed inset-y-0 left-0 z-20 flex w-60 flex-col border-r border-zinc-200 bg-white">
+      <div className="flex h-14 items-center gap-2.5 border-b border-zinc-100 px-4">
+        <LanternMark />
+        <div className="min-w-0 leading-tight">
+          <p className="text-sm font-semibold text-zinc-950">Lantern</p>
+          <p className="truncate text-xs text-zinc-500">{organizationName}</p>
+        </div>
+      </div>
+      <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-3 py-4">
+        <div>
+          <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
+            Assignments
+          </p>
+          <div className="space-y-0.5">
+            {assignments.map((item) => (
+              <NavLink key={item.href} item={item} active={isActive(item.href)} />
+            ))}
+          </div>
+        </div>
+        <div className="space-y-0.5">
+          {main.map((item) => (
+            <NavLink key={item.href} item={item} active={isActive(item.href)} />
+          ))}
+        </div>
+      </nav>
+      <div className="border-t border-zinc-100 p-3">
+        <UserMenu />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,36 @@
+import { cn } from "~/lib/cn";
+
+const TONES = [
+  "bg-zinc-900 text-white",
+  "bg-sky-600 text-white",
+  "bg-emerald-600 text-white",
+  "bg-violet-600 text-white",
+  "bg-rose-600 text-white",
+  "bg-amber-500 text-zinc-950",
+  "bg-indigo-600 text-white",
+  "bg-teal-600 text-white",
+];
+
+/** An app's monogram. Lantern draws icons itself so no page loads external images. */
+export function AppIcon({ name, size = "md" }: { name: string; size?: "md" | "lg" }) {
+  let h = 0;
+  for (const ch of name) h = (h * 33 + ch.charCodeAt(0)) >>> 0;
+  const letters = name
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <span
+      aria-hidden
+      className={cn(
+        "inline-flex shrink-0 items-center justify-center rounded-lg font-semibold shadow-sm",
+        size === "lg" ? "size-12 text-base" : "size-9 text-sm",
+        TONES[h % TONES.length],
+      )}
+    >
+      {letters || "?"}
+    </span>
+  );
+}

@@ -1,0 +1,26 @@
+export function PageHeader({
+  title,
+  description,
+  actions,
+  children,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
+  return (
+    <header className="border-b border-zinc-200 bg-white px-8 pt-7">
+      <div className="flex items-start justify-between gap-6 pb-5">
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold tracking-tight text-zinc-950">{title}</h1>
+          {description ? (
+            <p className="mt-1 max-w-3xl text-sm text-zinc-600">{description}</p>
+          ) : null}
+        </div>
+        {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+      </div>
+      {children}
+    </header>
+  );
+}

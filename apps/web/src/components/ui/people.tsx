@@ -1,0 +1,55 @@
+import { Avatar } from "./avatar.tsx";
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+/** Up to `max` avatars overlapping, then the names in text for screen readers and titles. */
+export function PeopleStack({
+  people,
+  max = 3,
+  empty = "None",
+}: {
+  people: Person[];
+  max?: number;
+  empty?: string;
+}) {
+  if (people.length === 0) return <span className="text-sm text-zinc-400">{empty}</span>;
+  const shown = people.slice(0, max);
+  const names = people.map((p) => p.displayName).join(", ");
+  return (
+    <span className="flex items-center gap-2" title={names}>
+      <span className="flex -space-x-1.5">
+        {shown.map((p) => (
+          <Avatar key={p.id} name={p.displayName} size="sm" />
+        ))}
+      </span>
+      <span className="truncate text-sm text-zinc-700">
+        {shown[0]!.displayName}
+        {people.length > 1 ? <span className="text-zinc-500"> +{people.length - 1}</span> : null}
+      </span>
+      <span className="sr-only">{names}</span>
+    </span>
+  );
+}
+
+export function PeopleList({ people, empty = "Nobody" }: { people: Person[]; empty?: string }) {
+  if (people.length === 0) return <p className="text-sm text-zinc-400">{empty}</p>;
+  return (
+    <ul className="space-y-2">
+      {people.map((p) => (
+        <li key={p.id} className="flex items-center gap-2.5">
+          <Avatar name={p.displayName} size="sm" />
+          <span className="min-w-0">
+            <span className="block truncate text-sm font-medium text-zinc-900">
+              {p.displayName}
+            </span>
+            <span className="block truncate text-xs text-zinc-500">{p.email}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import type { PrismaClient } from "@lantern/db";
+import { canSignIn, type Actor } from "@lantern/domain";
+
+/** What every procedure and service receives. Built per request from the session only. */
+export interface Context {
+  db: PrismaClient;
+  /** The signed-in person, loaded fresh from the database (role and status are current). */
+  actor: Actor | null;
+  now: () => Date;
+  /** Production hides internal error details. */
+  production: boolean;
+}
+
+export interface CreateContextOptions {
+  db: PrismaClient;
+  /** The user id from the verified session, or null when signed out. */
+  sessionUserId: string | null;
+  production: boolean;
+  now?: () => Date;
+}
+
+/**
+ * Loads the actor for a session. A session whose person was suspended or removed since
+ * sign-in counts as signed out: access ends the moment an admin changes the status.
+ */
+export async function loadActor(db: PrismaClient, userId: string | null): Promise<Actor | null> {
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      organizationId: true,
+      role: true,
+      status: true,
+      displayName: true,
+      email: true,
+    },
+  });
+  if (!user || !canSignIn(user).allowed) return null;
+  return user;
+}
+
+export async function createContext(options: CreateContextOptions): Promise<Context> {
+  return {
+    db: options.db,
+    actor: await loadActor(options.db, options.sessionUserId),
+    now: options.now ?? (() => new Date()),
+    production: options.production,
+  };
+}

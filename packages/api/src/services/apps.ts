@@ -1,0 +1,195 @@
+import type { Prisma } from "@lantern/db";
+import {
+  assertAllowed,
+  canViewApp,
+  decodeCursor,
+  DomainError,
+  toPage,
+  type Actor,
+  type Page,
+} from "@lantern/domain";
+import type { Context } from "../context.ts";
+import type { TListAppsInput } from "../schemas/apps.ts";
+
+type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+export interface AppListItem {
+  id: string;
+  name: string;
+  description: string;
+  iconUrl: string | null;
+  owners: PersonRef[];
+  accountCount: number;
+  entitlementCount: number;
+}
+
+const personSelect = { id: true, displayName: true, email: true } as const;
+
+/** Apps of the actor's organization, by name, keyset-paginated; with owners and counts. */
+export async function listApps(
+  ctx: ServiceContext,
+  input: TListAppsInput,
+): Promise<Page<AppListItem>> {
+  const where: Prisma.AppWhereInput = {
+    organizationId: ctx.actor.organizationId,
+    status: input.status,
+  };
+  const search = input.search?.trim();
+  if (search) where.name = { contains: search, mode: "insensitive" };
+  if (input.cursor) {
+    const { key, id } = decodeCursor(input.cursor);
+    where.OR = [{ name: { gt: key } }, { name: key, id: { gt: id } }];
+  }
+  const apps = await ctx.db.app.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      iconUrl: true,
+      members: {
+        where: { role: "OWNER" },
+        orderBy: { user: { displayName: "asc" } },
+        select: { user: { select: personSelect } },
+      },
+      _count: { select: { entitlements: true } },
+    },
+  });
+  const page = toPage(apps, input.limit, (a) => ({ key: a.name, id: a.id }));
+  const accountCounts = await countLiveAccounts(
+    ctx,
+    page.items.map((a) => a.id),
+  );
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((a) => ({
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      iconUrl: a.iconUrl,
+      owners: a.members.map((m) => m.user),
+      accountCount: accountCounts.get(a.id) ?? 0,
+      entitlementCount: a._count.entitlements,
+    })),
+  };
+}
+
+/** Accounts that exist in each app (not DELETED), for a page of apps, in one query. */
+async function countLiveAccounts(
+  ctx: ServiceContext,
+  appIds: string[],
+): Promise<Map<string, number>> {
+  if (appIds.length === 0) return new Map();
+  const rows = await ctx.db.account.groupBy({
+    by: ["appId"],
+    where: { appId: { in: appIds }, status: { not: "DELETED" } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.appId, r._count._all]));
+}
+
+/** One app with the people who run it, its entitlements and account figures. */
+export async function getApp(ctx: ServiceContext, appId: string) {
+  const app = await ctx.db.app.findFirst({
+    where: { id: appId, organizationId: ctx.actor.organizationId },
+    select: {
+      id: true,
+      organizationId: true,
+      name: true,
+      description: true,
+      iconUrl: true,
+      status: true,
+      accountMappingMode: true,
+      provisioningInstructions: true,
+      deprovisioningInstructions: true,
+      createdAt: true,
+      defaultRequestPolicy: { select: { id: true, name: true } },
+      defaultRevocationPolicy: { select: { id: true, name: true } },
+      members: {
+        orderBy: { user: { displayName: "asc" } },
+        select: { role: true, user: { select: personSelect } },
+      },
+      entitlements: {
+        orderBy: [{ displayName: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          slug: true,
+          displayName: true,
+          description: true,
+          provisioningStrategy: true,
+          deprovisioningStrategy: true,
+          _count: { select: { grants: { where: { revokedAt: null } } } },
+        },
+      },
+    },
+  });
+  if (!app)
+    throw new DomainError(
+      "NOT_FOUND",
+      "This app does not exist, or it belongs to another organization.",
+    );
+  assertAllowed(canViewApp(ctx.actor, app), "NOT_FOUND");
+
+  const byStatus = await ctx.db.account.groupBy({
+    by: ["status"],
+    where: { appId },
+    _count: { _all: true },
+  });
+  const [unowned, ownedByInactive] = await Promise.all([
+    ctx.db.account.count({ where: { appId, status: { not: "DELETED" }, ownerId: null } }),
+    ctx.db.account.count({
+      where: { appId, status: { not: "DELETED" }, owner: { status: { not: "ACTIVE" } } },
+    }),
+  ]);
+  const people = (role: "OWNER" | "PROVISIONER" | "DEPROVISIONER") =>
+    app.members.filter((m) => m.role === role).map((m) => m.user);
+  const owners = people("OWNER");
+  const provisioners = people("PROVISIONER");
+  const deprovisioners = people("DEPROVISIONER");
+  const count = (status: string) => byStatus.find((r) => r.status === status)?._count._all ?? 0;
+
+  return {
+    id: app.id,
+    name: app.name,
+    description: app.description,
+    iconUrl: app.iconUrl,
+    status: app.status,
+    accountMappingMode: app.accountMappingMode,
+    provisioningInstructions: app.provisioningInstructions,
+    deprovisioningInstructions: app.deprovisioningInstructions,
+    createdAt: app.createdAt,
+    defaultRequestPolicy: app.defaultRequestPolicy,
+    defaultRevocationPolicy: app.defaultRevocationPolicy,
+    owners,
+    // With no provisioners (deprovisioners), the app owners act (SPEC §1).
+    provisioners: provisioners.length > 0 ? provisioners : owners,
+    provisionersAreOwners: provisioners.length === 0,
+    deprovisioners: deprovisioners.length > 0 ? deprovisioners : owners,
+    deprovisionersAreOwners: deprovisioners.length === 0,
+    viewerIsOwner: owners.some((o) => o.id === ctx.actor.id),
+    accounts: {
+      active: count("ACTIVE"),
+      disabled: count("DISABLED"),
+      deleted: count("DELETED"),
+      withoutOwner: unowned,
+      ownedByInactivePeople: ownedByInactive,
+    },
+    entitlements: app.entitlements.map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      displayName: e.displayName,
+      description: e.description,
+      provisioningStrategy: e.provisioningStrategy,
+      deprovisioningStrategy: e.deprovisioningStrategy,
+      liveGrantCount: e._count.grants,
+    })),
+  };
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { z } from "zod";
+import { canManageApp, DomainError, type Actor } from "@lantern/domain";
+import type { Context } from "./context.ts";
+import {
+  authedProcedure,
+  publicProcedure,
+  resourceProcedure,
+  router,
+  superAdminProcedure,
+} from "./trpc.ts";
+
+const person = (id: string, role: Actor["role"] = "MEMBER"): Actor => ({
+  id,
+  organizationId: "org-1",
+  role,
+  status: "ACTIVE",
+  displayName: id,
+  email: `${id}@acme.test`,
+});
+
+const APPS = new Map([["app-1", { organizationId: "org-1", ownerIds: ["owner"], name: "GitHub" }]]);
+
+const testRouter = router({
+  hello: publicProcedure.query(() => "hi"),
+  whoami: authedProcedure.query(({ ctx }) => ctx.actor.id),
+  adminOnly: superAdminProcedure.query(() => "secret"),
+  renameApp: resourceProcedure({
+    load: async (_ctx, input: { appId: string }) => APPS.get(input.appId) ?? null,
+    rule: canManageApp,
+    notFound: "This app does not exist.",
+  })
+    .input(z.object({ appId: z.string(), name: z.string() }))
+    .mutation(({ ctx, input }) => `${ctx.resource.name} → ${input.name}`),
+  conflict: publicProcedure.query(() => {
+    throw new DomainError("CONFLICT", "Already completed by Ada Admin.", {
+      completedBy: "Ada Admin",
+    });
+  }),
+  crash: publicProcedure.query(() => {
+    throw new Error("connection to 10.0.0.5 refused: password authentication failed");
+  }),
+});
+
+const ctxFor = (actor: Actor | null, production = true): Context => ({
+  db: null as never, // these procedures never touch the database
+  actor,
+  now: () => new Date(),
+  production,
+});
+
+const caller = (actor: Actor | null) => testRouter.createCaller(ctxFor(actor));
+
+/** Calls a query over HTTP, as a browser would, and returns the JSON error shape. */
+async function httpError(path: string, production: boolean) {
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(`http://localhost/api/trpc/${path}`),
+    router: testRouter,
+    createContext: async () => ctxFor(null, production),
+  });
+  const body = (await res.json()) as {
+    error: { json: { message: string; data: Record<string, unknown> } };
+  };
+  return { status: res.status, ...body.error.json };
+}
+
+describe("procedure levels (level × caller → outcome)", () => {
+  it.each([
+    ["public", "signed out", null, "ok"],
+    ["authed", "signed out", null, "UNAUTHORIZED"],
+    ["authed", "member", person("m"), "ok"],
+    ["super admin", "member", person("m"), "FORBIDDEN"],
+    ["super admin", "super admin", person("a", "SUPER_ADMIN"), "ok"],
+  ] as const)("%s procedure, %s → %s", async (level, _who, actor, expected) => {
+    const c = caller(actor);
+    const call = level === "public" ? c.hello() : level === "authed" ? c.whoami() : c.adminOnly();
+    if (expected === "ok") await expect(call).resolves.toBeDefined();
+    else await expect(call).rejects.toMatchObject({ code: expected });
+  });
+});
+
+describe("resourceProcedure", () => {
+  it("runs the rule against the loaded resource and hands the resource to the resolver", async () => {
+    await expect(caller(person("owner")).renameApp({ appId: "app-1", name: "GH" })).resolves.toBe(
+      "GitHub → GH",
+    );
+    await expect(
+      caller(person("a", "SUPER_ADMIN")).renameApp({ appId: "app-1", name: "GH" }),
+    ).resolves.toBe("GitHub → GH");
+  });
+
+  it("refuses with the rule's own reason", async () => {
+    await expect(
+      caller(person("m")).renameApp({ appId: "app-1", name: "GH" }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only the app's owners and super admins can change this app.",
+    });
+  });
+
+  it("answers NOT_FOUND when there is nothing to check", async () => {
+    await expect(
+      caller(person("owner")).renameApp({ appId: "nope", name: "GH" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "This app does not exist.",
+    });
+  });
+
+  it("requires sign-in before loading anything", async () => {
+    await expect(caller(null).renameApp({ appId: "app-1", name: "GH" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+});
+
+describe("error formatting over HTTP", () => {
+  it("maps a DomainError to its tRPC code, keeping its message and details", async () => {
+    const error = await httpError("conflict", true);
+    expect(error.status).toBe(409);
+    expect(error.message).toBe("Already completed by Ada Admin.");
+    expect(error.data).toMatchObject({ code: "CONFLICT", details: { completedBy: "Ada Admin" } });
+  });
+
+  it("hides unexpected errors and stack traces in production", async () => {
+    const error = await httpError("crash", true);
+    expect(error.status).toBe(500);
+    expect(error.message).toBe("Something went wrong on our side. Try again.");
+    expect(JSON.stringify(error)).not.toContain("10.0.0.5");
+    expect(error.data.stack ?? null).toBeNull();
+  });
+
+  it("shows them in development", async () => {
+    const error = await httpError("crash", false);
+    expect(error.message).toContain("password authentication failed");
+    expect(typeof error.data.stack).toBe("string");
+  });
+});

@@ -1,0 +1,81 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { isDomainError, isSuperAdmin, type Actor, type Decision } from "@lantern/domain";
+import type { Context } from "./context.ts";
+import { toTRPCError } from "./errors.ts";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Unexpected failures never leak their text in production.
+      message:
+        internal && ctx?.production !== false
+          ? "Something went wrong on our side. Try again."
+          : shape.message,
+      data: {
+        ...shape.data,
+        // Stack traces only outside production.
+        stack: ctx?.production === false ? shape.data.stack : undefined,
+        details: isDomainError(cause) ? (cause.details ?? null) : null,
+        fieldErrors: cause instanceof ZodError ? cause.flatten().fieldErrors : null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Maps DomainErrors thrown anywhere below into typed tRPC errors. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped instanceof TRPCError) throw mapped;
+  }
+  return result;
+});
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A signed-in, active member of an organization. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** Super admins of the actor's organization. */
+export const superAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!isSuperAdmin(ctx.actor)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only super admins can do this." });
+  }
+  return next();
+});
+
+/**
+ * A procedure guarded by a resource-scoped rule: `load` fetches the facts the rule needs
+ * (scoped to the actor's organization), `rule` is a permission function from
+ * @lantern/domain. The loaded resource is handed to the resolver as `ctx.resource`.
+ */
+export function resourceProcedure<TInput, TResource>(options: {
+  load: (ctx: Context & { actor: Actor }, input: TInput) => Promise<TResource | null>;
+  rule: (actor: Actor, resource: TResource) => Decision;
+  notFound: string;
+}) {
+  return authedProcedure.use(async ({ ctx, next, getRawInput }) => {
+    const input = (await getRawInput()) as TInput;
+    const resource = await options.load(ctx, input);
+    if (!resource) throw new TRPCError({ code: "NOT_FOUND", message: options.notFound });
+    const decision = options.rule(ctx.actor, resource);
+    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+    return next({ ctx: { ...ctx, resource } });
+  });
+}

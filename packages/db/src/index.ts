@@ -1,0 +1,15 @@
+export * from "./generated/prisma/client.ts";
+export {
+  openDatabase,
+  openEmbedded,
+  connectPostgres,
+  defaultDataDir,
+  redactUrl,
+  withExecutor,
+  MigrationError,
+  type Database,
+  type DatabaseKind,
+  type DatabaseOptions,
+} from "./client.ts";
+export { applyMigrations, migrationStatus, describeProblem } from "./migrations/runner.ts";
+export { listMigrations } from "./migrations/files.ts";

@@ -1,0 +1,61 @@
+import { allow, deny, type Actor, type Decision } from "../actor.ts";
+import { DomainError } from "../errors.ts";
+
+// SPEC §8. Every permission rule of Lantern lives in this folder, as one pure function per
+// rule, and is tested as a table. Services ask these functions; routers and pages never
+// re-implement a rule.
+
+/** Facts about an app that permission rules need. */
+export interface AppFacts {
+  organizationId: string;
+  ownerIds: readonly string[];
+}
+
+export function isSuperAdmin(actor: Actor): boolean {
+  return actor.role === "SUPER_ADMIN";
+}
+
+/** Only active people may use Lantern at all. */
+export function canSignIn(user: Pick<Actor, "status">): Decision {
+  switch (user.status) {
+    case "ACTIVE":
+      return allow;
+    case "SUSPENDED":
+      return deny("Your Lantern account is suspended. Ask a Lantern super admin to reactivate it.");
+    case "DEPROVISIONED":
+      return deny("Your Lantern account has been deprovisioned.");
+  }
+}
+
+/** Every member sees the apps of their organization (SPEC §8). */
+export function canViewApp(actor: Actor, app: Pick<AppFacts, "organizationId">): Decision {
+  if (actor.organizationId !== app.organizationId) return deny("This app does not exist.");
+  return allow;
+}
+
+/** App settings, accounts and entitlements: super admins and the app's owners. */
+export function canManageApp(actor: Actor, app: AppFacts): Decision {
+  if (actor.organizationId !== app.organizationId) return deny("This app does not exist.");
+  if (isSuperAdmin(actor) || app.ownerIds.includes(actor.id)) return allow;
+  return deny("Only the app's owners and super admins can change this app.");
+}
+
+/** The Users directory is for administrators (SPEC §2). */
+export function canViewDirectory(actor: Actor): Decision {
+  return isSuperAdmin(actor) ? allow : deny("Only super admins can browse the people directory.");
+}
+
+/** Organization-wide settings. */
+export function canManageOrganization(actor: Actor): Decision {
+  return isSuperAdmin(actor)
+    ? allow
+    : deny("Only super admins can change the organization's settings.");
+}
+
+/** Turns a refusal into the typed error the API reports (FORBIDDEN or NOT_FOUND). */
+export function assertAllowed(
+  decision: Decision,
+  code: "FORBIDDEN" | "NOT_FOUND" = "FORBIDDEN",
+): void {
+  if (!decision.allowed) throw new DomainError(code, decision.reason);
+}
