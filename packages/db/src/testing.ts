@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { connectPostgres, openEmbedded, type Database } from "./client.ts";
 import { pgClientExecutor } from "./migrations/executors.ts";
 import { listMigrations } from "./migrations/files.ts";
 import { applyMigrations } from "./migrations/runner.ts";
+import { createScratchPostgres } from "./seed/test-databases.ts";
+import pg from "pg";
 
 /**
  * A fresh, migrated, empty database for one test file: a new PostgreSQL database created
@@ -14,30 +14,20 @@ export async function createTestDatabase(): Promise<Database> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) return openEmbedded("memory://");
 
-  const name = `lantern_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const migrator = new pg.Client({ connectionString: url.toString() });
+  const scratch = await createScratchPostgres(baseUrl);
+  const migrator = new pg.Client({ connectionString: scratch.url });
   await migrator.connect();
   try {
     await applyMigrations(pgClientExecutor(migrator), await listMigrations(), { log: () => {} });
   } finally {
     await migrator.end();
   }
-  const db = await connectPostgres(url.toString(), 5);
+  const db = await connectPostgres(scratch.url, 5);
   return {
     ...db,
     async close() {
       await db.close();
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }
