@@ -1,10 +1,16 @@
 import { appsRouter } from "./routers/apps.ts";
 import { meRouter } from "./routers/me.ts";
+import { organizationRouter } from "./routers/organization.ts";
+import { tasksRouter } from "./routers/tasks.ts";
+import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   apps: appsRouter,
   me: meRouter,
+  organization: organizationRouter,
+  tasks: tasksRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

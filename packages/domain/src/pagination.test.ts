@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.ts";
-import { decodeCursor, encodeCursor, toPage } from "./pagination.ts";
+import { decodeCursor, decodeTimestampCursor, encodeCursor, toPage } from "./pagination.ts";
 
 describe("keyset cursors", () => {
   it("round-trips any key, including unicode and separators", () => {
@@ -32,5 +32,26 @@ describe("keyset cursors", () => {
     const last = toPage(rows, 3, cursorOf);
     expect(last.items).toHaveLength(3);
     expect(last.nextCursor).toBeNull();
+  });
+});
+
+describe("timestamp cursors", () => {
+  const id = "0190f0c4-5b6a-7c3d-8e9f-0a1b2c3d4e5f";
+
+  it("accepts an ISO timestamp key and a UUID id", () => {
+    const raw = encodeCursor({ key: "2026-03-01T09:30:00.125Z", id });
+    expect(decodeTimestampCursor(raw)).toEqual({ key: "2026-03-01T09:30:00.125Z", id });
+  });
+
+  it.each([
+    ["a name instead of a time", { key: "GitHub", id }],
+    ["a time without milliseconds", { key: "2026-03-01T09:30:00Z", id }],
+    ["an impossible date", { key: "2026-13-45T09:30:00.000Z", id }],
+    ["SQL in the key", { key: "2026-03-01T09:30:00.000Z'; --", id }],
+    ["an id that is not a UUID", { key: "2026-03-01T09:30:00.000Z", id: "1 OR 1=1" }],
+  ])("refuses %s with BAD_REQUEST", (_label, cursor) => {
+    expect(() => decodeTimestampCursor(encodeCursor(cursor))).toThrowError(
+      expect.objectContaining({ code: "BAD_REQUEST" }),
+    );
   });
 });

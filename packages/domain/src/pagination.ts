@@ -33,6 +33,24 @@ export function decodeCursor(raw: string): Cursor {
   );
 }
 
+const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cursor whose key is a UTC timestamp in ISO form (milliseconds, "Z") and whose id is a
+ * UUID: safe to hand to SQL as `::timestamp` and `::uuid`. Anything else is a tampered
+ * cursor and refused with the same BAD_REQUEST as `decodeCursor`.
+ */
+export function decodeTimestampCursor(raw: string): Cursor {
+  const cursor = decodeCursor(raw);
+  if (TIMESTAMP_KEY.test(cursor.key) && !Number.isNaN(Date.parse(cursor.key)) && UUID.test(cursor.id))
+    return cursor;
+  throw new DomainError(
+    "BAD_REQUEST",
+    "This page link is no longer valid. Go back to the first page.",
+  );
+}
+
 export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; null on the last page. */

@@ -1,0 +1,53 @@
+// Shared by playwright.config.ts, the server scripts in this folder and the specs.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const OIDC_PORT = 3190;
+export const DEMO_PORT = 3101;
+export const PRODUCTION_PORT = 3102;
+export const EMBEDDED_BOOT_PORT = 3105;
+
+/** The OpenID Provider runs on 127.0.0.1, a different host than Lantern (localhost). */
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_CLIENT_ID = "lantern-e2e";
+export const OIDC_CLIENT_SECRET = "lantern-e2e-client-secret-not-for-production";
+export const OIDC_NAME = "Northwind SSO";
+
+/** Sign-in cookies are host-bound: always browse Lantern at localhost, as NEXTAUTH_URL says. */
+export const DEMO_URL = `http://localhost:${DEMO_PORT}`;
+export const PRODUCTION_URL = `http://localhost:${PRODUCTION_PORT}`;
+export const PRODUCTION_SECRET = "lantern-e2e-production-secret-0123456789abcdef";
+
+/** Base URL of the PostgreSQL server the production server's database is created on. */
+export const POSTGRES_BASE_URL =
+  process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+/** Prefix of the databases the suite creates (and drops): lantern_e2e_<random>. */
+export const E2E_DATABASE_PREFIX = "lantern_e2e";
+
+/** Where the production server wrapper says which database it made (read by the specs). */
+export const PRODUCTION_STATE_FILE = join(tmpdir(), "lantern-e2e", "production-server.json");
+
+export interface ProductionServerState {
+  databaseName: string;
+  databaseUrl: string;
+  pid: number;
+}
+
+/** Environment for a child Lantern server: nothing of the caller's Lantern configuration leaks in. */
+export function cleanServerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (
+      key === "DATABASE_URL" ||
+      key === "PORT" ||
+      key === "HOST" ||
+      key === "LANTERN_DIR" ||
+      key === "LANTERN_DATA_DIR" ||
+      key === "NODE_ENV" ||
+      key.startsWith("NEXTAUTH_") ||
+      key.startsWith("AUTH_OIDC_")
+    )
+      delete env[key];
+  }
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}

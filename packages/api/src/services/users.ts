@@ -1,0 +1,74 @@
+import type { Prisma, UserRole, UserStatus } from "@lantern/db";
+import {
+  assertAllowed,
+  canViewDirectory,
+  decodeCursor,
+  toPage,
+  type Actor,
+  type Page,
+} from "@lantern/domain";
+import type { Context } from "../context.ts";
+import type { TListUsersInput } from "../schemas/users.ts";
+
+type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  email: string;
+  title: string | null;
+  department: string | null;
+  manager: { id: string; displayName: string } | null;
+  role: UserRole;
+  status: UserStatus;
+  /** People who report to them directly and have not left (deprovisioned). */
+  directReportCount: number;
+}
+
+/** The people directory (super admins): by name, keyset-paginated. */
+export async function listUsers(
+  ctx: ServiceContext,
+  input: TListUsersInput,
+): Promise<Page<DirectoryUser>> {
+  assertAllowed(canViewDirectory(ctx.actor));
+  const and: Prisma.UserWhereInput[] = [];
+  const search = input.search?.trim();
+  if (search) {
+    and.push({
+      OR: [
+        { displayName: { contains: search, mode: "insensitive" } },
+        { email: { contains: search, mode: "insensitive" } },
+        { title: { contains: search, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (input.cursor) {
+    const { key, id } = decodeCursor(input.cursor);
+    and.push({ OR: [{ displayName: { gt: key } }, { displayName: key, id: { gt: id } }] });
+  }
+  const users = await ctx.db.user.findMany({
+    where: {
+      organizationId: ctx.actor.organizationId,
+      ...(input.status ? { status: input.status } : {}),
+      AND: and,
+    },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      displayName: true,
+      email: true,
+      title: true,
+      department: true,
+      role: true,
+      status: true,
+      manager: { select: { id: true, displayName: true } },
+      _count: { select: { reports: { where: { status: { not: "DEPROVISIONED" } } } } },
+    },
+  });
+  const page = toPage(users, input.limit, (u) => ({ key: u.displayName, id: u.id }));
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map(({ _count, ...u }) => ({ ...u, directReportCount: _count.reports })),
+  };
+}
