@@ -43,7 +43,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function decodeTimestampCursor(raw: string): Cursor {
   const cursor = decodeCursor(raw);
-  if (TIMESTAMP_KEY.test(cursor.key) && !Number.isNaN(Date.parse(cursor.key)) && UUID.test(cursor.id))
+  if (
+    TIMESTAMP_KEY.test(cursor.key) &&
+    !Number.isNaN(Date.parse(cursor.key)) &&
+    UUID.test(cursor.id)
+  )
     return cursor;
   throw new DomainError(
     "BAD_REQUEST",

@@ -16,3 +16,46 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 export const formatDate = (d: Date | string) => dateFormat.format(new Date(d));
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
+  dateStyle: "medium",
+  timeStyle: "short",
+});
+export const formatDateTime = (d: Date | string) => dateTimeFormat.format(new Date(d));
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A length of time in the largest unit that fits: "5 minutes", "3 days", "2 months". */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return "less than a minute";
+  if (abs < HOUR) return plural(Math.floor(abs / MINUTE), "minute");
+  if (abs < DAY) return plural(Math.floor(abs / HOUR), "hour");
+  if (abs < 60 * DAY) return plural(Math.floor(abs / DAY), "day");
+  if (abs < 365 * DAY) return plural(Math.floor(abs / (30 * DAY)), "month");
+  return plural(Math.floor(abs / (365 * DAY)), "year");
+}
+
+/** How long something has been waiting: "3 days". */
+export function formatAge(since: Date | string, now: Date = new Date()): string {
+  return formatDuration(now.getTime() - new Date(since).getTime());
+}
+
+/** When something happened, relative to now: "3 days ago", "just now". */
+export function formatAgo(at: Date | string, now: Date = new Date()): string {
+  const ms = now.getTime() - new Date(at).getTime();
+  return ms < MINUTE ? "just now" : `${formatDuration(ms)} ago`;
+}
+
+/** A due date as a hint: "Due in 2 days", or "Overdue by 3 hours". */
+export function formatDue(
+  dueAt: Date | string,
+  now: Date = new Date(),
+): { label: string; overdue: boolean } {
+  const ms = new Date(dueAt).getTime() - now.getTime();
+  return ms >= 0
+    ? { label: `Due in ${formatDuration(ms)}`, overdue: false }
+    : { label: `Overdue by ${formatDuration(ms)}`, overdue: true };
+}

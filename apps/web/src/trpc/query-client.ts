@@ -8,7 +8,10 @@ export function createQueryClient() {
         // Data prefetched on the server stays fresh long enough not to refetch on hydrate.
         staleTime: 30 * 1000,
         retry: (failureCount, error) => {
-          const code = (error as { data?: { code?: string } }).data?.code;
+          // Over HTTP a TRPCClientError carries data.code; on the server (prefetch) a
+          // TRPCError carries code.
+          const code =
+            (error as { data?: { code?: string } }).data?.code ?? (error as { code?: string }).code;
           // Typed refusals are answers, not glitches: never retry them.
           if (
             code &&

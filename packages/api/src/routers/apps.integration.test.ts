@@ -169,6 +169,12 @@ describe("apps.list", () => {
     expect(page.items.map((a) => a.name)).toEqual(["GitHub"]);
   });
 
+  it("matches typed wildcards literally", async () => {
+    const caller = await callerFor(ids.member!);
+    expect((await caller.apps.list({ search: "%" })).items).toEqual([]);
+    expect((await caller.apps.list({ search: "_" })).items).toEqual([]);
+  });
+
   it("refuses a tampered cursor with BAD_REQUEST and a human message", async () => {
     const caller = await callerFor(ids.member!);
     await expect(caller.apps.list({ cursor: "garbage" })).rejects.toMatchObject({

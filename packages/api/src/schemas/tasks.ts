@@ -19,7 +19,8 @@ export const ZTaskInboxInput = z.discriminatedUnion("box", [
   z.object({
     box: z.literal("requests"),
     tab: z.enum(INBOX_TABS.requests, {
-      error: "The Requests inbox has the tabs Awaiting approval, Awaiting provisioning and Completed tasks.",
+      error:
+        "The Requests inbox has the tabs Awaiting approval, Awaiting provisioning and Completed tasks.",
     }),
     ...page,
   }),

@@ -10,6 +10,7 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TListAppsInput } from "../schemas/apps.ts";
+import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
@@ -41,7 +42,7 @@ export async function listApps(
     status: input.status,
   };
   const search = input.search?.trim();
-  if (search) where.name = { contains: search, mode: "insensitive" };
+  if (search) where.name = { contains: escapeLike(search), mode: "insensitive" };
   if (input.cursor) {
     const { key, id } = decodeCursor(input.cursor);
     where.OR = [{ name: { gt: key } }, { name: key, id: { gt: id } }];

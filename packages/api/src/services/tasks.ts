@@ -2,6 +2,7 @@ import { Prisma, type TaskKind, type TaskOutcome, type TaskState } from "@lanter
 import { decodeTimestampCursor, toPage, type Actor, type Page } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TInboxBox, TInboxTab, TTaskInboxInput } from "../schemas/tasks.ts";
+import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
@@ -67,245 +68,237 @@ const kindList = (kinds: readonly TaskKind[]) =>
   Prisma.join(kinds.map((k) => Prisma.sql`${k}::"TaskKind"`));
 
 /**
- * The search of both tabs, written once: task number (with or without #), app name,
+ * The search of every tab, written once: task number (with or without #), app name,
  * entitlement name, requester, and the subject (account login or name, its owner, or the
- * target person), case-insensitively. Joins only when searching.
+ * target person), case-insensitively. Wildcards in the text match literally.
  */
-function searchClauses(search: string | undefined) {
-  if (!search) return { joins: Prisma.empty, where: Prisma.empty };
-  const pattern = `%${search.replace(/[\\%_]/g, "\\$&")}%`;
+function searchClause(search: string | undefined): Prisma.Sql {
+  if (!search) return Prisma.empty;
+  const pattern = `%${escapeLike(search)}%`;
   const number = /^#?(\d{1,9})$/.exec(search);
-  return {
-    joins: Prisma.sql`
-      JOIN "Request" r ON r."id" = t."requestId"
-      JOIN "App" ap ON ap."id" = t."appId"
-      JOIN "Entitlement" en ON en."id" = r."entitlementId"
-      JOIN "User" rq ON rq."id" = r."requesterId"
-      LEFT JOIN "Account" ac ON ac."id" = r."accountId"
-      LEFT JOIN "User" ow ON ow."id" = ac."ownerId"
-      LEFT JOIN "User" tu ON tu."id" = r."targetUserId"`,
-    where: Prisma.sql`AND (
-      ${number ? Prisma.sql`t."number" = ${Number(number[1])} OR` : Prisma.empty}
-      ap."name" ILIKE ${pattern}
-      OR en."displayName" ILIKE ${pattern}
-      OR en."slug" ILIKE ${pattern}
-      OR rq."displayName" ILIKE ${pattern}
-      OR ac."login" ILIKE ${pattern}
-      OR ac."displayName" ILIKE ${pattern}
-      OR ow."displayName" ILIKE ${pattern}
-      OR tu."displayName" ILIKE ${pattern})`,
-  };
-}
-
-interface PageKey {
-  id: string;
-  sortKey: string;
+  return Prisma.sql`AND (
+    ${number ? Prisma.sql`t."number" = ${Number(number[1])} OR` : Prisma.empty}
+    ap."name" ILIKE ${pattern}
+    OR en."displayName" ILIKE ${pattern}
+    OR en."slug" ILIKE ${pattern}
+    OR rq."displayName" ILIKE ${pattern}
+    OR ac."login" ILIKE ${pattern}
+    OR ac."displayName" ILIKE ${pattern}
+    OR ow."displayName" ILIKE ${pattern}
+    OR tu."displayName" ILIKE ${pattern})`;
 }
 
 /**
- * Open tasks of one kind where the viewer is an active assignee, oldest first. Driven by
- * the TaskAssignee (userId, kind, taskOpen, active) index, like the navigation badges.
+ * Open tasks of one kind where the viewer is an active assignee: the TaskAssignee
+ * (userId, kind, taskOpen, active) index range the navigation badges count.
  */
-function awaitingKeys(
-  ctx: ServiceContext,
-  kind: TaskKind,
-  search: string | undefined,
-  after: { key: string; id: string } | null,
-  take: number,
-) {
-  const { joins, where } = searchClauses(search);
-  return ctx.db.$queryRaw<PageKey[]>`
-    SELECT t."id", to_char(t."createdAt", ${ISO}) AS "sortKey"
+function awaitingCandidates(actor: Actor, kind: TaskKind): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."taskId", NULL::timestamp AS "endedAt"
       FROM "TaskAssignee" a
-      JOIN "Task" t ON t."id" = a."taskId"
-      ${joins}
-     WHERE a."userId" = ${ctx.actor.id}::uuid
+     WHERE a."userId" = ${actor.id}::uuid
        AND a."kind" = ${kind}::"TaskKind"
        AND a."taskOpen" AND a."active"
-       AND a."organizationId" = ${ctx.actor.organizationId}::uuid
-       AND t."organizationId" = ${ctx.actor.organizationId}::uuid
-       AND t."state" = 'OPEN'
-       ${after ? Prisma.sql`AND (t."createdAt", t."id") > (${after.key}::timestamp, ${after.id}::uuid)` : Prisma.empty}
-       ${where}
-     ORDER BY t."createdAt" ASC, t."id" ASC
-     LIMIT ${take}`;
+       AND a."organizationId" = ${actor.organizationId}::uuid`;
 }
 
 /**
- * Tasks of the box's kinds that left the viewer's hands, newest first: completed or
- * errored by the viewer, or reassigned away from them (and not assigned back). Sorted by
- * when that happened to the viewer.
+ * Tasks of the box's kinds that left the viewer's hands, with when that happened:
+ * completed or errored by the viewer, or reassigned away from them (and not given back).
  */
-function completedKeys(
-  ctx: ServiceContext,
-  kinds: readonly TaskKind[],
-  search: string | undefined,
-  after: { key: string; id: string } | null,
-  take: number,
-) {
-  const org = ctx.actor.organizationId;
-  const viewer = ctx.actor.id;
-  const { joins, where } = searchClauses(search);
-  return ctx.db.$queryRaw<PageKey[]>`
-    SELECT t."id", to_char(e."endedAt", ${ISO}) AS "sortKey"
+function completedCandidates(actor: Actor, kinds: readonly TaskKind[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT x."taskId", max(x."endedAt") AS "endedAt"
       FROM (
-        SELECT x."taskId", max(x."endedAt") AS "endedAt"
-          FROM (
-            SELECT d."id" AS "taskId", coalesce(d."completedAt", d."updatedAt") AS "endedAt"
-              FROM "Task" d
-             WHERE d."completedById" = ${viewer}::uuid
-               AND d."organizationId" = ${org}::uuid
-               AND d."state" IN ('DONE', 'ERRORED')
-               AND d."kind" IN (${kindList(kinds)})
-            UNION ALL
-            SELECT a."taskId", a."unassignedAt"
-              FROM "TaskAssignee" a
-             WHERE a."userId" = ${viewer}::uuid
-               AND a."organizationId" = ${org}::uuid
-               AND NOT a."active" AND a."unassignedAt" IS NOT NULL
-               AND a."kind" IN (${kindList(kinds)})
-               AND NOT EXISTS (
-                 SELECT 1 FROM "TaskAssignee" b
-                  WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
-          ) x
-         GROUP BY x."taskId"
-      ) e
-      JOIN "Task" t ON t."id" = e."taskId" AND t."organizationId" = ${org}::uuid
-      ${joins}
-     WHERE TRUE
-       ${after ? Prisma.sql`AND (e."endedAt", t."id") < (${after.key}::timestamp, ${after.id}::uuid)` : Prisma.empty}
-       ${where}
-     ORDER BY e."endedAt" DESC, t."id" DESC
-     LIMIT ${take}`;
+        SELECT d."id" AS "taskId", coalesce(d."completedAt", d."updatedAt") AS "endedAt"
+          FROM "Task" d
+         WHERE d."completedById" = ${actor.id}::uuid
+           AND d."organizationId" = ${actor.organizationId}::uuid
+           AND d."state" IN ('DONE', 'ERRORED')
+           AND d."kind" IN (${kindList(kinds)})
+        UNION ALL
+        SELECT a."taskId", a."unassignedAt"
+          FROM "TaskAssignee" a
+         WHERE a."userId" = ${actor.id}::uuid
+           AND a."organizationId" = ${actor.organizationId}::uuid
+           AND NOT a."active" AND a."unassignedAt" IS NOT NULL
+           AND a."kind" IN (${kindList(kinds)})
+           AND NOT EXISTS (
+             SELECT 1 FROM "TaskAssignee" b
+              WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
+      ) x
+     GROUP BY x."taskId"`;
 }
 
-const personRef = { select: { id: true, displayName: true } } as const;
+/** One row of the page query, flat. */
+interface RawRow {
+  id: string;
+  number: number;
+  kind: TaskKind;
+  state: TaskState;
+  outcome: TaskOutcome | null;
+  outcomeNote: string | null;
+  completedById: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  dueAt: Date | null;
+  sortKey: string;
+  appId: string;
+  appName: string;
+  entitlementName: string;
+  entitlementSlug: string;
+  reason: string;
+  requesterId: string;
+  requesterName: string;
+  accountId: string | null;
+  accountLogin: string | null;
+  accountName: string | null;
+  accountEmail: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  targetId: string | null;
+  targetName: string | null;
+  targetEmail: string | null;
+  endedAt: Date | null;
+  handoverReason: string | null;
+  successorId: string | null;
+  successorName: string | null;
+}
 
-const rowSelect = {
-  id: true,
-  number: true,
-  kind: true,
-  state: true,
-  outcome: true,
-  outcomeNote: true,
-  completedById: true,
-  createdAt: true,
-  completedAt: true,
-  dueAt: true,
-  updatedAt: true,
-  app: { select: { id: true, name: true } },
-  request: {
-    select: {
-      reason: true,
-      requester: personRef,
-      entitlement: { select: { displayName: true, slug: true } },
-      account: {
-        select: { login: true, displayName: true, emails: true, owner: personRef },
-      },
-      targetUser: { select: { id: true, displayName: true, email: true } },
-    },
-  },
-  assignees: {
-    select: {
-      userId: true,
-      active: true,
-      assignedAt: true,
-      unassignedAt: true,
-      unassignedReason: true,
-      user: personRef,
-    },
-  },
-} as const satisfies Prisma.TaskSelect;
-
-type LoadedTask = Prisma.TaskGetPayload<{ select: typeof rowSelect }>;
-
-function subjectOf(request: LoadedTask["request"]): InboxSubject | null {
-  if (request.account) {
+function subjectOf(row: RawRow): InboxSubject | null {
+  if (row.accountId) {
     return {
       type: "account",
-      login: request.account.login,
-      displayName: request.account.displayName,
-      email: request.account.emails[0] ?? null,
-      owner: request.account.owner,
+      login: row.accountLogin,
+      displayName: row.accountName,
+      email: row.accountEmail,
+      owner: row.ownerId ? { id: row.ownerId, displayName: row.ownerName ?? "" } : null,
     };
   }
-  if (request.targetUser) return { type: "person", ...request.targetUser };
+  if (row.targetId) {
+    return {
+      type: "person",
+      id: row.targetId,
+      displayName: row.targetName ?? "",
+      email: row.targetEmail ?? "",
+    };
+  }
   return null;
 }
 
-/** The assignee who took over a reassignment: assigned when the viewer was unassigned. */
-const HANDOVER_WINDOW_MS = 60_000;
-
-function resolutionOf(task: LoadedTask, viewerId: string): InboxResolution {
-  if (task.completedById === viewerId && (task.state === "DONE" || task.state === "ERRORED")) {
-    const at = task.completedAt ?? task.updatedAt;
-    return task.state === "ERRORED"
-      ? { type: "errored", reason: task.outcomeNote, at }
-      : { type: "completed", outcome: task.outcome, note: task.outcomeNote, at };
+function resolutionOf(row: RawRow, viewerId: string): InboxResolution {
+  const at = row.endedAt ?? row.completedAt ?? row.createdAt;
+  if (row.completedById === viewerId && (row.state === "DONE" || row.state === "ERRORED")) {
+    return row.state === "ERRORED"
+      ? { type: "errored", reason: row.outcomeNote, at }
+      : { type: "completed", outcome: row.outcome, note: row.outcomeNote, at };
   }
-  const left = task.assignees
-    .filter((a) => a.userId === viewerId && !a.active && a.unassignedAt)
-    .sort((a, b) => b.unassignedAt!.getTime() - a.unassignedAt!.getTime())[0];
-  const at = left?.unassignedAt ?? task.updatedAt;
-  const successor = task.assignees
-    .filter((a) => a.userId !== viewerId)
-    .map((a) => ({ a, gap: Math.abs(a.assignedAt.getTime() - at.getTime()) }))
-    .filter(({ gap }) => gap <= HANDOVER_WINDOW_MS)
-    .sort((x, y) => x.gap - y.gap)[0]?.a;
   return {
     type: "reassigned",
-    to: successor?.user ?? null,
-    reason: left?.unassignedReason ?? null,
+    to: row.successorId ? { id: row.successorId, displayName: row.successorName ?? "" } : null,
+    reason: row.handoverReason,
     at,
   };
 }
 
 /**
- * One tab of the Requests or Revocations inbox (SPEC §3.2), keyset-paginated: one SQL
- * query picks the page (filter, search, order), one batched lookup loads its rows.
+ * One tab of the Requests or Revocations inbox (SPEC §3.2), keyset-paginated, in ONE
+ * SQL statement: the viewer's candidate tasks (an index range of their own assignments or
+ * history, never a scan of the organization's tasks), search, keyset, order and limit,
+ * then, for the page's rows only, who took over a reassigned task.
  */
 export async function listInbox(
   ctx: ServiceContext,
   input: TTaskInboxInput,
 ): Promise<Page<InboxRow>> {
+  const { actor } = ctx;
   const after = input.cursor ? decodeTimestampCursor(input.cursor) : null;
-  const search = input.search?.trim() || undefined;
-  const take = input.limit + 1;
   const completed = input.tab === "completed";
-  const keys =
+  const candidates =
     input.tab === "completed"
-      ? await completedKeys(ctx, BOX_KINDS[input.box], search, after, take)
-      : await awaitingKeys(ctx, AWAITING_KIND[input.tab], search, after, take);
+      ? completedCandidates(actor, BOX_KINDS[input.box])
+      : awaitingCandidates(actor, AWAITING_KIND[input.tab]);
+  // Awaiting: oldest first by creation. Completed: newest first by when it left the viewer.
+  const sortAt = completed ? Prisma.sql`c."endedAt"` : Prisma.sql`t."createdAt"`;
+  const direction = completed ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const keyset = after
+    ? completed
+      ? Prisma.sql`AND (${sortAt}, t."id") < (${after.key}::timestamp, ${after.id}::uuid)`
+      : Prisma.sql`AND (${sortAt}, t."id") > (${after.key}::timestamp, ${after.id}::uuid)`
+    : Prisma.empty;
 
-  const page = toPage(keys, input.limit, (k) => ({ key: k.sortKey, id: k.id }));
-  if (page.items.length === 0) return { items: [], nextCursor: null };
+  const rows = await ctx.db.$queryRaw<RawRow[]>`
+    SELECT p.*,
+           mine."unassignedReason" AS "handoverReason",
+           successor."id" AS "successorId",
+           successor."displayName" AS "successorName"
+      FROM (
+        SELECT t."id", t."number", t."kind"::text AS "kind", t."state"::text AS "state",
+               t."outcome"::text AS "outcome", t."outcomeNote", t."completedById",
+               t."createdAt", t."completedAt", t."dueAt",
+               ${sortAt} AS "sortAt", to_char(${sortAt}, ${ISO}) AS "sortKey",
+               c."endedAt",
+               ap."id" AS "appId", ap."name" AS "appName",
+               en."displayName" AS "entitlementName", en."slug" AS "entitlementSlug",
+               r."reason", rq."id" AS "requesterId", rq."displayName" AS "requesterName",
+               ac."id" AS "accountId", ac."login" AS "accountLogin",
+               ac."displayName" AS "accountName", ac."emails"[1] AS "accountEmail",
+               ow."id" AS "ownerId", ow."displayName" AS "ownerName",
+               tu."id" AS "targetId", tu."displayName" AS "targetName", tu."email" AS "targetEmail"
+          FROM (${candidates}) c
+          JOIN "Task" t ON t."id" = c."taskId"
+          JOIN "Request" r ON r."id" = t."requestId"
+          JOIN "App" ap ON ap."id" = t."appId"
+          JOIN "Entitlement" en ON en."id" = r."entitlementId"
+          JOIN "User" rq ON rq."id" = r."requesterId"
+          LEFT JOIN "Account" ac ON ac."id" = r."accountId"
+          LEFT JOIN "User" ow ON ow."id" = ac."ownerId"
+          LEFT JOIN "User" tu ON tu."id" = r."targetUserId"
+         WHERE t."organizationId" = ${actor.organizationId}::uuid
+           ${completed ? Prisma.empty : Prisma.sql`AND t."state" = 'OPEN'`}
+           ${keyset}
+           ${searchClause(input.search?.trim() || undefined)}
+         ORDER BY ${sortAt} ${direction}, t."id" ${direction}
+         LIMIT ${input.limit + 1}
+      ) p
+      -- The viewer's latest hand-over of the task, and who was assigned at that moment.
+      LEFT JOIN LATERAL (
+        SELECT a."unassignedAt", a."unassignedReason"
+          FROM "TaskAssignee" a
+         WHERE a."taskId" = p."id" AND a."userId" = ${actor.id}::uuid
+           AND NOT a."active" AND a."unassignedAt" IS NOT NULL
+         ORDER BY a."unassignedAt" DESC
+         LIMIT 1
+      ) mine ON ${completed ? Prisma.sql`TRUE` : Prisma.sql`FALSE`}
+      LEFT JOIN LATERAL (
+        SELECT u."id", u."displayName"
+          FROM "TaskAssignee" s
+          JOIN "User" u ON u."id" = s."userId"
+         WHERE s."taskId" = p."id" AND s."userId" <> ${actor.id}::uuid
+           AND s."assignedAt" >= mine."unassignedAt"
+         ORDER BY s."assignedAt" ASC, s."id" ASC
+         LIMIT 1
+      ) successor ON mine."unassignedAt" IS NOT NULL
+     ORDER BY p."sortAt" ${direction}, p."id" ${direction}`;
 
-  const tasks = await ctx.db.task.findMany({
-    where: { id: { in: page.items.map((k) => k.id) }, organizationId: ctx.actor.organizationId },
-    select: rowSelect,
-  });
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const items = page.items.flatMap((k): InboxRow[] => {
-    const t = byId.get(k.id);
-    if (!t) return [];
-    return [
-      {
-        id: t.id,
-        number: t.number,
-        kind: t.kind,
-        state: t.state,
-        outcome: t.outcome,
-        createdAt: t.createdAt,
-        completedAt: t.completedAt,
-        dueAt: t.dueAt,
-        app: t.app,
-        entitlement: t.request.entitlement,
-        subject: subjectOf(t.request),
-        requester: t.request.requester,
-        reason: t.request.reason,
-        resolution: completed ? resolutionOf(t, ctx.actor.id) : null,
-      },
-    ];
-  });
-  return { items, nextCursor: page.nextCursor };
+  const page = toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((row) => ({
+      id: row.id,
+      number: row.number,
+      kind: row.kind,
+      state: row.state,
+      outcome: row.outcome,
+      createdAt: row.createdAt,
+      completedAt: row.completedAt,
+      dueAt: row.dueAt,
+      app: { id: row.appId, name: row.appName },
+      entitlement: { displayName: row.entitlementName, slug: row.entitlementSlug },
+      subject: subjectOf(row),
+      requester: { id: row.requesterId, displayName: row.requesterName },
+      reason: row.reason,
+      resolution: completed ? resolutionOf(row, actor.id) : null,
+    })),
+  };
 }

@@ -9,6 +9,7 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TListUsersInput } from "../schemas/users.ts";
+import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
@@ -32,7 +33,7 @@ export async function listUsers(
 ): Promise<Page<DirectoryUser>> {
   assertAllowed(canViewDirectory(ctx.actor));
   const and: Prisma.UserWhereInput[] = [];
-  const search = input.search?.trim();
+  const search = input.search?.trim() ? escapeLike(input.search.trim()) : "";
   if (search) {
     and.push({
       OR: [

@@ -1,39 +1,21 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { AppWindow, Search } from "lucide-react";
+import { AppWindow } from "lucide-react";
 import { AppIcon } from "~/components/ui/app-icon";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PeopleStack } from "~/components/ui/people";
+import { SearchInput } from "~/components/ui/search-input";
 import { formatCount } from "~/lib/format";
+import { useUrlSearch } from "~/lib/use-url-search";
+import { ShowMore } from "~/components/ui/show-more";
 import { useTRPC } from "~/trpc/react";
 import { APP_LIST_PAGE_SIZE } from "./apps-list.ts";
 
 export function AppsTable({ initialSearch }: { initialSearch: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [input, setInput] = useState(initialSearch);
-  const [search, setSearch] = useState(initialSearch);
-  const [isPending, startTransition] = useTransition();
-
-  // Debounce typing, and keep the search in the URL so it can be shared and reloaded.
-  useEffect(() => {
-    const handle = setTimeout(() => {
-      const next = input.trim();
-      if (next === search) return;
-      startTransition(() => {
-        setSearch(next);
-        router.replace(next ? `${pathname}?q=${encodeURIComponent(next)}` : pathname, {
-          scroll: false,
-        });
-      });
-    }, 250);
-    return () => clearTimeout(handle);
-  }, [input, search, pathname, router]);
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
 
   const query = useSuspenseInfiniteQuery(
     trpc.apps.list.infiniteQueryOptions(
@@ -45,17 +27,7 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
 
   return (
     <div className="space-y-4">
-      <label className="relative block max-w-sm">
-        <span className="sr-only">Search applications</span>
-        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
-        <input
-          type="search"
-          value={input}
-          onChange={(e) => setInput(e.target.value)}
-          placeholder="Search applications"
-          className="w-full rounded-md border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-zinc-400 focus:border-zinc-400 focus:outline-none"
-        />
-      </label>
+      <SearchInput value={input} onChange={setInput} label="Search applications" />
 
       {apps.length === 0 ? (
         <EmptyState
@@ -115,18 +87,7 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
               ))}
             </tbody>
           </table>
-          {query.hasNextPage ? (
-            <div className="border-t border-zinc-100 p-3 text-center">
-              <button
-                type="button"
-                onClick={() => void query.fetchNextPage()}
-                disabled={query.isFetchingNextPage}
-                className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-50 disabled:opacity-50"
-              >
-                {query.isFetchingNextPage ? "Loading…" : "Show more applications"}
-              </button>
-            </div>
-          ) : null}
+          <ShowMore query={query} label="Show more applications" />
         </div>
       )}
     </div>

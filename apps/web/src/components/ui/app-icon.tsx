@@ -12,7 +12,7 @@ const TONES = [
 ];
 
 /** An app's monogram. Lantern draws icons itself so no page loads external images. */
-export function AppIcon({ name, size = "md" }: { name: string; size?: "md" | "lg" }) {
+export function AppIcon({ name, size = "md" }: { name: string; size?: "sm" | "md" | "lg" }) {
   let h = 0;
   for (const ch of name) h = (h * 33 + ch.charCodeAt(0)) >>> 0;
   const letters = name
@@ -26,7 +26,7 @@ export function AppIcon({ name, size = "md" }: { name: string; size?: "md" | "lg
       aria-hidden
       className={cn(
         "inline-flex shrink-0 items-center justify-center rounded-lg font-semibold shadow-sm",
-        size === "lg" ? "size-12 text-base" : "size-9 text-sm",
+        size === "lg" ? "size-12 text-base" : size === "sm" ? "size-7 text-xs" : "size-9 text-sm",
         TONES[h % TONES.length],
       )}
     >

@@ -24,7 +24,7 @@ export function Avatar({
   className,
 }: {
   name: string;
-  size?: "sm" | "md";
+  size?: "sm" | "md" | "lg";
   className?: string;
 }) {
   return (
@@ -32,7 +32,11 @@ export function Avatar({
       aria-hidden
       className={cn(
         "inline-flex shrink-0 items-center justify-center rounded-full font-medium ring-2 ring-white",
-        size === "sm" ? "size-6 text-[10px]" : "size-8 text-xs",
+        size === "sm"
+          ? "size-6 text-[10px]"
+          : size === "lg"
+            ? "size-12 text-base"
+            : "size-8 text-xs",
         hue(name),
         className,
       )}

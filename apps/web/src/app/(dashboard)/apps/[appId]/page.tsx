@@ -8,6 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Markdown } from "~/components/ui/markdown";
 import { PageHeader } from "~/components/ui/page-header";
 import { PeopleList } from "~/components/ui/people";
+import { Section } from "~/components/ui/section";
 import { formatCount } from "~/lib/format";
 import { serverCaller } from "~/trpc/server";
 
@@ -26,26 +27,6 @@ async function loadApp(appId: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const app = await loadApp((await params).appId);
   return { title: app.name };
-}
-
-function Section({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className="rounded-xl border border-zinc-200 bg-white shadow-xs">
-      <div className="border-b border-zinc-100 px-5 py-3.5">
-        <h2 className="text-sm font-semibold text-zinc-900">{title}</h2>
-        {description ? <p className="mt-0.5 text-xs text-zinc-500">{description}</p> : null}
-      </div>
-      <div className="px-5 py-4">{children}</div>
-    </section>
-  );
 }
 
 function Stat({ label, value, tone }: { label: string; value: number; tone?: "warn" }) {

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArrowRight } from "lucide-react";
+import { Avatar } from "~/components/ui/avatar";
+import { Badge } from "~/components/ui/badge";
+import { PageHeader } from "~/components/ui/page-header";
+import { Section } from "~/components/ui/section";
+import { formatCount, formatDate } from "~/lib/format";
+import { serverCaller } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Settings" };
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className="mt-0.5 truncate text-sm font-medium text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="min-w-0">
+      <dt className="truncate text-xs text-zinc-500">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-zinc-950 tabular-nums">
+        {formatCount(value)}
+      </dd>
+    </div>
+  );
+}
+
+export default async function SettingsPage() {
+  const caller = await serverCaller();
+  const [me, organization] = await Promise.all([caller.me.get(), caller.organization.get()]);
+  const superAdmin = me.role === "SUPER_ADMIN";
+  const { members } = organization;
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="Your profile and your organization, as Lantern knows them."
+      />
+      <div className="grid max-w-6xl gap-6 px-8 py-6 lg:grid-cols-2">
+        <Section title="Your profile">
+          <div className="flex items-center gap-4">
+            <Avatar name={me.displayName} size="lg" />
+            <div className="min-w-0">
+              <p className="truncate text-base font-semibold text-zinc-950">{me.displayName}</p>
+              <p className="truncate text-sm text-zinc-600">{me.email}</p>
+            </div>
+          </div>
+          <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-zinc-100 pt-4">
+            <Field label="Title">
+              {me.title ?? <span className="font-normal text-zinc-400">Not set</span>}
+            </Field>
+            <Field label="Organization">{me.organization.name}</Field>
+            <div className="col-span-2">
+              <dt className="text-xs text-zinc-500">Role in Lantern</dt>
+              <dd className="mt-1 flex items-center gap-2 text-sm">
+                {superAdmin ? (
+                  <Badge tone="brand">Super admin</Badge>
+                ) : (
+                  <Badge tone="neutral">Member</Badge>
+                )}
+                <span className="text-zinc-600">
+                  {superAdmin
+                    ? `You can see and manage everything in ${me.organization.name}.`
+                    : "You work on the tasks assigned to you, and see apps and your own accounts."}
+                </span>
+              </dd>
+            </div>
+          </dl>
+        </Section>
+
+        <Section
+          title="Organization"
+          actions={
+            superAdmin ? (
+              <Link
+                href="/users"
+                className="inline-flex items-center gap-1 text-xs font-medium text-zinc-600 hover:text-zinc-950"
+              >
+                Browse people <ArrowRight className="size-3.5" aria-hidden />
+              </Link>
+            ) : null
+          }
+        >
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-4">
+            <Field label="Name">{organization.name}</Field>
+            <Field label="Slug">
+              <span className="font-mono text-[13px]">{organization.slug}</span>
+            </Field>
+            <Field label="Address in emails and Slack links">
+              {organization.publicUrl ?? (
+                <span className="font-normal text-zinc-600">This server&rsquo;s address</span>
+              )}
+            </Field>
+            <Field label="On Lantern since">{formatDate(organization.createdAt)}</Field>
+          </dl>
+          <dl className="mt-5 grid grid-cols-2 gap-4 border-t border-zinc-100 pt-4 sm:grid-cols-4">
+            <Stat label="Active people" value={members.active} />
+            <Stat label="Suspended" value={members.suspended} />
+            <Stat label="Deprovisioned" value={members.deprovisioned} />
+            <Stat label="Managed apps" value={organization.managedAppCount} />
+          </dl>
+          <p className="mt-4 text-xs text-zinc-500">
+            {formatCount(members.total)} people in total, {organization.superAdminCount} of them
+            active super {organization.superAdminCount === 1 ? "admin" : "admins"}.
+          </p>
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ShieldAlert } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { primaryButton } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
+import { PageHeader } from "~/components/ui/page-header";
+import { UserStatusTabs } from "~/components/users/user-status-tabs";
+import { resolveStatusFilter, usersInput } from "~/components/users/users-list";
+import { UsersTable } from "~/components/users/users-table";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Users" };
+
+type SearchParams = Promise<{ status?: string | string[]; q?: string | string[] }>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const filter = resolveStatusFilter(first(params.status));
+  const search = (first(params.q) ?? "").trim().slice(0, 200);
+  const list = trpc.users.list.infiniteQueryOptions(usersInput(filter, search), {
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const [organization] = await Promise.all([
+    getQueryClient().fetchQuery(trpc.organization.get.queryOptions()),
+    prefetch(list),
+  ]);
+
+  // The API decides who may browse the directory (canViewDirectory); the page shows its answer.
+  const error = getQueryClient().getQueryState(list.queryKey)?.error;
+  if (error) {
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+      return (
+        <>
+          <PageHeader title="Users" />
+          <Notice
+            tone="brand"
+            icon={<ShieldAlert className="size-6" />}
+            title={error.message.replace(/\.$/, "")}
+            actions={
+              <Link href="/apps" className={primaryButton}>
+                Back to Applications
+              </Link>
+            }
+          >
+            Ask a Lantern super admin when you need to look someone up or change their access.
+          </Notice>
+        </>
+      );
+    }
+    throw error;
+  }
+
+  const { members } = organization;
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description={`The people of ${organization.name}: their title, manager, role in Lantern and status.`}
+      >
+        <UserStatusTabs
+          active={filter}
+          counts={{
+            all: members.total,
+            active: members.active,
+            suspended: members.suspended,
+            deprovisioned: members.deprovisioned,
+          }}
+        />
+      </PageHeader>
+      <div className="px-8 py-6">
+        <HydrateClient>
+          <UsersTable key={filter} filter={filter} initialSearch={search} />
+        </HydrateClient>
+      </div>
+    </>
+  );
+}

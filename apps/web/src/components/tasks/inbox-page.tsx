@@ -1,0 +1,43 @@
+import { PageHeader } from "~/components/ui/page-header";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { INBOXES, inboxInput, resolveInboxTab, type InboxBox } from "./inbox.ts";
+import { InboxTabs } from "./inbox-tabs.tsx";
+import { TaskInbox } from "./task-inbox.tsx";
+
+export type InboxSearchParams = Promise<{ tab?: string | string[]; q?: string | string[] }>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The Requests or Revocations page (server): picks the tab, prefetches its first page. */
+export async function InboxPage({
+  box,
+  searchParams,
+}: {
+  box: InboxBox;
+  searchParams: InboxSearchParams;
+}) {
+  const params = await searchParams;
+  const inbox = INBOXES[box];
+  // The badge counts (one indexed query) choose the tab when the URL names none.
+  const counts = await getQueryClient().fetchQuery(trpc.me.openTaskCounts.queryOptions());
+  const tab = resolveInboxTab(box, first(params.tab), counts);
+  const search = (first(params.q) ?? "").trim().slice(0, 200);
+  await prefetch(
+    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  return (
+    <>
+      <PageHeader title={inbox.title} description={inbox.description}>
+        <InboxTabs box={box} active={tab} />
+      </PageHeader>
+      <div className="px-8 py-6">
+        <HydrateClient>
+          {/* A new tab starts from the URL's search, not the previous tab's state. */}
+          <TaskInbox key={tab} box={box} tab={tab} initialSearch={search} />
+        </HydrateClient>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+import Link from "next/link";
+import { UserRoundX } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
+import { AppIcon } from "~/components/ui/app-icon";
+import { Avatar } from "~/components/ui/avatar";
+import { Badge } from "~/components/ui/badge";
+import { formatAge, formatAgo, formatDateTime, formatDue } from "~/lib/format";
+
+export type InboxRow = RouterOutputs["tasks"]["inbox"]["items"][number];
+type Subject = NonNullable<InboxRow["subject"]>;
+type Resolution = NonNullable<InboxRow["resolution"]>;
+
+const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
+const bodyCell = "px-3 py-3 first:pl-4 last:pr-4";
+
+const KIND_LABEL: Record<InboxRow["kind"], string> = {
+  APPROVAL: "Approval",
+  PROVISION: "Provisioning",
+  DEPROVISION: "Deprovisioning",
+};
+
+/**
+ * The rows of an inbox tab. Read-only today; selection and row actions (SPEC §3.2, §3.7)
+ * slot in as a leading and a trailing column.
+ */
+export function TaskTable({
+  rows,
+  completed,
+  showKind,
+}: {
+  rows: InboxRow[];
+  /** The Completed tab: an Outcome column instead of Age. */
+  completed: boolean;
+  /** Say which kind of task each row is (the Requests box mixes approvals and provisioning). */
+  showKind: boolean;
+}) {
+  const now = new Date();
+  return (
+    <table className="w-full table-fixed text-left text-sm">
+      <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-zinc-500">
+        <tr>
+          {/* Fixed widths for the short columns; "Who" takes what is left. */}
+          <th scope="col" className={`w-20 ${headCell}`}>
+            Task
+          </th>
+          <th scope="col" className={headCell}>
+            Who
+          </th>
+          <th scope="col" className={`${completed ? "w-[15%]" : "w-[16%]"} ${headCell}`}>
+            App
+          </th>
+          <th scope="col" className={`${completed ? "w-[20%]" : "w-[24%]"} ${headCell}`}>
+            Entitlement
+          </th>
+          <th scope="col" className={`${completed ? "w-[16%]" : "w-[17%]"} ${headCell}`}>
+            Requested by
+          </th>
+          <th scope="col" className={`${completed ? "w-[20%]" : "w-32"} ${headCell}`}>
+            {completed ? "Outcome" : "Age"}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {rows.map((row) => (
+          <tr key={row.id} className="hover:bg-zinc-50">
+            <td className={bodyCell}>
+              <span className="font-mono text-sm font-medium text-zinc-950">#{row.number}</span>
+              {showKind ? (
+                <span className="mt-0.5 block text-xs text-zinc-500">{KIND_LABEL[row.kind]}</span>
+              ) : null}
+            </td>
+            <td className={bodyCell}>
+              <SubjectCell subject={row.subject} />
+            </td>
+            <td className={bodyCell}>
+              <Link
+                href={`/apps/${row.app.id}`}
+                className="group flex min-w-0 items-center gap-2.5"
+                title={`Open ${row.app.name}`}
+              >
+                <AppIcon name={row.app.name} size="sm" />
+                <span className="truncate font-medium text-zinc-900 group-hover:underline">
+                  {row.app.name}
+                </span>
+              </Link>
+            </td>
+            <td className={bodyCell}>
+              <p className="truncate font-medium text-zinc-900" title={row.entitlement.slug}>
+                {row.entitlement.displayName}
+              </p>
+              <p className="truncate text-xs text-zinc-500" title={row.reason}>
+                {row.reason}
+              </p>
+            </td>
+            <td className={bodyCell}>
+              <span className="flex min-w-0 items-center gap-2">
+                <Avatar name={row.requester.displayName} size="sm" />
+                <span className="truncate text-zinc-700">{row.requester.displayName}</span>
+              </span>
+            </td>
+            <td className={bodyCell}>
+              {completed && row.resolution ? (
+                <OutcomeCell resolution={row.resolution} now={now} />
+              ) : (
+                <AgeCell createdAt={row.createdAt} dueAt={row.dueAt} now={now} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Whose access: the account and the person who owns it, or the person with no account yet. */
+function SubjectCell({ subject }: { subject: InboxRow["subject"] }) {
+  if (!subject) return <span className="text-zinc-400">Unknown</span>;
+  if (subject.type === "person") {
+    return (
+      <span className="flex min-w-0 items-center gap-2">
+        <Avatar name={subject.displayName} size="sm" />
+        <span className="min-w-0">
+          <span className="block truncate font-medium text-zinc-900">{subject.displayName}</span>
+          <span className="block truncate text-xs text-zinc-500">No account yet</span>
+        </span>
+      </span>
+    );
+  }
+  const account = accountLabel(subject);
+  if (!subject.owner) {
+    return (
+      <span className="flex min-w-0 items-center gap-2">
+        <span className="inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-400 ring-2 ring-white">
+          <UserRoundX className="size-3.5" aria-hidden />
+        </span>
+        <span className="min-w-0">
+          <span className="block truncate font-mono text-[13px] text-zinc-900">{account}</span>
+          <span className="text-brand-700 block truncate text-xs">No owner</span>
+        </span>
+      </span>
+    );
+  }
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <Avatar name={subject.owner.displayName} size="sm" />
+      <span className="min-w-0">
+        <span className="block truncate font-medium text-zinc-900">
+          {subject.owner.displayName}
+        </span>
+        <span
+          className="block truncate font-mono text-xs text-zinc-500"
+          title={subject.email ?? undefined}
+        >
+          {account}
+        </span>
+      </span>
+    </span>
+  );
+}
+
+function accountLabel(subject: Extract<Subject, { type: "account" }>): string {
+  return subject.login ?? subject.email ?? subject.displayName ?? "Unnamed account";
+}
+
+function AgeCell({ createdAt, dueAt, now }: { createdAt: Date; dueAt: Date | null; now: Date }) {
+  const due = dueAt ? formatDue(dueAt, now) : null;
+  return (
+    <>
+      <time
+        dateTime={new Date(createdAt).toISOString()}
+        title={`Created ${formatDateTime(createdAt)}`}
+        className="whitespace-nowrap text-zinc-700 tabular-nums"
+        suppressHydrationWarning
+      >
+        {formatAge(createdAt, now)}
+      </time>
+      {due ? (
+        <span
+          className={`mt-0.5 block text-xs whitespace-nowrap ${due.overdue ? "font-medium text-rose-700" : "text-zinc-500"}`}
+          title={`Due ${formatDateTime(dueAt!)}`}
+          suppressHydrationWarning
+        >
+          {due.label}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+const OUTCOME: Record<
+  NonNullable<Extract<Resolution, { type: "completed" }>["outcome"]>,
+  { label: string; tone: "green" | "red" | "neutral" }
+> = {
+  APPROVED: { label: "Approved", tone: "green" },
+  PROVISIONED: { label: "Provisioned", tone: "green" },
+  DEPROVISIONED: { label: "Deprovisioned", tone: "green" },
+  DENIED: { label: "Denied", tone: "red" },
+  ERRORED: { label: "Errored", tone: "red" },
+  CANCELLED: { label: "Cancelled", tone: "neutral" },
+};
+
+/** How the task left the viewer's hands: done, errored (why), or reassigned (to whom, why). */
+function OutcomeCell({ resolution, now }: { resolution: Resolution; now: Date }) {
+  let badge: { label: string; tone: "green" | "red" | "neutral" };
+  let detail: string | null;
+  switch (resolution.type) {
+    case "completed":
+      badge = resolution.outcome ? OUTCOME[resolution.outcome] : { label: "Done", tone: "green" };
+      detail = resolution.note;
+      break;
+    case "errored":
+      badge = OUTCOME.ERRORED;
+      detail = resolution.reason;
+      break;
+    case "reassigned":
+      badge = { label: "Reassigned", tone: "neutral" };
+      detail = [resolution.to ? `To ${resolution.to.displayName}` : null, resolution.reason]
+        .filter(Boolean)
+        .join(" — ");
+      break;
+  }
+  return (
+    <>
+      <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <Badge tone={badge.tone}>{badge.label}</Badge>
+        <time
+          dateTime={new Date(resolution.at).toISOString()}
+          title={formatDateTime(resolution.at)}
+          className="text-xs text-zinc-500"
+          suppressHydrationWarning
+        >
+          {formatAgo(resolution.at, now)}
+        </time>
+      </span>
+      {detail ? (
+        <span className="mt-1 block truncate text-xs text-zinc-600" title={detail}>
+          {detail}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { SearchX, Users } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
+import { Avatar } from "~/components/ui/avatar";
+import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/empty-state";
+import { SearchInput } from "~/components/ui/search-input";
+import { formatCount } from "~/lib/format";
+import { useUrlSearch } from "~/lib/use-url-search";
+import { ShowMore } from "~/components/ui/show-more";
+import { useTRPC } from "~/trpc/react";
+import { STATUS_FILTERS, usersInput, type StatusFilterId } from "./users-list.ts";
+
+type DirectoryUser = RouterOutputs["users"]["list"]["items"][number];
+
+const STATUS: Record<
+  DirectoryUser["status"],
+  { label: string; tone: "green" | "brand" | "neutral" }
+> = {
+  ACTIVE: { label: "Active", tone: "green" },
+  SUSPENDED: { label: "Suspended", tone: "brand" },
+  DEPROVISIONED: { label: "Deprovisioned", tone: "neutral" },
+};
+
+const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
+const bodyCell = "px-3 py-3 first:pl-4 last:pr-4";
+
+/** The people directory: search (kept in the URL), the table and "Show more". */
+export function UsersTable({
+  filter,
+  initialSearch,
+}: {
+  filter: StatusFilterId;
+  initialSearch: string;
+}) {
+  const trpc = useTRPC();
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, {
+    status: filter === "all" ? undefined : filter,
+  });
+  const query = useSuspenseInfiniteQuery(
+    trpc.users.list.infiniteQueryOptions(usersInput(filter, search), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  const people = query.data.pages.flatMap((p) => p.items);
+  const filterLabel = STATUS_FILTERS.find((f) => f.id === filter)!.label.toLowerCase();
+
+  return (
+    <div className="space-y-4">
+      <SearchInput
+        value={input}
+        onChange={setInput}
+        label="Search people"
+        placeholder="Search by name, email or title"
+      />
+
+      {people.length === 0 ? (
+        search ? (
+          <EmptyState icon={<SearchX className="size-8" />} title={`Nobody matches “${search}”`}>
+            Search by name, email address or job title
+            {filter === "all" ? "." : `, or look among everyone instead of ${filterLabel} people.`}
+          </EmptyState>
+        ) : (
+          <EmptyState icon={<Users className="size-8" />} title={`No ${filterLabel} people`}>
+            {filter === "all"
+              ? "People appear here once they are imported from your identity provider."
+              : `Nobody in your organization is ${filterLabel} right now.`}
+          </EmptyState>
+        )
+      ) : (
+        <div
+          className={`overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs ${isPending ? "opacity-70" : ""}`}
+        >
+          <table className="w-full table-fixed text-left text-sm">
+            <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-zinc-500">
+              <tr>
+                <th scope="col" className={headCell}>
+                  Person
+                </th>
+                <th scope="col" className={`w-[21%] ${headCell}`}>
+                  Title
+                </th>
+                <th scope="col" className={`w-[17%] ${headCell}`}>
+                  Manager
+                </th>
+                <th scope="col" className={`w-28 ${headCell}`}>
+                  Role
+                </th>
+                <th scope="col" className={`w-32 ${headCell}`}>
+                  Status
+                </th>
+                <th scope="col" className={`w-28 text-right whitespace-nowrap ${headCell}`}>
+                  Direct reports
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {people.map((person) => (
+                <tr key={person.id} className="hover:bg-zinc-50">
+                  <td className={bodyCell}>
+                    <span className="flex min-w-0 items-center gap-3">
+                      <Avatar name={person.displayName} />
+                      <span className="min-w-0">
+                        <span className="block truncate font-medium text-zinc-950">
+                          {person.displayName}
+                        </span>
+                        <span className="block truncate text-xs text-zinc-500">{person.email}</span>
+                      </span>
+                    </span>
+                  </td>
+                  <td className={bodyCell}>
+                    {person.title || person.department ? (
+                      <>
+                        <span className="block truncate text-zinc-800">
+                          {person.title ?? person.department}
+                        </span>
+                        {person.title && person.department ? (
+                          <span className="block truncate text-xs text-zinc-500">
+                            {person.department}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </td>
+                  <td className={bodyCell}>
+                    {person.manager ? (
+                      <span className="flex min-w-0 items-center gap-2">
+                        <Avatar name={person.manager.displayName} size="sm" />
+                        <span className="truncate text-zinc-700">{person.manager.displayName}</span>
+                      </span>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </td>
+                  <td className={bodyCell}>
+                    {person.role === "SUPER_ADMIN" ? (
+                      <Badge tone="brand">Super admin</Badge>
+                    ) : (
+                      <span className="text-zinc-600">Member</span>
+                    )}
+                  </td>
+                  <td className={bodyCell}>
+                    <Badge tone={STATUS[person.status].tone}>{STATUS[person.status].label}</Badge>
+                  </td>
+                  <td className={`text-right text-zinc-700 tabular-nums ${bodyCell}`}>
+                    {person.directReportCount > 0 ? (
+                      formatCount(person.directReportCount)
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ShowMore query={query} label="Show more people" />
+        </div>
+      )}
+    </div>
+  );
+}
