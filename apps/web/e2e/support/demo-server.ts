@@ -6,12 +6,13 @@
  *   node --import tsx e2e/support/demo-server.ts
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { cleanServerEnv, DEMO_PORT, DEMO_URL } from "./constants.ts";
 import { spawnLantern, superviseUntilStopped } from "./lantern-process.ts";
+import { removeAbandonedTempDirs, tempDirPrefix } from "./leftovers.ts";
 
-const lanternDir = mkdtempSync(join(tmpdir(), "lantern-e2e-demo-"));
+removeAbandonedTempDirs("lantern-e2e-demo");
+removeAbandonedTempDirs("lantern-e2e-boot");
+const lanternDir = mkdtempSync(tempDirPrefix("lantern-e2e-demo"));
 console.log(`[e2e] demo server: LANTERN_DIR=${lanternDir}`);
 
 const supervisor = superviseUntilStopped({

@@ -16,9 +16,9 @@ export function spawnLantern(env: NodeJS.ProcessEnv): ChildProcess {
  * SIGTERM to the whole process group at the end of the run), then runs `cleanup` — also
  * when the stop signal arrives while the server is still being prepared.
  */
-export function superviseUntilStopped(options: {
-  cleanup: () => Promise<void>;
-}): { run(start: () => Promise<ChildProcess>): Promise<void> } {
+export function superviseUntilStopped(options: { cleanup: () => Promise<void> }): {
+  run(start: () => Promise<ChildProcess>): Promise<void>;
+} {
   let child: ChildProcess | undefined;
   let stopping = false;
   let finished = false;

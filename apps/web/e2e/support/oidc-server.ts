@@ -60,7 +60,9 @@ const provider = new Provider(OIDC_ISSUER, {
   // next-auth reads the person from the ID token: put the granted claims in it.
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: false } },
-  interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+  interactions: {
+    url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+  },
   jwks: { keys: [signingKey] },
   cookies: { keys: ["lantern-e2e-idp-cookie-key"] },
   pkce: { required: () => true },
@@ -74,8 +76,7 @@ const provider = new Provider(OIDC_ISSUER, {
   },
 });
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -96,7 +97,10 @@ function page(title: string, body: string): string {
 }
 
 function send(res: ServerResponse, status: number, html: string) {
-  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+  });
   res.end(html);
 }
 
@@ -203,7 +207,9 @@ const server = createServer((req, res) => {
   oidcCallback(req, res);
 });
 
-provider.on("server_error", (_ctx: unknown, error: Error) => console.error("[oidc] server_error", error));
+provider.on("server_error", (_ctx: unknown, error: Error) =>
+  console.error("[oidc] server_error", error),
+);
 
 server.listen(OIDC_PORT, "127.0.0.1", () => {
   console.log(`OpenID Provider listening at ${OIDC_ISSUER}`);

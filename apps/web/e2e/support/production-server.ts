@@ -1,13 +1,13 @@
 /**
  * The production-mode server for the suite. Creates a fresh PostgreSQL database
- * (lantern_e2e_<random>) next to DATABASE_URL, applies the migrations (the release step),
+ * (lantern_e2e_<host>_p<pid>_<random>) next to DATABASE_URL, applies the migrations (the release step),
  * seeds the demo organization into it, and starts `node scripts/start.mjs` against it with
  * the OpenID Provider of oidc-server.ts configured. Drops the database when it stops.
  * The database it made is written to PRODUCTION_STATE_FILE for the specs to read.
  *
  *   node --import tsx e2e/support/production-server.ts
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { applyMigrations, listMigrations, openDatabase, withExecutor } from "@lantern/db";
 import {
@@ -17,7 +17,6 @@ import {
 } from "@lantern/db/seed";
 import {
   cleanServerEnv,
-  E2E_DATABASE_PREFIX,
   OIDC_CLIENT_ID,
   OIDC_CLIENT_SECRET,
   OIDC_ISSUER,
@@ -30,12 +29,18 @@ import {
   type ProductionServerState,
 } from "./constants.ts";
 import { spawnLantern, superviseUntilStopped } from "./lantern-process.ts";
+import { databasePrefix, dropAbandonedDatabases } from "./leftovers.ts";
 
 let scratch: ScratchPostgres | undefined;
 
 const supervisor = superviseUntilStopped({
   async cleanup() {
     rmSync(PRODUCTION_STATE_FILE, { force: true });
+    try {
+      rmdirSync(dirname(PRODUCTION_STATE_FILE)); // only when empty
+    } catch {
+      // not empty, or already gone
+    }
     if (scratch) {
       await scratch.drop();
       console.log(`[e2e] production server: dropped database ${scratch.name}`);
@@ -44,7 +49,8 @@ const supervisor = superviseUntilStopped({
 });
 
 await supervisor.run(async () => {
-  scratch = await createScratchPostgres(POSTGRES_BASE_URL, E2E_DATABASE_PREFIX);
+  await dropAbandonedDatabases(POSTGRES_BASE_URL);
+  scratch = await createScratchPostgres(POSTGRES_BASE_URL, databasePrefix());
   const url = scratch.url;
   console.log(`[e2e] production server: created database ${scratch.name}`);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { signIn } from "next-auth/react";
 import { AlertCircle, ArrowRight, KeyRound, Mail, Sparkles } from "lucide-react";
 import { Avatar } from "~/components/ui/avatar";
@@ -33,6 +33,10 @@ export function SignInForms({
   demo: { featured: DemoPerson[]; everyone: DemoPerson[] } | null;
 }) {
   const [email, setEmail] = useState("");
+  // Until React has attached, a click would submit the plain form (putting the address in
+  // the URL) or do nothing: every sign-in control waits for hydration.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [busy, setBusy] = useState<string | null>(null);
 
   return (
@@ -58,7 +62,7 @@ export function SignInForms({
             <button
               type="button"
               className={primaryButton}
-              disabled={busy !== null}
+              disabled={!hydrated || busy !== null}
               onClick={() => {
                 setBusy("oidc");
                 void signIn("oidc", { callbackUrl });
@@ -100,7 +104,7 @@ export function SignInForms({
           <button
             type="submit"
             className={oidc ? secondaryButton : primaryButton}
-            disabled={busy !== null}
+            disabled={!hydrated || busy !== null}
           >
             <Mail className="size-4" aria-hidden />
             {busy === "email" ? "Sending…" : "Email me a sign-in link"}
@@ -109,7 +113,12 @@ export function SignInForms({
       </div>
 
       {demo ? (
-        <DemoSignIn demo={demo} callbackUrl={callbackUrl} busy={busy} setBusy={setBusy} />
+        <DemoSignIn
+          demo={demo}
+          callbackUrl={callbackUrl}
+          busy={hydrated ? busy : "hydrating"}
+          setBusy={setBusy}
+        />
       ) : null}
     </div>
   );
@@ -163,7 +172,7 @@ function DemoSignIn({
             </span>
           ) : null}
         </span>
-        <span className="block truncate text-xs text-zinc-500">
+        <span className="line-clamp-2 block text-xs text-zinc-500">
           {person.why ?? person.title ?? person.email}
         </span>
       </span>

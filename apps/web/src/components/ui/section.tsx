@@ -1,4 +1,6 @@
-/** A titled card: the building block of detail and settings pages. */
+import { useId } from "react";
+
+/** A titled card (a named region): the building block of detail and settings pages. */
 export function Section({
   title,
   description,
@@ -10,11 +12,17 @@ export function Section({
   actions?: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const headingId = useId();
   return (
-    <section className="rounded-xl border border-zinc-200 bg-white shadow-xs">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-xl border border-zinc-200 bg-white shadow-xs"
+    >
       <div className="flex items-start justify-between gap-4 border-b border-zinc-100 px-5 py-3.5">
         <div className="min-w-0">
-          <h2 className="text-sm font-semibold text-zinc-900">{title}</h2>
+          <h2 id={headingId} className="text-sm font-semibold text-zinc-900">
+            {title}
+          </h2>
           {description ? <p className="mt-0.5 text-xs text-zinc-500">{description}</p> : null}
         </div>
         {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}

@@ -1,0 +1,56 @@
+import { expect, test, type Page } from "@playwright/test";
+import { devEmailsTo } from "./support/production-db.ts";
+import { expectNoSession, expectSignedInAs, signInError, whenInteractive } from "./support/ui.ts";
+
+// Email magic links in production mode. Without an email service the message lands in
+// the dev mailbox table (DevEmail), which is where this test reads it.
+
+const MARCUS = "marcus.chen@northwind.example";
+
+async function requestLink(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await (await whenInteractive(page.getByRole("textbox", { name: "Work email" }))).fill(email);
+  await (
+    await whenInteractive(page.getByRole("button", { name: "Email me a sign-in link" }))
+  ).click();
+}
+
+test("a magic link signs the person in once, and only once", async ({ page, context }) => {
+  const before = new Set((await devEmailsTo(MARCUS)).map((e) => e.id));
+
+  await requestLink(page, MARCUS);
+  await expect(page).toHaveURL(/\/sign-in\/check-email/);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText("It works once and expires in 15 minutes.")).toBeVisible();
+
+  const [email] = (await devEmailsTo(MARCUS)).filter((e) => !before.has(e.id));
+  expect(email, "a new email in the dev mailbox").toBeDefined();
+  const link = email!.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+  expect(link, `a sign-in link in:\n${email!.text}`).toBeDefined();
+  expect(new URL(link!).origin).toBe("http://localhost:3102");
+
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
+  await expectSignedInAs(page, "Marcus Chen");
+
+  // Someone else (or the same person later, signed out) opens the same link again.
+  await context.clearCookies();
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/sign-in\?error=Verification$/);
+  await expect(signInError(page)).toContainText(
+    "That sign-in link has expired or was already used.",
+  );
+  await expectNoSession(page);
+});
+
+test("a stranger asking for a link is refused and no email is stored", async ({ page }) => {
+  const stranger = `nobody.${Date.now()}@stranger.example`;
+  await requestLink(page, stranger);
+  await expect(page).toHaveURL(/\/sign-in\?error=NotInOrganization$/);
+  await expect(signInError(page)).toContainText(
+    "does not belong to anyone in a Lantern organization",
+  );
+  expect(await devEmailsTo(stranger)).toHaveLength(0);
+  await expectNoSession(page);
+});
