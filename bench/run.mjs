@@ -7,9 +7,19 @@ import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-const lines = [`# Lantern benchmark report`, ``, `Run: ${new Date().toISOString()} · Node ${process.version}`, ``];
+const lines = [
+  `# Lantern benchmark report`,
+  ``,
+  `Run: ${new Date().toISOString()} · Node ${process.version}`,
+  ``,
+];
 
-lines.push(`## First-load JavaScript (from the \`next build\` manifests)`, ``, `| Page | Chunks | Raw | Gzip |`, `|---|---:|---:|---:|`);
+lines.push(
+  `## First-load JavaScript (from the \`next build\` manifests)`,
+  ``,
+  `| Page | Chunks | Raw | Gzip |`,
+  `|---|---:|---:|---:|`,
+);
 for (const [label, route] of [
   ["Applications (/apps)", "/(dashboard)/apps/page"],
   ["App details (/apps/[appId])", "/(dashboard)/apps/[appId]/page"],
