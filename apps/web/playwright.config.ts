@@ -53,7 +53,7 @@ export default defineConfig({
   projects: [
     {
       name: "demo",
-      testMatch: ["demo-sign-in.spec.ts", "deep-link.spec.ts"],
+      testMatch: ["demo-sign-in.spec.ts", "deep-link.spec.ts", "accessibility.spec.ts"],
       use: { baseURL: DEMO_URL },
     },
     {

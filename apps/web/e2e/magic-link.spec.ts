@@ -22,6 +22,7 @@ test("a magic link signs the person in once, and only once", async ({ page, cont
   await expect(page).toHaveURL(/\/sign-in\/check-email/);
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByText("It works once and expires in 15 minutes.")).toBeVisible();
+  await expect(page.getByText(`We sent a sign-in link to ${MARCUS}.`)).toBeVisible();
 
   const [email] = (await devEmailsTo(MARCUS)).filter((e) => !before.has(e.id));
   expect(email, "a new email in the dev mailbox").toBeDefined();

@@ -10,6 +10,7 @@ import { SearchInput } from "~/components/ui/search-input";
 import { formatCount } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
+import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { APP_LIST_PAGE_SIZE } from "./apps-list.ts";
 
@@ -37,11 +38,9 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
           {search ? "Try another name." : "Applications appear here once a super admin adds them."}
         </EmptyState>
       ) : (
-        <div
-          className={`overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs ${isPending ? "opacity-70" : ""}`}
-        >
-          <table className="w-full table-fixed text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-zinc-500">
+        <TableFrame pending={isPending}>
+          <table className={tableClass}>
+            <thead className={theadClass}>
               <tr>
                 <th scope="col" className="w-[44%] px-4 py-2.5">
                   Application
@@ -88,7 +87,7 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
             </tbody>
           </table>
           <ShowMore query={query} label="Show more applications" />
-        </div>
+        </TableFrame>
       )}
     </div>
   );

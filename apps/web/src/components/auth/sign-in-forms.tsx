@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { signIn } from "next-auth/react";
 import { AlertCircle, ArrowRight, KeyRound, Mail, Sparkles } from "lucide-react";
 import { Avatar } from "~/components/ui/avatar";
+import { SIGN_IN_EMAIL_KEY } from "./sent-to.tsx";
 
 export interface DemoPerson {
   id: string;
@@ -71,7 +72,7 @@ export function SignInForms({
               <KeyRound className="size-4" aria-hidden />
               {busy === "oidc" ? "Redirecting…" : `Continue with ${oidc.name}`}
             </button>
-            <div className="my-6 flex items-center gap-3 text-xs text-zinc-400">
+            <div className="my-6 flex items-center gap-3 text-xs text-zinc-500">
               <span className="h-px flex-1 bg-zinc-200" /> or{" "}
               <span className="h-px flex-1 bg-zinc-200" />
             </div>
@@ -84,6 +85,7 @@ export function SignInForms({
           onSubmit={(e) => {
             e.preventDefault();
             setBusy("email");
+            sessionStorage.setItem(SIGN_IN_EMAIL_KEY, email.trim());
             void signIn("email", { email: email.trim(), callbackUrl });
           }}
           className="space-y-3"

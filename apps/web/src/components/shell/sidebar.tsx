@@ -87,7 +87,7 @@ export function Sidebar({
       </div>
       <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-3 py-4">
         <div>
-          <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
+          <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase">
             Assignments
           </p>
           <div className="space-y-0.5">

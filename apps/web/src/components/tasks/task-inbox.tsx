@@ -6,6 +6,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { SearchInput } from "~/components/ui/search-input";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
+import { TableFrame } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { INBOXES, inboxInput, type InboxBox, type InboxTab } from "./inbox.ts";
 import { TaskTable } from "./task-table.tsx";
@@ -57,12 +58,10 @@ export function TaskInbox({
           </EmptyState>
         )
       ) : (
-        <div
-          className={`overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs ${isPending ? "opacity-70" : ""}`}
-        >
+        <TableFrame pending={isPending}>
           <TaskTable rows={rows} completed={completed} showKind={completed && box === "requests"} />
           <ShowMore query={query} label="Show more tasks" />
-        </div>
+        </TableFrame>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { AppIcon } from "~/components/ui/app-icon";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { formatAge, formatAgo, formatDateTime, formatDue } from "~/lib/format";
+import { tableClass, theadClass } from "~/components/ui/table";
 
 export type InboxRow = RouterOutputs["tasks"]["inbox"]["items"][number];
 type Subject = NonNullable<InboxRow["subject"]>;
@@ -36,8 +37,8 @@ export function TaskTable({
 }) {
   const now = new Date();
   return (
-    <table className="w-full table-fixed text-left text-sm">
-      <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-zinc-500">
+    <table className={tableClass}>
+      <thead className={theadClass}>
         <tr>
           {/* Fixed widths for the short columns; "Who" takes what is left. */}
           <th scope="col" className={`w-20 ${headCell}`}>
@@ -114,7 +115,7 @@ export function TaskTable({
 
 /** Whose access: the account and the person who owns it, or the person with no account yet. */
 function SubjectCell({ subject }: { subject: InboxRow["subject"] }) {
-  if (!subject) return <span className="text-zinc-400">Unknown</span>;
+  if (!subject) return <span className="text-zinc-500">Unknown</span>;
   if (subject.type === "person") {
     return (
       <span className="flex min-w-0 items-center gap-2">

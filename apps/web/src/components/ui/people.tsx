@@ -16,7 +16,7 @@ export function PeopleStack({
   max?: number;
   empty?: string;
 }) {
-  if (people.length === 0) return <span className="text-sm text-zinc-400">{empty}</span>;
+  if (people.length === 0) return <span className="text-sm text-zinc-500">{empty}</span>;
   const shown = people.slice(0, max);
   const names = people.map((p) => p.displayName).join(", ");
   return (
@@ -36,7 +36,7 @@ export function PeopleStack({
 }
 
 export function PeopleList({ people, empty = "Nobody" }: { people: Person[]; empty?: string }) {
-  if (people.length === 0) return <p className="text-sm text-zinc-400">{empty}</p>;
+  if (people.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
   return (
     <ul className="space-y-2">
       {people.map((p) => (

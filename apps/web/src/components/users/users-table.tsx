@@ -10,6 +10,7 @@ import { SearchInput } from "~/components/ui/search-input";
 import { formatCount } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
+import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { STATUS_FILTERS, usersInput, type StatusFilterId } from "./users-list.ts";
 
@@ -70,11 +71,9 @@ export function UsersTable({
           </EmptyState>
         )
       ) : (
-        <div
-          className={`overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs ${isPending ? "opacity-70" : ""}`}
-        >
-          <table className="w-full table-fixed text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-zinc-500">
+        <TableFrame pending={isPending}>
+          <table className={tableClass}>
+            <thead className={theadClass}>
               <tr>
                 <th scope="col" className={headCell}>
                   Person
@@ -123,7 +122,7 @@ export function UsersTable({
                         ) : null}
                       </>
                     ) : (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-500">—</span>
                     )}
                   </td>
                   <td className={bodyCell}>
@@ -133,7 +132,7 @@ export function UsersTable({
                         <span className="truncate text-zinc-700">{person.manager.displayName}</span>
                       </span>
                     ) : (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-500">—</span>
                     )}
                   </td>
                   <td className={bodyCell}>
@@ -150,7 +149,7 @@ export function UsersTable({
                     {person.directReportCount > 0 ? (
                       formatCount(person.directReportCount)
                     ) : (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-500">—</span>
                     )}
                   </td>
                 </tr>
@@ -158,7 +157,7 @@ export function UsersTable({
             </tbody>
           </table>
           <ShowMore query={query} label="Show more people" />
-        </div>
+        </TableFrame>
       )}
     </div>
   );

@@ -53,7 +53,7 @@ export default async function SettingsPage() {
           </div>
           <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-zinc-100 pt-4">
             <Field label="Title">
-              {me.title ?? <span className="font-normal text-zinc-400">Not set</span>}
+              {me.title ?? <span className="font-normal text-zinc-500">Not set</span>}
             </Field>
             <Field label="Organization">{me.organization.name}</Field>
             <div className="col-span-2">

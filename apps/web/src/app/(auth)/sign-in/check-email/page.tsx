@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MailCheck } from "lucide-react";
+import { SentTo } from "~/components/auth/sent-to";
 import { demoMode } from "~/env";
 
 export const metadata: Metadata = { title: "Check your email" };
@@ -12,7 +13,7 @@ export default function CheckEmailPage() {
       <MailCheck className="text-brand-500 mx-auto size-10" aria-hidden />
       <h1 className="mt-4 text-lg font-semibold text-zinc-950">Check your email</h1>
       <p className="mt-2 text-sm text-zinc-600">
-        We sent you a sign-in link. It works once and expires in 15 minutes. You can close this tab.
+        <SentTo /> It works once and expires in 15 minutes. You can close this tab.
       </p>
       {demoMode ? (
         <p className="mt-4 rounded-lg bg-zinc-50 px-3 py-2 text-xs text-zinc-600">

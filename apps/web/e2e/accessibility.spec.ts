@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAsDemoPerson } from "./support/ui.ts";
+
+// Every page a person reaches in the walking skeleton passes axe's WCAG 2.1 A/AA rules.
+
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const problems = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(problems, `${what} has accessibility violations`).toEqual([]);
+}
+
+test("sign-in, the shell and every page of the skeleton are accessible", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Sign in to Lantern" })).toBeVisible();
+  await expectAccessible(page, "the sign-in page");
+
+  await signInAsDemoPerson(page, "Alex Rivera");
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("table")).toBeVisible();
+  await expectAccessible(page, "Applications");
+
+  await page.getByRole("link", { name: "GitHub", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /GitHub/ })).toBeVisible();
+  await expectAccessible(page, "the app page");
+
+  for (const [path, heading] of [
+    ["/requests", "Requests"],
+    ["/revocations", "Revocations"],
+    ["/users", "Users"],
+    ["/settings", "Settings"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+    await expectAccessible(page, path);
+  }
+});
