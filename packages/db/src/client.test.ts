@@ -103,3 +103,32 @@ describe("openEmbedded", () => {
     }
   });
 });
+
+describe("the embedded database serializes its one session", () => {
+  it("runs concurrent interactive transactions one after another, losing no update", async () => {
+    const db = await openEmbedded("memory://");
+    try {
+      const org = await db.prisma.organization.create({ data: { slug: "s", name: "S" } });
+      // Twenty read-modify-write transactions at once. Interleaved on one session they
+      // would read the same value and lose updates; serialized, every increment counts.
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          db.prisma.$transaction(async (tx) => {
+            const { taskNumberSeq } = await tx.organization.findUniqueOrThrow({
+              where: { id: org.id },
+            });
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            await tx.organization.update({
+              where: { id: org.id },
+              data: { taskNumberSeq: taskNumberSeq + 1 },
+            });
+          }),
+        ),
+      );
+      const after = await db.prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
+      expect(after.taskNumberSeq).toBe(20);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <TRPCReactProvider>
       <HydrateClient client={shellQueries}>
         <Sidebar organizationName={me.organization.name} isSuperAdmin={me.role === "SUPER_ADMIN"} />
-        <main className="min-h-screen pl-60">{children}</main>
+        <main className="min-h-screen pl-56 xl:pl-60">{children}</main>
       </HydrateClient>
     </TRPCReactProvider>
   );

@@ -77,7 +77,7 @@ export function Sidebar({
   ];
 
   return (
-    <aside className="fixed inset-y-0 left-0 z-20 flex w-60 flex-col border-r border-zinc-200 bg-white">
+    <aside className="fixed inset-y-0 left-0 z-20 flex w-56 flex-col border-r border-zinc-200 bg-white xl:w-60">
       <div className="flex h-14 items-center gap-2.5 border-b border-zinc-100 px-4">
         <LanternMark />
         <div className="min-w-0 leading-tight">

@@ -32,7 +32,7 @@ export async function InboxPage({
       <PageHeader title={inbox.title} description={inbox.description}>
         <InboxTabs box={box} active={tab} />
       </PageHeader>
-      <div className="px-8 py-6">
+      <div className="px-6 py-6 xl:px-8">
         <HydrateClient>
           {/* A new tab starts from the URL's search, not the previous tab's state. */}
           <TaskInbox key={tab} box={box} tab={tab} initialSearch={search} />

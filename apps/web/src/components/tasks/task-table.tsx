@@ -53,7 +53,11 @@ export function TaskTable({
           <th scope="col" className={`${completed ? "w-[20%]" : "w-[24%]"} ${headCell}`}>
             Entitlement
           </th>
-          <th scope="col" className={`${completed ? "w-[16%]" : "w-[17%]"} ${headCell}`}>
+          {/* On narrow laptops the requester gives way to the columns a provisioner acts on. */}
+          <th
+            scope="col"
+            className={`hidden xl:table-cell ${completed ? "w-[16%]" : "w-[17%]"} ${headCell}`}
+          >
             Requested by
           </th>
           <th scope="col" className={`${completed ? "w-[20%]" : "w-32"} ${headCell}`}>
@@ -93,7 +97,7 @@ export function TaskTable({
                 {row.reason}
               </p>
             </td>
-            <td className={bodyCell}>
+            <td className={`hidden xl:table-cell ${bodyCell}`}>
               <span className="flex min-w-0 items-center gap-2">
                 <Avatar name={row.requester.displayName} size="sm" />
                 <span className="truncate text-zinc-700">{row.requester.displayName}</span>

@@ -10,7 +10,7 @@ export function PageHeader({
   children?: React.ReactNode;
 }) {
   return (
-    <header className="border-b border-zinc-200 bg-white px-8 pt-7">
+    <header className="border-b border-zinc-200 bg-white px-6 pt-7 xl:px-8">
       <div className="flex items-start justify-between gap-6 pb-5">
         <div className="min-w-0">
           <h1 className="text-xl font-semibold tracking-tight text-zinc-950">{title}</h1>

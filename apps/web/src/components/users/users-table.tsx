@@ -84,13 +84,16 @@ export function UsersTable({
                 <th scope="col" className={`w-[17%] ${headCell}`}>
                   Manager
                 </th>
-                <th scope="col" className={`w-28 ${headCell}`}>
+                <th scope="col" className={`w-24 xl:w-28 ${headCell}`}>
                   Role
                 </th>
-                <th scope="col" className={`w-32 ${headCell}`}>
+                <th scope="col" className={`w-28 xl:w-32 ${headCell}`}>
                   Status
                 </th>
-                <th scope="col" className={`w-28 text-right whitespace-nowrap ${headCell}`}>
+                <th
+                  scope="col"
+                  className={`hidden w-28 text-right whitespace-nowrap xl:table-cell ${headCell}`}
+                >
                   Direct reports
                 </th>
               </tr>
@@ -145,7 +148,9 @@ export function UsersTable({
                   <td className={bodyCell}>
                     <Badge tone={STATUS[person.status].tone}>{STATUS[person.status].label}</Badge>
                   </td>
-                  <td className={`text-right text-zinc-700 tabular-nums ${bodyCell}`}>
+                  <td
+                    className={`hidden text-right text-zinc-700 tabular-nums xl:table-cell ${bodyCell}`}
+                  >
                     {person.directReportCount > 0 ? (
                       formatCount(person.directReportCount)
                     ) : (

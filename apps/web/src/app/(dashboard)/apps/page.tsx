@@ -31,7 +31,7 @@ export default async function ApplicationsPage({
           tabs={[{ id: "managed", label: "Managed apps", href: "/apps" }]}
         />
       </PageHeader>
-      <div className="px-8 py-6">
+      <div className="px-6 py-6 xl:px-8">
         <HydrateClient>
           <AppsTable initialSearch={search ?? ""} />
         </HydrateClient>

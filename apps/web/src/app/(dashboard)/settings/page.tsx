@@ -42,7 +42,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="Your profile and your organization, as Lantern knows them."
       />
-      <div className="grid max-w-6xl gap-6 px-8 py-6 lg:grid-cols-2">
+      <div className="grid max-w-6xl gap-6 px-6 py-6 lg:grid-cols-2 xl:px-8">
         <Section title="Your profile">
           <div className="flex items-center gap-4">
             <Avatar name={me.displayName} size="lg" />

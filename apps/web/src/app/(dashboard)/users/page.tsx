@@ -70,7 +70,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           }}
         />
       </PageHeader>
-      <div className="px-8 py-6">
+      <div className="px-6 py-6 xl:px-8">
         <HydrateClient>
           <UsersTable key={filter} filter={filter} initialSearch={search} />
         </HydrateClient>

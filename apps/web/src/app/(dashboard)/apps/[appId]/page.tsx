@@ -81,7 +81,7 @@ export default async function AppPage({ params }: { params: Params }) {
         </nav>
       </PageHeader>
 
-      <div className="grid gap-6 px-8 py-6 xl:grid-cols-3">
+      <div className="grid gap-6 px-6 py-6 xl:grid-cols-3 xl:px-8">
         <div className="space-y-6 xl:col-span-2">
           <Section
             title="Accounts"
