@@ -58,7 +58,12 @@ export default defineConfig({
     },
     {
       name: "production",
-      testMatch: ["production-mode.spec.ts", "oidc.spec.ts", "magic-link.spec.ts"],
+      testMatch: [
+        "production-mode.spec.ts",
+        "oidc.spec.ts",
+        "magic-link.spec.ts",
+        "suspended.spec.ts",
+      ],
       use: { baseURL: PRODUCTION_URL },
     },
     // Starts its own server from scratch (see the spec).

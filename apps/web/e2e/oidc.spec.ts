@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { OIDC_ISSUER, OIDC_NAME } from "./support/constants.ts";
+import { expect, test } from "@playwright/test";
+import { OIDC_NAME } from "./support/constants.ts";
+import { logInAtIdentityProvider } from "./support/idp.ts";
 import {
   appRow,
-  escapeRegExp,
   expectNoSession,
   expectSignedInAs,
   openAccountMenu,
@@ -11,17 +11,6 @@ import {
 } from "./support/ui.ts";
 
 // Sign-in through the organization's OpenID Provider (a real oidc-provider instance).
-
-async function logInAtIdentityProvider(page: Page, email: string) {
-  await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(OIDC_ISSUER)}/interaction/`));
-  await expect(page.getByRole("heading", { name: OIDC_NAME })).toBeVisible();
-  await page.getByRole("textbox", { name: "Email address" }).fill(email);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // First use of Lantern at this IdP: it asks the person to allow it.
-  await expect(page.getByRole("heading", { name: "Allow Lantern to sign you in?" })).toBeVisible();
-  await page.getByRole("button", { name: "Allow" }).click();
-}
 
 test("a person signs in with SSO from a deep link and comes back to it", async ({ page }) => {
   await page.goto("/apps?q=git");

@@ -6,3 +6,4 @@ export { createContext, loadActor, type Context, type CreateContextOptions } fro
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { recordSignIn, type SignInMethod } from "./services/sessions.ts";

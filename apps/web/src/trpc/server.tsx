@@ -2,20 +2,21 @@ import "server-only";
 import { cache } from "react";
 import { dehydrate, HydrationBoundary, type QueryClient } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
-import { appRouter, createCaller, createContext } from "@lantern/api";
+import { appRouter, createCaller, type Context } from "@lantern/api";
 import { env } from "~/env";
-import { getSession } from "~/server/auth/session";
+import { getActor } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 import { createQueryClient } from "./query-client.ts";
 
 /** The tRPC context for server components: same rules as over HTTP. */
-const createRscContext = cache(async () => {
-  const session = await getSession();
-  return createContext({
+const createRscContext = cache(async (): Promise<Context> => {
+  const result = await getActor();
+  return {
     db: await getPrisma(),
-    sessionUserId: session?.user.id ?? null,
+    actor: result.state === "active" ? result.actor : null,
+    now: () => new Date(),
     production: env.NODE_ENV === "production",
-  });
+  };
 });
 
 /** One QueryClient per request. */

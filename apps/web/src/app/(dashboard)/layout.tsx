@@ -1,18 +1,15 @@
-import { redirect } from "next/navigation";
 import { Sidebar } from "~/components/shell/sidebar";
-import { requireSession } from "~/server/auth/session";
-import { HydrateClient, prefetchInto, serverCaller, trpc } from "~/trpc/server";
+import { requireActor } from "~/server/auth/session";
+import { HydrateClient, prefetchInto, trpc } from "~/trpc/server";
 import { TRPCReactProvider } from "~/trpc/react";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  await requireSession();
-  const me = await (await serverCaller()).me.get().catch(() => null);
-  // The session outlived the person's access (suspended or removed since sign-in).
-  if (!me) redirect("/sign-in?error=AccountInactive");
+  await requireActor();
   const shellQueries = await prefetchInto([
     trpc.me.get.queryOptions(),
     trpc.me.openTaskCounts.queryOptions(),
   ]);
+  const me = shellQueries.getQueryData(trpc.me.get.queryKey())!;
   return (
     <TRPCReactProvider>
       <HydrateClient client={shellQueries}>

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
+import { recordSignIn, type SignInMethod } from "@lantern/api";
 import { demoMode, env, oidcConfigured } from "~/env";
 import { getPrisma } from "~/server/db";
 import { lanternAdapter } from "./adapter.ts";
@@ -95,14 +96,12 @@ export const authOptions: NextAuthOptions = {
       const resolution = await resolveSignInUser(await getPrisma(), user.email);
       return resolution.ok ? true : refuse(resolution.error);
     },
-    async jwt({ token, user }) {
+    async jwt({ token, user, account }) {
       if (user) {
         // Just signed in: `user.id` is the Lantern person's id (adapter or demo provider).
-        const prisma = await getPrisma();
-        const person = await prisma.user.update({
-          where: { id: user.id },
-          data: { lastSignInAt: new Date() },
-          select: { id: true, organizationId: true, role: true, displayName: true, email: true },
+        const person = await recordSignIn(await getPrisma(), {
+          userId: user.id,
+          method: (account?.provider ?? "email") as SignInMethod,
         });
         token.sub = person.id;
         token.organizationId = person.organizationId;

@@ -5,7 +5,7 @@ import { SignInForms, type DemoPerson } from "~/components/auth/sign-in-forms";
 import { safeCallbackPath } from "~/components/auth/safe-callback";
 import { demoMode, env, oidcConfigured } from "~/env";
 import { SIGN_IN_ERRORS } from "~/server/auth/identity";
-import { getSession } from "~/server/auth/session";
+import { getActor } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -31,7 +31,8 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getSession()) redirect(callbackUrl);
+  // Only an active person skips sign-in; a suspended one stays here to read why.
+  if ((await getActor()).state === "active") redirect(callbackUrl);
   const error = params.error ? (SIGN_IN_ERRORS[params.error] ?? SIGN_IN_ERRORS.Default) : null;
 
   return (

@@ -10,7 +10,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PeopleList } from "~/components/ui/people";
 import { Section } from "~/components/ui/section";
 import { formatCount } from "~/lib/format";
-import { requireSession } from "~/server/auth/session";
+import { requireActor } from "~/server/auth/session";
 import { serverCaller } from "~/trpc/server";
 
 type Params = Promise<{ appId: string }>;
@@ -18,7 +18,7 @@ type Params = Promise<{ appId: string }>;
 async function loadApp(appId: string) {
   // The page and its metadata render alongside the layout: check the session here too,
   // so a signed-out visit redirects instead of failing.
-  await requireSession();
+  await requireActor();
   try {
     return await (await serverCaller()).apps.byId({ id: appId });
   } catch (error) {
