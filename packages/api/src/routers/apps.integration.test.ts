@@ -11,17 +11,12 @@ import {
   createUser,
 } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
-import { createContext } from "../context.ts";
-import { createCaller } from "../root.ts";
+import { callerFor as callerForUser } from "../testing.ts";
 
 let db: Database;
 const ids: Record<string, string> = {};
 
-async function callerFor(userId: string | null) {
-  return createCaller(
-    await createContext({ db: db.prisma, sessionUserId: userId, production: true }),
-  );
-}
+const callerFor = (userId: string | null) => callerForUser(db.prisma, userId);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -246,6 +241,12 @@ describe("me", () => {
       displayName: "Ada Admin",
       role: "SUPER_ADMIN",
       organization: { name: "Acme" },
+    });
+    // What the shell may offer comes from the shared permission rules.
+    expect(me.can).toEqual({ viewDirectory: true, manageOrganization: true });
+    expect((await (await callerFor(ids.member!)).me.get()).can).toEqual({
+      viewDirectory: false,
+      manageOrganization: false,
     });
   });
 

@@ -14,8 +14,7 @@ import {
 } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { RouterInputs } from "../index.ts";
-import { createContext } from "../context.ts";
-import { createCaller } from "../root.ts";
+import { callerFor as callerForUser } from "../testing.ts";
 
 type InboxInput = RouterInputs["tasks"]["inbox"];
 
@@ -24,11 +23,7 @@ let db: Database;
 const n: Record<string, number> = {};
 const ids: Record<string, string> = {};
 
-async function callerFor(userId: string | null) {
-  return createCaller(
-    await createContext({ db: db.prisma, sessionUserId: userId, production: true }),
-  );
-}
+const callerFor = (userId: string | null) => callerForUser(db.prisma, userId);
 
 async function inbox(userId: string, input: InboxInput) {
   return (await callerFor(userId)).tasks.inbox(input);

@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import { createApp, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
-import { createContext } from "../context.ts";
-import { createCaller } from "../root.ts";
+import { callerFor as callerForUser } from "../testing.ts";
 
 let db: Database;
 const ids: Record<string, string> = {};
 
-async function callerFor(userId: string | null) {
-  return createCaller(
-    await createContext({ db: db.prisma, sessionUserId: userId, production: true }),
-  );
-}
+const callerFor = (userId: string | null) => callerForUser(db.prisma, userId);
 
 beforeAll(async () => {
   db = await createTestDatabase();

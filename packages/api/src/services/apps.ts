@@ -139,23 +139,29 @@ export async function getApp(ctx: ServiceContext, appId: string) {
     );
   assertAllowed(canViewApp(ctx.actor, app), "NOT_FOUND");
 
-  const byStatus = await ctx.db.account.groupBy({
-    by: ["status"],
-    where: { appId },
-    _count: { _all: true },
-  });
-  const [unowned, ownedByInactive] = await Promise.all([
-    ctx.db.account.count({ where: { appId, status: { not: "DELETED" }, ownerId: null } }),
-    ctx.db.account.count({
-      where: { appId, status: { not: "DELETED" }, owner: { status: { not: "ACTIVE" } } },
-    }),
-  ]);
+  // Every account figure of the page in one pass over the app's accounts.
+  const [figures] = await ctx.db.$queryRaw<
+    Array<{
+      active: number;
+      disabled: number;
+      deleted: number;
+      withoutOwner: number;
+      ownedByInactive: number;
+    }>
+  >`
+    SELECT count(*) FILTER (WHERE a.status = 'ACTIVE')::int                          AS "active",
+           count(*) FILTER (WHERE a.status = 'DISABLED')::int                        AS "disabled",
+           count(*) FILTER (WHERE a.status = 'DELETED')::int                         AS "deleted",
+           count(*) FILTER (WHERE a.status <> 'DELETED' AND a."ownerId" IS NULL)::int AS "withoutOwner",
+           count(*) FILTER (WHERE a.status <> 'DELETED' AND u.status <> 'ACTIVE')::int AS "ownedByInactive"
+      FROM "Account" a
+      LEFT JOIN "User" u ON u.id = a."ownerId"
+     WHERE a."appId" = ${appId}::uuid`;
   const people = (role: "OWNER" | "PROVISIONER" | "DEPROVISIONER") =>
     app.members.filter((m) => m.role === role).map((m) => m.user);
   const owners = people("OWNER");
   const provisioners = people("PROVISIONER");
   const deprovisioners = people("DEPROVISIONER");
-  const count = (status: string) => byStatus.find((r) => r.status === status)?._count._all ?? 0;
 
   return {
     id: app.id,
@@ -177,11 +183,11 @@ export async function getApp(ctx: ServiceContext, appId: string) {
     deprovisionersAreOwners: deprovisioners.length === 0,
     viewerIsOwner: owners.some((o) => o.id === ctx.actor.id),
     accounts: {
-      active: count("ACTIVE"),
-      disabled: count("DISABLED"),
-      deleted: count("DELETED"),
-      withoutOwner: unowned,
-      ownedByInactivePeople: ownedByInactive,
+      active: figures?.active ?? 0,
+      disabled: figures?.disabled ?? 0,
+      deleted: figures?.deleted ?? 0,
+      withoutOwner: figures?.withoutOwner ?? 0,
+      ownedByInactivePeople: figures?.ownedByInactive ?? 0,
     },
     entitlements: app.entitlements.map((e) => ({
       id: e.id,

@@ -1,4 +1,4 @@
-import type { Actor } from "@lantern/domain";
+import { canManageOrganization, canViewDirectory, type Actor } from "@lantern/domain";
 import type { Context } from "../context.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
@@ -18,7 +18,14 @@ export async function getMe(ctx: ServiceContext) {
       organization: { select: { id: true, name: true, slug: true } },
     },
   });
-  return user;
+  return {
+    ...user,
+    /** What the shell may offer, decided by the shared permission rules. */
+    can: {
+      viewDirectory: canViewDirectory(ctx.actor).allowed,
+      manageOrganization: canManageOrganization(ctx.actor).allowed,
+    },
+  };
 }
 
 export interface OpenTaskCounts {

@@ -13,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <TRPCReactProvider>
       <HydrateClient client={shellQueries}>
-        <Sidebar organizationName={me.organization.name} isSuperAdmin={me.role === "SUPER_ADMIN"} />
+        <Sidebar organizationName={me.organization.name} canViewDirectory={me.can.viewDirectory} />
         <main className="min-h-screen pl-56 xl:pl-60">{children}</main>
       </HydrateClient>
     </TRPCReactProvider>

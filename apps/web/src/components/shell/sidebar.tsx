@@ -51,10 +51,11 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
 
 export function Sidebar({
   organizationName,
-  isSuperAdmin,
+  canViewDirectory,
 }: {
   organizationName: string;
-  isSuperAdmin: boolean;
+  /** From the shared rule (me.get's `can`): the Users directory is for administrators. */
+  canViewDirectory: boolean;
 }) {
   const pathname = usePathname();
   const trpc = useTRPC();
@@ -72,7 +73,7 @@ export function Sidebar({
   ];
   const main: NavItem[] = [
     { href: "/apps", label: "Applications", icon: AppWindow },
-    ...(isSuperAdmin ? [{ href: "/users", label: "Users", icon: Users }] : []),
+    ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),
     { href: "/settings", label: "Settings", icon: Settings },
   ];
 

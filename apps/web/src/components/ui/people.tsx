@@ -35,19 +35,30 @@ export function PeopleStack({
   );
 }
 
+/** A person's avatar, name and email address, as shown in lists and tables. */
+export function PersonLabel({ person, size = "sm" }: { person: Person; size?: "sm" | "md" }) {
+  return (
+    <span className={`flex min-w-0 items-center ${size === "sm" ? "gap-2.5" : "gap-3"}`}>
+      <Avatar name={person.displayName} size={size} />
+      <span className="min-w-0">
+        <span
+          className={`block truncate font-medium ${size === "sm" ? "text-sm text-zinc-900" : "text-zinc-950"}`}
+        >
+          {person.displayName}
+        </span>
+        <span className="block truncate text-xs text-zinc-500">{person.email}</span>
+      </span>
+    </span>
+  );
+}
+
 export function PeopleList({ people, empty = "Nobody" }: { people: Person[]; empty?: string }) {
   if (people.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
   return (
     <ul className="space-y-2">
       {people.map((p) => (
-        <li key={p.id} className="flex items-center gap-2.5">
-          <Avatar name={p.displayName} size="sm" />
-          <span className="min-w-0">
-            <span className="block truncate text-sm font-medium text-zinc-900">
-              {p.displayName}
-            </span>
-            <span className="block truncate text-xs text-zinc-500">{p.email}</span>
-          </span>
+        <li key={p.id}>
+          <PersonLabel person={p} />
         </li>
       ))}
     </ul>

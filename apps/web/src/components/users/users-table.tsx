@@ -9,6 +9,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { SearchInput } from "~/components/ui/search-input";
 import { formatCount } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
+import { PersonLabel } from "~/components/ui/people";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
@@ -102,15 +103,7 @@ export function UsersTable({
               {people.map((person) => (
                 <tr key={person.id} className="hover:bg-zinc-50">
                   <td className={bodyCell}>
-                    <span className="flex min-w-0 items-center gap-3">
-                      <Avatar name={person.displayName} />
-                      <span className="min-w-0">
-                        <span className="block truncate font-medium text-zinc-950">
-                          {person.displayName}
-                        </span>
-                        <span className="block truncate text-xs text-zinc-500">{person.email}</span>
-                      </span>
-                    </span>
+                    <PersonLabel person={person} size="md" />
                   </td>
                   <td className={bodyCell}>
                     {person.title || person.department ? (

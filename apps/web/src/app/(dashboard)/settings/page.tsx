@@ -77,7 +77,7 @@ export default async function SettingsPage() {
         <Section
           title="Organization"
           actions={
-            superAdmin ? (
+            me.can.viewDirectory ? (
               <Link
                 href="/users"
                 className="inline-flex items-center gap-1 text-xs font-medium text-zinc-600 hover:text-zinc-950"
