@@ -1,6 +1,7 @@
 import { appsRouter } from "./routers/apps.ts";
 import { meRouter } from "./routers/me.ts";
 import { organizationRouter } from "./routers/organization.ts";
+import { requestsRouter } from "./routers/requests.ts";
 import { tasksRouter } from "./routers/tasks.ts";
 import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -9,6 +10,7 @@ export const appRouter = router({
   apps: appsRouter,
   me: meRouter,
   organization: organizationRouter,
+  requests: requestsRouter,
   tasks: tasksRouter,
   users: usersRouter,
 });

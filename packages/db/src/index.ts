@@ -13,3 +13,4 @@ export {
 } from "./client.ts";
 export { applyMigrations, migrationStatus, describeProblem } from "./migrations/runner.ts";
 export { listMigrations } from "./migrations/files.ts";
+export { reserveTaskNumbers } from "./sequences.ts";

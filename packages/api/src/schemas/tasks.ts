@@ -33,3 +33,78 @@ export const ZTaskInboxInput = z.discriminatedUnion("box", [
   }),
 ]);
 export type TTaskInboxInput = z.output<typeof ZTaskInboxInput>;
+
+const taskId = z.uuid({ error: "Choose a task." });
+const note = z
+  .string()
+  .trim()
+  .max(2000, "A note is limited to 2,000 characters.")
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const reason = z
+  .string({ error: "A reason is required." })
+  .trim()
+  .min(1, "A reason is required.")
+  .max(2000, "A reason is limited to 2,000 characters.");
+
+export const ZTaskByNumberInput = z.object({
+  number: z.number().int().min(1, "Task numbers start at 1.").max(2_000_000_000),
+});
+
+/** Approve, or mark provisioned / deprovisioned: an optional note. */
+export const ZTaskNoteInput = z.object({ taskId, note });
+export type TTaskNoteInput = z.output<typeof ZTaskNoteInput>;
+
+/** Deny, or mark as errored: a required reason. */
+export const ZTaskReasonInput = z.object({ taskId, reason });
+export type TTaskReasonInput = z.output<typeof ZTaskReasonInput>;
+
+export const ZReassignTaskInput = z.object({
+  taskId,
+  toUserId: z.uuid({ error: "Choose the person to reassign the task to." }),
+  reason,
+});
+export type TReassignTaskInput = z.output<typeof ZReassignTaskInput>;
+
+export const ZCommentInput = z.object({
+  taskId,
+  body: z
+    .string({ error: "Write a comment." })
+    .trim()
+    .min(1, "Write a comment.")
+    .max(10_000, "A comment is limited to 10,000 characters."),
+});
+export type TCommentInput = z.output<typeof ZCommentInput>;
+
+export const ZReassigneesInput = z.object({
+  taskId,
+  search: z.string().trim().max(200).optional(),
+});
+export type TReassigneesInput = z.output<typeof ZReassigneesInput>;
+
+/** The actions of the bulk bar (SPEC §3.7). */
+export const BULK_ACTIONS = [
+  "approve",
+  "mark_provisioned",
+  "mark_deprovisioned",
+  "mark_errored",
+  "reassign",
+] as const;
+export type TBulkAction = (typeof BULK_ACTIONS)[number];
+
+export const ZBulkTaskInput = z
+  .object({
+    action: z.enum(BULK_ACTIONS, { error: "Choose an action." }),
+    taskIds: z
+      .array(taskId)
+      .min(1, "Select at least one task.")
+      .max(1000, "Bulk actions take at most 1,000 tasks at a time."),
+    /** Required: posted on every impacted task; also the reason of an error or reassignment. */
+    comment: reason.describe("comment"),
+    toUserId: z.uuid().optional(),
+  })
+  .refine((v) => v.action !== "reassign" || v.toUserId, {
+    message: "Choose the person to reassign the tasks to.",
+    path: ["toUserId"],
+  });
+export type TBulkTaskInput = z.output<typeof ZBulkTaskInput>;

@@ -29,6 +29,8 @@ import type {
 
 /** A PrismaClient or the client of an interactive transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
+import { reserveTaskNumbers } from "../sequences.ts";
+export { reserveTaskNumbers };
 
 /** A row, or just its id. */
 export type Ref = string | { id: string };
@@ -550,21 +552,6 @@ export async function createComment(
 }
 
 // ─────────────────────────────── Requests and tasks ───────────────────────────────
-
-/**
- * Reserves `count` consecutive task numbers of an organization by atomically
- * incrementing Organization.taskNumberSeq; returns the first. Call it inside the
- * transaction that creates the tasks, so a rollback gives the numbers back.
- */
-export async function reserveTaskNumbers(db: Db, org: Ref, count = 1): Promise<number> {
-  const rows = await db.$queryRaw<{ taskNumberSeq: number }[]>`
-    UPDATE "Organization" SET "taskNumberSeq" = "taskNumberSeq" + ${count}
-     WHERE "id" = ${idOf(org)}::uuid
-    RETURNING "taskNumberSeq"`;
-  const last = rows[0]?.taskNumberSeq;
-  if (last === undefined) throw new Error(`Organization ${idOf(org)} does not exist`);
-  return Number(last) - count + 1;
-}
 
 export interface ReassignmentInput {
   from: Ref;

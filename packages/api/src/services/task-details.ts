@@ -1,0 +1,518 @@
+import {
+  APPROVER_LABEL,
+  canActOnTask,
+  canCancelRequest,
+  canCommentOnTask,
+  canReassignTask,
+  canRetryRequest,
+  describePolicy,
+  isRequestRunning,
+  isSuperAdmin,
+  orderedSteps,
+  stepTitle,
+  type Actor,
+  type RequestKind,
+  type RequestState,
+  type TaskKind,
+  type TaskOutcome,
+  type TaskState,
+} from "@lantern/domain";
+import type { Context } from "../context.ts";
+import type { TReassigneesInput } from "../schemas/tasks.ts";
+import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts";
+import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
+import type { Tx } from "./workflow/records.ts";
+
+type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+export type TaskSubject =
+  | {
+      type: "account";
+      id: string;
+      login: string | null;
+      displayName: string | null;
+      email: string | null;
+      status: string;
+      owner: Person | null;
+    }
+  | { type: "person"; person: Person };
+
+export interface WorkflowTask {
+  id: string;
+  number: number;
+  kind: TaskKind;
+  state: TaskState;
+  outcome: TaskOutcome | null;
+  note: string | null;
+  assignees: Person[];
+  completedBy: Person | null;
+  completedAt: Date | null;
+  createdAt: Date;
+  routingNote: string | null;
+  /** The task this page shows. */
+  current: boolean;
+}
+
+export type StepStatus = "done" | "current" | "upcoming" | "stopped";
+
+export interface WorkflowStep {
+  index: number;
+  kind: "APPROVAL" | "PROVISION";
+  title: string;
+  /** Who the policy says decides ("an app owner", …); null for the provision step. */
+  rule: string | null;
+  status: StepStatus;
+  /** The tasks of this step, oldest first (a retried provision step has several). */
+  tasks: WorkflowTask[];
+  /** The viewer's part in this step, e.g. "You approved", "Assigned to you". */
+  viewerRole: string | null;
+  /** A CONNECTOR step: the queued or finished connector jobs. */
+  connectorJobs: { id: string; state: string; attempts: number; lastError: string | null }[];
+}
+
+export interface TaskComment {
+  id: string;
+  author: Person;
+  body: string;
+  createdAt: Date;
+}
+
+export interface TaskHistoryEntry {
+  id: string;
+  action: string;
+  actor: Person | null;
+  at: Date;
+  reason: string | null;
+  taskNumber: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface TaskDetails {
+  id: string;
+  number: number;
+  kind: TaskKind;
+  state: TaskState;
+  outcome: TaskOutcome | null;
+  outcomeNote: string | null;
+  routingNote: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  completedBy: Person | null;
+  dueAt: Date | null;
+  version: number;
+  app: { id: string; name: string; iconUrl: string | null };
+  /** The admins' instructions for this kind of work (markdown); empty for approvals. */
+  instructions: string;
+  request: {
+    id: string;
+    kind: RequestKind;
+    state: RequestState;
+    reason: string;
+    durationDays: number | null;
+    createdAt: Date;
+    completedAt: Date | null;
+    requester: Person;
+    subject: TaskSubject | null;
+    entitlement: { id: string; displayName: string; slug: string; description: string };
+    policyName: string;
+    policySummary: string;
+  };
+  assignees: Person[];
+  /** People the task was reassigned away from, with when and why. */
+  formerAssignees: { person: Person; at: Date | null; reason: string | null }[];
+  steps: WorkflowStep[];
+  viewer: {
+    /** Plain words: "Assignee", "Requester", "App owner", "Super admin". */
+    roles: string[];
+    can: {
+      act: boolean;
+      reassign: boolean;
+      comment: boolean;
+      retry: boolean;
+      cancel: boolean;
+    };
+    /** Why Reassign is not offered, when the viewer could otherwise act. */
+    reassignBlockedReason: string | null;
+  };
+  reassignment: { allowed: boolean; restricted: boolean };
+  comments: TaskComment[];
+  history: TaskHistoryEntry[];
+}
+
+const personSelect = { id: true, displayName: true, email: true } as const;
+
+function subjectOfRequest(request: RequestBundle): TaskSubject | null {
+  if (request.account) {
+    return {
+      type: "account",
+      id: request.account.id,
+      login: request.account.login,
+      displayName: request.account.displayName,
+      email: request.account.emails[0] ?? null,
+      status: "ACTIVE",
+      owner: request.account.owner
+        ? {
+            id: request.account.owner.id,
+            displayName: request.account.owner.displayName,
+            email: "",
+          }
+        : null,
+    };
+  }
+  if (request.targetUser) {
+    return {
+      type: "person",
+      person: {
+        id: request.targetUser.id,
+        displayName: request.targetUser.displayName,
+        email: request.targetUser.email,
+      },
+    };
+  }
+  return null;
+}
+
+/** The task page (SPEC §3.5), by the number people see (#1042). */
+export async function getTaskByNumber(ctx: ServiceContext, number: number): Promise<TaskDetails> {
+  const { actor } = ctx;
+  // One snapshot of the task and its request: a read-only transaction.
+  return ctx.db.$transaction(async (tx) => {
+    const loaded = await loadTaskWhere(tx, actor, { number });
+    const request = await loadRequest(tx, loaded.requestId);
+    const [task, tasks, comments, events, jobs, app, account] = await Promise.all([
+      tx.task.findUniqueOrThrow({
+        where: { id: loaded.id },
+        select: {
+          outcomeNote: true,
+          routingNote: true,
+          createdAt: true,
+          dueAt: true,
+          completedBy: { select: personSelect },
+        },
+      }),
+      tx.task.findMany({
+        where: { requestId: request.id },
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          kind: true,
+          state: true,
+          outcome: true,
+          outcomeNote: true,
+          stepIndex: true,
+          routingNote: true,
+          createdAt: true,
+          completedAt: true,
+          completedBy: { select: personSelect },
+          assignees: {
+            orderBy: { assignedAt: "asc" },
+            select: {
+              active: true,
+              unassignedAt: true,
+              unassignedReason: true,
+              user: { select: personSelect },
+            },
+          },
+        },
+      }),
+      tx.comment.findMany({
+        where: { taskId: loaded.id },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 500,
+        select: { id: true, body: true, createdAt: true, author: { select: personSelect } },
+      }),
+      tx.event.findMany({
+        where: { requestId: request.id },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        take: 500,
+        select: {
+          id: true,
+          action: true,
+          at: true,
+          reason: true,
+          before: true,
+          after: true,
+          actor: { select: personSelect },
+          task: { select: { number: true } },
+        },
+      }),
+      tx.connectorJob.findMany({
+        where: { requestId: request.id },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, state: true, attempts: true, lastError: true },
+      }),
+      tx.app.findUniqueOrThrow({
+        where: { id: request.appId },
+        select: {
+          id: true,
+          name: true,
+          iconUrl: true,
+          provisioningInstructions: true,
+          deprovisioningInstructions: true,
+        },
+      }),
+      request.accountId
+        ? tx.account.findUnique({
+            where: { id: request.accountId },
+            select: { status: true, owner: { select: personSelect } },
+          })
+        : Promise.resolve(null),
+    ]);
+
+    const subject = subjectOfRequest(request);
+    if (subject?.type === "account" && account) {
+      subject.status = account.status;
+      subject.owner = account.owner;
+    }
+    const current = tasks.find((t) => t.id === loaded.id)!;
+    const assignees = current.assignees.filter((a) => a.active).map((a) => a.user);
+    const formerAssignees = current.assignees
+      .filter((a) => !a.active)
+      .map((a) => ({ person: a.user, at: a.unassignedAt, reason: a.unassignedReason }));
+
+    const viewer = viewerFacts(actor, loaded, request, tasks, subjectOf(request)?.id ?? null);
+    const steps = orderedSteps(request.snapshot).map((step, index): WorkflowStep => {
+      const stepTasks = tasks.filter((t) => t.stepIndex === index);
+      const last = stepTasks.at(-1);
+      let status: StepStatus;
+      if (last?.state === "OPEN") status = "current";
+      else if (last?.state === "DONE" && last.outcome !== "DENIED") status = "done";
+      else if (last) status = "stopped";
+      else if (step.kind === "PROVISION" && jobs.length > 0)
+        status =
+          jobs.at(-1)!.state === "SUCCEEDED"
+            ? "done"
+            : jobs.at(-1)!.state === "FAILED"
+              ? "stopped"
+              : "current";
+      else if (!isRequestRunning(request.state) || index < request.currentStep)
+        status = request.state === "COMPLETED" && step.kind === "PROVISION" ? "done" : "upcoming";
+      else status = "upcoming";
+      if (status === "upcoming" && !isRequestRunning(request.state)) status = "stopped";
+      if (request.state === "COMPLETED" && step.kind === "PROVISION" && !last && jobs.length === 0)
+        status = "done";
+      return {
+        index,
+        kind: step.kind,
+        title: stepTitle(step, request.kind),
+        rule:
+          step.kind === "APPROVAL" && step.approverKind ? APPROVER_LABEL[step.approverKind] : null,
+        status,
+        tasks: stepTasks.map((t) => ({
+          id: t.id,
+          number: t.number,
+          kind: t.kind,
+          state: t.state,
+          outcome: t.outcome,
+          note: t.outcomeNote,
+          assignees: t.assignees.filter((a) => a.active).map((a) => a.user),
+          completedBy: t.completedBy,
+          completedAt: t.completedAt,
+          createdAt: t.createdAt,
+          routingNote: t.routingNote,
+          current: t.id === loaded.id,
+        })),
+        viewerRole: stepRole(actor, stepTasks),
+        connectorJobs: step.kind === "PROVISION" ? jobs : [],
+      };
+    });
+
+    return {
+      id: loaded.id,
+      number: loaded.number,
+      kind: loaded.kind,
+      state: loaded.state,
+      outcome: loaded.outcome,
+      outcomeNote: task.outcomeNote,
+      routingNote: task.routingNote,
+      createdAt: task.createdAt,
+      completedAt: loaded.completedAt,
+      completedBy: task.completedBy,
+      dueAt: task.dueAt,
+      version: loaded.version,
+      app: { id: app.id, name: app.name, iconUrl: app.iconUrl },
+      instructions:
+        loaded.kind === "PROVISION"
+          ? app.provisioningInstructions
+          : loaded.kind === "DEPROVISION"
+            ? app.deprovisioningInstructions
+            : "",
+      request: {
+        id: request.id,
+        kind: request.kind,
+        state: request.state,
+        reason: request.reason,
+        durationDays: request.durationDays,
+        createdAt: request.createdAt,
+        completedAt: request.completedAt,
+        requester: { ...request.requester, email: "" },
+        subject,
+        entitlement: {
+          id: request.entitlement.id,
+          displayName: request.entitlement.displayName,
+          slug: request.entitlement.slug,
+          description: "",
+        },
+        policyName: request.policyName,
+        policySummary: describePolicy(request.snapshot, request.kind),
+      },
+      assignees,
+      formerAssignees,
+      steps,
+      viewer,
+      reassignment: {
+        allowed: request.snapshot.allowReassignment,
+        restricted: request.snapshot.restrictReassignees,
+      },
+      comments,
+      history: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        actor: e.actor,
+        at: e.at,
+        reason: e.reason,
+        taskNumber: e.task?.number ?? null,
+        before: e.before,
+        after: e.after,
+      })),
+    };
+  });
+}
+
+type RequestTasks = {
+  id: string;
+  state: TaskState;
+  outcome: TaskOutcome | null;
+  completedBy: Person | null;
+  assignees: { active: boolean; user: Person }[];
+}[];
+
+function stepRole(actor: Actor, tasks: RequestTasks): string | null {
+  for (const t of [...tasks].reverse()) {
+    if (t.completedBy?.id === actor.id) {
+      switch (t.outcome) {
+        case "APPROVED":
+          return "You approved";
+        case "DENIED":
+          return "You denied";
+        case "PROVISIONED":
+          return "You provisioned";
+        case "DEPROVISIONED":
+          return "You deprovisioned";
+        case "ERRORED":
+          return "You marked it errored";
+        case "CANCELLED":
+          return "You cancelled";
+        default:
+          return null;
+      }
+    }
+    const mine = t.assignees.find((a) => a.user.id === actor.id);
+    if (mine?.active && t.state === "OPEN") return "Assigned to you";
+    if (mine && !mine.active) return "Reassigned from you";
+    if (mine) return "You were assigned";
+  }
+  return null;
+}
+
+function viewerFacts(
+  actor: Actor,
+  task: LoadedTask,
+  request: RequestBundle,
+  tasks: RequestTasks,
+  subjectId: string | null,
+): TaskDetails["viewer"] {
+  const roles: string[] = [];
+  if (task.activeAssigneeIds.includes(actor.id)) roles.push("Assignee");
+  if (request.requesterId === actor.id) roles.push("Requester");
+  if (subjectId === actor.id && request.requesterId !== actor.id) roles.push("Whose access it is");
+  if (task.rules.appOwnerIds.includes(actor.id)) roles.push("App owner");
+  if (isSuperAdmin(actor)) roles.push("Super admin");
+  if (roles.length === 0 && tasks.some((t) => t.assignees.some((a) => a.user.id === actor.id))) {
+    roles.push("Participant");
+  }
+  const open = task.state === "OPEN";
+  const act = open && canActOnTask(actor, task.rules).allowed;
+  const policy = {
+    allowReassignment: request.snapshot.allowReassignment,
+    policyName: request.policyName,
+    allowedReassigneeIds: request.snapshot.restrictReassignees
+      ? (request.snapshot.allowedReassigneeIds ?? [])
+      : null,
+  };
+  // Reassign needs a target to be fully decided; with a placeholder target that always
+  // qualifies, what remains is the actor and the policy.
+  const reassignDecision = canReassignTask(
+    actor,
+    task.rules,
+    { ...policy, allowedReassigneeIds: null },
+    {
+      id: "\u0000",
+      organizationId: actor.organizationId,
+      displayName: "",
+      status: "ACTIVE",
+    },
+  );
+  return {
+    roles,
+    can: {
+      act,
+      reassign: open && reassignDecision.allowed,
+      comment: canCommentOnTask(actor, task.rules).allowed,
+      retry:
+        request.state === "ERRORED" &&
+        canRetryRequest(actor, {
+          organizationId: request.organizationId,
+          appOwnerIds: task.rules.appOwnerIds,
+        }).allowed,
+      cancel: isRequestRunning(request.state) && canCancelRequest(actor, request).allowed,
+    },
+    reassignBlockedReason:
+      open && act && !reassignDecision.allowed ? reassignDecision.reason : null,
+  };
+}
+
+/**
+ * People a task may be reassigned to: active people of the organization (the policy's list
+ * when it has one), not already assigned, matching `search` by name or email. At most 20.
+ */
+export async function listReassignees(ctx: ServiceContext, input: TReassigneesInput) {
+  const { actor } = ctx;
+  return ctx.db.$transaction(async (tx: Tx) => {
+    const task = await loadTaskWhere(tx, actor, { id: input.taskId });
+    const request = await loadRequest(tx, task.requestId);
+    const allowlist = request.snapshot.restrictReassignees
+      ? (request.snapshot.allowedReassigneeIds ?? [])
+      : null;
+    const people = await tx.user.findMany({
+      where: {
+        organizationId: actor.organizationId,
+        status: "ACTIVE",
+        id: {
+          notIn: task.activeAssigneeIds,
+          ...(allowlist ? { in: allowlist } : {}),
+        },
+        ...(input.search
+          ? {
+              OR: [
+                { displayName: { contains: input.search, mode: "insensitive" as const } },
+                { email: { contains: input.search, mode: "insensitive" as const } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ displayName: "asc" }, { id: "asc" }],
+      take: 20,
+      select: { id: true, displayName: true, email: true, title: true },
+    });
+    return { restricted: allowlist !== null, people };
+  });
+}

@@ -1,0 +1,106 @@
+import type { Prisma } from "@lantern/db";
+
+// The two side records every state change writes in its own transaction: the audit Event
+// (SPEC §1) and the outbox Notification rows (SPEC §6.3).
+
+export type Tx = Prisma.TransactionClient;
+
+export interface EventRecord {
+  organizationId: string;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+  requestId?: string | null;
+  taskId?: string | null;
+  at: Date;
+}
+
+const json = (value: Record<string, unknown> | null | undefined) =>
+  value == null ? undefined : (value as Prisma.InputJsonValue);
+
+export async function recordEvents(tx: Tx, events: EventRecord[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.event.createMany({
+    data: events.map((e) => ({
+      organizationId: e.organizationId,
+      actorId: e.actorId,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      before: json(e.before),
+      after: json(e.after),
+      reason: e.reason ?? null,
+      requestId: e.requestId ?? null,
+      taskId: e.taskId ?? null,
+      at: e.at,
+    })),
+  });
+}
+
+/** The notification templates the workflow emits (rendered by the delivery worker, §6). */
+export type NotificationTemplate =
+  | "task.assigned"
+  | "task.reassigned"
+  | "request.completed"
+  | "request.errored"
+  | "request.denied"
+  | "request.cancelled"
+  | "revocation.requested";
+
+export interface NotificationRecipient {
+  id: string;
+  emailNotifications: boolean;
+  slackNotifications: boolean;
+}
+
+/**
+ * Outbox rows for each recipient, on each channel they have not turned off. `key` names the
+ * cause uniquely (e.g. the task and its version); the idempotency key adds recipient and
+ * channel, so retrying the same change can never enqueue a second message.
+ */
+export async function enqueueNotifications(
+  tx: Tx,
+  input: {
+    organizationId: string;
+    recipients: NotificationRecipient[];
+    template: NotificationTemplate;
+    payload: Record<string, unknown>;
+    key: string;
+    at: Date;
+  },
+): Promise<void> {
+  const seen = new Set<string>();
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  for (const r of input.recipients) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const channels = [
+      r.emailNotifications ? ("EMAIL" as const) : null,
+      r.slackNotifications ? ("SLACK" as const) : null,
+    ].filter((c) => c !== null);
+    for (const channel of channels) {
+      rows.push({
+        organizationId: input.organizationId,
+        recipientId: r.id,
+        channel,
+        template: input.template,
+        payload: input.payload as Prisma.InputJsonValue,
+        idempotencyKey: `${input.template}:${input.key}:${r.id}:${channel}`,
+        nextAttemptAt: input.at,
+        createdAt: input.at,
+      });
+    }
+  }
+  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+}
+
+/** Select clause for a notification recipient. */
+export const recipientSelect = {
+  id: true,
+  emailNotifications: true,
+  slackNotifications: true,
+} as const;

@@ -1,0 +1,151 @@
+import { allow, deny, type Actor, type Decision } from "../actor.ts";
+import { isSuperAdmin } from "./rules.ts";
+
+// SPEC §3, §8: who may see, act on, comment on, reassign, retry and cancel the work of a
+// request. One function per rule; services call them, nothing re-implements them.
+
+/** The people around one task, as the rules need them. */
+export interface TaskFactsForRules {
+  organizationId: string;
+  /** People assigned to the task now. */
+  activeAssigneeIds: readonly string[];
+  /** Everyone ever assigned (including people reassigned away). */
+  everAssigneeIds: readonly string[];
+  requesterId: string;
+  /** The person whose access it is (account owner or target person). */
+  subjectId: string | null;
+  appOwnerIds: readonly string[];
+  /** Everyone assigned to any task of the same request (approvers see the provisioning). */
+  requestParticipantIds: readonly string[];
+}
+
+const NOT_FOUND = "This task does not exist.";
+
+/**
+ * Who sees a task (and so may comment on it): super admins, anyone ever assigned to a task
+ * of its request, the requester, the person whose access it is, and the app's owners.
+ */
+export function canViewTask(actor: Actor, task: TaskFactsForRules): Decision {
+  if (actor.organizationId !== task.organizationId) return deny(NOT_FOUND);
+  if (
+    isSuperAdmin(actor) ||
+    task.everAssigneeIds.includes(actor.id) ||
+    task.requestParticipantIds.includes(actor.id) ||
+    task.requesterId === actor.id ||
+    task.subjectId === actor.id ||
+    task.appOwnerIds.includes(actor.id)
+  ) {
+    return allow;
+  }
+  return deny(NOT_FOUND);
+}
+
+/** Everyone who can see the task can comment on it (SPEC §3.5). */
+export function canCommentOnTask(actor: Actor, task: TaskFactsForRules): Decision {
+  const view = canViewTask(actor, task);
+  if (!view.allowed) return view;
+  return allow;
+}
+
+/** Approve, deny, mark provisioned / deprovisioned / errored: an assignee or a super admin. */
+export function canActOnTask(actor: Actor, task: TaskFactsForRules): Decision {
+  if (actor.organizationId !== task.organizationId) return deny(NOT_FOUND);
+  if (isSuperAdmin(actor) || task.activeAssigneeIds.includes(actor.id)) return allow;
+  return deny("Only the people this task is assigned to (or a super admin) can act on it.");
+}
+
+export interface ReassignFacts {
+  allowReassignment: boolean;
+  policyName: string;
+  /** Null: any active person of the organization. */
+  allowedReassigneeIds: readonly string[] | null;
+}
+
+export interface ReassignTarget {
+  id: string;
+  organizationId: string;
+  displayName: string;
+  status: "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
+}
+
+/**
+ * Reassign (SPEC §3.6): the actor must be an assignee or a super admin, the policy must
+ * allow reassignment, and the new assignee must be an active person of the organization,
+ * on the policy's list when it has one, and not already assigned.
+ */
+export function canReassignTask(
+  actor: Actor,
+  task: TaskFactsForRules,
+  policy: ReassignFacts,
+  target: ReassignTarget | null,
+): Decision {
+  const act = canActOnTask(actor, task);
+  if (!act.allowed) {
+    return task.organizationId === actor.organizationId
+      ? deny("Only the people this task is assigned to (or a super admin) can reassign it.")
+      : act;
+  }
+  if (!policy.allowReassignment) {
+    return deny(`The policy "${policy.policyName}" does not allow reassigning its tasks.`);
+  }
+  if (!target || target.organizationId !== task.organizationId) {
+    return deny("Choose a person of your organization to reassign the task to.");
+  }
+  if (target.status !== "ACTIVE") {
+    return deny(`${target.displayName} is not an active user and cannot take this task.`);
+  }
+  if (policy.allowedReassigneeIds && !policy.allowedReassigneeIds.includes(target.id)) {
+    return deny(
+      `The policy "${policy.policyName}" only allows reassigning to the people it lists; ${target.displayName} is not one of them.`,
+    );
+  }
+  if (task.activeAssigneeIds.includes(target.id)) {
+    return deny(`${target.displayName} is already assigned to this task.`);
+  }
+  return allow;
+}
+
+/** Retry an errored request (SPEC §3.4): the app's owners and super admins. */
+export function canRetryRequest(
+  actor: Actor,
+  request: { organizationId: string; appOwnerIds: readonly string[] },
+): Decision {
+  if (actor.organizationId !== request.organizationId) return deny("This request does not exist.");
+  if (isSuperAdmin(actor) || request.appOwnerIds.includes(actor.id)) return allow;
+  return deny("Only the app's owners and super admins can retry an errored request.");
+}
+
+/**
+ * Cancel a running request: super admins; the requester may withdraw their own request
+ * while it waits for approval.
+ */
+export function canCancelRequest(
+  actor: Actor,
+  request: { organizationId: string; requesterId: string; state: string },
+): Decision {
+  if (actor.organizationId !== request.organizationId) return deny("This request does not exist.");
+  if (isSuperAdmin(actor)) return allow;
+  if (request.requesterId === actor.id && request.state === "PENDING_APPROVAL") return allow;
+  if (request.requesterId === actor.id && ["APPROVED", "PROVISIONING"].includes(request.state)) {
+    return deny(
+      "Your request is already approved; only a super admin can cancel it now. Ask one, or comment on its task.",
+    );
+  }
+  if (request.requesterId === actor.id) {
+    const words = request.state.toLowerCase().replace("_", " ");
+    return deny(`Your request is already ${words}; there is nothing to cancel.`);
+  }
+  return deny("Only super admins can cancel a request.");
+}
+
+/** Request access (SPEC §8: every member): to a managed app of their own organization. */
+export function canRequestAccess(
+  actor: Actor,
+  app: { organizationId: string; status: "MANAGED" | "DISCOVERED" | "IGNORED"; name: string },
+): Decision {
+  if (actor.organizationId !== app.organizationId) return deny("This entitlement does not exist.");
+  if (app.status !== "MANAGED") {
+    return deny(`${app.name} is not a managed app yet, so access to it cannot be requested.`);
+  }
+  return allow;
+}
