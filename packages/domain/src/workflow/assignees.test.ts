@@ -66,6 +66,7 @@ const SELF = "requesters do not approve their own requests";
 const DISTINCT = "each step needs a different approver";
 const toOwners = ", so the app owners approve instead.";
 const toAdmins = ", and no app owner can approve either, so the super admins decide.";
+const toAdminsDirect = ", so the super admins decide.";
 const lastResort = ", and no other approver is eligible, so the super admins decide.";
 
 interface ApproverCase {
@@ -156,7 +157,7 @@ const APPROVER_CASES: ApproverCase[] = [
     label: "APP_OWNERS: none active (no owner fallback to itself) → super admins",
     kind: "APP_OWNERS",
     facts: { appOwners: [inactive(olga)] },
-    expected: adminsFallback(["ada", "abe"], `The app has no active owners${toAdmins}`),
+    expected: adminsFallback(["ada", "abe"], `The app has no active owners${toAdminsDirect}`),
   },
 
   // ── The requester never approves their own request… ──
@@ -181,7 +182,7 @@ const APPROVER_CASES: ApproverCase[] = [
     facts: { appOwners: [requester] },
     expected: adminsFallback(
       ["ada", "abe"],
-      `Nobody the policy names may approve (${SELF})${toAdmins}`,
+      `Nobody the policy names may approve (${SELF})${toAdminsDirect}`,
     ),
   },
   {
@@ -284,7 +285,7 @@ const APPROVER_CASES: ApproverCase[] = [
     facts: { priorApproverIds: ["olga", "omar", "ada"] },
     expected: adminsFallback(
       ["abe"],
-      `Nobody the policy names may approve (${DISTINCT})${toAdmins}`,
+      `Nobody the policy names may approve (${DISTINCT})${toAdminsDirect}`,
     ),
   },
   {
@@ -355,7 +356,7 @@ const APPROVER_CASES: ApproverCase[] = [
     label: "inactive super admins are skipped in the fallback",
     kind: "APP_OWNERS",
     facts: { appOwners: [], superAdmins: [inactive(ada), abe] },
-    expected: adminsFallback(["abe"], `The app has no active owners${toAdmins}`),
+    expected: adminsFallback(["abe"], `The app has no active owners${toAdminsDirect}`),
   },
   {
     label: "duplicate policy approvers appear once",
@@ -373,7 +374,7 @@ const APPROVER_CASES: ApproverCase[] = [
     label: "duplicate super admins appear once in the fallback",
     kind: "APP_OWNERS",
     facts: { appOwners: [], superAdmins: [ada, ada, abe] },
-    expected: adminsFallback(["ada", "abe"], `The app has no active owners${toAdmins}`),
+    expected: adminsFallback(["ada", "abe"], `The app has no active owners${toAdminsDirect}`),
   },
   {
     label: "duplicate super admins appear once in the last resort",

@@ -126,7 +126,10 @@ export function resolveApprovers(
     return {
       userIds: admins,
       source: "SUPER_ADMINS_FALLBACK",
-      note: `${firstReason}, and no app owner can approve either, so the super admins decide.`,
+      note:
+        step.approverKind === "APP_OWNERS"
+          ? `${firstReason}, so the super admins decide.`
+          : `${firstReason}, and no app owner can approve either, so the super admins decide.`,
     };
   }
   // Last resort: a request must never wait on nobody. A super admin may act on any task.

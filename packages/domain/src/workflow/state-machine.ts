@@ -117,7 +117,7 @@ export function taskTransition(
     });
   }
   if (action === "reassign") return { state: "OPEN", outcome: null };
-  return RESULT[action];
+  return { ...RESULT[action] };
 }
 
 /** Reasons and notes: a required reason must say something; notes are optional. */

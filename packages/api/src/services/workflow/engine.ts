@@ -1,5 +1,6 @@
 import { reserveTaskNumbers, type Prisma } from "@lantern/db";
 import {
+  DomainError,
   resolveApprovers,
   resolveWorkers,
   workTaskKind,
@@ -249,7 +250,10 @@ export async function createTask(
   input: { kind: TaskKind; stepIndex: number; assigneeIds: string[]; routingNote: string | null },
 ): Promise<{ id: string; number: number; kind: TaskKind }> {
   if (input.assigneeIds.length === 0) {
-    throw new Error(`Request ${request.id}: a task needs at least one assignee`);
+    throw new DomainError(
+      "CONFLICT",
+      `Nobody can take this ${input.kind === "APPROVAL" ? "approval" : "task"}: the organization has no active super admin to fall back on. Ask an administrator to reactivate one.`,
+    );
   }
   const number = await reserveTaskNumbers(tx, request.organizationId);
   const task = await tx.task.create({
