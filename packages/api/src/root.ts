@@ -1,4 +1,5 @@
 import { appsRouter } from "./routers/apps.ts";
+import { entitlementsRouter } from "./routers/entitlements.ts";
 import { meRouter } from "./routers/me.ts";
 import { organizationRouter } from "./routers/organization.ts";
 import { requestsRouter } from "./routers/requests.ts";
@@ -8,6 +9,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   apps: appsRouter,
+  entitlements: entitlementsRouter,
   me: meRouter,
   organization: organizationRouter,
   requests: requestsRouter,
