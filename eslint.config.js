@@ -61,6 +61,7 @@ export default tseslint.config(
       "**/testing.ts",
       "**/*.test.ts",
       "**/bench/**",
+      "**/instrumentation.ts",
     ],
     rules: { "no-restricted-properties": "off" },
   },

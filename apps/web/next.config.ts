@@ -4,7 +4,13 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Workspace packages ship TypeScript source.
-  transpilePackages: ["@lantern/api", "@lantern/db", "@lantern/domain", "@lantern/emails"],
+  transpilePackages: [
+    "@lantern/api",
+    "@lantern/connectors",
+    "@lantern/db",
+    "@lantern/domain",
+    "@lantern/emails",
+  ],
   // Loaded by Node at run time, not bundled: WASM and native database drivers.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -7,3 +7,4 @@ export { createContext, loadActor, type Context, type CreateContextOptions } fro
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, type SignInMethod } from "./services/sessions.ts";
+export { runConnectorJobs, type ConnectorRunSummary } from "./services/connector-jobs.ts";
