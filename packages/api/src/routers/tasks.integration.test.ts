@@ -141,9 +141,11 @@ beforeAll(async () => {
   });
   await grantTask("prov4", {
     entitlement: webinar,
-    task: { kind: "PROVISION", assignees: [mia], createdAt: at(5) },
+    task: { kind: "PROVISION", assignees: [mia], createdAt: at(5), dueAt: at(9) },
   });
-  await grantTask("prov5", { task: { kind: "PROVISION", assignees: [mia], createdAt: at(6) } });
+  await grantTask("prov5", {
+    task: { kind: "PROVISION", assignees: [mia], createdAt: at(6), dueAt: at(8) },
+  });
 
   // ── Requests Mia finished, or that left her hands ──
   await grantTask("approved", {
@@ -314,6 +316,21 @@ describe("tasks.inbox — awaiting tabs", () => {
   it("lists open provisioning tasks oldest first, ties broken by id", async () => {
     const page = await inbox(ids.mia!, { box: "requests", tab: "awaiting_provisioning" });
     expect(numbersOf(page)).toEqual([n.prov1, ...tiedProvisioning(), n.prov4, n.prov5]);
+  });
+
+  it("sorts newest first, or by due date with undated tasks last", async () => {
+    const input = { box: "requests", tab: "awaiting_provisioning" } as const;
+    const oldest = numbersOf(await inbox(ids.mia!, input));
+    expect(numbersOf(await inbox(ids.mia!, { ...input, sort: "newest" }))).toEqual(
+      [...oldest].reverse(),
+    );
+    const due = numbersOf(await inbox(ids.mia!, { ...input, sort: "due" }));
+    expect(due.slice(0, 2)).toEqual([n.prov5, n.prov4]);
+    expect([...due].sort()).toEqual([...oldest].sort());
+    const completed = { box: "requests", tab: "completed" } as const;
+    expect(numbersOf(await inbox(ids.mia!, { ...completed, sort: "oldest" }))).toEqual(
+      numbersOf(await inbox(ids.mia!, completed)).reverse(),
+    );
   });
 
   it("excludes other people's tasks, finished tasks and tasks reassigned away", async () => {
@@ -511,6 +528,9 @@ describe("tasks.inbox — keyset pages", () => {
     ["completed requests", { box: "requests", tab: "completed" }, 1, 4],
     ["completed revocations", { box: "revocations", tab: "completed" }, 1, 2],
     ["a search", { box: "requests", tab: "awaiting_provisioning", search: "tara" }, 2, 2],
+    ["newest first", { box: "requests", tab: "awaiting_provisioning", sort: "newest" }, 2, 3],
+    ["by due date", { box: "requests", tab: "awaiting_provisioning", sort: "due" }, 2, 3],
+    ["completed, oldest first", { box: "requests", tab: "completed", sort: "oldest" }, 1, 4],
   ] as const)(
     "%s: every task exactly once, in order",
     async (_label, input, limit, expectedPages) => {

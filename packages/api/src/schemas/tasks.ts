@@ -9,7 +9,15 @@ export const INBOX_TABS = {
 export type TInboxBox = keyof typeof INBOX_TABS;
 export type TInboxTab = (typeof INBOX_TABS)[TInboxBox][number];
 
+/**
+ * Orders of the inbox tabs. Awaiting tabs: oldest first (default), newest first, or by due
+ * date (soonest first; tasks without one last). Completed: newest first (default) or oldest.
+ */
+export const INBOX_SORTS = ["oldest", "newest", "due"] as const;
+export type TInboxSort = (typeof INBOX_SORTS)[number];
+
 const page = {
+  sort: z.enum(INBOX_SORTS, { error: "Sort by oldest, newest or due date." }).optional(),
   search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
   cursor: z.string().max(1000).optional(),
   limit: z.number().int().min(1).max(100).default(50),

@@ -1,7 +1,7 @@
 import { Prisma, type TaskKind, type TaskOutcome, type TaskState } from "@lantern/db";
 import { decodeTimestampCursor, toPage, type Actor, type Page } from "@lantern/domain";
 import type { Context } from "../context.ts";
-import type { TInboxBox, TInboxTab, TTaskInboxInput } from "../schemas/tasks.ts";
+import type { TInboxBox, TInboxSort, TInboxTab, TTaskInboxInput } from "../schemas/tasks.ts";
 import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
@@ -201,6 +201,20 @@ function resolutionOf(row: RawRow, viewerId: string): InboxResolution {
   };
 }
 
+/** Tasks with no due date sort after every dated one. */
+const NO_DUE_DATE = Prisma.sql`'9999-12-31T00:00:00.000Z'::timestamp`;
+
+/**
+ * The sort key of a tab. Awaiting tabs: by creation, oldest first unless asked otherwise, or
+ * by due date. Completed: by when the task left the viewer, newest first unless asked.
+ */
+function sortOf(completed: boolean, sort: TInboxSort | undefined) {
+  if (completed) return { sortAt: Prisma.sql`c."endedAt"`, descending: sort !== "oldest" };
+  if (sort === "due")
+    return { sortAt: Prisma.sql`coalesce(t."dueAt", ${NO_DUE_DATE})`, descending: false };
+  return { sortAt: Prisma.sql`t."createdAt"`, descending: sort === "newest" };
+}
+
 /**
  * One tab of the Requests or Revocations inbox (SPEC §3.2), keyset-paginated, in ONE
  * SQL statement: the viewer's candidate tasks (an index range of their own assignments or
@@ -218,11 +232,10 @@ export async function listInbox(
     input.tab === "completed"
       ? completedCandidates(actor, BOX_KINDS[input.box])
       : awaitingCandidates(actor, AWAITING_KIND[input.tab]);
-  // Awaiting: oldest first by creation. Completed: newest first by when it left the viewer.
-  const sortAt = completed ? Prisma.sql`c."endedAt"` : Prisma.sql`t."createdAt"`;
-  const direction = completed ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const { sortAt, descending } = sortOf(completed, input.sort);
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const keyset = after
-    ? completed
+    ? descending
       ? Prisma.sql`AND (${sortAt}, t."id") < (${after.key}::timestamp, ${after.id}::uuid)`
       : Prisma.sql`AND (${sortAt}, t."id") > (${after.key}::timestamp, ${after.id}::uuid)`
     : Prisma.empty;
