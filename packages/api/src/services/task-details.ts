@@ -148,7 +148,10 @@ export interface TaskDetails {
 
 const personSelect = { id: true, displayName: true, email: true } as const;
 
-function subjectOfRequest(request: RequestBundle): TaskSubject | null {
+function subjectOfRequest(
+  request: RequestBundle,
+  account: { status: string; owner: Person | null } | null,
+): TaskSubject | null {
   if (request.account) {
     return {
       type: "account",
@@ -156,14 +159,8 @@ function subjectOfRequest(request: RequestBundle): TaskSubject | null {
       login: request.account.login,
       displayName: request.account.displayName,
       email: request.account.emails[0] ?? null,
-      status: "ACTIVE",
-      owner: request.account.owner
-        ? {
-            id: request.account.owner.id,
-            displayName: request.account.owner.displayName,
-            email: "",
-          }
-        : null,
+      status: account?.status ?? "ACTIVE",
+      owner: account?.owner ?? null,
     };
   }
   if (request.targetUser) {
@@ -267,11 +264,7 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
         : Promise.resolve(null),
     ]);
 
-    const subject = subjectOfRequest(request);
-    if (subject?.type === "account" && account) {
-      subject.status = account.status;
-      subject.owner = account.owner;
-    }
+    const subject = subjectOfRequest(request, account);
     const current = tasks.find((t) => t.id === loaded.id)!;
     const assignees = current.assignees.filter((a) => a.active).map((a) => a.user);
     const formerAssignees = current.assignees
@@ -353,13 +346,13 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
         durationDays: request.durationDays,
         createdAt: request.createdAt,
         completedAt: request.completedAt,
-        requester: { ...request.requester, email: "" },
+        requester: request.requester,
         subject,
         entitlement: {
           id: request.entitlement.id,
           displayName: request.entitlement.displayName,
           slug: request.entitlement.slug,
-          description: "",
+          description: request.entitlement.description,
         },
         policyName: request.policyName,
         policySummary: describePolicy(request.snapshot, request.kind),

@@ -34,11 +34,12 @@ const requestInclude = {
       id: true,
       displayName: true,
       slug: true,
+      description: true,
       provisioningStrategy: true,
       deprovisioningStrategy: true,
     },
   },
-  requester: { select: { id: true, displayName: true } },
+  requester: { select: { id: true, displayName: true, email: true } },
   targetUser: {
     select: { id: true, displayName: true, email: true, status: true, managerId: true },
   },
