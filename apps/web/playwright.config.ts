@@ -20,6 +20,16 @@ const SERVER_START_TIMEOUT = 120_000;
 // (remove the embedded directory, drop the database).
 const gracefulShutdown = { signal: "SIGTERM" as const, timeout: 30_000 };
 
+/** Specs that run against the production-mode server (PostgreSQL, OIDC, magic links). */
+const PRODUCTION_SPECS = [
+  "production-mode.spec.ts",
+  "oidc.spec.ts",
+  "magic-link.spec.ts",
+  "suspended.spec.ts",
+];
+/** Specs that start their own server. */
+const OWN_SERVER_SPECS = ["embedded-boot.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -51,23 +61,15 @@ export default defineConfig({
     },
   },
   projects: [
+    // Every spec not listed below runs against the demo server.
     {
       name: "demo",
-      testMatch: ["demo-sign-in.spec.ts", "deep-link.spec.ts", "accessibility.spec.ts"],
+      testIgnore: [...PRODUCTION_SPECS, ...OWN_SERVER_SPECS],
       use: { baseURL: DEMO_URL },
     },
-    {
-      name: "production",
-      testMatch: [
-        "production-mode.spec.ts",
-        "oidc.spec.ts",
-        "magic-link.spec.ts",
-        "suspended.spec.ts",
-      ],
-      use: { baseURL: PRODUCTION_URL },
-    },
+    { name: "production", testMatch: PRODUCTION_SPECS, use: { baseURL: PRODUCTION_URL } },
     // Starts its own server from scratch (see the spec).
-    { name: "embedded-boot", testMatch: ["embedded-boot.spec.ts"] },
+    { name: "embedded-boot", testMatch: OWN_SERVER_SPECS },
   ],
   webServer: [
     {
