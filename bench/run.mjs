@@ -1,35 +1,110 @@
 // `npm run bench`: measurements that are not tests. Writes bench/reports/latest.md.
-// Needs a build of the web app (`npm run build -w @lantern/web`).
-import { mkdirSync, writeFileSync } from "node:fs";
+//
+//   npm run bench                          every section
+//   npm run bench -- --only inbox          one section (first-load-js, inbox; comma-separated)
+//   npm run bench -- --only inbox --tasks 100000 --iterations 50   a smaller, quicker inbox run
+//
+// first-load-js reads the manifests of a build of the web app (`npm run build -w @lantern/web`);
+// inbox needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const reports = join(root, "bench", "reports");
+const SECTIONS = ["first-load-js", "inbox"];
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: "string" },
+    tasks: { type: "string" },
+    iterations: { type: "string" },
+  },
+});
+const only = args.only ? args.only.split(",").map((s) => s.trim()) : SECTIONS;
+const unknown = only.filter((s) => !SECTIONS.includes(s));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown section(s) ${unknown.join(", ")}; the sections are ${SECTIONS.join(", ")}.`,
+  );
+  process.exit(2);
+}
+
+const started = Date.now();
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const lines = [
   `# Lantern benchmark report`,
   ``,
-  `Run: ${new Date().toISOString()} · Node ${process.version}`,
+  `Run: ${new Date().toISOString()} · Node ${process.version} · sections: ${only.join(", ")}`,
   ``,
 ];
+let failed = false;
 
-lines.push(
-  `## First-load JavaScript (from the \`next build\` manifests)`,
-  ``,
-  `| Page | Chunks | Raw | Gzip |`,
-  `|---|---:|---:|---:|`,
-);
-for (const [label, route] of [
-  ["Applications (/apps)", "/(dashboard)/apps/page"],
-  ["App details (/apps/[appId])", "/(dashboard)/apps/[appId]/page"],
-  ["Sign in (/sign-in)", "/(auth)/sign-in/page"],
-]) {
-  const r = firstLoadJs(join(root, "apps", "web"), route);
-  lines.push(`| ${label} | ${r.files} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
+if (only.includes("first-load-js")) {
+  lines.push(`## First-load JavaScript (from the \`next build\` manifests)`, ``);
+  const webDir = join(root, "apps", "web");
+  if (!existsSync(join(webDir, ".next", "build-manifest.json"))) {
+    lines.push(
+      `Not measured: there is no build of the web app. Run \`npm run build -w @lantern/web\` first.`,
+      ``,
+    );
+  } else {
+    lines.push(`| Page | Chunks | Raw | Gzip |`, `|---|---:|---:|---:|`);
+    for (const [label, route] of [
+      ["Applications (/apps)", "/(dashboard)/apps/page"],
+      ["App details (/apps/[appId])", "/(dashboard)/apps/[appId]/page"],
+      ["Sign in (/sign-in)", "/(auth)/sign-in/page"],
+    ]) {
+      try {
+        const r = firstLoadJs(webDir, route);
+        lines.push(`| ${label} | ${r.files} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
+      } catch (error) {
+        lines.push(`| ${label} | – | not in this build (${error.code ?? error.message}) | – |`);
+      }
+    }
+    lines.push(``);
+  }
 }
 
+if (only.includes("inbox")) {
+  // TypeScript workspace packages: run under tsx, in a child process.
+  const out = join(reports, "inbox.md");
+  mkdirSync(reports, { recursive: true });
+  rmSync(out, { force: true });
+  const passThrough = ["tasks", "iterations"].flatMap((k) => (args[k] ? [`--${k}`, args[k]] : []));
+  const code = await new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(root, "bench", "inbox.ts"), "--out", out, ...passThrough],
+      { cwd: root, stdio: "inherit" },
+    );
+    // Ctrl-C reaches the child too; it drops its scratch database and exits. Wait for it.
+    const ignore = () => {};
+    process.on("SIGINT", ignore);
+    child.on("exit", (exitCode, signal) => {
+      process.off("SIGINT", ignore);
+      resolve(exitCode ?? (signal ? 1 : 0));
+    });
+  });
+  if (code === 0 && existsSync(out)) {
+    lines.push(readFileSync(out, "utf8").trimEnd(), ``);
+  } else {
+    failed = true;
+    lines.push(
+      `## Task inbox at scale (SPEC §9)`,
+      ``,
+      `Failed (exit code ${code}); see the output of \`npm run bench\` above.`,
+      ``,
+    );
+  }
+}
+
+lines.push(`Total: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 const report = lines.join("\n") + "\n";
-mkdirSync(join(root, "bench", "reports"), { recursive: true });
-writeFileSync(join(root, "bench", "reports", "latest.md"), report);
+mkdirSync(reports, { recursive: true });
+writeFileSync(join(reports, "latest.md"), report);
 console.log(report);
+if (failed) process.exitCode = 1;
