@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { AppWindow, Inbox, Settings, UserMinus, Users } from "lucide-react";
+import { AppWindow, Inbox, KeyRound, Settings, UserMinus, Users } from "lucide-react";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
 import { LanternMark } from "./logo.tsx";
@@ -49,6 +49,29 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   );
 }
 
+function NavSection({
+  title,
+  items,
+  isActive,
+}: {
+  title: string;
+  items: NavItem[];
+  isActive: (href: string) => boolean;
+}) {
+  return (
+    <div>
+      <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase">
+        {title}
+      </p>
+      <div className="space-y-0.5">
+        {items.map((item) => (
+          <NavLink key={item.href} item={item} active={isActive(item.href)} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function Sidebar({
   organizationName,
   canViewDirectory,
@@ -71,6 +94,8 @@ export function Sidebar({
       badge: counts.data?.revocations,
     },
   ];
+  // The viewer's own side: the access they asked for.
+  const mine: NavItem[] = [{ href: "/my-requests", label: "My requests", icon: KeyRound }];
   const main: NavItem[] = [
     { href: "/apps", label: "Applications", icon: AppWindow },
     ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),
@@ -87,16 +112,8 @@ export function Sidebar({
         </div>
       </div>
       <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-3 py-4">
-        <div>
-          <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase">
-            Assignments
-          </p>
-          <div className="space-y-0.5">
-            {assignments.map((item) => (
-              <NavLink key={item.href} item={item} active={isActive(item.href)} />
-            ))}
-          </div>
-        </div>
+        <NavSection title="Assignments" items={assignments} isActive={isActive} />
+        <NavSection title="Your access" items={mine} isActive={isActive} />
         <div className="space-y-0.5">
           {main.map((item) => (
             <NavLink key={item.href} item={item} active={isActive(item.href)} />
