@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChevronRight } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { RequestForm, type RequestPrefill } from "~/components/requests/request-form";
+import { PageHeader } from "~/components/ui/page-header";
+import { HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Request access" };
+
+type SearchParams = Promise<{ entitlement?: string | string[] }>;
+
+/**
+ * `?entitlement=<id>` (the app page's "Request access") chooses the app and the entitlement
+ * for the person; a link to something that is gone or cannot be requested says so.
+ */
+async function resolvePrefill(
+  entitlementId: string | undefined,
+): Promise<{ prefill: RequestPrefill | null; problem: string | null }> {
+  if (!entitlementId) return { prefill: null, problem: null };
+  try {
+    const entitlement = await (await serverCaller()).entitlements.byId({ id: entitlementId });
+    if (entitlement.app.status !== "MANAGED") {
+      return {
+        prefill: null,
+        problem: `${entitlement.app.name} is not a managed app yet, so access to it cannot be requested.`,
+      };
+    }
+    return {
+      prefill: {
+        app: { id: entitlement.app.id, name: entitlement.app.name },
+        entitlementId: entitlement.id,
+      },
+      problem: null,
+    };
+  } catch (error) {
+    if (
+      error instanceof TRPCError &&
+      (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
+    ) {
+      return {
+        prefill: null,
+        problem: "The access this link names does not exist any more. Choose what you need below.",
+      };
+    }
+    throw error;
+  }
+}
+
+export default async function NewRequestPage({ searchParams }: { searchParams: SearchParams }) {
+  const param = (await searchParams).entitlement;
+  const { prefill, problem } = await resolvePrefill(
+    typeof param === "string" ? param.trim() : undefined,
+  );
+  // The prefilled app's entitlements come with the page.
+  if (prefill) await prefetch(trpc.requests.requestable.queryOptions({ appId: prefill.app.id }));
+  return (
+    <>
+      <PageHeader
+        title="Request access"
+        description="Ask for an app, role or license you need. The people the app's policy names decide, then it is set up for you."
+      >
+        <nav
+          aria-label="Breadcrumb"
+          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+        >
+          <Link href="/my-requests" className="hover:text-zinc-800 hover:underline">
+            My requests
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+          <span className="text-zinc-700">Request access</span>
+        </nav>
+      </PageHeader>
+      <div className="max-w-6xl px-6 py-6 xl:px-8">
+        <HydrateClient>
+          <RequestForm prefill={prefill} prefillProblem={problem} />
+        </HydrateClient>
+      </div>
+    </>
+  );
+}
