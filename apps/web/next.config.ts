@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   reactStrictMode: true,
+  // A second build directory lets a second build run beside a running server (development).
+  distDir: process.env.LANTERN_NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Workspace packages ship TypeScript source.
   transpilePackages: [
