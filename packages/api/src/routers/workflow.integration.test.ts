@@ -543,6 +543,26 @@ describe("reassign", () => {
     expect(done.state).toBe("DONE");
   });
 
+  it("lists a task once in Completed when a super admin closes it after handing it over", async () => {
+    const task = await taskWith("Handover then close", {});
+    const admin = await callerFor(people.admin!);
+    await (
+      await callerFor(people.prov!)
+    ).tasks.reassign({
+      taskId: task.id,
+      toUserId: people.admin!.id,
+      reason: "Admin takes it",
+    });
+    await admin.tasks.reassign({ taskId: task.id, toUserId: people.helper!.id, reason: "Back" });
+    await admin.tasks.markProvisioned({ taskId: task.id });
+    for (const input of [{}, { search: "Handover" }]) {
+      const completed = await admin.tasks.inbox({ box: "requests", tab: "completed", ...input });
+      const rows = completed.items.filter((i) => i.number === task.number);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.resolution).toMatchObject({ type: "completed", outcome: "PROVISIONED" });
+    }
+  });
+
   it.each([
     ["the policy forbids it", { allowReassignment: false }, "helper", /does not allow reassigning/],
     ["the target is not active", {}, "gone", /is not an active user/],

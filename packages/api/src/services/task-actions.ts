@@ -449,6 +449,9 @@ export interface BulkResult {
   results: BulkOutcome[];
 }
 
+/** Tasks a bulk action works on at once. */
+const BULK_CONCURRENCY = 4;
+
 const BULK_DONE_WORDS: Record<TBulkTaskInput["action"], string> = {
   approve: "Approved",
   mark_provisioned: "Marked provisioned",
@@ -477,8 +480,8 @@ export async function bulkTaskAction(
       })
     ).map((t) => [t.id, t.number]),
   );
-  const results: BulkOutcome[] = [];
-  for (const taskId of ids) {
+  const results: BulkOutcome[] = new Array(ids.length);
+  const actOn = async (taskId: string): Promise<BulkOutcome> => {
     const number = numbers.get(taskId) ?? null;
     try {
       await transaction<unknown>(ctx, (tx) =>
@@ -493,12 +496,22 @@ export async function bulkTaskAction(
               comment,
             ),
       );
-      results.push({ taskId, number, status: "done", result: BULK_DONE_WORDS[input.action] });
+      return { taskId, number, status: "done", result: BULK_DONE_WORDS[input.action] };
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      results.push({ taskId, number, status: "skipped", reason: error.message, code: error.code });
+      return { taskId, number, status: "skipped", reason: error.message, code: error.code };
     }
-  }
+  };
+  // A few transactions at a time (tasks are independent; each locks only its own rows
+  // until it takes the organization's task-number row to open a follow-up task).
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      results[i] = await actOn(ids[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, worker));
   const done = results.filter((r) => r.status === "done").length;
   return { done, skipped: results.length - done, results };
 }

@@ -110,11 +110,11 @@ function completedCandidates(actor: Actor, kinds: readonly TaskKind[]): Prisma.S
   return Prisma.sql`
     SELECT x."taskId", max(x."endedAt") AS "endedAt"
       FROM (
-        SELECT d."id" AS "taskId", coalesce(d."completedAt", d."updatedAt") AS "endedAt"
+        SELECT d."id" AS "taskId", d."completedAt" AS "endedAt"
           FROM "Task" d
          WHERE d."completedById" = ${actor.id}::uuid
            AND d."organizationId" = ${actor.organizationId}::uuid
-           AND d."state" IN ('DONE', 'ERRORED')
+           AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL
            AND d."kind" IN (${kindList(kinds)})
         UNION ALL
         SELECT a."taskId", a."unassignedAt"
@@ -126,8 +126,64 @@ function completedCandidates(actor: Actor, kinds: readonly TaskKind[]): Prisma.S
            AND NOT EXISTS (
              SELECT 1 FROM "TaskAssignee" b
               WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
+           AND NOT EXISTS (
+             SELECT 1 FROM "Task" d
+              WHERE d."id" = a."taskId" AND d."completedById" = a."userId"
+                AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL)
       ) x
      GROUP BY x."taskId"`;
+}
+
+/**
+ * The Completed tab's next page of candidates without a search: each source (tasks the
+ * viewer closed; tasks reassigned away from them) ordered, keyset-filtered and limited on
+ * its own index range first, so a person with years of history reads one page's worth of
+ * rows, not their whole history.
+ */
+function completedPageCandidates(
+  actor: Actor,
+  kinds: readonly TaskKind[],
+  order: { descending: boolean; after: { key: string; id: string } | null; limit: number },
+): Prisma.Sql {
+  const direction = order.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const past = (at: Prisma.Sql, id: Prisma.Sql) =>
+    order.after
+      ? order.descending
+        ? Prisma.sql`AND (${at}, ${id}) < (${order.after.key}::timestamp, ${order.after.id}::uuid)`
+        : Prisma.sql`AND (${at}, ${id}) > (${order.after.key}::timestamp, ${order.after.id}::uuid)`
+      : Prisma.empty;
+  return Prisma.sql`
+    (SELECT d."id" AS "taskId", d."completedAt" AS "endedAt"
+       FROM "Task" d
+      WHERE d."completedById" = ${actor.id}::uuid
+        AND d."organizationId" = ${actor.organizationId}::uuid
+        AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL
+        AND d."kind" IN (${kindList(kinds)})
+        ${past(Prisma.sql`d."completedAt"`, Prisma.sql`d."id"`)}
+      ORDER BY d."completedAt" ${direction}, d."id" ${direction}
+      LIMIT ${order.limit})
+    UNION ALL
+    (SELECT x."taskId", x."endedAt"
+       FROM (
+         SELECT a."taskId", max(a."unassignedAt") AS "endedAt"
+           FROM "TaskAssignee" a
+          WHERE a."userId" = ${actor.id}::uuid
+            AND a."organizationId" = ${actor.organizationId}::uuid
+            AND NOT a."active" AND a."unassignedAt" IS NOT NULL
+            AND a."kind" IN (${kindList(kinds)})
+            AND NOT EXISTS (
+              SELECT 1 FROM "TaskAssignee" b
+               WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
+            -- Closed by the viewer after all (a super admin): listed once, by the first source.
+            AND NOT EXISTS (
+              SELECT 1 FROM "Task" d
+               WHERE d."id" = a."taskId" AND d."completedById" = a."userId"
+                 AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL)
+          GROUP BY a."taskId"
+       ) x
+      WHERE TRUE ${past(Prisma.sql`x."endedAt"`, Prisma.sql`x."taskId"`)}
+      ORDER BY x."endedAt" ${direction}, x."taskId" ${direction}
+      LIMIT ${order.limit})`;
 }
 
 /** One row of the page query, flat. */
@@ -218,8 +274,9 @@ function sortOf(completed: boolean, sort: TInboxSort | undefined) {
 /**
  * One tab of the Requests or Revocations inbox (SPEC §3.2), keyset-paginated, in ONE
  * SQL statement: the viewer's candidate tasks (an index range of their own assignments or
- * history, never a scan of the organization's tasks), search, keyset, order and limit,
- * then, for the page's rows only, who took over a reassigned task.
+ * history, never a scan of the organization's tasks), keyset, order and limit — then, for
+ * the page's rows only, what each row shows and who took over a reassigned task. A search
+ * looks at the display columns, so it joins them before limiting.
  */
 export async function listInbox(
   ctx: ServiceContext,
@@ -228,57 +285,70 @@ export async function listInbox(
   const { actor } = ctx;
   const after = input.cursor ? decodeTimestampCursor(input.cursor) : null;
   const completed = input.tab === "completed";
-  const candidates =
-    input.tab === "completed"
-      ? completedCandidates(actor, BOX_KINDS[input.box])
-      : awaitingCandidates(actor, AWAITING_KIND[input.tab]);
+  const search = input.search?.trim() || undefined;
   const { sortAt, descending } = sortOf(completed, input.sort);
   const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const candidates =
+    input.tab !== "completed"
+      ? awaitingCandidates(actor, AWAITING_KIND[input.tab])
+      : search
+        ? completedCandidates(actor, BOX_KINDS[input.box])
+        : completedPageCandidates(actor, BOX_KINDS[input.box], {
+            descending,
+            after,
+            limit: input.limit + 1,
+          });
   const keyset = after
     ? descending
       ? Prisma.sql`AND (${sortAt}, t."id") < (${after.key}::timestamp, ${after.id}::uuid)`
       : Prisma.sql`AND (${sortAt}, t."id") > (${after.key}::timestamp, ${after.id}::uuid)`
     : Prisma.empty;
-
-  const rows = await ctx.db.$queryRaw<RawRow[]>`
-    SELECT p.*,
-           mine."unassignedReason" AS "handoverReason",
-           successor."id" AS "successorId",
-           successor."displayName" AS "successorName"
-      FROM (
-        SELECT t."id", t."number", t."kind"::text AS "kind", t."state"::text AS "state",
-               t."outcome"::text AS "outcome", t."outcomeNote", t."completedById",
-               t."createdAt", t."completedAt", t."dueAt",
-               ${sortAt} AS "sortAt", to_char(${sortAt}, ${ISO}) AS "sortKey",
-               c."endedAt",
-               ap."id" AS "appId", ap."name" AS "appName",
-               en."displayName" AS "entitlementName", en."slug" AS "entitlementSlug",
-               r."reason", rq."id" AS "requesterId", rq."displayName" AS "requesterName",
-               ac."id" AS "accountId", ac."login" AS "accountLogin",
-               ac."displayName" AS "accountName", ac."emails"[1] AS "accountEmail",
-               ow."id" AS "ownerId", ow."displayName" AS "ownerName",
-               tu."id" AS "targetId", tu."displayName" AS "targetName", tu."email" AS "targetEmail"
-          FROM (${candidates}) c
-          JOIN "Task" t ON t."id" = c."taskId"
+  // What a row shows (and what a search looks in).
+  const displayJoins = Prisma.sql`
           JOIN "Request" r ON r."id" = t."requestId"
           JOIN "App" ap ON ap."id" = t."appId"
           JOIN "Entitlement" en ON en."id" = r."entitlementId"
           JOIN "User" rq ON rq."id" = r."requesterId"
           LEFT JOIN "Account" ac ON ac."id" = r."accountId"
           LEFT JOIN "User" ow ON ow."id" = ac."ownerId"
-          LEFT JOIN "User" tu ON tu."id" = r."targetUserId"
+          LEFT JOIN "User" tu ON tu."id" = r."targetUserId"`;
+
+  const rows = await ctx.db.$queryRaw<RawRow[]>`
+    SELECT t."id", t."number", t."kind"::text AS "kind", t."state"::text AS "state",
+           t."outcome"::text AS "outcome", t."outcomeNote", t."completedById",
+           t."createdAt", t."completedAt", t."dueAt",
+           pg."sortAt", to_char(pg."sortAt", ${ISO}) AS "sortKey", pg."endedAt",
+           ap."id" AS "appId", ap."name" AS "appName",
+           en."displayName" AS "entitlementName", en."slug" AS "entitlementSlug",
+           r."reason", rq."id" AS "requesterId", rq."displayName" AS "requesterName",
+           ac."id" AS "accountId", ac."login" AS "accountLogin",
+           ac."displayName" AS "accountName", ac."emails"[1] AS "accountEmail",
+           ow."id" AS "ownerId", ow."displayName" AS "ownerName",
+           tu."id" AS "targetId", tu."displayName" AS "targetName", tu."email" AS "targetEmail",
+           mine."unassignedReason" AS "handoverReason",
+           successor."id" AS "successorId",
+           successor."displayName" AS "successorName"
+      FROM (
+        -- The page: candidates, state, keyset, order and limit first; the display tables
+        -- join only the page's rows (or, for a search, the rows it has to look at).
+        SELECT t."id", ${sortAt} AS "sortAt", c."endedAt"
+          FROM (${candidates}) c
+          JOIN "Task" t ON t."id" = c."taskId"
+          ${search ? displayJoins : Prisma.empty}
          WHERE t."organizationId" = ${actor.organizationId}::uuid
            ${completed ? Prisma.empty : Prisma.sql`AND t."state" = 'OPEN'`}
            ${keyset}
-           ${searchClause(input.search?.trim() || undefined)}
+           ${searchClause(search)}
          ORDER BY ${sortAt} ${direction}, t."id" ${direction}
          LIMIT ${input.limit + 1}
-      ) p
+      ) pg
+      JOIN "Task" t ON t."id" = pg."id"
+      ${displayJoins}
       -- The viewer's latest hand-over of the task, and who was assigned at that moment.
       LEFT JOIN LATERAL (
         SELECT a."unassignedAt", a."unassignedReason"
           FROM "TaskAssignee" a
-         WHERE a."taskId" = p."id" AND a."userId" = ${actor.id}::uuid
+         WHERE a."taskId" = t."id" AND a."userId" = ${actor.id}::uuid
            AND NOT a."active" AND a."unassignedAt" IS NOT NULL
          ORDER BY a."unassignedAt" DESC
          LIMIT 1
@@ -287,12 +357,12 @@ export async function listInbox(
         SELECT u."id", u."displayName"
           FROM "TaskAssignee" s
           JOIN "User" u ON u."id" = s."userId"
-         WHERE s."taskId" = p."id" AND s."userId" <> ${actor.id}::uuid
+         WHERE s."taskId" = t."id" AND s."userId" <> ${actor.id}::uuid
            AND s."assignedAt" >= mine."unassignedAt"
          ORDER BY s."assignedAt" ASC, s."id" ASC
          LIMIT 1
       ) successor ON mine."unassignedAt" IS NOT NULL
-     ORDER BY p."sortAt" ${direction}, p."id" ${direction}`;
+     ORDER BY pg."sortAt" ${direction}, pg."id" ${direction}`;
 
   const page = toPage(rows, input.limit, (row) => ({ key: row.sortKey, id: row.id }));
   return {
