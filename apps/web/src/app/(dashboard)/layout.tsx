@@ -1,4 +1,5 @@
 import { Sidebar } from "~/components/shell/sidebar";
+import { Toaster } from "~/components/ui/toast";
 import { requireActor } from "~/server/auth/session";
 import { HydrateClient, prefetchInto, trpc } from "~/trpc/server";
 import { TRPCReactProvider } from "~/trpc/react";
@@ -15,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <HydrateClient client={shellQueries}>
         <Sidebar organizationName={me.organization.name} canViewDirectory={me.can.viewDirectory} />
         <main className="min-h-screen pl-56 xl:pl-60">{children}</main>
+        <Toaster />
       </HydrateClient>
     </TRPCReactProvider>
   );
