@@ -1,5 +1,7 @@
 "use client";
 
+import { useMemo, useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { CircleCheck, History, SearchX } from "lucide-react";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -8,10 +10,31 @@ import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
+import type { BulkAction, TaskAction } from "./actions.ts";
+import { BulkBar } from "./bulk-bar.tsx";
 import { INBOXES, inboxInput, type InboxBox, type InboxTab } from "./inbox.ts";
-import { TaskTable } from "./task-table.tsx";
+import type { ActionTarget } from "./task-action-dialog.tsx";
+import { rowSummary, TaskTable, type InboxRow } from "./task-table.tsx";
 
-/** One tab of an inbox: search (kept in the URL), the task table and "Show more". */
+// The dialogs load when first opened: the list itself stays light.
+const TaskActionDialog = dynamic(() => import("./task-action-dialog.tsx"), { ssr: false });
+const BulkActionDialog = dynamic(() => import("./bulk-action-dialog.tsx"), { ssr: false });
+const preloadDialogs = () => {
+  void import("./task-action-dialog.tsx");
+  void import("./bulk-action-dialog.tsx");
+};
+
+const target = (row: InboxRow): ActionTarget => ({
+  id: row.id,
+  number: row.number,
+  kind: row.kind,
+  summary: rowSummary(row),
+});
+
+/**
+ * One tab of an inbox: search (kept in the URL), the task table and "Show more". On the
+ * awaiting tabs, each row's actions, the selection and the bulk bar (SPEC §3.2, §3.7).
+ */
 export function TaskInbox({
   box,
   tab,
@@ -32,8 +55,40 @@ export function TaskInbox({
   const tabDef = INBOXES[box].tabs.find((t) => t.id === tab)!;
   const completed = tab === "completed";
 
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [single, setSingle] = useState<{
+    action: TaskAction;
+    task: ActionTarget;
+    /** The row whose main button gets the focus afterwards, for the next task. */
+    nextId: string | null;
+  } | null>(null);
+  const [bulk, setBulk] = useState<{ action: BulkAction; tasks: ActionTarget[] } | null>(null);
+  // Only rows still listed count as selected (a finished task leaves the list).
+  const selected = useMemo(() => {
+    const ids = new Set(rows.map((r) => r.id));
+    return new Set([...picked].filter((id) => ids.has(id)));
+  }, [picked, rows]);
+  const selectedRows = rows.filter((r) => selected.has(r.id));
+
+  const acted = useRef(false);
+  /**
+   * After a row's action, focus goes to the next row's main button: ready for the next task.
+   * A cancelled dialog gives focus back to the button that opened it.
+   */
+  const focusRow = (rowId: string | null) => (event: Event) => {
+    if (!acted.current) return;
+    acted.current = false;
+    const button = rowId
+      ? document.querySelector<HTMLElement>(`[data-primary-action="${rowId}"]`)
+      : null;
+    if (button) {
+      event.preventDefault();
+      button.focus();
+    }
+  };
+
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" onPointerOver={completed ? undefined : preloadDialogs}>
       {rows.length > 0 || search || input ? (
         <SearchInput
           value={input}
@@ -59,10 +114,69 @@ export function TaskInbox({
         )
       ) : (
         <TableFrame pending={isPending}>
-          <TaskTable rows={rows} completed={completed} showKind={completed && box === "requests"} />
+          <TaskTable
+            rows={rows}
+            completed={completed}
+            showKind={completed && box === "requests"}
+            actions={
+              completed
+                ? undefined
+                : {
+                    selected,
+                    onToggle: (id, on) =>
+                      setPicked((prev) => {
+                        const next = new Set(prev);
+                        if (on) next.add(id);
+                        else next.delete(id);
+                        return next;
+                      }),
+                    onToggleAll: (on) => setPicked(on ? new Set(rows.map((r) => r.id)) : new Set()),
+                    onAction: (row, action) => {
+                      const at = rows.findIndex((r) => r.id === row.id);
+                      const next = rows[at + 1] ?? rows[at - 1] ?? null;
+                      acted.current = false;
+                      setSingle({ action, task: target(row), nextId: next?.id ?? null });
+                    },
+                  }
+            }
+          />
           <ShowMore query={query} label="Show more tasks" />
         </TableFrame>
       )}
+
+      {!completed && selectedRows.length > 0 ? (
+        <>
+          {/* Room below the table so the bar never hides the last rows. */}
+          <div aria-hidden className="h-16" />
+          <BulkBar
+            count={selectedRows.length}
+            kind={selectedRows[0]!.kind}
+            onAction={(action) => setBulk({ action, tasks: selectedRows.map(target) })}
+            onClear={() => setPicked(new Set())}
+          />
+        </>
+      ) : null}
+
+      {single ? (
+        <TaskActionDialog
+          key={`${single.task.id}:${single.action}`}
+          action={single.action}
+          task={single.task}
+          onOpenChange={(open) => !open && setSingle(null)}
+          onDone={() => {
+            acted.current = true;
+          }}
+          onCloseAutoFocus={focusRow(single.nextId)}
+        />
+      ) : null}
+      {bulk ? (
+        <BulkActionDialog
+          action={bulk.action}
+          tasks={bulk.tasks}
+          onOpenChange={(open) => !open && setBulk(null)}
+          onFinished={() => setPicked(new Set())}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,8 +4,12 @@ import type { RouterOutputs } from "@lantern/api";
 import { AppIcon } from "~/components/ui/app-icon";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
+import { Checkbox } from "~/components/ui/checkbox";
 import { formatAge, formatAgo, formatDateTime, formatDue } from "~/lib/format";
 import { tableClass, theadClass } from "~/components/ui/table";
+import { cn } from "~/lib/cn";
+import { KIND_LABEL, type TaskAction } from "./actions.ts";
+import { TaskRowActions } from "./task-row-actions.tsx";
 
 export type InboxRow = RouterOutputs["tasks"]["inbox"]["items"][number];
 type Subject = NonNullable<InboxRow["subject"]>;
@@ -14,32 +18,53 @@ type Resolution = NonNullable<InboxRow["resolution"]>;
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 first:pl-4 last:pr-4";
 
-const KIND_LABEL: Record<InboxRow["kind"], string> = {
-  APPROVAL: "Approval",
-  PROVISION: "Provisioning",
-  DEPROVISION: "Deprovisioning",
-};
+/** Selection and row actions of an awaiting tab (SPEC §3.2, §3.7). */
+export interface RowActions {
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, selected: boolean) => void;
+  onToggleAll: (selected: boolean) => void;
+  onAction: (row: InboxRow, action: TaskAction) => void;
+}
 
 /**
- * The rows of an inbox tab. Read-only today; selection and row actions (SPEC §3.2, §3.7)
- * slot in as a leading and a trailing column.
+ * The rows of an inbox tab. On the awaiting tabs (`actions` given) each row has a checkbox
+ * and, at the end, the work the task asks for and its … menu; the task number opens the
+ * task page.
  */
 export function TaskTable({
   rows,
   completed,
   showKind,
+  actions,
 }: {
   rows: InboxRow[];
   /** The Completed tab: an Outcome column instead of Age. */
   completed: boolean;
   /** Say which kind of task each row is (the Requests box mixes approvals and provisioning). */
   showKind: boolean;
+  actions?: RowActions;
 }) {
   const now = new Date();
+  const selectedOnPage = actions ? rows.filter((r) => actions.selected.has(r.id)).length : 0;
+  const approvals = rows.every((r) => r.kind === "APPROVAL");
+  // With the action column, the requester gets its own column only on wide screens (below,
+  // the Who cell names them when they are someone else).
+  const requesterCol = actions ? "hidden 2xl:table-cell" : "hidden xl:table-cell";
   return (
     <table className={tableClass}>
       <thead className={theadClass}>
         <tr>
+          {actions ? (
+            <th scope="col" className="w-11 py-2.5 pr-1 pl-4">
+              <Checkbox
+                label="Select all tasks on this page"
+                checked={rows.length > 0 && selectedOnPage === rows.length}
+                indeterminate={selectedOnPage > 0}
+                onCheckedChange={actions.onToggleAll}
+                className="align-middle"
+              />
+            </th>
+          ) : null}
           {/* Fixed widths for the short columns; "Who" takes what is left. */}
           <th scope="col" className={`w-20 ${headCell}`}>
             Task
@@ -47,74 +72,145 @@ export function TaskTable({
           <th scope="col" className={headCell}>
             Who
           </th>
-          <th scope="col" className={`${completed ? "w-[15%]" : "w-[16%]"} ${headCell}`}>
+          <th
+            scope="col"
+            className={`${completed ? "w-[15%]" : actions ? "w-[15%]" : "w-[16%]"} ${headCell}`}
+          >
             App
           </th>
-          <th scope="col" className={`${completed ? "w-[20%]" : "w-[24%]"} ${headCell}`}>
+          <th
+            scope="col"
+            className={`${completed ? "w-[20%]" : actions ? "w-[21%]" : "w-[24%]"} ${headCell}`}
+          >
             Entitlement
           </th>
           {/* On narrow laptops the requester gives way to the columns a provisioner acts on. */}
           <th
             scope="col"
-            className={`hidden xl:table-cell ${completed ? "w-[16%]" : "w-[17%]"} ${headCell}`}
+            className={`${requesterCol} ${completed ? "w-[16%]" : actions ? "w-[13%]" : "w-[17%]"} ${headCell}`}
           >
             Requested by
           </th>
-          <th scope="col" className={`${completed ? "w-[20%]" : "w-32"} ${headCell}`}>
+          <th
+            scope="col"
+            className={`${completed ? "w-[20%]" : actions ? "w-28" : "w-32"} ${headCell}`}
+          >
             {completed ? "Outcome" : "Age"}
           </th>
+          {actions ? (
+            <th scope="col" className={`${approvals ? "w-36" : "w-52"} ${headCell} text-right`}>
+              <span className="sr-only">Actions</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100">
-        {rows.map((row) => (
-          <tr key={row.id} className="hover:bg-zinc-50">
-            <td className={bodyCell}>
-              <span className="font-mono text-sm font-medium text-zinc-950">#{row.number}</span>
-              {showKind ? (
-                <span className="mt-0.5 block text-xs text-zinc-500">{KIND_LABEL[row.kind]}</span>
+        {rows.map((row) => {
+          const selected = actions?.selected.has(row.id) ?? false;
+          return (
+            <tr
+              key={row.id}
+              data-row-id={row.id}
+              className={cn("hover:bg-zinc-50", selected && "bg-brand-50/60 hover:bg-brand-50")}
+            >
+              {actions ? (
+                <td className="py-3 pr-1 pl-4">
+                  <Checkbox
+                    label={`Select task #${row.number}`}
+                    checked={selected}
+                    onCheckedChange={(on) => actions.onToggle(row.id, on)}
+                    className="align-middle"
+                  />
+                </td>
               ) : null}
-            </td>
-            <td className={bodyCell}>
-              <SubjectCell subject={row.subject} />
-            </td>
-            <td className={bodyCell}>
-              <Link
-                href={`/apps/${row.app.id}`}
-                className="group flex min-w-0 items-center gap-2.5"
-                title={`Open ${row.app.name}`}
-              >
-                <AppIcon name={row.app.name} size="sm" />
-                <span className="truncate font-medium text-zinc-900 group-hover:underline">
-                  {row.app.name}
+              <td className={bodyCell}>
+                <Link
+                  href={`/tasks/${row.number}`}
+                  className="font-mono text-sm font-medium text-zinc-950 underline-offset-2 hover:underline"
+                  aria-label={`Task #${row.number}: details`}
+                >
+                  #{row.number}
+                </Link>
+                {showKind ? (
+                  <span className="mt-0.5 block text-xs text-zinc-500">{KIND_LABEL[row.kind]}</span>
+                ) : null}
+              </td>
+              <td className={bodyCell}>
+                <SubjectCell subject={row.subject} />
+                {actions && requesterIsSomeoneElse(row) ? (
+                  <span className="mt-1 block truncate text-xs text-zinc-500 2xl:hidden">
+                    Requested by {row.requester.displayName}
+                  </span>
+                ) : null}
+              </td>
+              <td className={bodyCell}>
+                <Link
+                  href={`/apps/${row.app.id}`}
+                  className="group flex min-w-0 items-center gap-2.5"
+                  title={`Open ${row.app.name}`}
+                >
+                  <AppIcon name={row.app.name} size="sm" />
+                  <span className="truncate font-medium text-zinc-900 group-hover:underline">
+                    {row.app.name}
+                  </span>
+                </Link>
+              </td>
+              <td className={bodyCell}>
+                <p className="truncate font-medium text-zinc-900" title={row.entitlement.slug}>
+                  {row.entitlement.displayName}
+                </p>
+                <p className="truncate text-xs text-zinc-500" title={row.reason}>
+                  {row.reason}
+                </p>
+              </td>
+              <td className={`${requesterCol} ${bodyCell}`}>
+                <span className="flex min-w-0 items-center gap-2">
+                  <Avatar name={row.requester.displayName} size="sm" />
+                  <span className="truncate text-zinc-700">{row.requester.displayName}</span>
                 </span>
-              </Link>
-            </td>
-            <td className={bodyCell}>
-              <p className="truncate font-medium text-zinc-900" title={row.entitlement.slug}>
-                {row.entitlement.displayName}
-              </p>
-              <p className="truncate text-xs text-zinc-500" title={row.reason}>
-                {row.reason}
-              </p>
-            </td>
-            <td className={`hidden xl:table-cell ${bodyCell}`}>
-              <span className="flex min-w-0 items-center gap-2">
-                <Avatar name={row.requester.displayName} size="sm" />
-                <span className="truncate text-zinc-700">{row.requester.displayName}</span>
-              </span>
-            </td>
-            <td className={bodyCell}>
-              {completed && row.resolution ? (
-                <OutcomeCell resolution={row.resolution} now={now} />
-              ) : (
-                <AgeCell createdAt={row.createdAt} dueAt={row.dueAt} now={now} />
-              )}
-            </td>
-          </tr>
-        ))}
+              </td>
+              <td className={bodyCell}>
+                {completed && row.resolution ? (
+                  <OutcomeCell resolution={row.resolution} now={now} />
+                ) : (
+                  <AgeCell createdAt={row.createdAt} dueAt={row.dueAt} now={now} />
+                )}
+              </td>
+              {actions ? (
+                <td className={bodyCell}>
+                  <TaskRowActions
+                    id={row.id}
+                    number={row.number}
+                    kind={row.kind}
+                    onAction={(action) => actions.onAction(row, action)}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
+}
+
+/** Whether someone other than the person whose access it is asked for it. */
+function requesterIsSomeoneElse(row: InboxRow): boolean {
+  const subject = row.subject;
+  if (!subject) return true;
+  const personId = subject.type === "person" ? subject.id : subject.owner?.id;
+  return personId !== row.requester.id;
+}
+
+/** "Workspace admin in Slack for Kofi Boateng": what a dialog says the task is about. */
+export function rowSummary(row: InboxRow): string {
+  const subject = row.subject;
+  const who = !subject
+    ? null
+    : subject.type === "person"
+      ? subject.displayName
+      : (subject.owner?.displayName ?? accountLabel(subject));
+  return `${row.entitlement.displayName} in ${row.app.name}${who ? ` for ${who}` : ""}`;
 }
 
 /** Whose access: the account and the person who owns it, or the person with no account yet. */

@@ -1,0 +1,107 @@
+// What a person can do to a task from the inbox, the bulk bar and the task page
+// (SPEC §3.2–§3.7): the words of each action and how its outcome is told. A plain module.
+import type { RouterInputs } from "@lantern/api";
+
+export type TaskKind = "APPROVAL" | "PROVISION" | "DEPROVISION";
+
+/** One task's actions. */
+export type TaskAction =
+  "approve" | "deny" | "mark_provisioned" | "mark_deprovisioned" | "mark_errored" | "reassign";
+
+export type BulkAction = RouterInputs["tasks"]["bulk"]["action"];
+
+/** The button a row shows first: the work the task asks for. */
+export const PRIMARY_ACTION: Record<
+  TaskKind,
+  "approve" | "mark_provisioned" | "mark_deprovisioned"
+> = {
+  APPROVAL: "approve",
+  PROVISION: "mark_provisioned",
+  DEPROVISION: "mark_deprovisioned",
+};
+
+export const ACTION_LABEL: Record<TaskAction, string> = {
+  approve: "Approve",
+  deny: "Deny",
+  mark_provisioned: "Mark provisioned",
+  mark_deprovisioned: "Mark deprovisioned",
+  mark_errored: "Mark as errored",
+  reassign: "Reassign",
+};
+
+/** "Task #1042 marked provisioned". */
+export const ACTION_DONE: Record<TaskAction, string> = {
+  approve: "approved",
+  deny: "denied",
+  mark_provisioned: "marked provisioned",
+  mark_deprovisioned: "marked deprovisioned",
+  mark_errored: "marked as errored",
+  reassign: "reassigned",
+};
+
+/** Actions that need a reason (the others take an optional note). */
+export const NEEDS_REASON: Record<TaskAction, boolean> = {
+  approve: false,
+  deny: true,
+  mark_provisioned: false,
+  mark_deprovisioned: false,
+  mark_errored: true,
+  reassign: true,
+};
+
+/** The actions of the bulk bar for the tasks of one kind (SPEC §3.7). */
+export function bulkActionsFor(kind: TaskKind): BulkAction[] {
+  return kind === "APPROVAL"
+    ? ["approve", "reassign"]
+    : [PRIMARY_ACTION[kind], "mark_errored", "reassign"];
+}
+
+export const KIND_LABEL: Record<TaskKind, string> = {
+  APPROVAL: "Approval",
+  PROVISION: "Provisioning",
+  DEPROVISION: "Deprovisioning",
+};
+
+/** "approval task", "provisioning task". */
+export const KIND_NOUN: Record<TaskKind, string> = {
+  APPROVAL: "approval task",
+  PROVISION: "provisioning task",
+  DEPROVISION: "deprovisioning task",
+};
+
+/** A tRPC error as the person should see it: the server's words, and its code. */
+export interface ActionError {
+  code: string | null;
+  message: string;
+  details: Record<string, unknown> | null;
+}
+
+export function actionError(error: unknown): ActionError {
+  const e = error as {
+    message?: string;
+    data?: {
+      code?: string;
+      details?: Record<string, unknown> | null;
+      fieldErrors?: Record<string, string[] | undefined> | null;
+    } | null;
+  };
+  const code = e?.data?.code ?? null;
+  // Input validation: the first field's message reads better than zod's issue list.
+  const field = Object.values(e?.data?.fieldErrors ?? {}).find((m) => m && m.length > 0)?.[0];
+  const message =
+    field ??
+    (code && e?.message && !e.message.trimStart().startsWith("[")
+      ? e.message
+      : "Something went wrong. Try again.");
+  return { code, message, details: e?.data?.details ?? null };
+}
+
+/**
+ * A skipped task of a bulk action, as "already marked provisioned by Priya Shah" when the
+ * server's reason is "Task #1043 was already …"; other reasons are shown as they are.
+ */
+export function skippedReason(number: number | null, reason: string): string {
+  if (number === null) return reason;
+  const prefix = `Task #${number} was `;
+  return reason.startsWith(prefix) ? reason.slice(prefix.length).replace(/\.$/, "") : reason;
+}

@@ -1,0 +1,230 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { AlertCircle, CircleCheck, CircleMinus } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
+import { Textarea } from "~/components/ui/textarea";
+import { cn } from "~/lib/cn";
+import { plural } from "~/lib/format";
+import { useTRPCClient } from "~/trpc/react";
+import {
+  ACTION_DONE,
+  ACTION_LABEL,
+  actionError,
+  skippedReason,
+  type BulkAction,
+} from "./actions.ts";
+import { PersonPicker, type Reassignee } from "./person-picker.tsx";
+import type { ActionTarget } from "./task-action-dialog.tsx";
+import { useTasksChanged } from "./use-task-actions.ts";
+
+type BulkResult = RouterOutputs["tasks"]["bulk"];
+
+const COMMENT_LABEL: Record<BulkAction, string> = {
+  approve: "Comment",
+  mark_provisioned: "Comment",
+  mark_deprovisioned: "Comment",
+  mark_errored: "What went wrong",
+  reassign: "Reason for the reassignment",
+};
+
+const HINT: Record<BulkAction, string> = {
+  approve: "Posted as a comment on every task.",
+  mark_provisioned: "Posted as a comment on every task.",
+  mark_deprovisioned: "Posted as a comment on every task.",
+  mark_errored: "The reason of every error, posted as a comment on every task.",
+  reassign: "The reason of every reassignment, posted as a comment on every task.",
+};
+
+/**
+ * A bulk action (SPEC §3.7): a required comment posted on every task (also the reason of an
+ * error or a reassignment), then `tasks.bulk`, then each task's outcome — how many were
+ * done and each skipped task with why.
+ */
+export default function BulkActionDialog({
+  action,
+  tasks,
+  onOpenChange,
+  onFinished,
+}: {
+  action: BulkAction;
+  tasks: ActionTarget[];
+  onOpenChange: (open: boolean) => void;
+  /** The server answered: the selection is spent. */
+  onFinished: () => void;
+}) {
+  const client = useTRPCClient();
+  const changed = useTasksChanged();
+  const [comment, setComment] = useState("");
+  const [person, setPerson] = useState<Reassignee | null>(null);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<{
+    field: "text" | "person" | null;
+    message: string;
+  } | null>(null);
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const label = ACTION_LABEL[action];
+  const count = plural(tasks.length, "task");
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    if (action === "reassign" && !person) {
+      setProblem({ field: "person", message: "Choose the person to reassign the tasks to." });
+      return;
+    }
+    if (!comment.trim()) {
+      setProblem({ field: "text", message: "A comment is required: it is posted on every task." });
+      return;
+    }
+    setProblem(null);
+    setPending(true);
+    try {
+      const answer = await client.tasks.bulk.mutate({
+        action,
+        taskIds: tasks.map((t) => t.id),
+        comment,
+        toUserId: action === "reassign" ? person?.id : undefined,
+      });
+      setResult(answer);
+      onFinished();
+      void changed(answer.results.filter((r) => r.status === "done").map((r) => r.taskId));
+    } catch (error) {
+      setProblem({ field: null, message: actionError(error).message });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  if (result) {
+    const skipped = result.results.filter((r) => r.status === "skipped");
+    const what =
+      action === "reassign" && person ? `reassigned to ${person.displayName}` : ACTION_DONE[action];
+    return (
+      <Dialog open onOpenChange={onOpenChange}>
+        <DialogContent
+          title={`${label}: ${result.done} of ${count} done`}
+          description={
+            skipped.length === 0
+              ? `Every task was ${what}, with your comment.`
+              : `${plural(result.done, "task")} ${what}; ${skipped.length} skipped, unchanged.`
+          }
+          size="md"
+        >
+          <div aria-live="polite">
+            {result.done > 0 ? (
+              <p className="flex items-center gap-2 text-sm text-zinc-800">
+                <CircleCheck className="size-4 text-emerald-600" aria-hidden />
+                {plural(result.done, "task")} {what}
+              </p>
+            ) : null}
+            {skipped.length > 0 ? (
+              <div className={cn(result.done > 0 && "mt-4")}>
+                <p className="flex items-center gap-2 text-sm font-medium text-zinc-800">
+                  <CircleMinus className="text-brand-600 size-4" aria-hidden />
+                  {skipped.length} skipped
+                </p>
+                <ul className="mt-2 space-y-1.5 rounded-md bg-zinc-50 px-3 py-2.5 text-sm text-zinc-700 ring-1 ring-zinc-200 ring-inset">
+                  {skipped.map((r) => (
+                    <li key={r.taskId}>
+                      {r.number !== null ? (
+                        <Link
+                          href={`/tasks/${r.number}`}
+                          className="font-mono font-medium text-zinc-950 hover:underline"
+                        >
+                          #{r.number}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">A task</span>
+                      )}{" "}
+                      — {r.status === "skipped" ? skippedReason(r.number, r.reason) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
+          <DialogFooter>
+            <DialogClose className={primaryButton} autoFocus>
+              Done
+            </DialogClose>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(open) => !pending && onOpenChange(open)}>
+      <DialogContent
+        title={`${label}: ${count}`}
+        description={`${tasks
+          .slice(0, 8)
+          .map((t) => `#${t.number}`)
+          .join(
+            ", ",
+          )}${tasks.length > 8 ? ` and ${tasks.length - 8} more` : ""}. Tasks that can no longer take this action are skipped and left as they are.`}
+        dismissible={!pending}
+        size="md"
+      >
+        <form onSubmit={submit} noValidate>
+          <div className="space-y-4">
+            {action === "reassign" ? (
+              <PersonPicker
+                taskId={tasks[0]!.id}
+                value={person}
+                onChange={(p) => {
+                  setPerson(p);
+                  if (problem?.field === "person") setProblem(null);
+                }}
+                error={problem?.field === "person" ? problem.message : null}
+                autoFocus
+              />
+            ) : null}
+            <Textarea
+              label={COMMENT_LABEL[action]}
+              value={comment}
+              onChange={(e) => {
+                setComment(e.target.value);
+                if (problem?.field === "text") setProblem(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void submit(e);
+              }}
+              maxLength={2000}
+              rows={3}
+              required
+              autoFocus={action !== "reassign"}
+              hint={HINT[action]}
+              error={problem?.field === "text" ? problem.message : null}
+            />
+            {problem && problem.field === null ? (
+              <p
+                role="alert"
+                className="flex items-start gap-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-100 ring-inset"
+              >
+                <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+                {problem.message}
+              </p>
+            ) : null}
+          </div>
+          <DialogFooter>
+            <DialogClose className={secondaryButton} disabled={pending}>
+              Cancel
+            </DialogClose>
+            <button
+              type="submit"
+              className={action === "mark_errored" ? dangerButton : primaryButton}
+              disabled={pending}
+            >
+              {pending ? "Working…" : `${label} ${count}`}
+            </button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

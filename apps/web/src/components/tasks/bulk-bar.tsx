@@ -1,0 +1,57 @@
+"use client";
+
+import { X } from "lucide-react";
+import { ACTION_LABEL, bulkActionsFor, type BulkAction, type TaskKind } from "./actions.ts";
+
+/**
+ * The bar of bulk actions (SPEC §3.7), at the bottom left of the page while tasks are
+ * selected: how many, the actions for the tab's kind of task, and a way to clear.
+ */
+export function BulkBar({
+  count,
+  kind,
+  onAction,
+  onClear,
+}: {
+  count: number;
+  kind: TaskKind;
+  onAction: (action: BulkAction) => void;
+  onClear: () => void;
+}) {
+  const actions = bulkActionsFor(kind);
+  return (
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      className="fixed bottom-5 left-[calc(14rem+1.5rem)] z-30 flex items-center gap-1 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-xl ring-1 ring-zinc-950/10 xl:left-[calc(15rem+2rem)]"
+    >
+      <p className="mr-2 font-medium tabular-nums" aria-live="polite">
+        {count} selected
+      </p>
+      {actions.map((action, i) => (
+        <button
+          key={action}
+          type="button"
+          onClick={() => onAction(action)}
+          className={
+            i === 0
+              ? "rounded-lg bg-white px-3 py-1.5 font-medium text-zinc-900 hover:bg-zinc-100"
+              : "rounded-lg px-3 py-1.5 font-medium text-zinc-100 hover:bg-zinc-800"
+          }
+        >
+          {ACTION_LABEL[action]}
+        </button>
+      ))}
+      <span className="mx-1 h-5 w-px bg-zinc-700" aria-hidden />
+      <button
+        type="button"
+        onClick={onClear}
+        className="inline-flex size-8 items-center justify-center rounded-lg text-zinc-300 hover:bg-zinc-800 hover:text-white"
+        aria-label="Clear the selection"
+        title="Clear the selection"
+      >
+        <X className="size-4" aria-hidden />
+      </button>
+    </div>
+  );
+}

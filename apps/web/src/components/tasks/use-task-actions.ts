@@ -1,0 +1,112 @@
+"use client";
+
+import { useCallback } from "react";
+import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import type { RouterOutputs } from "@lantern/api";
+import { toast } from "~/components/ui/toast";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { ACTION_DONE, KIND_NOUN, type TaskAction } from "./actions.ts";
+
+type InboxPage = RouterOutputs["tasks"]["inbox"];
+type CloseResult = RouterOutputs["tasks"]["markProvisioned"];
+type ReassignResult = RouterOutputs["tasks"]["reassign"];
+export type TaskActionResult =
+  ({ type: "closed" } & CloseResult) | ({ type: "reassigned" } & ReassignResult);
+
+/**
+ * After tasks changed: they leave the awaiting tabs at once (no wait for the refetch), and
+ * every task list, task page, the navigation badges and the requester's lists reload.
+ */
+export function useTasksChanged() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (removedIds: readonly string[] = []) => {
+      if (removedIds.length > 0) {
+        const removed = new Set(removedIds);
+        queryClient.setQueriesData<InfiniteData<InboxPage>>(
+          {
+            queryKey: trpc.tasks.inbox.pathKey(),
+            predicate: (query) =>
+              (query.queryKey[1] as { input?: { tab?: string } } | undefined)?.input?.tab !==
+              "completed",
+          },
+          (data) =>
+            data && {
+              ...data,
+              pages: data.pages.map((page) => ({
+                ...page,
+                items: page.items.filter((row) => !removed.has(row.id)),
+              })),
+            },
+        );
+      }
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.me.openTaskCounts.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() }),
+      ]);
+    },
+    [queryClient, trpc],
+  );
+}
+
+/** Runs one task action on the server. `text` is the note, the reason or the comment. */
+export function useRunTaskAction() {
+  const client = useTRPCClient();
+  return useCallback(
+    async (
+      action: TaskAction,
+      taskId: string,
+      input: { text?: string; toUserId?: string },
+    ): Promise<TaskActionResult> => {
+      const note = input.text?.trim() || undefined;
+      const reason = input.text ?? "";
+      switch (action) {
+        case "approve":
+          return { type: "closed", ...(await client.tasks.approve.mutate({ taskId, note })) };
+        case "deny":
+          return { type: "closed", ...(await client.tasks.deny.mutate({ taskId, reason })) };
+        case "mark_provisioned":
+          return {
+            type: "closed",
+            ...(await client.tasks.markProvisioned.mutate({ taskId, note })),
+          };
+        case "mark_deprovisioned":
+          return {
+            type: "closed",
+            ...(await client.tasks.markDeprovisioned.mutate({ taskId, note })),
+          };
+        case "mark_errored":
+          return { type: "closed", ...(await client.tasks.markErrored.mutate({ taskId, reason })) };
+        case "reassign":
+          return {
+            type: "reassigned",
+            ...(await client.tasks.reassign.mutate({
+              taskId,
+              toUserId: input.toUserId ?? "",
+              reason,
+            })),
+          };
+      }
+    },
+    [client],
+  );
+}
+
+/** The toast that says what happened: "Task #1042 marked provisioned". */
+export function announceTaskAction(action: TaskAction, result: TaskActionResult) {
+  if (result.type === "reassigned") {
+    const to = result.assignees.map((a) => a.displayName).join(", ");
+    toast.success(`Task #${result.number} reassigned to ${to}`, {
+      description: "It has left your inbox; they have been notified.",
+    });
+    return;
+  }
+  const next = result.nextTask;
+  toast.success(`Task #${result.number} ${ACTION_DONE[action]}`, {
+    description: next
+      ? `The request moved on: ${KIND_NOUN[next.kind]} #${next.number} is open.`
+      : undefined,
+  });
+}
