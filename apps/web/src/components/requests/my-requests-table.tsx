@@ -81,7 +81,7 @@ export function MyRequestsTable({ requestedId }: { requestedId: string | null })
               <th scope="col" className={headCell}>
                 Access
               </th>
-              <th scope="col" className={`w-[22%] ${headCell}`}>
+              <th scope="col" className={`w-[20%] ${headCell}`}>
                 Reason
               </th>
               <th scope="col" className={`w-40 ${headCell}`}>
@@ -90,7 +90,7 @@ export function MyRequestsTable({ requestedId }: { requestedId: string | null })
               <th scope="col" className={`w-[24%] ${headCell}`}>
                 Where it is
               </th>
-              <th scope="col" className={`w-24 ${headCell}`}>
+              <th scope="col" className={`w-28 ${headCell}`}>
                 <span className="sr-only">Actions</span>
               </th>
             </tr>
