@@ -23,6 +23,7 @@ export default function RequestActionDialog({
   summary,
   taskId,
   onOpenChange,
+  onCloseAutoFocus,
 }: {
   action: RequestAction;
   requestId: string;
@@ -31,6 +32,7 @@ export default function RequestActionDialog({
   /** The task the page shows (it changes too). */
   taskId: string;
   onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const client = useTRPCClient();
   const changed = useTasksChanged();
@@ -102,6 +104,7 @@ export default function RequestActionDialog({
         }
         dismissible={!pending}
         size="sm"
+        onCloseAutoFocus={onCloseAutoFocus}
       >
         <form onSubmit={submit} noValidate>
           {retry ? null : (

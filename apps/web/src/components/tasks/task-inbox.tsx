@@ -10,7 +10,7 @@ import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
-import type { BulkAction, TaskAction } from "./actions.ts";
+import { PRIMARY_ACTION, type BulkAction, type TaskAction } from "./actions.ts";
 import { BulkBar } from "./bulk-bar.tsx";
 import { INBOXES, inboxInput, type InboxBox, type InboxTab } from "./inbox.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
@@ -61,6 +61,8 @@ export function TaskInbox({
     task: ActionTarget;
     /** The row whose main button gets the focus afterwards, for the next task. */
     nextId: string | null;
+    /** What opened the dialog: focus goes back there when it is cancelled. */
+    opener: string;
   } | null>(null);
   const [bulk, setBulk] = useState<{ action: BulkAction; tasks: ActionTarget[] } | null>(null);
   // Only rows still listed count as selected (a finished task leaves the list).
@@ -73,17 +75,20 @@ export function TaskInbox({
   const acted = useRef(false);
   /**
    * After a row's action, focus goes to the next row's main button: ready for the next task.
-   * A cancelled dialog gives focus back to the button that opened it.
+   * A cancelled dialog gives focus back to what opened it (the row's button or … menu).
    */
-  const focusRow = (rowId: string | null) => (event: Event) => {
-    if (!acted.current) return;
+  const returnFocus = (selector: string) => (event: Event) => {
+    const done = acted.current;
     acted.current = false;
-    const button = rowId
-      ? document.querySelector<HTMLElement>(`[data-primary-action="${rowId}"]`)
-      : null;
-    if (button) {
+    const target = done
+      ? single?.nextId
+        ? `[data-primary-action="${single.nextId}"]`
+        : null
+      : selector;
+    const element = target ? document.querySelector<HTMLElement>(target) : null;
+    if (element) {
       event.preventDefault();
-      button.focus();
+      element.focus();
     }
   };
 
@@ -135,7 +140,15 @@ export function TaskInbox({
                       const at = rows.findIndex((r) => r.id === row.id);
                       const next = rows[at + 1] ?? rows[at - 1] ?? null;
                       acted.current = false;
-                      setSingle({ action, task: target(row), nextId: next?.id ?? null });
+                      setSingle({
+                        action,
+                        task: target(row),
+                        nextId: next?.id ?? null,
+                        opener:
+                          action === PRIMARY_ACTION[row.kind]
+                            ? `[data-primary-action="${row.id}"]`
+                            : `[data-row-menu="${row.id}"]`,
+                      });
                     },
                   }
             }
@@ -166,7 +179,7 @@ export function TaskInbox({
           onDone={() => {
             acted.current = true;
           }}
-          onCloseAutoFocus={focusRow(single.nextId)}
+          onCloseAutoFocus={returnFocus(single.opener)}
         />
       ) : null}
       {bulk ? (

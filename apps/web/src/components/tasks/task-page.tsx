@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSuspenseQuery } from "@tanstack/react-query";
@@ -123,8 +123,32 @@ function askOf(task: Details): string {
 export function TaskPage({ number }: { number: number }) {
   const trpc = useTRPC();
   const { data: task } = useSuspenseQuery(trpc.tasks.byNumber.queryOptions({ number }));
-  const [action, setAction] = useState<TaskAction | null>(null);
-  const [requestAction, setRequestAction] = useState<RequestAction | null>(null);
+  const [action, setActionState] = useState<TaskAction | null>(null);
+  const [requestAction, setRequestActionState] = useState<RequestAction | null>(null);
+  // What opened a dialog: focus goes back there when it closes (a menu item is gone by then,
+  // so the menu's own button stands in for it).
+  const opener = useRef<HTMLElement | null>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const remember = (from: "menu" | "button") => {
+    opener.current =
+      from === "menu" ? menuButton.current : (document.activeElement as HTMLElement | null);
+  };
+  const setAction = (next: TaskAction, from: "menu" | "button" = "button") => {
+    remember(from);
+    setActionState(next);
+  };
+  const setRequestAction = (next: RequestAction, from: "menu" | "button" = "button") => {
+    remember(from);
+    setRequestActionState(next);
+  };
+  const focusOpener = (event: Event) => {
+    const element = opener.current;
+    opener.current = null;
+    if (element?.isConnected) {
+      event.preventDefault();
+      element.focus();
+    }
+  };
   const can = task.viewer.can;
   const primary = PRIMARY_ACTION[task.kind];
   const target: ActionTarget = {
@@ -209,6 +233,7 @@ export function TaskPage({ number }: { number: number }) {
             {hasMore ? (
               <Menu>
                 <MenuTrigger
+                  ref={menuButton}
                   className={cn(iconButton, "size-9 border border-zinc-300 bg-white shadow-xs")}
                   aria-label={`More actions for task #${task.number}`}
                 >
@@ -216,12 +241,12 @@ export function TaskPage({ number }: { number: number }) {
                 </MenuTrigger>
                 <MenuContent>
                   {can.reassign ? (
-                    <MenuItem onSelect={() => setAction("reassign")}>
+                    <MenuItem onSelect={() => setAction("reassign", "menu")}>
                       <UserRoundPen aria-hidden /> Reassign
                     </MenuItem>
                   ) : null}
                   {can.cancel ? (
-                    <MenuItem onSelect={() => setRequestAction("cancel")} tone="danger">
+                    <MenuItem onSelect={() => setRequestAction("cancel", "menu")} tone="danger">
                       <X aria-hidden /> Cancel request
                     </MenuItem>
                   ) : null}
@@ -343,7 +368,8 @@ export function TaskPage({ number }: { number: number }) {
           key={action}
           action={action}
           task={target}
-          onOpenChange={(open) => !open && setAction(null)}
+          onOpenChange={(open) => !open && setActionState(null)}
+          onCloseAutoFocus={focusOpener}
         />
       ) : null}
       {requestAction ? (
@@ -353,7 +379,8 @@ export function TaskPage({ number }: { number: number }) {
           requestId={task.request.id}
           taskId={task.id}
           summary={summaryOf(task)}
-          onOpenChange={(open) => !open && setRequestAction(null)}
+          onOpenChange={(open) => !open && setRequestActionState(null)}
+          onCloseAutoFocus={focusOpener}
         />
       ) : null}
     </>

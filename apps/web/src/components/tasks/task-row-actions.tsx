@@ -25,6 +25,7 @@ export function TaskActionMenu({
   canReassign = true,
   showDetails = true,
   className,
+  rowId,
 }: {
   number: number;
   kind: TaskKind;
@@ -32,12 +33,15 @@ export function TaskActionMenu({
   canReassign?: boolean;
   showDetails?: boolean;
   className?: string;
+  /** Marks the trigger so focus can come back to it after a dialog (`data-row-menu`). */
+  rowId?: string;
 }) {
   return (
     <Menu>
       <MenuTrigger
         className={cn(iconButton, className)}
         aria-label={`More actions for task #${number}`}
+        data-row-menu={rowId}
       >
         <Ellipsis className="size-4" aria-hidden />
       </MenuTrigger>
@@ -93,7 +97,7 @@ export function TaskRowActions({
       >
         {ACTION_LABEL[primary]}
       </button>
-      <TaskActionMenu number={number} kind={kind} onAction={onAction} />
+      <TaskActionMenu number={number} kind={kind} onAction={onAction} rowId={id} />
     </div>
   );
 }
