@@ -5,7 +5,7 @@ import { MessageSquare } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { Avatar } from "~/components/ui/avatar";
 import { primaryButton } from "~/components/ui/button";
-import { Markdown } from "~/components/ui/markdown";
+import { LazyMarkdown as Markdown } from "./markdown-lazy.tsx";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPCClient } from "~/trpc/react";

@@ -19,7 +19,7 @@ import { AppIcon } from "~/components/ui/app-icon";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Markdown } from "~/components/ui/markdown";
+import { LazyMarkdown as Markdown } from "./markdown-lazy.tsx";
 import { Menu, MenuContent, MenuItem, MenuTrigger } from "~/components/ui/menu";
 import { PageHeader } from "~/components/ui/page-header";
 import { PersonLabel } from "~/components/ui/people";
