@@ -59,6 +59,8 @@ test("bulk-mark three tasks provisioned with a comment: each task carries the co
   await expect(result).toContainText("3 tasks marked provisioned");
   await result.getByRole("button", { name: "Done" }).click();
   await expect(bar).toBeHidden();
+  // The bar is gone: focus lands on the table's "select all", not the top of the page.
+  await expect(page.getByRole("checkbox", { name: "Select all tasks on this page" })).toBeFocused();
   for (const number of tasks) await expect(taskRow(page, number)).toHaveCount(0);
   await expectBadge(page, "Requests", before - 3);
 

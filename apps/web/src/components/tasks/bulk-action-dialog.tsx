@@ -49,12 +49,14 @@ export default function BulkActionDialog({
   tasks,
   onOpenChange,
   onFinished,
+  onCloseAutoFocus,
 }: {
   action: BulkAction;
   tasks: ActionTarget[];
   onOpenChange: (open: boolean) => void;
   /** The server answered: the selection is spent. */
   onFinished: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const client = useTRPCClient();
   const changed = useTasksChanged();
@@ -113,6 +115,7 @@ export default function BulkActionDialog({
               : `${plural(result.done, "task")} ${what}; ${skipped.length} skipped, unchanged.`
           }
           size="md"
+          onCloseAutoFocus={onCloseAutoFocus}
         >
           <div aria-live="polite">
             {result.done > 0 ? (
@@ -169,6 +172,7 @@ export default function BulkActionDialog({
           )}${tasks.length > 8 ? ` and ${tasks.length - 8} more` : ""}. Tasks that can no longer take this action are skipped and left as they are.`}
         dismissible={!pending}
         size="md"
+        onCloseAutoFocus={onCloseAutoFocus}
       >
         <form onSubmit={submit} noValidate>
           <div className="space-y-4">

@@ -188,6 +188,18 @@ export function TaskInbox({
           tasks={bulk.tasks}
           onOpenChange={(open) => !open && setBulk(null)}
           onFinished={() => setPicked(new Set())}
+          onCloseAutoFocus={(event) => {
+            // The bar that opened the dialog is gone once the tasks are done: focus goes to
+            // the table's "select all" instead of the page's top.
+            if (document.querySelector('[role="region"][aria-label="Bulk actions"]')) return;
+            const all = document.querySelector<HTMLElement>(
+              'input[aria-label="Select all tasks on this page"]',
+            );
+            if (all) {
+              event.preventDefault();
+              all.focus();
+            }
+          }}
         />
       ) : null}
     </div>
