@@ -27,6 +27,16 @@ test("a provisioner opens a task from Requests, comments, marks it provisioned a
   await test.step("the task is in Awaiting provisioning; its number opens the task page", async () => {
     await page.goto("/requests?tab=awaiting_provisioning");
     await expect(page.getByRole("heading", { name: "Requests", level: 1 })).toBeVisible();
+    // Newest first: the task just created leads the list, and the order is in the URL.
+    const sort = page.getByRole("combobox", { name: "Sort" });
+    await (await whenInteractive(sort)).selectOption("Newest first");
+    await expect(page).toHaveURL(/sort=newest/);
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell") })
+        .first(),
+    ).toContainText(`#${task.number}`);
     const row = await openInboxTask(page, "/requests", "awaiting_provisioning", task.number);
     await expect(row).toContainText(task.entitlement);
     await expect(row).toContainText(task.app);

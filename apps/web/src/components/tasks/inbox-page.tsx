@@ -1,10 +1,14 @@
 import { PageHeader } from "~/components/ui/page-header";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
-import { INBOXES, inboxInput, resolveInboxTab, type InboxBox } from "./inbox.ts";
+import { INBOXES, inboxInput, resolveInboxSort, resolveInboxTab, type InboxBox } from "./inbox.ts";
 import { InboxTabs } from "./inbox-tabs.tsx";
 import { TaskInbox } from "./task-inbox.tsx";
 
-export type InboxSearchParams = Promise<{ tab?: string | string[]; q?: string | string[] }>;
+export type InboxSearchParams = Promise<{
+  tab?: string | string[];
+  q?: string | string[];
+  sort?: string | string[];
+}>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -22,8 +26,9 @@ export async function InboxPage({
   const counts = await getQueryClient().fetchQuery(trpc.me.openTaskCounts.queryOptions());
   const tab = resolveInboxTab(box, first(params.tab), counts);
   const search = (first(params.q) ?? "").trim().slice(0, 200);
+  const sort = resolveInboxSort(tab, first(params.sort));
   await prefetch(
-    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search), {
+    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
@@ -35,7 +40,7 @@ export async function InboxPage({
       <div className="px-6 py-6 xl:px-8">
         <HydrateClient>
           {/* A new tab starts from the URL's search, not the previous tab's state. */}
-          <TaskInbox key={tab} box={box} tab={tab} initialSearch={search} />
+          <TaskInbox key={tab} box={box} tab={tab} initialSearch={search} initialSort={sort} />
         </HydrateClient>
       </div>
     </>

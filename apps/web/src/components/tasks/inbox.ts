@@ -105,11 +105,40 @@ export function resolveInboxTab(
   return (tabs.find((t) => t.count && counts[t.count] > 0) ?? tabs[0]!).id;
 }
 
-export function inboxInput(box: InboxBox, tab: InboxTab, search: string): InboxInput {
+export type InboxSort = NonNullable<InboxInput["sort"]>;
+
+/** The orders a tab offers, its default first (the server's default too). */
+export function sortsOf(tab: InboxTab): Array<{ id: InboxSort; label: string }> {
+  return tab === "completed"
+    ? [
+        { id: "newest", label: "Newest first" },
+        { id: "oldest", label: "Oldest first" },
+      ]
+    : [
+        { id: "oldest", label: "Oldest first" },
+        { id: "newest", label: "Newest first" },
+        { id: "due", label: "Due soonest" },
+      ];
+}
+
+/** The order a URL asks for, if the tab offers it; else the tab's default. */
+export function resolveInboxSort(tab: InboxTab, requested: string | undefined): InboxSort {
+  const sorts = sortsOf(tab);
+  return (sorts.find((s) => s.id === requested) ?? sorts[0]!).id;
+}
+
+export function inboxInput(
+  box: InboxBox,
+  tab: InboxTab,
+  search: string,
+  sort?: InboxSort,
+): InboxInput {
   return {
     box,
     tab,
     search: search || undefined,
+    // The default order is left out, so the server's and the client's query keys agree.
+    sort: sort && sort !== sortsOf(tab)[0]!.id ? sort : undefined,
     limit: INBOX_PAGE_SIZE,
   } as InboxInput;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
+import { usePathname, useRouter } from "next/navigation";
 import dynamic from "next/dynamic";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { CircleCheck, History, SearchX } from "lucide-react";
@@ -12,7 +13,15 @@ import { TableFrame } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { PRIMARY_ACTION, type BulkAction, type TaskAction } from "./actions.ts";
 import { BulkBar } from "./bulk-bar.tsx";
-import { INBOXES, inboxInput, type InboxBox, type InboxTab } from "./inbox.ts";
+import { hrefWith } from "~/lib/url";
+import {
+  INBOXES,
+  inboxInput,
+  sortsOf,
+  type InboxBox,
+  type InboxSort,
+  type InboxTab,
+} from "./inbox.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { rowSummary, TaskTable, type InboxRow } from "./task-table.tsx";
 
@@ -39,15 +48,37 @@ export function TaskInbox({
   box,
   tab,
   initialSearch,
+  initialSort,
 }: {
   box: InboxBox;
   tab: InboxTab;
   initialSearch: string;
+  initialSort: InboxSort;
 }) {
   const trpc = useTRPC();
-  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, { tab });
+  const router = useRouter();
+  const pathname = usePathname();
+  const [sort, setSort] = useState(initialSort);
+  const [sorting, startSorting] = useTransition();
+  const defaultSort = sortsOf(tab)[0]!.id;
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, {
+    tab,
+    sort: sort === defaultSort ? undefined : sort,
+  });
+  const changeSort = (next: InboxSort) =>
+    startSorting(() => {
+      setSort(next);
+      router.replace(
+        hrefWith(pathname, {
+          tab,
+          q: search || undefined,
+          sort: next === defaultSort ? undefined : next,
+        }),
+        { scroll: false },
+      );
+    });
   const query = useSuspenseInfiniteQuery(
-    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search), {
+    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
@@ -95,12 +126,28 @@ export function TaskInbox({
   return (
     <div className="space-y-4" onPointerOver={completed ? undefined : preloadDialogs}>
       {rows.length > 0 || search || input ? (
-        <SearchInput
-          value={input}
-          onChange={setInput}
-          label="Search tasks"
-          placeholder="Search by task number, app, entitlement or person"
-        />
+        <div className="flex items-center justify-between gap-4">
+          <SearchInput
+            value={input}
+            onChange={setInput}
+            label="Search tasks"
+            placeholder="Search by task number, app, entitlement or person"
+          />
+          <label className="flex shrink-0 items-center gap-2 text-sm text-zinc-600">
+            Sort
+            <select
+              value={sort}
+              onChange={(e) => changeSort(e.target.value as InboxSort)}
+              className="rounded-md border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm text-zinc-800 shadow-xs focus:border-zinc-500 focus:outline-none"
+            >
+              {sortsOf(tab).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       ) : null}
 
       {rows.length === 0 ? (
@@ -118,7 +165,7 @@ export function TaskInbox({
           </EmptyState>
         )
       ) : (
-        <TableFrame pending={isPending}>
+        <TableFrame pending={isPending || sorting}>
           <TaskTable
             rows={rows}
             completed={completed}
