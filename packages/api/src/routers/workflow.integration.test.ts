@@ -420,7 +420,7 @@ describe("provisioning actions", () => {
     await expectError(
       (await callerFor(people.prov!)).tasks.approve({ taskId: task.id }),
       "BAD_REQUEST",
-      /is a provisioning task: you cannot approve it/,
+      /is a provisioning task: "Approve" does not apply to it/,
     );
   });
 
@@ -606,12 +606,20 @@ describe("reassign", () => {
     );
   });
 
+  it("offers nobody, and says why, when the policy forbids reassignment", async () => {
+    const task = await taskWith("No reassign list", { allowReassignment: false });
+    const list = await (await callerFor(people.prov!)).tasks.reassignees({ taskId: task.id });
+    expect(list.people).toEqual([]);
+    expect(list.blockedReason).toMatch(/does not allow reassigning/);
+  });
+
   it("offers only allowed, active people not already assigned", async () => {
     const task = await taskWith("Reassignees", {
       allowedReassignees: [people.helper!, people.gone!, people.prov!],
     });
     const list = await (await callerFor(people.prov!)).tasks.reassignees({ taskId: task.id });
     expect(list.restricted).toBe(true);
+    expect(list.blockedReason).toBeNull();
     expect(list.people.map((p) => p.id)).toEqual([people.helper!.id]);
   });
 });

@@ -434,26 +434,7 @@ function viewerFacts(
   }
   const open = task.state === "OPEN";
   const act = open && canActOnTask(actor, task.rules).allowed;
-  const policy = {
-    allowReassignment: request.snapshot.allowReassignment,
-    policyName: request.policyName,
-    allowedReassigneeIds: request.snapshot.restrictReassignees
-      ? (request.snapshot.allowedReassigneeIds ?? [])
-      : null,
-  };
-  // Reassign needs a target to be fully decided; with a placeholder target that always
-  // qualifies, what remains is the actor and the policy.
-  const reassignDecision = canReassignTask(
-    actor,
-    task.rules,
-    { ...policy, allowedReassigneeIds: null },
-    {
-      id: "\u0000",
-      organizationId: actor.organizationId,
-      displayName: "",
-      status: "ACTIVE",
-    },
-  );
+  const reassignDecision = reassignDecisionWithoutTarget(actor, task, request);
   return {
     roles,
     can: {
@@ -474,6 +455,23 @@ function viewerFacts(
 }
 
 /**
+ * Whether the actor may reassign the task at all (actor and policy), before a target is
+ * chosen: the rule is asked with a placeholder target that always qualifies.
+ */
+function reassignDecisionWithoutTarget(actor: Actor, task: LoadedTask, request: RequestBundle) {
+  return canReassignTask(
+    actor,
+    task.rules,
+    {
+      allowReassignment: request.snapshot.allowReassignment,
+      policyName: request.policyName,
+      allowedReassigneeIds: null,
+    },
+    { id: "\u0000", organizationId: actor.organizationId, displayName: "", status: "ACTIVE" },
+  );
+}
+
+/**
  * People a task may be reassigned to: active people of the organization (the policy's list
  * when it has one), not already assigned, matching `search` by name or email. At most 20.
  */
@@ -482,6 +480,17 @@ export async function listReassignees(ctx: ServiceContext, input: TReassigneesIn
   return ctx.db.$transaction(async (tx: Tx) => {
     const task = await loadTaskWhere(tx, actor, { id: input.taskId });
     const request = await loadRequest(tx, task.requestId);
+    // Nobody to offer when the viewer may not reassign this task at all: say why instead.
+    const decision = reassignDecisionWithoutTarget(actor, task, request);
+    if (task.state !== "OPEN" || !decision.allowed) {
+      return {
+        restricted: false,
+        people: [],
+        blockedReason: decision.allowed
+          ? `Task #${task.number} is no longer open.`
+          : decision.reason,
+      };
+    }
     const allowlist = request.snapshot.restrictReassignees
       ? (request.snapshot.allowedReassigneeIds ?? [])
       : null;
@@ -506,6 +515,6 @@ export async function listReassignees(ctx: ServiceContext, input: TReassigneesIn
       take: 20,
       select: { id: true, displayName: true, email: true, title: true },
     });
-    return { restricted: allowlist !== null, people };
+    return { restricted: allowlist !== null, people, blockedReason: null as string | null };
   });
 }

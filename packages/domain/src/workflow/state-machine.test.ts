@@ -136,13 +136,13 @@ const KIND_NOUN: Record<TaskKind, string> = {
 };
 
 const ACTION_WORDS: Record<TaskAction, string> = {
-  approve: "approve",
-  deny: "deny",
-  mark_provisioned: "mark provisioned",
-  mark_deprovisioned: "mark deprovisioned",
-  mark_errored: "mark as errored",
-  reassign: "reassign",
-  cancel: "cancel",
+  approve: "Approve",
+  deny: "Deny",
+  mark_provisioned: "Mark provisioned",
+  mark_deprovisioned: "Mark deprovisioned",
+  mark_errored: "Mark as errored",
+  reassign: "Reassign",
+  cancel: "Cancel",
 };
 
 const COMPLETED_AT = new Date("2025-03-04T05:06:07.000Z");
@@ -207,7 +207,7 @@ describe("taskTransition (kind × state × action)", () => {
       const error = domainErrorOf(() => taskTransition(task, action));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.message).toBe(
-        `Task #1042 is ${KIND_NOUN[kind]}: you cannot ${ACTION_WORDS[action]} it.`,
+        `Task #1042 is ${KIND_NOUN[kind]}: "${ACTION_WORDS[action]}" does not apply to it.`,
       );
       return;
     }

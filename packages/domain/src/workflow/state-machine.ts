@@ -28,14 +28,15 @@ export type TaskAction =
   | "reassign"
   | "cancel";
 
+/** The action as its button says it. */
 export const TASK_ACTION_LABEL: Record<TaskAction, string> = {
-  approve: "approve",
-  deny: "deny",
-  mark_provisioned: "mark provisioned",
-  mark_deprovisioned: "mark deprovisioned",
-  mark_errored: "mark as errored",
-  reassign: "reassign",
-  cancel: "cancel",
+  approve: "Approve",
+  deny: "Deny",
+  mark_provisioned: "Mark provisioned",
+  mark_deprovisioned: "Mark deprovisioned",
+  mark_errored: "Mark as errored",
+  reassign: "Reassign",
+  cancel: "Cancel",
 };
 
 /** The actions each kind of task accepts while OPEN. */
@@ -105,7 +106,7 @@ export function taskTransition(
   if (!taskAccepts(task.kind, action)) {
     throw new DomainError(
       "BAD_REQUEST",
-      `Task #${task.number} is ${KIND_NOUN[task.kind]}: you cannot ${TASK_ACTION_LABEL[action]} it.`,
+      `Task #${task.number} is ${KIND_NOUN[task.kind]}: "${TASK_ACTION_LABEL[action]}" does not apply to it.`,
     );
   }
   if (task.state !== "OPEN") {

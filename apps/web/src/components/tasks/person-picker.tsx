@@ -86,6 +86,10 @@ export function PersonPicker({
           </p>
         ) : query.isPending ? (
           <p className="px-3 py-3 text-sm text-zinc-500">Loading people…</p>
+        ) : query.data.blockedReason ? (
+          <p role="alert" className="px-3 py-3 text-sm text-rose-700">
+            {query.data.blockedReason}
+          </p>
         ) : people.length === 0 ? (
           <p className="px-3 py-3 text-sm text-zinc-500">
             {search ? `Nobody matches “${search}”.` : "Nobody else can take this task."}
