@@ -18,4 +18,3 @@ export async function reserveTaskNumbers(
   if (last === undefined) throw new Error(`Organization ${organizationId} does not exist`);
   return Number(last) - count + 1;
 }
-
