@@ -42,8 +42,11 @@ describe.runIf(baseUrl)("connectPostgres: migrations are a release step", () => 
     const s = await scratch(false);
     const attempt = connectPostgres(s.url);
     await expect(attempt).rejects.toBeInstanceOf(MigrationError);
+    // Every committed migration is pending, named in order.
+    const migrations = await listMigrations();
+    expect(migrations[0]!.name).toBe("20261121000000_init");
     await expect(attempt).rejects.toThrow(
-      /pending migration\(s\) \(20261121000000_init\).*npm run db:migrate/,
+      `The database has ${migrations.length} pending migration(s) (${migrations.map((m) => m.name).join(", ")}). Run \`npm run db:migrate\``,
     );
   });
 
