@@ -14,3 +14,9 @@ export {
 export { applyMigrations, migrationStatus, describeProblem } from "./migrations/runner.ts";
 export { listMigrations } from "./migrations/files.ts";
 export { reserveTaskNumbers } from "./sequences.ts";
+export {
+  policyInclude,
+  snapshotPolicy,
+  type PolicySnapshot,
+  type PolicyWithSteps,
+} from "./policies.ts";

@@ -1,4 +1,4 @@
-import { type Prisma } from "@lantern/db";
+import { policyInclude, snapshotPolicy, type Prisma, type PolicyWithSteps } from "@lantern/db";
 import {
   assertAllowed,
   assertCancellable,
@@ -13,7 +13,6 @@ import {
   toPage,
   type Actor,
   type Page,
-  type PolicySnapshot,
   type RequestKind,
   type RequestState,
   type TaskKind,
@@ -27,44 +26,9 @@ import type {
 } from "../schemas/requests.ts";
 import { notifyRequestEnd } from "./task-actions.ts";
 import { loadRequest, startStep } from "./workflow/engine.ts";
-import { recordEvents, type EventRecord, type Tx } from "./workflow/records.ts";
+import { recordEvents, transaction, type EventRecord, type Tx } from "./workflow/records.ts";
 
 type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
-
-function transaction<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(fn, { timeout: 20_000, maxWait: 20_000 });
-}
-
-const policyInclude = {
-  steps: { include: { approvers: { select: { userId: true } } } },
-  allowedReassignees: { select: { userId: true } },
-} satisfies Prisma.PolicyInclude;
-
-type PolicyRow = Prisma.PolicyGetPayload<{ include: typeof policyInclude }>;
-
-/** The policy as it is now, frozen onto the request (SPEC §1). */
-export function snapshotOf(policy: PolicyRow): PolicySnapshot {
-  return {
-    id: policy.id,
-    name: policy.name,
-    description: policy.description,
-    allowReassignment: policy.allowReassignment,
-    restrictReassignees: policy.restrictReassignees,
-    allowedReassigneeIds: policy.restrictReassignees
-      ? policy.allowedReassignees.map((r) => r.userId).sort()
-      : null,
-    allowSelfApproval: policy.allowSelfApproval,
-    requireDistinctApprovers: policy.requireDistinctApprovers,
-    steps: [...policy.steps]
-      .sort((a, b) => a.position - b.position)
-      .map((s) => ({
-        position: s.position,
-        kind: s.kind,
-        approverKind: s.approverKind,
-        approverUserIds: s.approvers.map((a) => a.userId).sort(),
-      })),
-  };
-}
 
 /**
  * The policy a request of `kind` on this entitlement runs under: the entitlement's own,
@@ -85,7 +49,7 @@ export async function effectivePolicy(
     };
   },
   kind: RequestKind,
-): Promise<PolicyRow | null> {
+): Promise<PolicyWithSteps | null> {
   const id =
     kind === "GRANT"
       ? (entitlement.requestPolicyId ??
@@ -192,7 +156,7 @@ export async function createRequest(
         `No request policy applies to ${entitlement.displayName}: ask a super admin to set a default request policy for ${entitlement.app.name} or the organization.`,
       );
     }
-    const snapshot = snapshotOf(policy);
+    const snapshot = snapshotPolicy(policy);
     const next = firstStep(snapshot);
     const created = await tx.request.create({
       data: {
@@ -630,7 +594,7 @@ export async function listRequestable(
       held: heldIds.has(e.id),
       pending: pendingIds.has(e.id),
       policyName: policy?.name ?? null,
-      policySummary: policy ? describePolicy(snapshotOf(policy), "GRANT") : null,
+      policySummary: policy ? describePolicy(snapshotPolicy(policy), "GRANT") : null,
     };
   });
 }

@@ -30,6 +30,7 @@ import {
   enqueueNotifications,
   recipientSelect,
   recordEvents,
+  transaction,
   type EventRecord,
   type Tx,
 } from "./workflow/records.ts";
@@ -66,11 +67,6 @@ export interface TaskActionResult {
   request: { id: string; state: RequestState };
   /** The task the request moved on to, if any (the next approval, or the provisioning). */
   nextTask: { number: number; kind: TaskKind } | null;
-}
-
-/** Runs `fn` in one transaction: the change, its events and its notifications. */
-function transaction<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(fn, { timeout: 20_000, maxWait: 20_000 });
 }
 
 /**

@@ -30,6 +30,14 @@ import type {
 /** A PrismaClient or the client of an interactive transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 import { reserveTaskNumbers } from "../sequences.ts";
+import {
+  policyInclude,
+  snapshotPolicy,
+  type PolicySnapshot,
+  type PolicyWithSteps,
+} from "../policies.ts";
+export { policyInclude, snapshotPolicy, type PolicySnapshot, type PolicyWithSteps };
+export type { PolicySnapshotStep } from "../policies.ts";
 export { reserveTaskNumbers };
 
 /** A row, or just its id. */
@@ -374,15 +382,6 @@ export interface PolicyInput {
   createdAt?: Date;
 }
 
-export type PolicyWithSteps = Prisma.PolicyGetPayload<{
-  include: { steps: { include: { approvers: true } }; allowedReassignees: true };
-}>;
-
-const policyInclude = {
-  steps: { include: { approvers: true }, orderBy: { position: "asc" } },
-  allowedReassignees: true,
-} as const satisfies Prisma.PolicyInclude;
-
 /** A policy with its APPROVAL steps at positions 0..n-1 and the PROVISION step at n. */
 export async function createPolicy(
   db: Db,
@@ -426,51 +425,6 @@ export async function createPolicy(
     },
     include: policyInclude,
   });
-}
-
-/** The policy as plain JSON, stored on a request so later policy edits do not change it. */
-export interface PolicySnapshot {
-  id: string;
-  name: string;
-  description: string;
-  allowReassignment: boolean;
-  restrictReassignees: boolean;
-  /** Null: any active user of the organization may receive a reassigned task. */
-  allowedReassigneeIds: string[] | null;
-  allowSelfApproval: boolean;
-  requireDistinctApprovers: boolean;
-  steps: PolicySnapshotStep[];
-}
-
-export interface PolicySnapshotStep {
-  position: number;
-  kind: "APPROVAL" | "PROVISION";
-  approverKind: ApproverKind | null;
-  /** The named approvers of a USERS step; empty otherwise. */
-  approverUserIds: string[];
-}
-
-export function snapshotPolicy(policy: PolicyWithSteps): PolicySnapshot {
-  return {
-    id: policy.id,
-    name: policy.name,
-    description: policy.description,
-    allowReassignment: policy.allowReassignment,
-    restrictReassignees: policy.restrictReassignees,
-    allowedReassigneeIds: policy.restrictReassignees
-      ? policy.allowedReassignees.map((r) => r.userId).sort()
-      : null,
-    allowSelfApproval: policy.allowSelfApproval,
-    requireDistinctApprovers: policy.requireDistinctApprovers,
-    steps: [...policy.steps]
-      .sort((a, b) => a.position - b.position)
-      .map((s) => ({
-        position: s.position,
-        kind: s.kind,
-        approverKind: s.approverKind,
-        approverUserIds: s.approvers.map((a) => a.userId).sort(),
-      })),
-  };
 }
 
 export async function loadPolicy(db: Db, policyId: string): Promise<PolicyWithSteps> {

@@ -1,9 +1,14 @@
-import type { Prisma } from "@lantern/db";
+import type { Prisma, PrismaClient } from "@lantern/db";
 
 // The two side records every state change writes in its own transaction: the audit Event
 // (SPEC §1) and the outbox Notification rows (SPEC §6.3).
 
 export type Tx = Prisma.TransactionClient;
+
+/** Runs `fn` in one transaction: the change, its events and its notifications. */
+export function transaction<T>(ctx: { db: PrismaClient }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction(fn, { timeout: 20_000, maxWait: 20_000 });
+}
 
 export interface EventRecord {
   organizationId: string;
