@@ -1,5 +1,6 @@
 "use client";
 
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Fragment, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -308,11 +309,7 @@ function WithdrawForm({
           : ""}
         You can ask again later.
       </p>
-      {formError ? (
-        <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {formError}
-        </p>
-      ) : null}
+      {formError ? <ErrorAlert className="mt-3">{formError}</ErrorAlert> : null}
       <label htmlFor={id} className="mt-3 block text-sm font-medium text-zinc-800">
         Why are you withdrawing it?
       </label>

@@ -1,8 +1,9 @@
 "use client";
 
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { useState } from "react";
 import Link from "next/link";
-import { AlertCircle, CircleCheck, CircleMinus } from "lucide-react";
+import { CircleCheck, CircleMinus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
@@ -205,15 +206,7 @@ export default function BulkActionDialog({
               hint={HINT[action]}
               error={problem?.field === "text" ? problem.message : null}
             />
-            {problem && problem.field === null ? (
-              <p
-                role="alert"
-                className="flex items-start gap-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-100 ring-inset"
-              >
-                <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
-                {problem.message}
-              </p>
-            ) : null}
+            {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>
           <DialogFooter>
             <DialogClose className={secondaryButton} disabled={pending}>

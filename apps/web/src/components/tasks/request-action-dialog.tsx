@@ -1,8 +1,8 @@
 "use client";
 
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { AlertCircle } from "lucide-react";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/textarea";
@@ -123,13 +123,7 @@ export default function RequestActionDialog({
             />
           )}
           {problem && problem.field === null ? (
-            <p
-              role="alert"
-              className="mt-3 flex items-start gap-2 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-100 ring-inset first:mt-0"
-            >
-              <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
-              {problem.message}
-            </p>
+            <ErrorAlert className="mt-3 first:mt-0">{problem.message}</ErrorAlert>
           ) : null}
           <DialogFooter>
             <DialogClose className={secondaryButton} disabled={pending}>
