@@ -1,4 +1,5 @@
-import type { ApproverKind, Prisma } from "./generated/prisma/client.ts";
+import type { PolicySnapshot, PolicySnapshotStep } from "@lantern/domain";
+import type { Prisma } from "./generated/prisma/client.ts";
 
 // A policy with its steps, and the snapshot of it that a request runs under (SPEC §1: a
 // later edit of the policy does not change running requests). Used by the request service
@@ -13,27 +14,8 @@ export const policyInclude = {
   allowedReassignees: true,
 } as const satisfies Prisma.PolicyInclude;
 
-/** The policy as plain JSON, stored on a request so later policy edits do not change it. */
-export interface PolicySnapshot {
-  id: string;
-  name: string;
-  description: string;
-  allowReassignment: boolean;
-  restrictReassignees: boolean;
-  /** Null: any active user of the organization may receive a reassigned task. */
-  allowedReassigneeIds: string[] | null;
-  allowSelfApproval: boolean;
-  requireDistinctApprovers: boolean;
-  steps: PolicySnapshotStep[];
-}
-
-export interface PolicySnapshotStep {
-  position: number;
-  kind: "APPROVAL" | "PROVISION";
-  approverKind: ApproverKind | null;
-  /** The named approvers of a USERS step; empty otherwise. */
-  approverUserIds: string[];
-}
+/** The snapshot's shape is the domain's: the rules that run requests read it. */
+export type { PolicySnapshot, PolicySnapshotStep };
 
 export function snapshotPolicy(policy: PolicyWithSteps): PolicySnapshot {
   return {
