@@ -1,11 +1,11 @@
 "use client";
 
-import { ErrorAlert } from "~/components/ui/error-alert";
 import { Fragment, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { CircleCheck, KeyRound, Plus, X } from "lucide-react";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { AppIcon } from "~/components/ui/app-icon";
 import { Badge } from "~/components/ui/badge";
 import { primaryButton, secondaryButton } from "~/components/ui/button";

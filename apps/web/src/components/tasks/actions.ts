@@ -10,6 +10,12 @@ export type TaskAction =
 
 export type BulkAction = RouterInputs["tasks"]["bulk"]["action"];
 
+/** What an action dialog shows as wrong: under a field (text, person), or for the whole form. */
+export interface FormProblem {
+  field: "text" | "person" | null;
+  message: string;
+}
+
 /** The button a row shows first: the work the task asks for. */
 export const PRIMARY_ACTION: Record<
   TaskKind,

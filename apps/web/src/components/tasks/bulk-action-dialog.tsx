@@ -1,10 +1,10 @@
 "use client";
 
-import { ErrorAlert } from "~/components/ui/error-alert";
 import { useState } from "react";
 import Link from "next/link";
 import { CircleCheck, CircleMinus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/textarea";
@@ -17,6 +17,7 @@ import {
   actionError,
   skippedReason,
   type BulkAction,
+  type FormProblem,
 } from "./actions.ts";
 import { PersonPicker, type Reassignee } from "./person-picker.tsx";
 import type { ActionTarget } from "./task-action-dialog.tsx";
@@ -64,10 +65,7 @@ export default function BulkActionDialog({
   const [comment, setComment] = useState("");
   const [person, setPerson] = useState<Reassignee | null>(null);
   const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<{
-    field: "text" | "person" | null;
-    message: string;
-  } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [result, setResult] = useState<BulkResult | null>(null);
   const label = ACTION_LABEL[action];
   const count = plural(tasks.length, "task");

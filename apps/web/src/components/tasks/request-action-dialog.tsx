@@ -1,8 +1,8 @@
 "use client";
 
-import { ErrorAlert } from "~/components/ui/error-alert";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/textarea";

@@ -1,7 +1,7 @@
 "use client";
 
-import { ErrorAlert } from "~/components/ui/error-alert";
 import { useState } from "react";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/textarea";
@@ -12,6 +12,7 @@ import {
   NEEDS_REASON,
   type TaskAction,
   type TaskKind,
+  type FormProblem,
 } from "./actions.ts";
 import { PersonPicker, type Reassignee } from "./person-picker.tsx";
 import {
@@ -86,10 +87,7 @@ export default function TaskActionDialog({
   const [text, setText] = useState("");
   const [person, setPerson] = useState<Reassignee | null>(null);
   const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<{
-    field: "text" | "person" | null;
-    message: string;
-  } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const needsReason = NEEDS_REASON[action];
   const label = ACTION_LABEL[action];
 
