@@ -5,7 +5,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./migrations/executors.ts";
+import {
+  pgClientExecutor,
+  pgliteExecutor,
+  pgliteSession,
+  pgPoolSession,
+  type SqlExecutor,
+  type SqlSession,
+} from "./migrations/executors.ts";
 import { listMigrations } from "./migrations/files.ts";
 import {
   applyMigrations,
@@ -18,6 +25,8 @@ export type DatabaseKind = "postgres" | "embedded";
 
 export interface Database {
   prisma: PrismaClient;
+  /** Raw SQL on the same database (the job queue runs on it). */
+  sql: SqlSession;
   kind: DatabaseKind;
   /** Where the data lives: a redacted URL, or the embedded data directory. */
   location: string;
@@ -70,10 +79,20 @@ export async function connectPostgres(url: string, maxConnections = 10): Promise
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: maxConnections }),
-  });
-  return { prisma, kind: "postgres", location: redactUrl(url), close: () => prisma.$disconnect() };
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    sql: pgPoolSession(pool),
+    kind: "postgres",
+    location: redactUrl(url),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
 }
 
 /**
@@ -102,6 +121,7 @@ export async function openEmbedded(dataDir: string = defaultDataDir()): Promise<
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
+    sql: pgliteSession(pglite),
     kind: "embedded",
     location: inMemory ? "in memory" : dataDir,
     async close() {

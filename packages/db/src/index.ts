@@ -13,6 +13,7 @@ export {
 } from "./client.ts";
 export { applyMigrations, migrationStatus, describeProblem } from "./migrations/runner.ts";
 export { listMigrations } from "./migrations/files.ts";
+export { execute, type SqlExecutor, type SqlSession } from "./migrations/executors.ts";
 export { reserveTaskNumbers } from "./sequences.ts";
 export {
   policyInclude,

@@ -6,3 +6,4 @@ export * from "./permissions/tasks.ts";
 export * from "./workflow/policy.ts";
 export * from "./workflow/assignees.ts";
 export * from "./workflow/state-machine.ts";
+export * from "./notifications/payloads.ts";

@@ -216,6 +216,15 @@ async function closedConflict(tx: Tx, taskId: string): Promise<DomainError> {
   );
 }
 
+const REQUEST_END_TEMPLATE = {
+  COMPLETED: "request.completed",
+  ERRORED: "request.errored",
+  DENIED: "request.denied",
+  CANCELLED: "request.cancelled",
+} as const;
+type EndState = keyof typeof REQUEST_END_TEMPLATE;
+const isEndState = (state: RequestState): state is EndState => state in REQUEST_END_TEMPLATE;
+
 /**
  * Who hears about a finished request: the requester (and, for a revocation, the account's
  * owner) when it completes or is denied; the app owners and the requester when it errors.
@@ -226,17 +235,8 @@ export async function notifyRequestEnd(
   state: RequestState,
   extra: { taskNumber: number | null; note: string | null; now: Date },
 ): Promise<void> {
-  const template =
-    state === "COMPLETED"
-      ? "request.completed"
-      : state === "ERRORED"
-        ? "request.errored"
-        : state === "DENIED"
-          ? "request.denied"
-          : state === "CANCELLED"
-            ? "request.cancelled"
-            : null;
-  if (!template) return;
+  if (!isEndState(state)) return;
+  const template = REQUEST_END_TEMPLATE[state];
   const ids = new Set([request.requesterId]);
   if (state === "COMPLETED" && request.kind === "REVOKE") {
     const owner = subjectOf(request);

@@ -9,6 +9,7 @@ import {
   type NextStep,
   type PersonFact,
   type PolicySnapshot,
+  type RequestFacts,
   type RequestState,
   type TaskKind,
 } from "@lantern/domain";
@@ -86,7 +87,8 @@ export function subjectLabel(request: RequestBundle): string {
 }
 
 /** The facts carried by every notification about a request: what, for whom, where, why, who asked. */
-export function notificationFacts(request: RequestBundle): Record<string, unknown> {
+/** The request facts every notification about it carries (SPEC §6.1: what, for whom, why). */
+export function notificationFacts(request: RequestBundle): Omit<RequestFacts, "path"> {
   return {
     requestId: request.id,
     requestKind: request.kind,
@@ -257,6 +259,7 @@ export async function createTask(
     );
   }
   const number = await reserveTaskNumbers(tx, request.organizationId);
+  const dueAt = new Date(env.now.getTime() + TASK_SLA_DAYS * 86_400_000);
   const task = await tx.task.create({
     data: {
       organizationId: request.organizationId,
@@ -266,7 +269,7 @@ export async function createTask(
       kind: input.kind,
       stepIndex: input.stepIndex,
       routingNote: input.routingNote,
-      dueAt: new Date(env.now.getTime() + TASK_SLA_DAYS * 86_400_000),
+      dueAt,
       createdAt: env.now,
       updatedAt: env.now,
     },
@@ -315,6 +318,8 @@ export async function createTask(
       taskNumber: number,
       taskKind: input.kind,
       path: `/tasks/${number}`,
+      dueAt: dueAt.toISOString(),
+      routingNote: input.routingNote ?? null,
     },
     key: `${task.id}:0`,
     at: env.now,

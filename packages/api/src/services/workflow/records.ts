@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@lantern/db";
+import type { NotificationPayloads, NotificationTemplate } from "@lantern/domain";
 
 // The two side records every state change writes in its own transaction: the audit Event
 // (SPEC §1) and the outbox Notification rows (SPEC §6.3).
@@ -46,16 +47,6 @@ export async function recordEvents(tx: Tx, events: EventRecord[]): Promise<void>
   });
 }
 
-/** The notification templates the workflow emits (rendered by the delivery worker, §6). */
-export type NotificationTemplate =
-  | "task.assigned"
-  | "task.reassigned"
-  | "request.completed"
-  | "request.errored"
-  | "request.denied"
-  | "request.cancelled"
-  | "revocation.requested";
-
 export interface NotificationRecipient {
   id: string;
   emailNotifications: boolean;
@@ -67,13 +58,13 @@ export interface NotificationRecipient {
  * cause uniquely (e.g. the task and its version); the idempotency key adds recipient and
  * channel, so retrying the same change can never enqueue a second message.
  */
-export async function enqueueNotifications(
+export async function enqueueNotifications<T extends NotificationTemplate>(
   tx: Tx,
   input: {
     organizationId: string;
     recipients: NotificationRecipient[];
-    template: NotificationTemplate;
-    payload: Record<string, unknown>;
+    template: T;
+    payload: NotificationPayloads[T];
     key: string;
     at: Date;
   },
@@ -93,7 +84,7 @@ export async function enqueueNotifications(
         recipientId: r.id,
         channel,
         template: input.template,
-        payload: input.payload as Prisma.InputJsonValue,
+        payload: input.payload as unknown as Prisma.InputJsonValue,
         idempotencyKey: `${input.template}:${input.key}:${r.id}:${channel}`,
         nextAttemptAt: input.at,
         createdAt: input.at,
