@@ -5,9 +5,16 @@ import {
   canCancelRequest,
   canCommentOnTask,
   canReassignTask,
+  canRemindTask,
   canRequestAccess,
   canRetryRequest,
+  canSendReminderAt,
   canViewTask,
+  ONLY_REQUESTER_OWNERS_REMIND,
+  REMINDER_INTERVAL_MINUTES,
+  reminderAvailableAt,
+  reminderCutoff,
+  reminderTooSoonMessage,
   type ReassignFacts,
   type ReassignTarget,
   type TaskFactsForRules,
@@ -75,15 +82,24 @@ const ONLY_ADMINS_CANCEL = "Only super admins can cancel a request.";
 const ALREADY_APPROVED =
   "Your request is already approved; only a super admin can cancel it now. Ask one, or comment on its task.";
 const NO_REQUEST = "This request does not exist.";
+const ONLY_REMIND = ONLY_REQUESTER_OWNERS_REMIND;
 
 type Action =
-  "view" | "comment" | "act" | "reassign" | "retry" | "cancel pending" | "cancel approved";
+  | "view"
+  | "comment"
+  | "act"
+  | "reassign"
+  | "remind"
+  | "retry"
+  | "cancel pending"
+  | "cancel approved";
 
 const decide: Record<Action, (actor: Actor) => Decision> = {
   view: (actor) => canViewTask(actor, task),
   comment: (actor) => canCommentOnTask(actor, task),
   act: (actor) => canActOnTask(actor, task),
   reassign: (actor) => canReassignTask(actor, task, policy, target()),
+  remind: (actor) => canRemindTask(actor, { ...task, state: "OPEN" }),
   retry: (actor) => canRetryRequest(actor, request("ERRORED")),
   "cancel pending": (actor) => canCancelRequest(actor, request("PENDING_APPROVAL")),
   "cancel approved": (actor) => canCancelRequest(actor, request("APPROVED")),
@@ -101,6 +117,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: true,
       reassign: true,
+      remind: true,
       retry: true,
       "cancel pending": true,
       "cancel approved": true,
@@ -114,6 +131,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: true,
       reassign: true,
+      remind: ONLY_REMIND,
       retry: ONLY_OWNERS_RETRY,
       "cancel pending": ONLY_ADMINS_CANCEL,
       "cancel approved": ONLY_ADMINS_CANCEL,
@@ -127,6 +145,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: ONLY_ASSIGNEES_ACT,
       reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: ONLY_REMIND,
       retry: ONLY_OWNERS_RETRY,
       "cancel pending": ONLY_ADMINS_CANCEL,
       "cancel approved": ONLY_ADMINS_CANCEL,
@@ -140,6 +159,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: ONLY_ASSIGNEES_ACT,
       reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: true,
       retry: ONLY_OWNERS_RETRY,
       "cancel pending": true,
       "cancel approved": ALREADY_APPROVED,
@@ -153,6 +173,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: ONLY_ASSIGNEES_ACT,
       reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: ONLY_REMIND,
       retry: ONLY_OWNERS_RETRY,
       "cancel pending": ONLY_ADMINS_CANCEL,
       "cancel approved": ONLY_ADMINS_CANCEL,
@@ -166,6 +187,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: ONLY_ASSIGNEES_ACT,
       reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: true,
       retry: true,
       "cancel pending": ONLY_ADMINS_CANCEL,
       "cancel approved": ONLY_ADMINS_CANCEL,
@@ -179,6 +201,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: true,
       act: ONLY_ASSIGNEES_ACT,
       reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: ONLY_REMIND,
       retry: ONLY_OWNERS_RETRY,
       "cancel pending": ONLY_ADMINS_CANCEL,
       "cancel approved": ONLY_ADMINS_CANCEL,
@@ -192,6 +215,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: NOT_FOUND,
       act: ONLY_ASSIGNEES_ACT,
       reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: ONLY_REMIND,
       retry: ONLY_OWNERS_RETRY,
       "cancel pending": ONLY_ADMINS_CANCEL,
       "cancel approved": ONLY_ADMINS_CANCEL,
@@ -205,6 +229,7 @@ const MATRIX: [string, Actor, Expected][] = [
       comment: NOT_FOUND,
       act: NOT_FOUND,
       reassign: NOT_FOUND,
+      remind: NOT_FOUND,
       retry: NO_REQUEST,
       "cancel pending": NO_REQUEST,
       "cancel approved": NO_REQUEST,
@@ -219,7 +244,7 @@ const cells = MATRIX.flatMap(([role, actor, expected]) =>
 
 describe("task rules (role × action → allowed)", () => {
   it("covers every role and action", () => {
-    expect(cells).toHaveLength(9 * 7);
+    expect(cells).toHaveLength(9 * 8);
   });
 
   it.each(cells)("$role: $action → $expected", ({ actor, action, expected }) => {
@@ -395,5 +420,78 @@ describe("canRequestAccess", () => {
     expect(canRequestAccess(actor, app(status, org))).toEqual(
       expected === true ? { allowed: true } : { allowed: false, reason: expected },
     );
+  });
+});
+
+describe("reminders", () => {
+  it.each(["DONE", "ERRORED", "CANCELLED"] as const)(
+    "nobody reminds about a %s task, not even a super admin",
+    (state) => {
+      for (const actor of [admin, requester, owner]) {
+        expect(canRemindTask(actor, { ...task, state })).toEqual({
+          allowed: false,
+          reason: "Only an open task can be reminded about.",
+        });
+      }
+    },
+  );
+
+  it("who may remind is checked before the task's state", () => {
+    expect(canRemindTask(member, { ...task, state: "DONE" })).toEqual({
+      allowed: false,
+      reason: ONLY_REMIND,
+    });
+  });
+
+  it("a requester who is also an app owner or assignee may remind", () => {
+    expect(canRemindTask(assignee, { ...task, requesterId: "assignee", state: "OPEN" })).toEqual({
+      allowed: true,
+    });
+  });
+
+  const at = (iso: string) => new Date(`2026-11-22T${iso}:00.000Z`);
+
+  it("is allowed once an hour", () => {
+    expect(REMINDER_INTERVAL_MINUTES).toBe(60);
+    expect(reminderAvailableAt(null)).toBeNull();
+    expect(reminderAvailableAt(at("14:05"))).toEqual(at("15:05"));
+    expect(reminderCutoff(at("15:05"))).toEqual(at("14:05"));
+  });
+
+  it.each([
+    ["never reminded", null, "14:05", true],
+    ["a minute later", "14:05", "14:06", false],
+    ["59 minutes later", "14:05", "15:04", false],
+    ["exactly an hour later", "14:05", "15:05", true],
+    ["two hours later", "14:05", "16:05", true],
+    ["a clock behind the last reminder", "14:05", "13:00", false],
+  ] as const)("%s → %s", (_label, last, now, expected) => {
+    expect(canSendReminderAt(last ? at(last) : null, at(now))).toBe(expected);
+  });
+
+  it.each([
+    [
+      "12 minutes ago, by someone",
+      "14:05",
+      new Date("2026-11-22T14:17:30.000Z"),
+      "Dana Ortiz",
+      "A reminder was sent 12 minutes ago by Dana Ortiz; the next one can be sent in 48 minutes.",
+    ],
+    [
+      "just now",
+      "14:05",
+      new Date("2026-11-22T14:05:20.000Z"),
+      "Dana Ortiz",
+      "A reminder was sent just now by Dana Ortiz; the next one can be sent in 60 minutes.",
+    ],
+    [
+      "a minute before the window",
+      "14:05",
+      at("15:04"),
+      null,
+      "A reminder was sent 59 minutes ago; the next one can be sent in 1 minute.",
+    ],
+  ])("too soon, %s", (_label, last, now, byName, message) => {
+    expect(reminderTooSoonMessage({ lastRemindedAt: at(last), byName, now })).toBe(message);
   });
 });

@@ -1,4 +1,5 @@
 import { allow, deny, type Actor, type Decision } from "../actor.ts";
+import type { TaskState } from "../workflow/state-machine.ts";
 import { isSuperAdmin } from "./rules.ts";
 
 // SPEC §3, §8: who may see, act on, comment on, reassign, retry and cancel the work of a
@@ -103,6 +104,83 @@ export function canReassignTask(
     return deny(`${target.displayName} is already assigned to this task.`);
   }
   return allow;
+}
+
+// ─────────────────────────────── Reminders ───────────────────────────────
+
+/** "Send reminder" re-notifies a task's assignees at most once per this many minutes. */
+export const REMINDER_INTERVAL_MINUTES = 60;
+const REMINDER_INTERVAL_MS = REMINDER_INTERVAL_MINUTES * 60_000;
+
+export const ONLY_REQUESTER_OWNERS_REMIND =
+  "Only the requester, the app's owners and super admins can send a reminder about this task.";
+
+/**
+ * Send reminder on an open task: the request's requester, the app's owners and super
+ * admins (the people waiting for the work, or responsible for it). The assignees are the
+ * ones reminded, so being assigned is not enough.
+ */
+export function canRemindTask(
+  actor: Actor,
+  task: TaskFactsForRules & { state: TaskState },
+): Decision {
+  if (actor.organizationId !== task.organizationId) return deny(NOT_FOUND);
+  if (
+    !isSuperAdmin(actor) &&
+    task.requesterId !== actor.id &&
+    !task.appOwnerIds.includes(actor.id)
+  ) {
+    return deny(ONLY_REQUESTER_OWNERS_REMIND);
+  }
+  if (task.state !== "OPEN") return deny("Only an open task can be reminded about.");
+  return allow;
+}
+
+/**
+ * When the next reminder may be sent after one sent at `lastRemindedAt`; null when the task
+ * was never reminded (one may be sent at once).
+ */
+export function reminderAvailableAt(lastRemindedAt: Date | null): Date | null {
+  return lastRemindedAt ? new Date(lastRemindedAt.getTime() + REMINDER_INTERVAL_MS) : null;
+}
+
+/** Whether a reminder may be sent at `now`, the last one having been sent at `lastRemindedAt`. */
+export function canSendReminderAt(lastRemindedAt: Date | null, now: Date): boolean {
+  const next = reminderAvailableAt(lastRemindedAt);
+  return next === null || next.getTime() <= now.getTime();
+}
+
+/**
+ * The latest `lastRemindedAt` that still lets a reminder go at `now`: the conditional
+ * update of the reminder service sends only when `lastRemindedAt <= reminderCutoff(now)`.
+ */
+export function reminderCutoff(now: Date): Date {
+  return new Date(now.getTime() - REMINDER_INTERVAL_MS);
+}
+
+function minutesWords(minutes: number): string {
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+/**
+ * The refusal of a reminder sent too soon, in relative words (the server does not know the
+ * reader's time zone; clients show clock times from the error's details):
+ * "A reminder was sent 12 minutes ago by Dana Ortiz; the next one can be sent in 48 minutes."
+ */
+export function reminderTooSoonMessage(input: {
+  lastRemindedAt: Date;
+  byName: string | null;
+  now: Date;
+}): string {
+  const ago = Math.max(
+    0,
+    Math.floor((input.now.getTime() - input.lastRemindedAt.getTime()) / 60_000),
+  );
+  const waitMs = reminderAvailableAt(input.lastRemindedAt)!.getTime() - input.now.getTime();
+  const wait = Math.max(1, Math.ceil(waitMs / 60_000));
+  const sent = ago === 0 ? "just now" : `${minutesWords(ago)} ago`;
+  const by = input.byName ? ` by ${input.byName}` : "";
+  return `A reminder was sent ${sent}${by}; the next one can be sent in ${minutesWords(wait)}.`;
 }
 
 /** Retry an errored request (SPEC §3.4): the app's owners and super admins. */
