@@ -3,6 +3,7 @@ import {
   ZCommentInput,
   ZReassigneesInput,
   ZReassignTaskInput,
+  ZRemindTaskInput,
   ZTaskByNumberInput,
   ZTaskInboxInput,
   ZTaskNoteInput,
@@ -15,6 +16,7 @@ import {
   reassignTask,
 } from "../services/task-actions.ts";
 import { getTaskByNumber, listReassignees } from "../services/task-details.ts";
+import { remindTask } from "../services/task-reminders.ts";
 import { listInbox } from "../services/tasks.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -54,6 +56,9 @@ export const tasksRouter = router({
   reassignees: authedProcedure
     .input(ZReassigneesInput)
     .query(({ ctx, input }) => listReassignees(ctx, input)),
+  remind: authedProcedure
+    .input(ZRemindTaskInput)
+    .mutation(({ ctx, input }) => remindTask(ctx, input)),
   comment: authedProcedure
     .input(ZCommentInput)
     .mutation(({ ctx, input }) => commentOnTask(ctx, input)),

@@ -59,6 +59,10 @@ export const ZTaskByNumberInput = z.object({
   number: z.number().int().min(1, "Task numbers start at 1.").max(2_000_000_000),
 });
 
+/** Send reminder: by the number people see, like the task page. */
+export const ZRemindTaskInput = ZTaskByNumberInput;
+export type TRemindTaskInput = z.output<typeof ZRemindTaskInput>;
+
 /** Approve, or mark provisioned / deprovisioned: an optional note. */
 export const ZTaskNoteInput = z.object({ taskId, note });
 export type TTaskNoteInput = z.output<typeof ZTaskNoteInput>;

@@ -183,7 +183,7 @@ function transitionEvent(
 }
 
 /** CONFLICT for a task someone else closed first, naming them. */
-async function closedConflict(tx: Tx, taskId: string): Promise<DomainError> {
+export async function closedConflict(tx: Tx, taskId: string): Promise<DomainError> {
   const current = await tx.task.findUniqueOrThrow({
     where: { id: taskId },
     select: {

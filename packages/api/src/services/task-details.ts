@@ -4,11 +4,14 @@ import {
   canCancelRequest,
   canCommentOnTask,
   canReassignTask,
+  canRemindTask,
   canRetryRequest,
+  canSendReminderAt,
   describePolicy,
   isRequestRunning,
   isSuperAdmin,
   orderedSteps,
+  reminderAvailableAt,
   stepTitle,
   type Actor,
   type RequestKind,
@@ -22,8 +25,9 @@ import type { TReassigneesInput } from "../schemas/tasks.ts";
 import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts";
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
 import type { Tx } from "./workflow/records.ts";
+import { lastReminderSender } from "./task-reminders.ts";
 
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export interface Person {
   id: string;
@@ -142,8 +146,21 @@ export interface TaskDetails {
     reassignBlockedReason: string | null;
   };
   reassignment: { allowed: boolean; restricted: boolean };
+  /** Send reminder: whether the viewer may, and when the next one can go. */
+  reminder: TaskReminderState;
   comments: TaskComment[];
   history: TaskHistoryEntry[];
+}
+
+export interface TaskReminderState {
+  /** The viewer may send reminders about this task (it is open and they are entitled to). */
+  allowed: boolean;
+  /** Why not, when not allowed. */
+  reason: string | null;
+  lastRemindedAt: Date | null;
+  lastRemindedBy: Person | null;
+  /** When the next reminder can be sent; null when one can be sent now. */
+  availableAt: Date | null;
 }
 
 const personSelect = { id: true, displayName: true, email: true } as const;
@@ -191,6 +208,7 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
           routingNote: true,
           createdAt: true,
           dueAt: true,
+          lastRemindedAt: true,
           completedBy: { select: personSelect },
         },
       }),
@@ -264,6 +282,17 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
         : Promise.resolve(null),
     ]);
 
+    const remindDecision = canRemindTask(actor, { ...loaded.rules, state: loaded.state });
+    const now = ctx.now();
+    const reminder: TaskReminderState = {
+      allowed: remindDecision.allowed,
+      reason: remindDecision.allowed ? null : remindDecision.reason,
+      lastRemindedAt: task.lastRemindedAt,
+      lastRemindedBy: task.lastRemindedAt ? await lastReminderSender(tx, loaded.id) : null,
+      availableAt: canSendReminderAt(task.lastRemindedAt, now)
+        ? null
+        : reminderAvailableAt(task.lastRemindedAt),
+    };
     const subject = subjectOfRequest(request, account);
     const current = tasks.find((t) => t.id === loaded.id)!;
     const assignees = current.assignees.filter((a) => a.active).map((a) => a.user);
@@ -365,6 +394,7 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
         allowed: request.snapshot.allowReassignment,
         restricted: request.snapshot.restrictReassignees,
       },
+      reminder,
       comments,
       history: events.map((e) => ({
         id: e.id,
