@@ -1,7 +1,18 @@
-import { getMe, getOpenTaskCounts } from "../services/me.ts";
+import { ZNotificationPreferencesInput } from "../schemas/me.ts";
+import {
+  getMe,
+  getNotificationPreferences,
+  getOpenTaskCounts,
+  updateNotificationPreferences,
+} from "../services/me.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const meRouter = router({
   get: authedProcedure.query(({ ctx }) => getMe(ctx)),
   openTaskCounts: authedProcedure.query(({ ctx }) => getOpenTaskCounts(ctx)),
+  notificationPreferences: authedProcedure.query(({ ctx }) => getNotificationPreferences(ctx)),
+  /** The actor's own preferences: the input names no person. */
+  updateNotificationPreferences: authedProcedure
+    .input(ZNotificationPreferencesInput)
+    .mutation(({ ctx, input }) => updateNotificationPreferences(ctx, input)),
 });

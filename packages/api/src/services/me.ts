@@ -1,5 +1,7 @@
 import { canManageOrganization, canViewDirectory, type Actor } from "@lantern/domain";
 import type { Context } from "../context.ts";
+import type { TNotificationPreferencesInput } from "../schemas/me.ts";
+import { recordEvents, transaction } from "./workflow/records.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
@@ -55,4 +57,70 @@ export async function getOpenTaskCounts(ctx: ServiceContext): Promise<OpenTaskCo
     awaitingProvisioning: of("PROVISION"),
     revocations: of("DEPROVISION"),
   };
+}
+
+export interface NotificationPreferences {
+  /** Emails about tasks and requests. */
+  email: boolean;
+  /** Slack direct messages (sent only when the organization connected Slack). */
+  slack: boolean;
+}
+
+const preferenceSelect = { emailNotifications: true, slackNotifications: true } as const;
+
+const toPreferences = (user: {
+  emailNotifications: boolean;
+  slackNotifications: boolean;
+}): NotificationPreferences => ({
+  email: user.emailNotifications,
+  slack: user.slackNotifications,
+});
+
+/** The signed-in person's notification channels. */
+export async function getNotificationPreferences(
+  ctx: ServiceContext,
+): Promise<NotificationPreferences> {
+  const user = await ctx.db.user.findUniqueOrThrow({
+    where: { id: ctx.actor.id },
+    select: preferenceSelect,
+  });
+  return toPreferences(user);
+}
+
+/**
+ * Changes the signed-in person's own notification channels — only ever the actor's: there
+ * is no way to name someone else. The outbox honours them for every later notification
+ * (rows already queued are delivered as queued). A change is recorded as an event with the
+ * channels before and after; saving the same choice again records nothing.
+ */
+export async function updateNotificationPreferences(
+  ctx: ServiceContext & Pick<Context, "now">,
+  input: TNotificationPreferencesInput,
+): Promise<NotificationPreferences> {
+  const { actor } = ctx;
+  return transaction(ctx, async (tx) => {
+    const before = toPreferences(
+      await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: preferenceSelect }),
+    );
+    const after: NotificationPreferences = { email: input.email, slack: input.slack };
+    if (before.email === after.email && before.slack === after.slack) return after;
+    const now = ctx.now();
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { emailNotifications: after.email, slackNotifications: after.slack, updatedAt: now },
+    });
+    await recordEvents(tx, [
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "user.notification_preferences_changed",
+        targetType: "User",
+        targetId: actor.id,
+        before: { ...before },
+        after: { ...after },
+        at: now,
+      },
+    ]);
+    return after;
+  });
 }
