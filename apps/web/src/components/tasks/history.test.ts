@@ -60,6 +60,20 @@ describe("describeEvent", () => {
       "Out of office",
     ],
     [
+      {
+        action: "task.reminded",
+        actor: marcus,
+        after: { lastRemindedAt: "2026-11-22T14:05:00.000Z", remindedIds: ["u-priya", "u-keisha"] },
+      },
+      "Marcus Chen sent a reminder about task #1042 to Priya Shah and Keisha Williams",
+      null,
+    ],
+    [
+      { action: "task.reminded", actor: marcus, after: { remindedIds: ["u-unknown"] } },
+      "Marcus Chen sent a reminder about task #1042",
+      null,
+    ],
+    [
       { action: "task.provisioned", actor: marcus },
       "Marcus Chen marked task #1042 provisioned",
       null,

@@ -117,6 +117,10 @@ export function describeEvent(event: HistoryEvent, facts: HistoryFacts): History
       const to = people(after.assigneeIds, facts.names);
       return line(`${who} reassigned ${task}${to ? ` to ${to}` : ""}`);
     }
+    case "task.reminded": {
+      const to = people(after.remindedIds, facts.names);
+      return line(`${who} sent a reminder about ${task}${to ? ` to ${to}` : ""}`, "neutral", null);
+    }
     case "task.approved":
       return line(`${who} approved ${task}`, "good");
     case "task.denied":

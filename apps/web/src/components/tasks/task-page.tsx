@@ -33,6 +33,7 @@ import type { RequestAction } from "./request-action-dialog.tsx";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { TaskComments } from "./task-comments.tsx";
 import { TaskHistory } from "./task-history.tsx";
+import { ReminderButton, ReminderLine, useReminder, type Reminder } from "./task-reminder.tsx";
 import { iconButton } from "./task-row-actions.tsx";
 import { TaskWorkflow } from "./task-workflow.tsx";
 import { Time } from "./time.tsx";
@@ -183,6 +184,7 @@ export function TaskPage({ number }: { number: number }) {
     };
   }, [task]);
   const hasMore = can.reassign || can.cancel;
+  const reminder = useReminder(task);
 
   return (
     <>
@@ -326,18 +328,23 @@ export function TaskPage({ number }: { number: number }) {
           <Section
             title="Assigned to"
             actions={
-              can.reassign ? (
-                <button
-                  type="button"
-                  className={cn(secondaryButton, "px-2.5 py-1 text-xs")}
-                  onClick={() => setAction("reassign")}
-                >
-                  <UserRoundPen className="size-3.5 text-zinc-500" aria-hidden /> Reassign
-                </button>
+              can.reassign || reminder.visible ? (
+                <>
+                  <ReminderButton reminder={reminder} />
+                  {can.reassign ? (
+                    <button
+                      type="button"
+                      className={cn(secondaryButton, "px-2.5 py-1 text-xs")}
+                      onClick={() => setAction("reassign")}
+                    >
+                      <UserRoundPen className="size-3.5 text-zinc-500" aria-hidden /> Reassign
+                    </button>
+                  ) : null}
+                </>
               ) : undefined
             }
           >
-            <AssignedTo task={task} />
+            <AssignedTo task={task} reminder={reminder} />
           </Section>
           <Section title="Task details">
             <dl className="space-y-3 text-sm">
@@ -525,7 +532,7 @@ function WhatIsAsked({ task }: { task: Details }) {
   );
 }
 
-function AssignedTo({ task }: { task: Details }) {
+function AssignedTo({ task, reminder }: { task: Details; reminder: Reminder }) {
   const viewerIsAssignee = task.viewer.roles.includes("Assignee");
   return (
     <div className="space-y-4">
@@ -545,6 +552,7 @@ function AssignedTo({ task }: { task: Details }) {
           Assigned to you{task.assignees.length > 1 ? ": any one of you can act" : ""}.
         </p>
       ) : null}
+      <ReminderLine reminder={reminder} />
       {task.viewer.reassignBlockedReason ? (
         <p className="flex items-start gap-1.5 text-xs text-zinc-500">
           <Info className="mt-px size-3.5 shrink-0" aria-hidden />
