@@ -9,7 +9,15 @@ export interface Context {
   now: () => Date;
   /** Production hides internal error details. */
   production: boolean;
+  /**
+   * Who may read the dev mailbox (stored outgoing email): nobody ("off", the default), anyone
+   * ("public": demo mode, where anyone may sign in as anyone), or signed-in people
+   * ("signed-in": development against a real database). Decided by the web from its env.
+   */
+  devMailbox?: DevMailboxAccess;
 }
+
+export type DevMailboxAccess = "off" | "public" | "signed-in";
 
 export interface CreateContextOptions {
   db: PrismaClient;
@@ -17,6 +25,7 @@ export interface CreateContextOptions {
   sessionUserId: string | null;
   production: boolean;
   now?: () => Date;
+  devMailbox?: DevMailboxAccess;
 }
 
 /**
@@ -46,5 +55,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     actor: await loadActor(options.db, options.sessionUserId),
     now: options.now ?? (() => new Date()),
     production: options.production,
+    devMailbox: options.devMailbox ?? "off",
   };
 }

@@ -2,7 +2,13 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
-export { createContext, loadActor, type Context, type CreateContextOptions } from "./context.ts";
+export {
+  createContext,
+  loadActor,
+  type Context,
+  type CreateContextOptions,
+  type DevMailboxAccess,
+} from "./context.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

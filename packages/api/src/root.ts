@@ -1,4 +1,5 @@
 import { appsRouter } from "./routers/apps.ts";
+import { devMailboxRouter } from "./routers/dev-mailbox.ts";
 import { entitlementsRouter } from "./routers/entitlements.ts";
 import { meRouter } from "./routers/me.ts";
 import { organizationRouter } from "./routers/organization.ts";
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   apps: appsRouter,
+  devMailbox: devMailboxRouter,
   entitlements: entitlementsRouter,
   me: meRouter,
   organization: organizationRouter,

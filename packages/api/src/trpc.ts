@@ -52,6 +52,21 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
+/**
+ * The dev mailbox: only where the web turned it on (ctx.devMailbox); everywhere else it does
+ * not exist (NOT_FOUND). "signed-in" additionally needs a session.
+ */
+export const devMailboxProcedure = publicProcedure.use(({ ctx, next }) => {
+  const access = ctx.devMailbox ?? "off";
+  if (access === "off") {
+    throw new TRPCError({ code: "NOT_FOUND", message: "There is no dev mailbox on this server." });
+  }
+  if (access === "signed-in" && !ctx.actor) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  return next();
+});
+
 /** Super admins of the actor's organization. */
 export const superAdminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (!isSuperAdmin(ctx.actor)) {

@@ -1,0 +1,93 @@
+import { decodeTimestampCursor, DomainError, toPage, type Page } from "@lantern/domain";
+import type { Prisma } from "@lantern/db";
+import type { Context } from "../context.ts";
+import type { TDevEmailInput, TDevMailboxListInput } from "../schemas/dev-mailbox.ts";
+import { escapeLike } from "./search.ts";
+
+// The dev mailbox (SPEC §6.1): with no email service configured, outgoing email is stored in
+// the DevEmail table instead of sent, and read here. The table belongs to the server, not to
+// an organization; the API offers it only where the web says so (demo mode or development,
+// and only while the dev mailbox is the email transport): see `devMailboxProcedure`.
+
+type ServiceContext = Pick<Context, "db">;
+
+export interface DevEmailListItem {
+  id: string;
+  to: string;
+  from: string;
+  subject: string;
+  createdAt: Date;
+}
+
+export interface DevEmail extends DevEmailListItem {
+  html: string;
+  text: string;
+  /** Every web link in the email, text version first, each once. */
+  links: string[];
+}
+
+/** Stored emails, newest first, keyset-paginated; `to` filters by part of the recipient. */
+export async function listDevEmails(
+  ctx: ServiceContext,
+  input: TDevMailboxListInput,
+): Promise<Page<DevEmailListItem>> {
+  const where: Prisma.DevEmailWhereInput = {};
+  const to = input.to?.trim();
+  if (to) where.to = { contains: escapeLike(to), mode: "insensitive" };
+  if (input.cursor) {
+    const { key, id } = decodeTimestampCursor(input.cursor);
+    const at = new Date(key);
+    where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }];
+  }
+  const rows = await ctx.db.devEmail.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: { id: true, to: true, from: true, subject: true, createdAt: true },
+  });
+  return toPage(rows, input.limit, (r) => ({ key: r.createdAt.toISOString(), id: r.id }));
+}
+
+export async function getDevEmail(ctx: ServiceContext, input: TDevEmailInput): Promise<DevEmail> {
+  const email = await ctx.db.devEmail.findUnique({
+    where: { id: input.id },
+    select: {
+      id: true,
+      to: true,
+      from: true,
+      subject: true,
+      createdAt: true,
+      html: true,
+      text: true,
+    },
+  });
+  if (!email) throw new DomainError("NOT_FOUND", "This email is not in the dev mailbox.");
+  return { ...email, links: linksOf(email.text, email.html) };
+}
+
+const TEXT_LINK = /https?:\/\/[^\s<>"'`)\]]+/g;
+const HREF = /href\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;|&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+}
+
+/**
+ * The http(s) links of an email: those of the text version in order (a trailing period or
+ * comma is punctuation, not link), then any other link the HTML carries.
+ */
+export function linksOf(text: string, html: string): string[] {
+  const links: string[] = [];
+  const add = (raw: string) => {
+    const link = raw.replace(/[.,;:!?]+$/, "");
+    if (/^https?:\/\//i.test(link) && !links.includes(link)) links.push(link);
+  };
+  for (const match of text.matchAll(TEXT_LINK)) add(match[0]);
+  for (const match of html.matchAll(HREF)) add(decodeEntities(match[1] ?? match[2] ?? "").trim());
+  return links;
+}
