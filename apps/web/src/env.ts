@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import type { DevMailboxAccess } from "@lantern/api";
 
 /**
  * Lantern's configuration, validated once at start-up. The only module that reads
@@ -24,6 +25,18 @@ export const env = createEnv({
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    /**
+     * Email delivery (SPEC §6.1): Resend when RESEND_API_KEY is set, else SMTP when SMTP_URL
+     * is, else the dev mailbox. The delivery worker validates these strictly; the web only
+     * needs to know which transport is active.
+     */
+    RESEND_API_KEY: z.string().optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    SMTP_URL: z.string().optional(),
+    EMAIL_FROM: z.string().optional(),
+    /** Slack direct messages (SPEC §6.2), when set. */
+    SLACK_BOT_TOKEN: z.string().optional(),
+    SLACK_API_URL: z.url().optional(),
   },
   client: {},
   experimental__runtimeEnv: {},
@@ -41,3 +54,23 @@ export const demoMode = !env.DATABASE_URL;
 export const oidcConfigured = Boolean(
   env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET,
 );
+
+/** Whether the organization's Slack is connected. Pages get this boolean, never the token. */
+export const slackConfigured = Boolean(env.SLACK_BOT_TOKEN);
+
+/** The dev mailbox is the email transport: neither Resend nor SMTP is configured. */
+export const devMailboxActive = !env.RESEND_API_KEY && !env.SMTP_URL;
+
+/**
+ * Who may read the dev mailbox (/dev/mailbox): only while it is the email transport, and
+ * only in demo mode (anyone, signed out too: the demo sign-in already lets anyone be anyone,
+ * and magic links land there) or in development (signed-in people). Otherwise it does not
+ * exist.
+ */
+export const devMailboxAccess: DevMailboxAccess = !devMailboxActive
+  ? "off"
+  : demoMode
+    ? "public"
+    : env.NODE_ENV === "development"
+      ? "signed-in"
+      : "off";

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
+import { NotificationPreferencesForm } from "~/components/settings/notification-preferences";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
 import { Section } from "~/components/ui/section";
+import { slackConfigured } from "~/env";
 import { formatCount, formatDate } from "~/lib/format";
 import { serverCaller } from "~/trpc/server";
 
@@ -32,7 +34,11 @@ function Stat({ label, value }: { label: string; value: number }) {
 
 export default async function SettingsPage() {
   const caller = await serverCaller();
-  const [me, organization] = await Promise.all([caller.me.get(), caller.organization.get()]);
+  const [me, organization, preferences] = await Promise.all([
+    caller.me.get(),
+    caller.organization.get(),
+    caller.me.notificationPreferences(),
+  ]);
   const superAdmin = me.role === "SUPER_ADMIN";
   const { members } = organization;
 
@@ -109,6 +115,14 @@ export default async function SettingsPage() {
             {formatCount(members.total)} people in total, {organization.superAdminCount} of them
             active super {organization.superAdminCount === 1 ? "admin" : "admins"}.
           </p>
+        </Section>
+
+        <Section title="Notifications" description="How Lantern tells you about your work.">
+          <NotificationPreferencesForm
+            initial={preferences}
+            email={me.email}
+            slackConfigured={slackConfigured}
+          />
         </Section>
       </div>
     </>
