@@ -26,6 +26,7 @@ const PRODUCTION_SPECS = [
   "oidc.spec.ts",
   "magic-link.spec.ts",
   "suspended.spec.ts",
+  "dev-mailbox-off.spec.ts",
 ];
 /** Specs that start their own server. */
 const OWN_SERVER_SPECS = ["embedded-boot.spec.ts"];

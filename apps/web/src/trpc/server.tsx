@@ -3,7 +3,7 @@ import { cache } from "react";
 import { dehydrate, HydrationBoundary, type QueryClient } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { appRouter, createCaller, type Context } from "@lantern/api";
-import { env } from "~/env";
+import { devMailboxAccess, env } from "~/env";
 import { getActor } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 import { createQueryClient } from "./query-client.ts";
@@ -16,6 +16,7 @@ const createRscContext = cache(async (): Promise<Context> => {
     actor: result.state === "active" ? result.actor : null,
     now: () => new Date(),
     production: env.NODE_ENV === "production",
+    devMailbox: devMailboxAccess,
   };
 });
 

@@ -1,5 +1,6 @@
 import { Sidebar } from "~/components/shell/sidebar";
 import { Toaster } from "~/components/ui/toast";
+import { devMailboxAccess } from "~/env";
 import { requireActor } from "~/server/auth/session";
 import { HydrateClient, prefetchInto, trpc } from "~/trpc/server";
 import { TRPCReactProvider } from "~/trpc/react";
@@ -14,7 +15,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <TRPCReactProvider>
       <HydrateClient client={shellQueries}>
-        <Sidebar organizationName={me.organization.name} canViewDirectory={me.can.viewDirectory} />
+        <Sidebar
+          organizationName={me.organization.name}
+          canViewDirectory={me.can.viewDirectory}
+          devMailbox={devMailboxAccess !== "off"}
+        />
         <main className="min-h-screen pl-56 xl:pl-60">{children}</main>
         <Toaster />
       </HydrateClient>

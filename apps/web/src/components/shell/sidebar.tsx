@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { AppWindow, Inbox, KeyRound, Settings, UserMinus, Users } from "lucide-react";
+import { AppWindow, Inbox, KeyRound, Mail, Settings, UserMinus, Users } from "lucide-react";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
 import { LanternMark } from "./logo.tsx";
@@ -75,10 +75,13 @@ function NavSection({
 export function Sidebar({
   organizationName,
   canViewDirectory,
+  devMailbox = false,
 }: {
   organizationName: string;
   /** From the shared rule (me.get's `can`): the Users directory is for administrators. */
   canViewDirectory: boolean;
+  /** Demo mode or development with no email service: link the dev mailbox. */
+  devMailbox?: boolean;
 }) {
   const pathname = usePathname();
   const trpc = useTRPC();
@@ -121,6 +124,15 @@ export function Sidebar({
         </div>
       </nav>
       <div className="border-t border-zinc-100 p-3">
+        {devMailbox ? (
+          <Link
+            href="/dev/mailbox"
+            className="mb-1 flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+          >
+            <Mail className="size-3.5 text-zinc-400" aria-hidden />
+            Dev mailbox
+          </Link>
+        ) : null}
         <UserMenu />
       </div>
     </aside>

@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext } from "@lantern/api";
-import { env } from "~/env";
+import { devMailboxAccess, env } from "~/env";
 import { getSession } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 
@@ -17,6 +17,7 @@ function handler(req: Request) {
         db: await getPrisma(),
         sessionUserId: session?.user.id ?? null,
         production,
+        devMailbox: devMailboxAccess,
       });
     },
     onError({ path, error }) {
