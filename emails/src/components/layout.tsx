@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import {
   Body,
   Button,
@@ -25,7 +26,7 @@ import type { CSSProperties, ReactNode } from "react";
  * - the footer always says why the recipient is getting the email.
  */
 
-const fontFamily =
+export const fontFamily =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
 
 /**
@@ -47,11 +48,13 @@ export const colors = {
  * by clients that honour `prefers-color-scheme` (contrast on the dark card: text 14.3:1,
  * muted 7.4:1, links 10.3:1). The button keeps its light-mode colours, which read well on
  * both backgrounds. Everything else is inline, so clients that drop <style> lose nothing.
+ * The `lt-rule` and `lt-callout*` classes belong to the blocks in `blocks.tsx`.
  */
 const headCss = `
 :root { color-scheme: light dark; supported-color-schemes: light dark; }
 @media (max-width: 480px) {
   .lt-card-cell { padding: 24px 20px 4px !important; }
+  .lt-fact-label { width: 96px !important; }
 }
 @media (prefers-color-scheme: dark) {
   .lt-page { background-color: #0f1115 !important; }
@@ -63,6 +66,16 @@ const headCss = `
   .lt-brand, .lt-heading, .lt-text { color: #e8eaed !important; }
   .lt-muted { color: #a3aab5 !important; }
   .lt-link { color: #fbbf24 !important; }
+  .lt-rule { border-color: #2b303b !important; }
+  .lt-callout {
+    background-color: #20242d !important;
+    border-left-color: #d97706 !important;
+  }
+  .lt-callout-danger {
+    background-color: #2c1618 !important;
+    border-left-color: #f87171 !important;
+  }
+  .lt-danger-text { color: #fecaca !important; }
 }
 `;
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { ButtonLink, EmailLayout, Paragraph, Strong } from "../components/layout.tsx";
 import { formatMinutes } from "../lib/format.ts";
 

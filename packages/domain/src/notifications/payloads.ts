@@ -66,6 +66,12 @@ export interface RequestEndedPayload extends RequestFacts {
   /** Completion note, error reason, denial reason or withdrawal note. */
   note?: string | null;
   taskNumber?: number | null;
+  /**
+   * Who this recipient is to the request, so the email can say why it came: the requester,
+   * the owner of the account (revocations), or an owner of the app (errors). Optional; without
+   * it the footer says "you take part in this request".
+   */
+  recipientRole?: "REQUESTER" | "ACCOUNT_OWNER" | "APP_OWNER" | null;
 }
 
 export interface RevocationRequestedPayload extends RequestFacts {

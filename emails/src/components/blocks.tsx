@@ -1,0 +1,257 @@
+/** @jsxRuntime automatic */
+import { Heading, Link, Text } from "@react-email/components";
+import { Fragment, type CSSProperties, type ReactNode } from "react";
+import { colors, fontFamily } from "./layout.tsx";
+
+/**
+ * Building blocks of the notification emails, on top of the layout's paragraph and button:
+ * a table of facts, a highlighted note, a small section heading, and the footer line about
+ * notification settings. Same rules as the layout: inline styles with explicit light
+ * colours, `lt-*` classes for the dark palette, and a readable plain-text rendering.
+ */
+
+const danger = {
+  background: "#fef2f2",
+  border: "#b91c1c",
+  text: "#7f1d1d",
+  label: "#991b1b",
+} as const;
+
+const styles = {
+  factTable: {
+    width: "100%",
+    margin: "0 0 20px",
+    borderCollapse: "collapse",
+  },
+  factLabel: {
+    width: "128px",
+    padding: "8px 12px 8px 0",
+    verticalAlign: "top",
+    borderTop: `1px solid ${colors.border}`,
+    fontFamily,
+    fontSize: "13px",
+    lineHeight: "22px",
+    color: colors.muted,
+  },
+  factValue: {
+    padding: "8px 0",
+    verticalAlign: "top",
+    borderTop: `1px solid ${colors.border}`,
+    fontFamily,
+    fontSize: "15px",
+    lineHeight: "22px",
+    fontWeight: 600,
+    color: colors.text,
+    wordBreak: "break-word",
+  },
+  factProse: {
+    padding: "8px 0",
+    verticalAlign: "top",
+    borderTop: `1px solid ${colors.border}`,
+    fontFamily,
+    fontSize: "15px",
+    lineHeight: "22px",
+    fontWeight: 400,
+    color: colors.text,
+    wordBreak: "break-word",
+  },
+  callout: {
+    width: "100%",
+    margin: "0 0 20px",
+    borderCollapse: "separate",
+  },
+  calloutCell: {
+    padding: "12px 16px",
+    backgroundColor: "#f9fafb",
+    borderLeft: `4px solid ${colors.accent}`,
+    borderRadius: "4px",
+  },
+  calloutCellDanger: {
+    padding: "12px 16px",
+    backgroundColor: danger.background,
+    borderLeft: `4px solid ${danger.border}`,
+    borderRadius: "4px",
+  },
+  calloutLabel: {
+    margin: "0 0 4px",
+    fontFamily,
+    fontSize: "12px",
+    lineHeight: "18px",
+    fontWeight: 700,
+    letterSpacing: "0.04em",
+    textTransform: "uppercase",
+    color: colors.muted,
+  },
+  calloutLabelDanger: {
+    margin: "0 0 4px",
+    fontFamily,
+    fontSize: "12px",
+    lineHeight: "18px",
+    fontWeight: 700,
+    letterSpacing: "0.04em",
+    textTransform: "uppercase",
+    color: danger.label,
+  },
+  calloutBody: {
+    margin: 0,
+    fontFamily,
+    fontSize: "15px",
+    lineHeight: "24px",
+    color: colors.text,
+    wordBreak: "break-word",
+  },
+  calloutBodyDanger: {
+    margin: 0,
+    fontFamily,
+    fontSize: "15px",
+    lineHeight: "24px",
+    fontWeight: 600,
+    color: danger.text,
+    wordBreak: "break-word",
+  },
+  sectionHeading: {
+    margin: "24px 0 8px",
+    fontFamily,
+    fontSize: "16px",
+    lineHeight: "24px",
+    fontWeight: 700,
+    color: colors.text,
+  },
+  link: {
+    color: colors.accent,
+    textDecorationLine: "underline",
+  },
+} satisfies Record<string, CSSProperties>;
+
+export interface Fact {
+  label: string;
+  /** Facts whose value is `null`, `undefined` or `false` are left out. */
+  value: ReactNode;
+  /** Regular weight instead of bold, for prose such as a reason. */
+  prose?: boolean;
+}
+
+/**
+ * Label/value rows ("App — Salesforce"). In the plain-text rendering the rows come out as
+ * two aligned columns.
+ */
+export function FactTable({ facts }: { facts: readonly Fact[] }) {
+  const shown = facts.filter((fact) => fact.value != null && fact.value !== false);
+  return (
+    <table
+      role="presentation"
+      width="100%"
+      cellPadding={0}
+      cellSpacing={0}
+      border={0}
+      style={styles.factTable}
+      data-text-format="dataTable"
+    >
+      <tbody>
+        {shown.map((fact) => (
+          <tr key={fact.label}>
+            <td style={styles.factLabel} className="lt-fact-label lt-muted lt-rule">
+              {fact.label}
+            </td>
+            <td
+              style={fact.prose ? styles.factProse : styles.factValue}
+              className="lt-text lt-rule"
+            >
+              {fact.value}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Text as the person typed it: each line break kept (as `<br>`), everything escaped. */
+export function MultilineText({ text }: { text: string }) {
+  const lines = text.split(/\r\n|\r|\n/);
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <br /> : null}
+          {line}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+export interface CalloutProps {
+  /** Short label above the text, e.g. "Reason" or "Error". */
+  label?: string;
+  /** `danger` for errors: red instead of the brand accent. */
+  tone?: "note" | "danger";
+  children: ReactNode;
+}
+
+/** A highlighted note with an accent bar: a reminder, a reassignment reason, an error. */
+export function Callout({ label, tone = "note", children }: CalloutProps) {
+  const isDanger = tone === "danger";
+  return (
+    <table
+      role="presentation"
+      width="100%"
+      cellPadding={0}
+      cellSpacing={0}
+      border={0}
+      style={styles.callout}
+    >
+      <tbody>
+        <tr>
+          <td
+            style={isDanger ? styles.calloutCellDanger : styles.calloutCell}
+            className={isDanger ? "lt-callout-danger" : "lt-callout"}
+          >
+            {label ? (
+              <Text
+                style={isDanger ? styles.calloutLabelDanger : styles.calloutLabel}
+                className={isDanger ? "lt-danger-text" : "lt-muted"}
+              >
+                {label}
+              </Text>
+            ) : null}
+            <Text
+              style={isDanger ? styles.calloutBodyDanger : styles.calloutBody}
+              className={isDanger ? "lt-danger-text" : "lt-text"}
+            >
+              {children}
+            </Text>
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** A heading inside the card (`<h2>`), for emails with several parts such as the digest. */
+export function SectionHeading({ children }: { children: ReactNode }) {
+  return (
+    <Heading as="h2" style={styles.sectionHeading} className="lt-heading">
+      {children}
+    </Heading>
+  );
+}
+
+/** An inline link in the brand colour. */
+export function TextLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} style={styles.link} className="lt-link">
+      {children}
+    </Link>
+  );
+}
+
+/** The footer line every notification carries: where to change what one receives. */
+export function SettingsNote({ settingsUrl }: { settingsUrl: string }) {
+  return (
+    <>
+      To change which notifications you receive, open{" "}
+      <TextLink href={settingsUrl}>your settings in Lantern</TextLink>.
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+// Turns an outbox row (template + JSON payload) into the email and the Slack message that
+// deliver it. Anything that can never render throws InvalidNotificationError, which the
+// delivery worker treats as a permanent failure.
+import type {
+  NotificationContext,
+  NotificationTaskKind,
+  NotificationTemplate,
+  RequestFacts,
+} from "@lantern/domain";
+import {
+  dailyDigestEmail,
+  requestEndedEmail,
+  revocationRequestedEmail,
+  taskAssignedEmail,
+  taskReassignedEmail,
+  type NotificationEmailProps,
+  type RenderedEmail,
+} from "@lantern/emails";
+import { InvalidNotificationError } from "./errors.ts";
+import { INBOX_PATHS, SETTINGS_PATH, absoluteUrl } from "./links.ts";
+import {
+  ZDailyDigestPayload,
+  ZRequestCancelledPayload,
+  ZRequestCompletedPayload,
+  ZRequestDeniedPayload,
+  ZRequestErroredPayload,
+  ZRevocationRequestedPayload,
+  ZTaskAssignedPayload,
+  ZTaskReassignedPayload,
+  ZTaskReminderPayload,
+  isNotificationTemplate,
+  parseNotificationPayload,
+  unknownTemplate,
+} from "./payloads.ts";
+import {
+  dailyDigestSlack,
+  requestEndedSlack,
+  revocationRequestedSlack,
+  taskAssignedSlack,
+  taskReassignedSlack,
+  type SlackBlocksMessage,
+} from "./slack.ts";
+
+export { InvalidNotificationError } from "./errors.ts";
+
+export interface RenderedNotification {
+  email: RenderedEmail;
+  slack: SlackBlocksMessage;
+}
+
+/** The context, checked once: absolute links need an http(s) base URL. */
+interface Links {
+  /** Absolute URL of a path inside Lantern. */
+  to(path: string): string;
+  common: NotificationEmailProps;
+}
+
+function linksFor(template: string, context: NotificationContext): Links {
+  let base: URL | null = null;
+  try {
+    base = new URL(context.baseUrl);
+  } catch {
+    base = null;
+  }
+  if (base === null || (base.protocol !== "https:" && base.protocol !== "http:")) {
+    throw new InvalidNotificationError(
+      `Cannot render notification template "${template}": context.baseUrl must be an absolute http(s) URL, got ${JSON.stringify(context.baseUrl)}`,
+      { template, field: "context.baseUrl" },
+    );
+  }
+  const to = (path: string) => absoluteUrl(context.baseUrl, path);
+  return {
+    to,
+    common: { organizationName: context.organizationName, settingsUrl: to(SETTINGS_PATH) },
+  };
+}
+
+/** The request facts every request-related email takes, with the deep link made absolute. */
+function requestProps(payload: RequestFacts, links: Links) {
+  return {
+    ...links.common,
+    requestKind: payload.requestKind,
+    appName: payload.appName,
+    entitlementName: payload.entitlementName,
+    subject: payload.subject,
+    requesterName: payload.requesterName,
+    reason: payload.reason,
+    policyName: payload.policyName,
+    url: links.to(payload.path),
+  };
+}
+
+type Renderer = (template: string, payload: unknown, links: Links) => Promise<RenderedNotification>;
+
+const requestEnded =
+  (
+    schema:
+      | typeof ZRequestCompletedPayload
+      | typeof ZRequestErroredPayload
+      | typeof ZRequestDeniedPayload
+      | typeof ZRequestCancelledPayload,
+  ): Renderer =>
+  async (template, payload, links) => {
+    const p = parseNotificationPayload(template, schema, payload);
+    const props = {
+      ...requestProps(p, links),
+      state: p.state,
+      note: p.note,
+      taskNumber: p.taskNumber,
+      recipientRole: p.recipientRole,
+    };
+    return { email: await requestEndedEmail(props), slack: requestEndedSlack(props) };
+  };
+
+/** One renderer per template; the mapped type makes a new template a compile error here. */
+const renderers: { [T in NotificationTemplate]: Renderer } = {
+  "task.assigned": async (template, payload, links) => {
+    const p = parseNotificationPayload(template, ZTaskAssignedPayload, payload);
+    const props = {
+      ...requestProps(p, links),
+      taskNumber: p.taskNumber,
+      taskKind: p.taskKind,
+      dueAt: p.dueAt,
+      routingNote: p.routingNote,
+    };
+    return { email: await taskAssignedEmail(props), slack: taskAssignedSlack(props) };
+  },
+  "task.reminder": async (template, payload, links) => {
+    const p = parseNotificationPayload(template, ZTaskReminderPayload, payload);
+    const props = {
+      ...requestProps(p, links),
+      taskNumber: p.taskNumber,
+      taskKind: p.taskKind,
+      dueAt: p.dueAt,
+      reminder: { remindedBy: p.remindedBy, openedAt: p.openedAt },
+    };
+    return { email: await taskAssignedEmail(props), slack: taskAssignedSlack(props) };
+  },
+  "task.reassigned": async (template, payload, links) => {
+    const p = parseNotificationPayload(template, ZTaskReassignedPayload, payload);
+    const props = {
+      ...requestProps(p, links),
+      taskNumber: p.taskNumber,
+      taskKind: p.taskKind,
+      reassignedBy: p.reassignedBy,
+      reassignReason: p.reassignReason,
+    };
+    return { email: await taskReassignedEmail(props), slack: taskReassignedSlack(props) };
+  },
+  "request.completed": requestEnded(ZRequestCompletedPayload),
+  "request.errored": requestEnded(ZRequestErroredPayload),
+  "request.denied": requestEnded(ZRequestDeniedPayload),
+  "request.cancelled": requestEnded(ZRequestCancelledPayload),
+  "revocation.requested": async (template, payload, links) => {
+    const p = parseNotificationPayload(template, ZRevocationRequestedPayload, payload);
+    const props = { ...requestProps(p, links), accountLabel: p.accountLabel };
+    return { email: await revocationRequestedEmail(props), slack: revocationRequestedSlack(props) };
+  },
+  "digest.daily": async (template, payload, links) => {
+    const p = parseNotificationPayload(template, ZDailyDigestPayload, payload);
+    const inboxUrls: Record<NotificationTaskKind, string> = {
+      APPROVAL: links.to(INBOX_PATHS.APPROVAL),
+      PROVISION: links.to(INBOX_PATHS.PROVISION),
+      DEPROVISION: links.to(INBOX_PATHS.DEPROVISION),
+    };
+    const props = {
+      ...links.common,
+      date: p.date,
+      counts: p.counts,
+      total: p.total,
+      inboxUrls,
+      tasks: p.tasks.map((task) => ({
+        number: task.number,
+        kind: task.kind,
+        appName: task.appName,
+        entitlementName: task.entitlementName,
+        subject: task.subject,
+        openedAt: task.openedAt,
+        dueAt: task.dueAt,
+        url: links.to(task.path),
+      })),
+    };
+    return { email: await dailyDigestEmail(props), slack: dailyDigestSlack(props) };
+  },
+};
+
+/**
+ * Renders one outbox notification to its email (subject, HTML, plain text) and its Slack
+ * message (Block Kit and fallback text), with every link absolute under `context.baseUrl`.
+ *
+ * @throws InvalidNotificationError for an unknown template, a payload missing a required
+ *   fact, or a context without a usable base URL; retrying cannot fix any of them.
+ */
+export async function renderNotification(
+  template: string,
+  payload: unknown,
+  context: NotificationContext,
+): Promise<RenderedNotification> {
+  if (!isNotificationTemplate(template)) throw unknownTemplate(template);
+  return renderers[template](template, payload, linksFor(template, context));
+}
