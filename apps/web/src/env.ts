@@ -37,6 +37,15 @@ export const env = createEnv({
     /** Slack direct messages (SPEC §6.2), when set. */
     SLACK_BOT_TOKEN: z.string().optional(),
     SLACK_API_URL: z.url().optional(),
+    /**
+     * Run the background worker (notification delivery, connector jobs) inside the web
+     * server. Default: on with the embedded database, off with PostgreSQL, where
+     * `npm run worker` runs it as its own process.
+     */
+    LANTERN_IN_PROCESS_WORKER: z.enum(["on", "off"]).optional(),
+    /** Cron of the daily digest email ("off" turns it off) and its time zone. */
+    LANTERN_DIGEST_CRON: z.string().default("0 8 * * *"),
+    LANTERN_DIGEST_TIMEZONE: z.string().default("UTC"),
   },
   client: {},
   experimental__runtimeEnv: {},
@@ -74,3 +83,8 @@ export const devMailboxAccess: DevMailboxAccess = !devMailboxActive
     : env.NODE_ENV === "development"
       ? "signed-in"
       : "off";
+
+/** Whether this server runs the background worker itself (see LANTERN_IN_PROCESS_WORKER). */
+export const inProcessWorker = env.LANTERN_IN_PROCESS_WORKER
+  ? env.LANTERN_IN_PROCESS_WORKER === "on"
+  : demoMode;

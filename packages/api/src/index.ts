@@ -14,3 +14,4 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, type SignInMethod } from "./services/sessions.ts";
 export { runConnectorJobs, type ConnectorRunSummary } from "./services/connector-jobs.ts";
+export { startBackgroundWork, type BackgroundOptions, type BackgroundWork } from "./background.ts";

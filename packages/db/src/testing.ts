@@ -10,9 +10,14 @@ import pg from "pg";
  * next to `DATABASE_URL` (dropped again by `close()`), or an in-memory PGlite when
  * `DATABASE_URL` is unset. Test files never share data, so they can run in parallel.
  */
-export async function createTestDatabase(): Promise<Database> {
+export interface TestDatabase extends Database {
+  /** The scratch PostgreSQL database's URL (for a second process); null for PGlite. */
+  url: string | null;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) return openEmbedded("memory://");
+  if (!baseUrl) return { ...(await openEmbedded("memory://")), url: null };
 
   const scratch = await createScratchPostgres(baseUrl);
   const migrator = new pg.Client({ connectionString: scratch.url });
@@ -25,6 +30,7 @@ export async function createTestDatabase(): Promise<Database> {
   const db = await connectPostgres(scratch.url, 5);
   return {
     ...db,
+    url: scratch.url,
     async close() {
       await db.close();
       await scratch.drop();

@@ -1,38 +1,35 @@
-import { runConnectorJobs } from "@lantern/api";
-import { getPrisma } from "./database";
+import { startBackgroundWork as startWorker, type BackgroundWork } from "@lantern/api";
+import { describeNotifyConfig, loadNotifyConfig } from "@lantern/notify";
+import { env, inProcessWorker } from "~/env";
+import { getDatabase } from "./database";
 
-/** How often the server looks for due connector jobs. */
-const INTERVAL_MS = 2_000;
-
-const globalForWorker = globalThis as unknown as { lanternWorker?: ReturnType<typeof setInterval> };
+const globalForWorker = globalThis as unknown as { lanternWorker?: Promise<BackgroundWork> };
 
 /**
- * The background work of a Lantern server: runs queued CONNECTOR grants and revokes
- * (SPEC §6.4). Jobs are claimed with SKIP LOCKED, so several servers can run this at once
- * without doing a job twice. One tick at a time; a failing tick is logged and retried.
+ * The in-process background worker (the embedded default; LANTERN_IN_PROCESS_WORKER=on
+ * elsewhere): notification delivery and connector jobs, as `npm run worker` runs them in
+ * production. Started once per process; a start failure (bad transport configuration) is
+ * logged with its reason and the web server keeps serving.
  */
 export function startBackgroundWork(): void {
-  if (globalForWorker.lanternWorker) return;
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const prisma = await getPrisma();
-      // Drain what is due, a batch at a time.
-      for (let batch = 0; batch < 50; batch += 1) {
-        const summary = await runConnectorJobs(prisma);
-        if (summary.claimed === 0) break;
-      }
-    } catch (error) {
-      console.error(
-        "[lantern] connector jobs:",
-        error instanceof Error ? error.message : String(error),
-      );
-    } finally {
-      busy = false;
-    }
-  };
-  globalForWorker.lanternWorker = setInterval(() => void tick(), INTERVAL_MS);
-  globalForWorker.lanternWorker.unref();
+  if (!inProcessWorker || globalForWorker.lanternWorker) return;
+  globalForWorker.lanternWorker = (async () => {
+    const config = loadNotifyConfig();
+    const work = await startWorker({
+      database: await getDatabase(),
+      config,
+      publicUrl: env.NEXTAUTH_URL,
+      digestCron: env.LANTERN_DIGEST_CRON === "off" ? null : env.LANTERN_DIGEST_CRON,
+      digestTimeZone: env.LANTERN_DIGEST_TIMEZONE,
+    });
+    console.log(`[lantern] Background worker running. ${describeNotifyConfig(config)}`);
+    return work;
+  })();
+  globalForWorker.lanternWorker.catch((error: unknown) => {
+    globalForWorker.lanternWorker = undefined;
+    console.error(
+      "[lantern] The background worker did not start:",
+      error instanceof Error ? error.message : String(error),
+    );
+  });
 }

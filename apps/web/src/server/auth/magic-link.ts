@@ -1,12 +1,13 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { signInEmail } from "@lantern/emails";
-import { env } from "~/env";
-import { getPrisma } from "~/server/db";
+import { demoMode, env } from "~/env";
+import { getMailer } from "~/server/mailer";
 
 /**
- * Delivers a magic sign-in link. Until real transports arrive (Resend / SMTP, issue
- * "notifications"), every email lands in the dev mailbox table and the link is written
- * to the server log, so a person trying Lantern locally can always sign in.
+ * Delivers a magic sign-in link through the configured email transport (Resend, SMTP, or
+ * the dev mailbox when neither is set). With the dev mailbox outside demo mode nobody could
+ * read the email, so the link is also written to the server log there.
  */
 export async function sendMagicLink(input: {
   email: string;
@@ -19,7 +20,11 @@ export async function sendMagicLink(input: {
     host: new URL(env.NEXTAUTH_URL).host,
     expiresInMinutes: input.expiresInMinutes,
   });
-  const prisma = await getPrisma();
-  await prisma.devEmail.create({ data: { to: input.email, subject, html, text } });
-  console.log(`[lantern] Sign-in link for ${input.email}: ${input.url}`);
+  const mailer = await getMailer();
+  // One link, one email: a retried send of the same link is not delivered twice.
+  const idempotencyKey = `sign-in:${createHash("sha256").update(input.url).digest("hex")}`;
+  await mailer.sendEmail({ to: input.email, subject, html, text, idempotencyKey });
+  if (mailer.kind === "dev-mailbox" && !demoMode) {
+    console.log(`[lantern] Sign-in link for ${input.email}: ${input.url}`);
+  }
 }

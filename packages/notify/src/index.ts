@@ -1,0 +1,49 @@
+// @lantern/notify — notification delivery (SPEC §6.1–6.3): the message content, the email and
+// Slack transports, and the worker that delivers the outbox.
+export {
+  DEFAULT_EMAIL_FROM,
+  NotifyConfigError,
+  describeNotifyConfig,
+  loadNotifyConfig,
+  type EmailTransportConfig,
+  type NotifyConfig,
+  type SlackConfig,
+} from "./config.ts";
+export {
+  createMailer,
+  type EmailMessage,
+  type Mailer,
+  type MailerKind,
+  type MailerOptions,
+  type SentEmail,
+} from "./transports/email.ts";
+export {
+  DeliveryError,
+  isDeliveryError,
+  toDeliveryError,
+  type DeliveryProvider,
+} from "./transports/errors.ts";
+export {
+  createSlackClient,
+  forgetSlackUserId,
+  resolveSlackUserId,
+  SLACK_LOOKUP_RETRY_MS,
+  type PostedSlackMessage,
+  type SlackClient,
+  type SlackMessage,
+  type SlackUserResolution,
+} from "./transports/slack.ts";
+export {
+  InvalidNotificationError,
+  renderNotification,
+  type RenderedNotification,
+} from "./messages/render.ts";
+export { deliverNotification, type DeliveryDeps, type DeliveryOutcome } from "./worker/deliver.ts";
+export { enqueueDailyDigests, DIGEST_TOP_TASKS } from "./worker/digest.ts";
+export { QUEUES, QUEUE_SCHEMA, startQueue, type QueueOptions } from "./worker/queue.ts";
+export { relayPendingNotifications } from "./worker/relay.ts";
+export {
+  startNotificationWorker,
+  type NotificationWorker,
+  type NotificationWorkerOptions,
+} from "./worker/worker.ts";

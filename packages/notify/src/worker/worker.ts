@@ -1,0 +1,131 @@
+import type { Database } from "@lantern/db";
+import type PgBoss from "pg-boss";
+import type { NotifyConfig } from "../config.ts";
+import { createMailer, type Mailer } from "../transports/email.ts";
+import { createSlackClient } from "../transports/slack.ts";
+import { deliverNotification, markDeadLettered, type DeliveryDeps } from "./deliver.ts";
+import { enqueueDailyDigests } from "./digest.ts";
+import { QUEUES, startQueue, type QueueOptions } from "./queue.ts";
+import { relayPendingNotifications, type DeliverJob } from "./relay.ts";
+
+export interface NotificationWorkerOptions extends QueueOptions {
+  database: Pick<Database, "prisma" | "sql">;
+  config: NotifyConfig;
+  /** Base of deep links for organizations without a public URL of their own. */
+  publicUrl: string;
+  /** How often the outbox relay looks for new rows, in ms (default 1000). */
+  relayIntervalMs?: number;
+  /** How often the worker asks the queue for deliveries, in seconds (default 1; min 0.5). */
+  pollingIntervalSeconds?: number;
+  /** Deliveries handled at once (default 8). */
+  concurrency?: number;
+  /** Cron of the daily digest (default "0 8 * * *"); null turns the digest off. */
+  digestCron?: string | null;
+  /** Time zone of the digest cron (default "UTC"). */
+  digestTimeZone?: string;
+  /** Replaces the configured email transport (tests that count what a transport sees). */
+  mailer?: Mailer;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface NotificationWorker {
+  boss: PgBoss;
+  mailer: Mailer;
+  /** Runs the outbox relay now instead of waiting for its timer; answers rows queued. */
+  relayNow(): Promise<number>;
+  /** Stops taking work, lets running deliveries finish, and closes the transports. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The notification worker (SPEC §6.3): the outbox relay on a timer, delivery of queued
+ * notifications through the configured transports, the dead-letter handler and the daily
+ * digest. Several may run against one PostgreSQL database at once.
+ */
+export async function startNotificationWorker(
+  options: NotificationWorkerOptions,
+): Promise<NotificationWorker> {
+  const { prisma, sql } = options.database;
+  const log = options.log ?? ((line: string) => console.log(`[lantern] ${line}`));
+  const now = options.now ?? (() => new Date());
+  for (const warning of options.config.warnings) log(warning);
+  // A send gives up well before the queue presumes its worker dead and hands the job to
+  // another, so one notification is never being sent twice at the same time.
+  const timeoutMs = Math.min(30_000, ((options.expireInSeconds ?? 120) * 1000) / 2);
+  const mailer = options.mailer ?? createMailer(options.config, { prisma }, { timeoutMs });
+  const slack = options.config.slack
+    ? createSlackClient(options.config.slack, { timeoutMs })
+    : null;
+  const deps: DeliveryDeps = { prisma, mailer, slack, publicUrl: options.publicUrl, now };
+  const boss = await startQueue(sql, options);
+
+  await boss.work<DeliverJob>(
+    QUEUES.deliver,
+    {
+      batchSize: options.concurrency ?? 8,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+      includeMetadata: true,
+    },
+    async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          const outcome = await deliverNotification(deps, job.data.notificationId, {
+            lastAttempt: job.retryCount >= job.retryLimit,
+          }).catch((error: unknown) => ({
+            result: "retry" as const,
+            reason: error instanceof Error ? error.message : String(error),
+          }));
+          // The queue retries it with backoff; the others in the batch complete.
+          if (outcome.result === "retry") {
+            await boss.fail(QUEUES.deliver, job.id, { message: outcome.reason });
+          }
+        }),
+      );
+    },
+  );
+  await boss.work<DeliverJob>(
+    QUEUES.dead,
+    { pollingIntervalSeconds: Math.max(options.pollingIntervalSeconds ?? 1, 2) },
+    async (jobs) => {
+      for (const job of jobs) await markDeadLettered(prisma, job.data.notificationId, now());
+    },
+  );
+
+  let relaying: Promise<number> | null = null;
+  const relayNow = () => {
+    relaying ??= relayPendingNotifications(sql, boss).finally(() => {
+      relaying = null;
+    });
+    return relaying;
+  };
+  const timer = setInterval(() => {
+    relayNow().catch((error: unknown) =>
+      log(`outbox relay: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }, options.relayIntervalMs ?? 1000);
+  timer.unref();
+
+  const digestCron = options.digestCron === undefined ? "0 8 * * *" : options.digestCron;
+  await boss.work(QUEUES.digest, { pollingIntervalSeconds: 5 }, async () => {
+    const enqueued = await enqueueDailyDigests(prisma, now());
+    if (enqueued > 0) log(`daily digest: ${enqueued} enqueued`);
+  });
+  if (digestCron) {
+    await boss.schedule(QUEUES.digest, digestCron, {}, { tz: options.digestTimeZone ?? "UTC" });
+  } else {
+    await boss.unschedule(QUEUES.digest);
+  }
+
+  return {
+    boss,
+    mailer,
+    relayNow,
+    async stop() {
+      clearInterval(timer);
+      await relaying?.catch(() => 0);
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 15_000 });
+      await mailer.close();
+    },
+  };
+}
