@@ -2,6 +2,7 @@ import { appsRouter } from "./routers/apps.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox.ts";
 import { entitlementsRouter } from "./routers/entitlements.ts";
 import { meRouter } from "./routers/me.ts";
+import { notificationsRouter } from "./routers/notifications.ts";
 import { organizationRouter } from "./routers/organization.ts";
 import { requestsRouter } from "./routers/requests.ts";
 import { tasksRouter } from "./routers/tasks.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   devMailbox: devMailboxRouter,
   entitlements: entitlementsRouter,
   me: meRouter,
+  notifications: notificationsRouter,
   organization: organizationRouter,
   requests: requestsRouter,
   tasks: tasksRouter,

@@ -4,6 +4,7 @@ import { DomainError } from "../errors.ts";
 import {
   assertAllowed,
   canManageApp,
+  canManageNotifications,
   canManageOrganization,
   canSignIn,
   canViewApp,
@@ -55,6 +56,7 @@ describe("organization rules", () => {
   ] as const)("%s", (_label, actor, allowed) => {
     expect(canViewDirectory(actor).allowed).toBe(allowed);
     expect(canManageOrganization(actor).allowed).toBe(allowed);
+    expect(canManageNotifications(actor).allowed).toBe(allowed);
   });
 });
 

@@ -52,6 +52,13 @@ export function canManageOrganization(actor: Actor): Decision {
     : deny("Only super admins can change the organization's settings.");
 }
 
+/** Notification delivery: the dead letters and their retry (SPEC §6.3). */
+export function canManageNotifications(actor: Actor): Decision {
+  return isSuperAdmin(actor)
+    ? allow
+    : deny("Only super admins can see notification deliveries and retry failed ones.");
+}
+
 /** Turns a refusal into the typed error the API reports (FORBIDDEN or NOT_FOUND). */
 export function assertAllowed(
   decision: Decision,

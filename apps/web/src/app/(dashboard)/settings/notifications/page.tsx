@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ShieldAlert } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { primaryButton } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
+import { PageHeader } from "~/components/ui/page-header";
+import { LinkTabs } from "~/components/ui/tabs";
+import {
+  DELIVERY_FILTERS,
+  deliveryInput,
+  resolveDeliveryFilter,
+} from "~/components/notifications/delivery-list";
+import { DeliveryTable, RetryAllFailedButton } from "~/components/notifications/delivery-table";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Notification delivery" };
+
+type SearchParams = Promise<{ state?: string | string[] }>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function NotificationDeliveryPage({
+  searchParams,
+}: {
+  searchParams: SearchParams;
+}) {
+  const filter = resolveDeliveryFilter(first((await searchParams).state));
+  const list = trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), {
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const counts = trpc.notifications.counts.queryOptions();
+  await Promise.all([prefetch(list), prefetch(counts)]);
+
+  // The API decides who may see deliveries (canManageNotifications); the page shows its answer.
+  const error = getQueryClient().getQueryState(counts.queryKey)?.error;
+  if (error) {
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+      return (
+        <>
+          <PageHeader title="Notification delivery" />
+          <Notice
+            tone="brand"
+            icon={<ShieldAlert className="size-6" />}
+            title={error.message.replace(/\.$/, "")}
+            actions={
+              <Link href="/settings" className={primaryButton}>
+                Back to Settings
+              </Link>
+            }
+          >
+            Your own email and Slack preferences are on the Settings page.
+          </Notice>
+        </>
+      );
+    }
+    throw error;
+  }
+  const totals = getQueryClient().getQueryData(counts.queryKey)!;
+  const countOf = (id: (typeof DELIVERY_FILTERS)[number]["id"]) =>
+    id === "all"
+      ? totals.PENDING + totals.SENT + totals.SKIPPED + totals.FAILED
+      : totals[DELIVERY_FILTERS.find((f) => f.id === id)!.state!];
+
+  return (
+    <>
+      <PageHeader
+        title="Notification delivery"
+        description="Every email and Slack message Lantern sends goes through a queue with retries. Those still failing after the last retry stop here until you retry them."
+        actions={
+          <HydrateClient>
+            <RetryAllFailedButton failed={totals.FAILED} />
+          </HydrateClient>
+        }
+      >
+        <LinkTabs
+          label="Filter notifications by state"
+          active={filter}
+          tabs={DELIVERY_FILTERS.map((f) => ({
+            id: f.id,
+            label: f.label,
+            href:
+              f.id === "failed"
+                ? "/settings/notifications"
+                : `/settings/notifications?state=${f.id}`,
+            count: countOf(f.id),
+          }))}
+        />
+      </PageHeader>
+      <div className="px-6 py-6 xl:px-8">
+        <HydrateClient>
+          <DeliveryTable key={filter} filter={filter} />
+        </HydrateClient>
+      </div>
+    </>
+  );
+}

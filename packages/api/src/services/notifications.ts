@@ -1,0 +1,180 @@
+import type { NotificationChannel, NotificationState, Prisma } from "@lantern/db";
+import {
+  assertAllowed,
+  canManageNotifications,
+  decodeTimestampCursor,
+  DomainError,
+  toPage,
+  type Actor,
+  type Page,
+} from "@lantern/domain";
+import type { Context } from "../context.ts";
+import type { TListNotificationsInput, TRetryNotificationInput } from "../schemas/notifications.ts";
+import { recordEvents, transaction } from "./workflow/records.ts";
+
+// Notification delivery for super admins (SPEC §6.3): what went out, what is waiting, what was
+// skipped and why, and the dead letters (FAILED) with their retry.
+
+type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
+
+export interface NotificationRow {
+  id: string;
+  channel: NotificationChannel;
+  template: string;
+  /** What it was about, e.g. "Task #1042". */
+  about: string | null;
+  state: NotificationState;
+  attempts: number;
+  lastError: string | null;
+  recipient: { id: string; displayName: string; email: string };
+  createdAt: Date;
+  sentAt: Date | null;
+  failedAt: Date | null;
+}
+
+export type NotificationCounts = Record<NotificationState, number>;
+
+function aboutOf(payload: Prisma.JsonValue): string | null {
+  if (payload && typeof payload === "object" && !Array.isArray(payload)) {
+    const taskNumber = payload["taskNumber"];
+    if (typeof taskNumber === "number") return `Task #${taskNumber}`;
+    const date = payload["date"];
+    if (typeof date === "string") return `Digest for ${date}`;
+  }
+  return null;
+}
+
+/** Deliveries of the organization, newest first, by state and channel. */
+export async function listNotifications(
+  ctx: ServiceContext,
+  input: TListNotificationsInput,
+): Promise<Page<NotificationRow>> {
+  assertAllowed(canManageNotifications(ctx.actor));
+  const cursor = input.cursor ? decodeTimestampCursor(input.cursor) : null;
+  const rows = await ctx.db.notification.findMany({
+    where: {
+      organizationId: ctx.actor.organizationId,
+      ...(input.state ? { state: input.state } : {}),
+      ...(input.channel ? { channel: input.channel } : {}),
+      ...(cursor
+        ? {
+            OR: [
+              { createdAt: { lt: new Date(cursor.key) } },
+              { createdAt: new Date(cursor.key), id: { lt: cursor.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      channel: true,
+      template: true,
+      payload: true,
+      state: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      failedAt: true,
+      recipient: { select: { id: true, displayName: true, email: true } },
+    },
+  });
+  const page = toPage(rows, input.limit, (row) => ({
+    key: row.createdAt.toISOString(),
+    id: row.id,
+  }));
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map(({ payload, ...row }) => ({ ...row, about: aboutOf(payload) })),
+  };
+}
+
+/** How many deliveries are in each state. */
+export async function countNotifications(ctx: ServiceContext): Promise<NotificationCounts> {
+  assertAllowed(canManageNotifications(ctx.actor));
+  const groups = await ctx.db.notification.groupBy({
+    by: ["state"],
+    where: { organizationId: ctx.actor.organizationId },
+    _count: { _all: true },
+  });
+  const counts: NotificationCounts = { PENDING: 0, SENT: 0, SKIPPED: 0, FAILED: 0 };
+  for (const group of groups) counts[group.state] = group._count._all;
+  return counts;
+}
+
+/** The fields that put a dead letter back in the outbox for the relay to queue again. */
+const requeue = (now: Date) =>
+  ({
+    state: "PENDING",
+    queuedAt: null,
+    attempts: 0,
+    failedAt: null,
+    nextAttemptAt: now,
+  }) as const;
+
+/** Puts one FAILED notification back in the outbox; the worker delivers it within seconds. */
+export async function retryNotification(
+  ctx: ServiceContext,
+  input: TRetryNotificationInput,
+): Promise<{ id: string }> {
+  assertAllowed(canManageNotifications(ctx.actor));
+  const now = ctx.now();
+  return transaction(ctx, async (tx) => {
+    const row = await tx.notification.findFirst({
+      where: { id: input.id, organizationId: ctx.actor.organizationId },
+      select: { id: true, state: true, lastError: true },
+    });
+    if (!row) throw new DomainError("NOT_FOUND", "This notification does not exist.");
+    const { count } = await tx.notification.updateMany({
+      where: { id: row.id, state: "FAILED" },
+      data: requeue(now),
+    });
+    if (count === 0) {
+      throw new DomainError(
+        "CONFLICT",
+        `Only failed notifications can be retried; this one is ${row.state.toLowerCase()}.`,
+      );
+    }
+    await recordEvents(tx, [
+      {
+        organizationId: ctx.actor.organizationId,
+        actorId: ctx.actor.id,
+        action: "notification.retried",
+        targetType: "Notification",
+        targetId: row.id,
+        before: { state: "FAILED", lastError: row.lastError },
+        after: { state: "PENDING" },
+        at: now,
+      },
+    ]);
+    return { id: row.id };
+  });
+}
+
+/** Puts every FAILED notification of the organization back in the outbox. */
+export async function retryFailedNotifications(ctx: ServiceContext): Promise<{ count: number }> {
+  assertAllowed(canManageNotifications(ctx.actor));
+  const now = ctx.now();
+  return transaction(ctx, async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { organizationId: ctx.actor.organizationId, state: "FAILED" },
+      data: requeue(now),
+    });
+    if (count > 0) {
+      await recordEvents(tx, [
+        {
+          organizationId: ctx.actor.organizationId,
+          actorId: ctx.actor.id,
+          action: "notification.retried_all",
+          targetType: "Organization",
+          targetId: ctx.actor.organizationId,
+          after: { count },
+          at: now,
+        },
+      ]);
+    }
+    return { count };
+  });
+}
