@@ -10,6 +10,7 @@ import {
   requireReason,
   taskTransition,
   type Actor,
+  type RequestEndedPayload,
   type RequestState,
   type TaskAction,
   type TaskKind,
@@ -224,6 +225,7 @@ const REQUEST_END_TEMPLATE = {
 } as const;
 type EndState = keyof typeof REQUEST_END_TEMPLATE;
 const isEndState = (state: RequestState): state is EndState => state in REQUEST_END_TEMPLATE;
+type RecipientRole = NonNullable<RequestEndedPayload["recipientRole"]>;
 
 /**
  * Who hears about a finished request: the requester (and, for a revocation, the account's
@@ -237,36 +239,40 @@ export async function notifyRequestEnd(
 ): Promise<void> {
   if (!isEndState(state)) return;
   const template = REQUEST_END_TEMPLATE[state];
-  const ids = new Set([request.requesterId]);
+  // Who each recipient is to the request (the email says why it came); the first role wins.
+  const roles = new Map<string, RecipientRole>([[request.requesterId, "REQUESTER"]]);
   if (state === "COMPLETED" && request.kind === "REVOKE") {
     const owner = subjectOf(request);
-    if (owner) ids.add(owner.id);
+    if (owner && !roles.has(owner.id)) roles.set(owner.id, "ACCOUNT_OWNER");
   }
   if (state === "ERRORED") {
     const owners = await tx.appMember.findMany({
       where: { appId: request.appId, role: "OWNER" },
       select: { userId: true },
     });
-    for (const o of owners) ids.add(o.userId);
+    for (const o of owners) if (!roles.has(o.userId)) roles.set(o.userId, "APP_OWNER");
   }
   const recipients = await tx.user.findMany({
-    where: { id: { in: [...ids] }, status: "ACTIVE" },
+    where: { id: { in: [...roles.keys()] }, status: "ACTIVE" },
     select: recipientSelect,
   });
-  await enqueueNotifications(tx, {
-    organizationId: request.organizationId,
-    recipients,
-    template,
-    payload: {
-      ...notificationFacts(request),
-      state,
-      note: extra.note,
-      taskNumber: extra.taskNumber,
-      path: extra.taskNumber ? `/tasks/${extra.taskNumber}` : "/my-requests",
-    },
-    key: `${request.id}:${state}:${extra.now.getTime()}`,
-    at: extra.now,
-  });
+  for (const role of new Set(roles.values())) {
+    await enqueueNotifications(tx, {
+      organizationId: request.organizationId,
+      recipients: recipients.filter((r) => roles.get(r.id) === role),
+      template,
+      payload: {
+        ...notificationFacts(request),
+        state,
+        note: extra.note,
+        taskNumber: extra.taskNumber,
+        path: extra.taskNumber ? `/tasks/${extra.taskNumber}` : "/my-requests",
+        recipientRole: role,
+      },
+      key: `${request.id}:${state}:${extra.now.getTime()}`,
+      at: extra.now,
+    });
+  }
 }
 
 async function postComment(
