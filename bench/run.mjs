@@ -1,11 +1,14 @@
 // `npm run bench`: measurements that are not tests. Writes bench/reports/latest.md.
 //
 //   npm run bench                          every section
-//   npm run bench -- --only inbox          one section (first-load-js, inbox; comma-separated)
+//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications;
+//                                          comma-separated)
 //   npm run bench -- --only inbox --tasks 100000 --iterations 50   a smaller, quicker inbox run
+//   npm run bench -- --only notifications --notifications 2000      fewer emails per run
 //
 // first-load-js reads the manifests of a build of the web app (`npm run build -w @lantern/web`);
-// inbox needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
+// inbox and notifications need PostgreSQL (DATABASE_URL, default
+// postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,13 +18,14 @@ import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, "bench", "reports");
-const SECTIONS = ["first-load-js", "inbox"];
+const SECTIONS = ["first-load-js", "inbox", "notifications"];
 
 const { values: args } = parseArgs({
   options: {
     only: { type: "string" },
     tasks: { type: "string" },
     iterations: { type: "string" },
+    notifications: { type: "string" },
   },
 });
 const only = args.only ? args.only.split(",").map((s) => s.trim()) : SECTIONS;
@@ -69,16 +73,18 @@ if (only.includes("first-load-js")) {
   }
 }
 
-if (only.includes("inbox")) {
-  // TypeScript workspace packages: run under tsx, in a child process.
-  const out = join(reports, "inbox.md");
+/**
+ * Runs a TypeScript section script under tsx in a child process, which writes its report
+ * section to a file, and appends that section (or the failure) to the report.
+ */
+async function runSection(script, title, passThrough) {
+  const out = join(reports, `${script}.md`);
   mkdirSync(reports, { recursive: true });
   rmSync(out, { force: true });
-  const passThrough = ["tasks", "iterations"].flatMap((k) => (args[k] ? [`--${k}`, args[k]] : []));
   const code = await new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", join(root, "bench", "inbox.ts"), "--out", out, ...passThrough],
+      ["--import", "tsx", join(root, "bench", `${script}.ts`), "--out", out, ...passThrough],
       { cwd: root, stdio: "inherit" },
     );
     // Ctrl-C reaches the child too; it drops its scratch database and exits. Wait for it.
@@ -94,12 +100,20 @@ if (only.includes("inbox")) {
   } else {
     failed = true;
     lines.push(
-      `## Task inbox at scale (SPEC §9)`,
+      `## ${title}`,
       ``,
       `Failed (exit code ${code}); see the output of \`npm run bench\` above.`,
       ``,
     );
   }
+}
+
+const passed = (keys) => keys.flatMap((k) => (args[k] ? [`--${k}`, args[k]] : []));
+if (only.includes("inbox")) {
+  await runSection("inbox", "Task inbox at scale (SPEC §9)", passed(["tasks", "iterations"]));
+}
+if (only.includes("notifications")) {
+  await runSection("notifications", "Notification delivery (SPEC §6.3)", passed(["notifications"]));
 }
 
 lines.push(`Total: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
