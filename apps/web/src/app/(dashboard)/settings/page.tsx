@@ -41,6 +41,7 @@ export default async function SettingsPage() {
   ]);
   const superAdmin = me.role === "SUPER_ADMIN";
   const { members } = organization;
+  const delivery = superAdmin ? await caller.notifications.counts() : null;
 
   return (
     <>
@@ -124,6 +125,38 @@ export default async function SettingsPage() {
             slackConfigured={slackConfigured}
           />
         </Section>
+
+        {delivery ? (
+          <Section
+            title="Notification delivery"
+            description="Emails and Slack messages Lantern sent or is sending for your organization."
+            actions={
+              <Link
+                href={
+                  delivery.FAILED > 0
+                    ? "/settings/notifications"
+                    : "/settings/notifications?state=all"
+                }
+                className="inline-flex items-center gap-1 text-xs font-medium text-zinc-600 hover:text-zinc-950"
+              >
+                Open delivery <ArrowRight className="size-3.5" aria-hidden />
+              </Link>
+            }
+          >
+            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+              <Stat label="Sent" value={delivery.SENT} />
+              <Stat label="Pending" value={delivery.PENDING} />
+              <Stat label="Skipped" value={delivery.SKIPPED} />
+              <Stat label="Failed" value={delivery.FAILED} />
+            </dl>
+            {delivery.FAILED > 0 ? (
+              <p className="mt-4 text-xs text-rose-700">
+                {formatCount(delivery.FAILED)} failed after every retry and wait for you to retry
+                them.
+              </p>
+            ) : null}
+          </Section>
+        ) : null}
       </div>
     </>
   );
