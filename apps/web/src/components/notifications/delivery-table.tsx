@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Inbox, Mail, MessageSquare, RotateCw } from "lucide-react";
@@ -31,7 +32,8 @@ const STATE: Record<Row["state"], { label: string; tone: "green" | "red" | "neut
 };
 
 const EMPTY: Record<DeliveryFilterId, string> = {
-  failed: "Nothing has failed. Notifications that still fail after every retry appear here.",
+  failed:
+    "Nothing has failed. Notifications refused for good, or still failing after every retry, appear here.",
   pending: "Nothing is waiting to be delivered.",
   sent: "Nothing has been delivered yet.",
   skipped: "Nothing was skipped.",
@@ -41,10 +43,15 @@ const EMPTY: Record<DeliveryFilterId, string> = {
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
 
+/** After a retry: the table reloads, and so do the page's counts (rendered on the server). */
 function useDeliveryChanged() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+  const router = useRouter();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+    router.refresh();
+  };
 }
 
 function RetryButton({ row }: { row: Row }) {

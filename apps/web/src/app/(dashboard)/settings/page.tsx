@@ -151,7 +151,7 @@ export default async function SettingsPage() {
             </dl>
             {delivery.FAILED > 0 ? (
               <p className="mt-4 text-xs text-rose-700">
-                {formatCount(delivery.FAILED)} failed after every retry and wait for you to retry
+                {formatCount(delivery.FAILED)} could not be delivered and wait for you to retry
                 them.
               </p>
             ) : null}

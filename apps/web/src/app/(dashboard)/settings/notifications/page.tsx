@@ -66,7 +66,7 @@ export default async function NotificationDeliveryPage({
     <>
       <PageHeader
         title="Notification delivery"
-        description="Every email and Slack message Lantern sends goes through a queue with retries. Those still failing after the last retry stop here until you retry them."
+        description="Every email and Slack message Lantern sends goes through a queue that retries failures. Those refused for good, or still failing after the last retry, wait here until you retry them."
         actions={
           <HydrateClient>
             <RetryAllFailedButton failed={totals.FAILED} />
