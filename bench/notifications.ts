@@ -2,7 +2,7 @@
 // queue and the worker, rendered (React Email + Block Kit) and sent to a real SMTP server on
 // 127.0.0.1. Counts notifications per second from the first relay to the last SENT mark.
 //
-//   node --import tsx bench/notifications.ts [--notifications 5000] [--out section.md]
+//   node --import tsx bench/notifications.ts [--notifications 2000] [--out section.md]
 //
 // Needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres): it
 // makes a scratch database there and drops it at the end.
@@ -19,7 +19,7 @@ import { count, measureOnce } from "./measure.ts";
 const { values: args } = parseArgs({
   options: { notifications: { type: "string" }, out: { type: "string" } },
 });
-const total = args.notifications ? Number(args.notifications.replaceAll("_", "")) : 5000;
+const total = args.notifications ? Number(args.notifications.replaceAll("_", "")) : 2000;
 process.env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
 
 interface Run {

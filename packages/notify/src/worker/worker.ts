@@ -60,10 +60,13 @@ export async function startNotificationWorker(
   const deps: DeliveryDeps = { prisma, mailer, slack, publicUrl: options.publicUrl, now };
   const boss = await startQueue(sql, options);
 
-  await boss.work<DeliverJob>(
+  const batchSize = options.concurrency ?? 8;
+  // pg-boss waits a polling interval after every batch; a full batch means more is waiting,
+  // so the worker is told to fetch again at once (and so is it when the relay queued work).
+  const deliverWorker: string = await boss.work<DeliverJob>(
     QUEUES.deliver,
     {
-      batchSize: options.concurrency ?? 8,
+      batchSize,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
       includeMetadata: true,
     },
@@ -82,6 +85,7 @@ export async function startNotificationWorker(
           }
         }),
       );
+      if (jobs.length === batchSize) boss.notifyWorker(deliverWorker);
     },
   );
   await boss.work<DeliverJob>(
@@ -94,9 +98,14 @@ export async function startNotificationWorker(
 
   let relaying: Promise<number> | null = null;
   const relayNow = () => {
-    relaying ??= relayPendingNotifications(sql, boss).finally(() => {
-      relaying = null;
-    });
+    relaying ??= relayPendingNotifications(sql, boss)
+      .then((queued) => {
+        if (queued > 0) boss.notifyWorker(deliverWorker);
+        return queued;
+      })
+      .finally(() => {
+        relaying = null;
+      });
     return relaying;
   };
   const timer = setInterval(() => {
