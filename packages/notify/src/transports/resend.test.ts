@@ -1,12 +1,8 @@
-import type { PrismaClient } from "@lantern/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeResend, type FakeResend } from "../testing/index.ts";
-import { createMailer, type EmailMessage, type Mailer } from "./email.ts";
-import { DeliveryError } from "./errors.ts";
+import { deliveryError, noPrisma, testEmail } from "../testing/transport-tests.ts";
+import { createMailer, type Mailer } from "./email.ts";
 import { sha256Hex } from "./idempotency.ts";
-
-// Resend needs no database; a prisma that fails loudly if touched.
-const noPrisma = {} as PrismaClient;
 
 let resend: FakeResend;
 let mailer: Mailer;
@@ -32,33 +28,12 @@ function mailerFor(apiKey: string, timeoutMs?: number): Mailer {
   );
 }
 
-let sequence = 0;
-function message(overrides: Partial<EmailMessage> = {}): EmailMessage {
-  sequence += 1;
-  return {
-    to: "dana@acme.com",
-    subject: "Provision Figma for Dana",
-    html: "<p>Provision <b>Figma</b></p>",
-    text: "Provision Figma",
-    idempotencyKey: `notification:${sequence}`,
-    ...overrides,
-  };
-}
-
-async function sendError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
-
 describe("Resend transport", () => {
   it("sends with the configured From, the key in Idempotency-Key, and returns Resend's id", async () => {
     expect(mailer.kind).toBe("resend");
     expect(mailer.describe).toBe(`Resend via ${resend.url}`);
-    const sent = await mailer.sendEmail(message({ idempotencyKey: "notification:abc" }));
+    const message = testEmail({ idempotencyKey: "notification:abc" });
+    const sent = await mailer.sendEmail(message);
 
     expect(resend.delivered).toHaveLength(1);
     const [email] = resend.delivered;
@@ -66,22 +41,22 @@ describe("Resend transport", () => {
     expect(email!.idempotencyKey).toBe("notification:abc");
     expect(email!.body).toMatchObject({
       from: "Lantern <lantern@acme.com>",
-      to: ["dana@acme.com"],
-      subject: "Provision Figma for Dana",
-      html: "<p>Provision <b>Figma</b></p>",
-      text: "Provision Figma",
+      to: [message.to],
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
       headers: { "X-Lantern-Idempotency-Key": "notification:abc" },
     });
     expect(resend.requests[0]!.authorization).toBe(`Bearer ${resend.apiKey}`);
   });
 
   it("uses a message's own From when it has one", async () => {
-    await mailer.sendEmail(message({ from: "Acme IT <it@acme.com>" }));
+    await mailer.sendEmail(testEmail({ from: "Acme IT <it@acme.com>" }));
     expect(resend.delivered[0]!.body.from).toBe("Acme IT <it@acme.com>");
   });
 
   it("a redelivery with the same key sends the same key and gets the same id, delivered once", async () => {
-    const once = message();
+    const once = testEmail();
     const first = await mailer.sendEmail(once);
     const second = await mailer.sendEmail(once);
     expect(second.providerMessageId).toBe(first.providerMessageId);
@@ -93,10 +68,10 @@ describe("Resend transport", () => {
   });
 
   it("a crash mid-send loses only the answer: the retry gets the first id, nothing is sent twice", async () => {
-    const once = message();
+    const once = testEmail();
     const held = resend.holdNext();
     const crashed = mailerFor(resend.apiKey, 300);
-    const attempt = sendError(crashed.sendEmail(once));
+    const attempt = deliveryError(crashed.sendEmail(once));
     expect((await held).idempotencyKey).toBe(once.idempotencyKey);
     const timeout = await attempt;
     expect(timeout).toMatchObject({ permanent: false, code: "timeout" });
@@ -108,7 +83,7 @@ describe("Resend transport", () => {
   });
 
   it("hashes keys longer than Resend's 256 characters, the same way every time", async () => {
-    const long = message({ idempotencyKey: `notification:${"x".repeat(300)}` });
+    const long = testEmail({ idempotencyKey: `notification:${"x".repeat(300)}` });
     await mailer.sendEmail(long);
     await mailer.sendEmail(long);
     const keys = resend.requests.map((r) => r.idempotencyKey);
@@ -127,7 +102,7 @@ describe("Resend transport", () => {
     { status: 409, code: "concurrent_idempotent_requests", retryAfterMs: undefined },
   ])("HTTP $status is transient ($code)", async ({ status, code, retryAfterMs }) => {
     resend.failNext(1, status);
-    const error = await sendError(mailer.sendEmail(message()));
+    const error = await deliveryError(mailer.sendEmail(testEmail()));
     expect(error).toMatchObject({ provider: "resend", permanent: false, code, retryAfterMs });
     expect(error.message).toContain(`Resend answered ${status}`);
     expect(resend.delivered).toHaveLength(0);
@@ -135,8 +110,8 @@ describe("Resend transport", () => {
 
   it("a dropped connection is transient, and the retry delivers", async () => {
     resend.failNext(1, "disconnect");
-    const once = message();
-    const error = await sendError(mailer.sendEmail(once));
+    const once = testEmail();
+    const error = await deliveryError(mailer.sendEmail(once));
     expect(error).toMatchObject({ permanent: false, code: "application_error" });
     expect(error.message).toContain("Resend could not be reached");
     await mailer.sendEmail(once);
@@ -150,37 +125,37 @@ describe("Resend transport", () => {
       { email: { kind: "resend", apiKey: "re_x", baseUrl: gone.url }, from: "a@acme.com" },
       { prisma: noPrisma },
     );
-    const error = await sendError(offline.sendEmail(message()));
+    const error = await deliveryError(offline.sendEmail(testEmail()));
     expect(error.permanent).toBe(false);
   });
 
   it("a wrong API key is permanent (403 invalid_api_key)", async () => {
     const wrongKey = mailerFor("re_wrong");
-    const error = await sendError(wrongKey.sendEmail(message()));
+    const error = await deliveryError(wrongKey.sendEmail(testEmail()));
     expect(error).toMatchObject({ permanent: true, code: "invalid_api_key" });
     expect(error.message).toBe("Resend answered 403 (invalid_api_key): API key is invalid.");
   });
 
   it("an invalid From is permanent (422 validation_error)", async () => {
-    const error = await sendError(mailer.sendEmail(message({ from: "not an address" })));
+    const error = await deliveryError(mailer.sendEmail(testEmail({ from: "not an address" })));
     expect(error).toMatchObject({ permanent: true, code: "validation_error" });
     expect(error.message).toContain("Resend answered 422");
   });
 
   it("the same key with a different body is permanent (409 invalid_idempotent_request)", async () => {
-    const first = message();
+    const first = testEmail();
     await mailer.sendEmail(first);
-    const error = await sendError(mailer.sendEmail({ ...first, subject: "Something else" }));
+    const error = await deliveryError(mailer.sendEmail({ ...first, subject: "Something else" }));
     expect(error).toMatchObject({ permanent: true, code: "invalid_idempotent_request" });
     expect(resend.delivered).toHaveLength(1);
   });
 
   it("the same key while the first send is still in flight is transient (409 concurrent)", async () => {
-    const once = message();
+    const once = testEmail();
     const held = resend.holdNext({ deliver: false });
     const first = mailer.sendEmail(once);
     const request = await held;
-    const error = await sendError(mailer.sendEmail(once));
+    const error = await deliveryError(mailer.sendEmail(once));
     expect(error).toMatchObject({ permanent: false, code: "concurrent_idempotent_requests" });
     request.release();
     await first;

@@ -3,7 +3,7 @@ import { createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "../testing/index.ts";
-import { DeliveryError } from "./errors.ts";
+import { deliveryError } from "../testing/transport-tests.ts";
 import {
   createSlackClient,
   forgetSlackUserId,
@@ -27,15 +27,6 @@ afterEach(() => {
   slackApi.messages.length = 0;
   slackApi.calls.length = 0;
 });
-
-async function slackError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
 
 const blocks = [
   {
@@ -71,7 +62,7 @@ describe("Slack client", () => {
   it("a rate limit is transient and carries Slack's Retry-After", async () => {
     slackApi.users.set("dana@acme.com", "U0DANA");
     slackApi.failNext(1, "ratelimited", { method: "chat.postMessage" });
-    const error = await slackError(slack.postDirectMessage("U0DANA", { text: "Hi" }));
+    const error = await deliveryError(slack.postDirectMessage("U0DANA", { text: "Hi" }));
     expect(error).toMatchObject({
       provider: "slack",
       permanent: false,
@@ -85,14 +76,14 @@ describe("Slack client", () => {
     "%s is transient",
     async (code) => {
       slackApi.failNext(1, code);
-      const error = await slackError(slack.lookupUserIdByEmail("dana@acme.com"));
+      const error = await deliveryError(slack.lookupUserIdByEmail("dana@acme.com"));
       expect(error).toMatchObject({ permanent: false, code });
     },
   );
 
   it("an HTTP 5xx is transient", async () => {
     slackApi.failNext(1, { httpStatus: 503 });
-    const error = await slackError(slack.lookupUserIdByEmail("dana@acme.com"));
+    const error = await deliveryError(slack.lookupUserIdByEmail("dana@acme.com"));
     expect(error).toMatchObject({ permanent: false, code: "http_503" });
   });
 
@@ -100,7 +91,7 @@ describe("Slack client", () => {
     const gone = await startFakeSlack();
     await gone.close();
     const offline = createSlackClient({ token: gone.token, apiUrl: gone.url });
-    const error = await slackError(offline.lookupUserIdByEmail("dana@acme.com"));
+    const error = await deliveryError(offline.lookupUserIdByEmail("dana@acme.com"));
     expect(error.permanent).toBe(false);
     expect(error.message).toContain("Slack could not be reached");
   });
@@ -109,20 +100,20 @@ describe("Slack client", () => {
     "%s is permanent",
     async (code) => {
       slackApi.failNext(1, code);
-      const error = await slackError(slack.lookupUserIdByEmail("dana@acme.com"));
+      const error = await deliveryError(slack.lookupUserIdByEmail("dana@acme.com"));
       expect(error).toMatchObject({ permanent: true, code });
     },
   );
 
   it("a wrong token is permanent, with a hint for the admin", async () => {
     const wrong = createSlackClient({ token: "xoxb-wrong", apiUrl: slackApi.url });
-    const error = await slackError(wrong.lookupUserIdByEmail("dana@acme.com"));
+    const error = await deliveryError(wrong.lookupUserIdByEmail("dana@acme.com"));
     expect(error).toMatchObject({ permanent: true, code: "invalid_auth" });
     expect(error.message).toBe("Slack answered invalid_auth (SLACK_BOT_TOKEN is not valid)");
   });
 
   it("messaging a user Slack does not know is permanent", async () => {
-    const error = await slackError(slack.postDirectMessage("U0GONE", { text: "Hi" }));
+    const error = await deliveryError(slack.postDirectMessage("U0GONE", { text: "Hi" }));
     expect(error).toMatchObject({ permanent: true, code: "user_not_found" });
   });
 });
@@ -196,7 +187,7 @@ describe("resolveSlackUserId", () => {
   it("a Slack failure changes nothing and throws the DeliveryError", async () => {
     const kim = await person("kim@acme.com");
     slackApi.failNext(1, "ratelimited");
-    const error = await slackError(resolveSlackUserId(db.prisma, slack, kim, now));
+    const error = await deliveryError(resolveSlackUserId(db.prisma, slack, kim, now));
     expect(error.permanent).toBe(false);
     expect(await stored(kim.id)).toEqual({ slackUserId: null, slackLookupAt: null });
   });

@@ -1,12 +1,9 @@
-import type { PrismaClient } from "@lantern/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink, type SmtpSink } from "../testing/index.ts";
-import { createMailer, type EmailMessage, type Mailer } from "./email.ts";
-import { DeliveryError } from "./errors.ts";
+import { deliveryError, noPrisma, testEmail } from "../testing/transport-tests.ts";
+import { createMailer, type Mailer } from "./email.ts";
 import { messageIdFor, sha256Hex } from "./idempotency.ts";
 import { withPoolOptions } from "./smtp.ts";
-
-const noPrisma = {} as PrismaClient;
 
 let sink: SmtpSink;
 let mailer: Mailer;
@@ -31,33 +28,17 @@ function smtpMailer(url: string, timeoutMs?: number): Mailer {
   );
 }
 
-let sequence = 0;
-function message(overrides: Partial<EmailMessage> = {}): EmailMessage {
-  sequence += 1;
-  return {
-    to: "dana@acme.com",
-    subject: "Provision Figma for Dana — due Friday",
-    html: "<p>Provision <b>Figma</b> for Dana</p>",
-    text: "Provision Figma for Dana",
-    idempotencyKey: `notification:${sequence}`,
-    ...overrides,
-  };
-}
-
-async function sendError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
-
 describe("SMTP transport", () => {
   it("delivers real MIME with a Message-ID derived from the key and the key in a header", async () => {
     expect(mailer.kind).toBe("smtp");
     expect(mailer.describe).toBe(`SMTP via ${sink.url}`);
-    const sent = await mailer.sendEmail(message({ idempotencyKey: "notification:abc" }));
+    // A subject beyond ASCII, which MIME must encode.
+    const sent = await mailer.sendEmail(
+      testEmail({
+        idempotencyKey: "notification:abc",
+        subject: "Provision Figma for Dana — due Friday",
+      }),
+    );
 
     const [mail] = await sink.waitFor(1);
     const expectedId = `<${sha256Hex("notification:abc")}@lantern>`;
@@ -77,7 +58,7 @@ describe("SMTP transport", () => {
   });
 
   it("a redelivery carries the same Message-ID (receiving systems dedupe on it)", async () => {
-    const once = message();
+    const once = testEmail();
     await mailer.sendEmail(once);
     await mailer.sendEmail(once);
     const mails = await sink.waitFor(2);
@@ -93,7 +74,7 @@ describe("SMTP transport", () => {
   it("authenticates with the credentials in SMTP_URL", async () => {
     const withAuth = smtpMailer(sink.url.replace("smtp://", "smtp://alice:s%3Acret@"));
     expect(withAuth.describe).toBe(`SMTP via ${sink.url} (user ***)`);
-    await withAuth.sendEmail(message());
+    await withAuth.sendEmail(testEmail());
     await withAuth.close();
     const [mail] = await sink.waitFor(1);
     expect(mail!.authUser).toBe("alice");
@@ -101,16 +82,16 @@ describe("SMTP transport", () => {
 
   it("a 4xx reply is transient and the pooled connection keeps working", async () => {
     sink.failNext(1, { code: 451, message: "Try again later" });
-    const error = await sendError(mailer.sendEmail(message()));
+    const error = await deliveryError(mailer.sendEmail(testEmail()));
     expect(error).toMatchObject({ provider: "smtp", permanent: false, code: "451" });
     expect(error.message).toContain("The SMTP server answered 451");
-    await mailer.sendEmail(message());
+    await mailer.sendEmail(testEmail());
     expect(await sink.waitFor(1)).toHaveLength(1);
   });
 
   it("a 5xx reply is permanent", async () => {
     sink.failNext(1, { code: 550, message: "Mailbox unavailable" });
-    const error = await sendError(mailer.sendEmail(message()));
+    const error = await deliveryError(mailer.sendEmail(testEmail()));
     expect(error).toMatchObject({ permanent: true, code: "550" });
     expect(error.message).toContain("Mailbox unavailable");
     expect(sink.messages).toHaveLength(0);
@@ -120,7 +101,7 @@ describe("SMTP transport", () => {
     const gone = await startSmtpSink();
     await gone.close();
     const offline = smtpMailer(gone.url, 2_000);
-    const error = await sendError(offline.sendEmail(message()));
+    const error = await deliveryError(offline.sendEmail(testEmail()));
     await offline.close();
     expect(error.permanent).toBe(false);
     expect(error.message).toContain("The SMTP server could not be reached");
@@ -128,9 +109,9 @@ describe("SMTP transport", () => {
 
   it("after close() it refuses to send (a closed pool would queue the message forever)", async () => {
     const own = smtpMailer(sink.url);
-    await own.sendEmail(message());
+    await own.sendEmail(testEmail());
     await own.close();
-    const error = await sendError(own.sendEmail(message()));
+    const error = await deliveryError(own.sendEmail(testEmail()));
     expect(error).toMatchObject({ permanent: false, message: "The SMTP transport is closed" });
   });
 });
