@@ -64,6 +64,18 @@ export async function startQueue(sql: SqlSession, options: QueueOptions = {}): P
 /** Creates a queue, or brings an existing one's options up to date. */
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
   const queue = { name, ...options };
-  if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
-  else await boss.createQueue(name, queue);
+  if (await boss.getQueue(name)) return boss.updateQueue(name, queue);
+  // Several workers starting at once on a new database create the same queue at once, and
+  // pg-boss's create_queue (a row insert, then DDL that locks the queue table) deadlocks
+  // between them; PostgreSQL aborts all but one. Asking again waits for the one that got
+  // through and then finds its queue there (ON CONFLICT DO NOTHING).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await boss.createQueue(name, queue);
+      break;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "40P01" || attempt >= 5) throw error;
+    }
+  }
+  await boss.updateQueue(name, queue);
 }
