@@ -51,6 +51,11 @@ export function accessSummary({ requestKind, appName, entitlementName, subject }
   return `${entitlementName} in ${appName} ${requestKind === "REVOKE" ? "from" : "for"} ${subject}`;
 }
 
+/** The label of whom the access concerns: "For" when it is added, "Held by" when removed. */
+export function subjectLabel(requestKind: RequestKind): string {
+  return requestKind === "REVOKE" ? "Held by" : "For";
+}
+
 /** "#1042" */
 export function taskLabel(taskNumber: number): string {
   return `#${taskNumber}`;

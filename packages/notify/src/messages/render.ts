@@ -3,6 +3,7 @@
 // delivery worker treats as a permanent failure.
 import type {
   NotificationContext,
+  NotificationTaskFacts,
   NotificationTaskKind,
   NotificationTemplate,
   RequestFacts,
@@ -90,6 +91,15 @@ function requestProps(payload: RequestFacts, links: Links) {
   };
 }
 
+/** The facts every task email takes: the request's, and which task it is. */
+function taskProps(payload: NotificationTaskFacts, links: Links) {
+  return {
+    ...requestProps(payload, links),
+    taskNumber: payload.taskNumber,
+    taskKind: payload.taskKind,
+  };
+}
+
 type Renderer = (template: string, payload: unknown, links: Links) => Promise<RenderedNotification>;
 
 const requestEnded =
@@ -117,9 +127,7 @@ const renderers: { [T in NotificationTemplate]: Renderer } = {
   "task.assigned": async (template, payload, links) => {
     const p = parseNotificationPayload(template, ZTaskAssignedPayload, payload);
     const props = {
-      ...requestProps(p, links),
-      taskNumber: p.taskNumber,
-      taskKind: p.taskKind,
+      ...taskProps(p, links),
       dueAt: p.dueAt,
       routingNote: p.routingNote,
     };
@@ -128,9 +136,7 @@ const renderers: { [T in NotificationTemplate]: Renderer } = {
   "task.reminder": async (template, payload, links) => {
     const p = parseNotificationPayload(template, ZTaskReminderPayload, payload);
     const props = {
-      ...requestProps(p, links),
-      taskNumber: p.taskNumber,
-      taskKind: p.taskKind,
+      ...taskProps(p, links),
       dueAt: p.dueAt,
       reminder: { remindedBy: p.remindedBy, openedAt: p.openedAt },
     };
@@ -139,9 +145,7 @@ const renderers: { [T in NotificationTemplate]: Renderer } = {
   "task.reassigned": async (template, payload, links) => {
     const p = parseNotificationPayload(template, ZTaskReassignedPayload, payload);
     const props = {
-      ...requestProps(p, links),
-      taskNumber: p.taskNumber,
-      taskKind: p.taskKind,
+      ...taskProps(p, links),
       reassignedBy: p.reassignedBy,
       reassignReason: p.reassignReason,
     };

@@ -25,15 +25,19 @@ import {
   revocationRequestedHeadline,
   revocationRequestedLine,
   revocationRequestedSubject,
+  subjectLabel,
   taskAssignedSubject,
   taskHeadline,
   taskInstruction,
   taskLabel,
   taskReassignedSubject,
   type DailyDigestEmailProps,
+  type NotificationEmailProps,
+  type RequestEmailFacts,
   type RequestEndedEmailProps,
   type RevocationRequestedEmailProps,
   type TaskAssignedEmailProps,
+  type TaskEmailFacts,
   type TaskReassignedEmailProps,
 } from "@lantern/emails";
 import type { KnownBlock, MrkdwnElement } from "@slack/web-api";
@@ -85,6 +89,9 @@ function section(text: string): KnownBlock {
   return { type: "section", text: mrkdwn(clip(text, SECTION_TEXT_MAX)) };
 }
 
+/** A field's label and its plain value. */
+type Field = [label: string, value: string | null | undefined];
+
 interface MessageParts {
   /** Plain text (never escaped): the header block. */
   headline: string;
@@ -93,7 +100,7 @@ interface MessageParts {
   /** mrkdwn sections, already escaped. */
   sections: string[];
   /** Label and plain value; absent values are left out. Slack shows them two per row. */
-  fields?: [label: string, value: string | null | undefined][];
+  fields?: Field[];
   /** mrkdwn lines for the small print, already escaped. */
   context?: string[];
   button: { label: string; url: string };
@@ -130,8 +137,22 @@ function message(parts: MessageParts): SlackBlocksMessage {
   return { text: `${escapeMrkdwn(parts.summary)} — ${escapeMrkdwn(parts.button.url)}`, blocks };
 }
 
-function forLabel(requestKind: "GRANT" | "REVOKE"): string {
-  return requestKind === "REVOKE" ? "Held by" : "For";
+/** The request's facts, first in every task and request-ended message. */
+function requestFields(props: RequestEmailFacts): Field[] {
+  return [
+    ["App", props.appName],
+    ["Access", props.entitlementName],
+    [subjectLabel(props.requestKind), props.subject],
+    ["Requested by", props.requesterName],
+    ["Reason", reasonOrNone(props.reason)],
+  ];
+}
+
+/** The small print of a task message: "Task #1042 · Policy: Standard access · Acme Corp". */
+function taskContext(props: TaskEmailFacts & NotificationEmailProps): string {
+  return escapeMrkdwn(
+    `Task ${taskLabel(props.taskNumber)} · Policy: ${props.policyName} · ${props.organizationName}`,
+  );
 }
 
 /** A task assigned to the recipient, or with `reminder` set, a reminder of it. */
@@ -144,24 +165,13 @@ export function taskAssignedSlack(props: TaskAssignedEmailProps): SlackBlocksMes
     );
   }
   sections.push(escapeMrkdwn(taskInstruction(props)));
-  const context = [
-    escapeMrkdwn(
-      `Task ${taskLabel(taskNumber)} · Policy: ${props.policyName} · ${props.organizationName}`,
-    ),
-  ];
+  const context = [taskContext(props)];
   if (props.routingNote) context.push(escapeMrkdwn(`Why this came to you: ${props.routingNote}`));
   return message({
     headline: taskHeadline(props),
     summary: taskAssignedSubject(props),
     sections,
-    fields: [
-      ["App", props.appName],
-      ["Access", props.entitlementName],
-      [forLabel(props.requestKind), props.subject],
-      ["Requested by", props.requesterName],
-      ["Reason", reasonOrNone(props.reason)],
-      ["Due", props.dueAt ? formatDate(props.dueAt) : null],
-    ],
+    fields: [...requestFields(props), ["Due", props.dueAt ? formatDate(props.dueAt) : null]],
     context,
     button: { label: openTaskLabel(taskNumber), url: props.url },
   });
@@ -176,18 +186,8 @@ export function taskReassignedSlack(props: TaskReassignedEmailProps): SlackBlock
       `*${escapeMrkdwn(reassignedLine(props.reassignedBy, props.taskNumber))}*\n${quote(props.reassignReason)}`,
       escapeMrkdwn(taskInstruction(props)),
     ],
-    fields: [
-      ["App", props.appName],
-      ["Access", props.entitlementName],
-      [forLabel(props.requestKind), props.subject],
-      ["Requested by", props.requesterName],
-      ["Reason", reasonOrNone(props.reason)],
-    ],
-    context: [
-      escapeMrkdwn(
-        `Task ${taskLabel(props.taskNumber)} · Policy: ${props.policyName} · ${props.organizationName}`,
-      ),
-    ],
+    fields: requestFields(props),
+    context: [taskContext(props)],
     button: { label: openTaskLabel(props.taskNumber), url: props.url },
   });
 }
@@ -214,11 +214,7 @@ export function requestEndedSlack(props: RequestEndedEmailProps): SlackBlocksMes
     summary: requestEndedSubject(props),
     sections,
     fields: [
-      ["App", props.appName],
-      ["Access", props.entitlementName],
-      [forLabel(props.requestKind), props.subject],
-      ["Requested by", props.requesterName],
-      ["Reason", reasonOrNone(props.reason)],
+      ...requestFields(props),
       ["Task", props.taskNumber != null ? taskLabel(props.taskNumber) : null],
     ],
     context: [escapeMrkdwn(`Policy: ${props.policyName} · ${props.organizationName}`)],
