@@ -55,7 +55,8 @@ export {
 export { formatDate, formatDue, formatOpenFor } from "./lib/format.ts";
 export type { NotificationEmailProps, RequestEmailFacts, TaskEmailFacts } from "./lib/props.ts";
 export { TaskAssignedEmail, taskAssignedSubject, type TaskAssignedEmailProps };
-export { taskFacts, type TaskReminder } from "./templates/task-assigned.tsx";
+export { taskFacts } from "./components/facts.tsx";
+export { type TaskReminder } from "./templates/task-assigned.tsx";
 export { TaskReminderEmail, taskReminderSubject, type TaskReminderEmailProps };
 export { TaskReassignedEmail, taskReassignedSubject, type TaskReassignedEmailProps };
 export { RequestEndedEmail, requestEndedSubject, type RequestEndedEmailProps };

@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic */
 import { Callout, FactTable, MultilineText, SettingsNote } from "../components/blocks.tsx";
+import { requestFacts } from "../components/facts.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
 import {
   openTaskLabel,
-  reasonOrNone,
   requestEndedHeadline,
   requestEndedNoteLabel,
   requestEndedSummary,
@@ -87,16 +87,7 @@ export function RequestEndedEmail(props: RequestEndedEmailProps) {
       {errored ? null : noteCallout}
       <FactTable
         facts={[
-          { label: "Access", value: props.entitlementName },
-          { label: "App", value: appName },
-          { label: props.requestKind === "REVOKE" ? "Held by" : "For", value: props.subject },
-          { label: "Requested by", value: props.requesterName },
-          {
-            label: "Reason",
-            value: <MultilineText text={reasonOrNone(props.reason)} />,
-            prose: true,
-          },
-          { label: "Policy", value: props.policyName },
+          ...requestFacts(props),
           { label: "Task", value: taskNumber != null ? taskLabel(taskNumber) : null },
         ]}
       />

@@ -1,15 +1,9 @@
 /** @jsxRuntime automatic */
-import {
-  Callout,
-  FactTable,
-  MultilineText,
-  SettingsNote,
-  type Fact,
-} from "../components/blocks.tsx";
+import { Callout, FactTable, MultilineText, SettingsNote } from "../components/blocks.tsx";
+import { taskFacts } from "../components/facts.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
 import {
   openTaskLabel,
-  reasonOrNone,
   reminderLine,
   taskHeadline,
   taskInstruction,
@@ -38,24 +32,6 @@ export interface TaskAssignedEmailProps extends NotificationEmailProps, TaskEmai
 export function taskAssignedSubject(props: TaskAssignedEmailProps): string {
   const prefix = props.reminder ? "Reminder: " : "";
   return `${prefix}${taskHeadline(props)} (${taskLabel(props.taskNumber)})`;
-}
-
-/** The facts of a task as rows: what, in which app, for whom, why, who asked, policy, due. */
-export function taskFacts(props: TaskEmailFacts & { dueAt?: string | null }): Fact[] {
-  return [
-    { label: "Task", value: taskLabel(props.taskNumber) },
-    { label: "Access", value: props.entitlementName },
-    { label: "App", value: props.appName },
-    { label: props.requestKind === "REVOKE" ? "Held by" : "For", value: props.subject },
-    { label: "Requested by", value: props.requesterName },
-    {
-      label: "Reason",
-      value: <MultilineText text={reasonOrNone(props.reason)} />,
-      prose: true,
-    },
-    { label: "Policy", value: props.policyName },
-    { label: "Due", value: props.dueAt ? formatDate(props.dueAt) : null },
-  ];
 }
 
 /**

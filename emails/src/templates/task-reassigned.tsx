@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 import { Callout, FactTable, MultilineText, SettingsNote } from "../components/blocks.tsx";
+import { taskFacts } from "../components/facts.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
 import {
   openTaskLabel,
@@ -9,7 +10,6 @@ import {
   taskLabel,
 } from "../lib/copy.ts";
 import type { NotificationEmailProps, TaskEmailFacts } from "../lib/props.ts";
-import { taskFacts } from "./task-assigned.tsx";
 
 export interface TaskReassignedEmailProps extends NotificationEmailProps, TaskEmailFacts {
   /** Who handed the task over. */
