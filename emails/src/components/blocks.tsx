@@ -123,6 +123,34 @@ const styles = {
   },
 } satisfies Record<string, CSSProperties>;
 
+export interface PresentationTableProps {
+  style: CSSProperties;
+  /** How the plain-text rendering lays the rows out, e.g. "dataTable" for aligned columns. */
+  "data-text-format"?: string;
+  /** The table's rows. */
+  children: ReactNode;
+}
+
+/**
+ * A full-width table that only lays out rows (email clients lay out reliably with tables):
+ * no spacing or border of its own, and no data table for screen readers.
+ */
+export function PresentationTable({ style, children, ...rest }: PresentationTableProps) {
+  return (
+    <table
+      role="presentation"
+      width="100%"
+      cellPadding={0}
+      cellSpacing={0}
+      border={0}
+      style={style}
+      {...rest}
+    >
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 export interface Fact {
   label: string;
   /** Facts whose value is `null`, `undefined` or `false` are left out. */
@@ -138,31 +166,18 @@ export interface Fact {
 export function FactTable({ facts }: { facts: readonly Fact[] }) {
   const shown = facts.filter((fact) => fact.value != null && fact.value !== false);
   return (
-    <table
-      role="presentation"
-      width="100%"
-      cellPadding={0}
-      cellSpacing={0}
-      border={0}
-      style={styles.factTable}
-      data-text-format="dataTable"
-    >
-      <tbody>
-        {shown.map((fact) => (
-          <tr key={fact.label}>
-            <td style={styles.factLabel} className="lt-fact-label lt-muted lt-rule">
-              {fact.label}
-            </td>
-            <td
-              style={fact.prose ? styles.factProse : styles.factValue}
-              className="lt-text lt-rule"
-            >
-              {fact.value}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <PresentationTable style={styles.factTable} data-text-format="dataTable">
+      {shown.map((fact) => (
+        <tr key={fact.label}>
+          <td style={styles.factLabel} className="lt-fact-label lt-muted lt-rule">
+            {fact.label}
+          </td>
+          <td style={fact.prose ? styles.factProse : styles.factValue} className="lt-text lt-rule">
+            {fact.value}
+          </td>
+        </tr>
+      ))}
+    </PresentationTable>
   );
 }
 
@@ -193,38 +208,29 @@ export interface CalloutProps {
 export function Callout({ label, tone = "note", children }: CalloutProps) {
   const isDanger = tone === "danger";
   return (
-    <table
-      role="presentation"
-      width="100%"
-      cellPadding={0}
-      cellSpacing={0}
-      border={0}
-      style={styles.callout}
-    >
-      <tbody>
-        <tr>
-          <td
-            style={isDanger ? styles.calloutCellDanger : styles.calloutCell}
-            className={isDanger ? "lt-callout-danger" : "lt-callout"}
-          >
-            {label ? (
-              <Text
-                style={isDanger ? styles.calloutLabelDanger : styles.calloutLabel}
-                className={isDanger ? "lt-danger-text" : "lt-muted"}
-              >
-                {label}
-              </Text>
-            ) : null}
+    <PresentationTable style={styles.callout}>
+      <tr>
+        <td
+          style={isDanger ? styles.calloutCellDanger : styles.calloutCell}
+          className={isDanger ? "lt-callout-danger" : "lt-callout"}
+        >
+          {label ? (
             <Text
-              style={isDanger ? styles.calloutBodyDanger : styles.calloutBody}
-              className={isDanger ? "lt-danger-text" : "lt-text"}
+              style={isDanger ? styles.calloutLabelDanger : styles.calloutLabel}
+              className={isDanger ? "lt-danger-text" : "lt-muted"}
             >
-              {children}
+              {label}
             </Text>
-          </td>
-        </tr>
-      </tbody>
-    </table>
+          ) : null}
+          <Text
+            style={isDanger ? styles.calloutBodyDanger : styles.calloutBody}
+            className={isDanger ? "lt-danger-text" : "lt-text"}
+          >
+            {children}
+          </Text>
+        </td>
+      </tr>
+    </PresentationTable>
   );
 }
 

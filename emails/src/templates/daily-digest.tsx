@@ -1,7 +1,12 @@
 /** @jsxRuntime automatic */
 import { Link, Text } from "@react-email/components";
 import { Fragment, type CSSProperties } from "react";
-import { SectionHeading, SettingsNote, TextLink } from "../components/blocks.tsx";
+import {
+  PresentationTable,
+  SectionHeading,
+  SettingsNote,
+  TextLink,
+} from "../components/blocks.tsx";
 import { ButtonLink, EmailLayout, Paragraph, colors, fontFamily } from "../components/layout.tsx";
 import { digestHeadline, digestTaskLabel, type TaskKind } from "../lib/copy.ts";
 import {
@@ -111,29 +116,20 @@ export default function DailyDigestEmail(props: DailyDigestEmailProps) {
           <SectionHeading>
             {section.title} ({section.count})
           </SectionHeading>
-          <table
-            role="presentation"
-            width="100%"
-            cellPadding={0}
-            cellSpacing={0}
-            border={0}
-            style={styles.list}
-          >
-            <tbody>
-              {section.tasks.map((task) => (
-                <tr key={task.number}>
-                  <td style={styles.item} className="lt-rule">
-                    <Link href={task.url} style={styles.itemLink} className="lt-link">
-                      {digestTaskLabel(task)}
-                    </Link>
-                    <Text style={styles.itemDetail} className="lt-muted">
-                      {digestTaskDetail(task, date)}
-                    </Text>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PresentationTable style={styles.list}>
+            {section.tasks.map((task) => (
+              <tr key={task.number}>
+                <td style={styles.item} className="lt-rule">
+                  <Link href={task.url} style={styles.itemLink} className="lt-link">
+                    {digestTaskLabel(task)}
+                  </Link>
+                  <Text style={styles.itemDetail} className="lt-muted">
+                    {digestTaskDetail(task, date)}
+                  </Text>
+                </td>
+              </tr>
+            ))}
+          </PresentationTable>
           {section.more > 0 ? (
             <Text style={styles.more} className="lt-muted">
               And {section.more} more in{" "}
