@@ -17,6 +17,7 @@ import {
   inboxTitle,
 } from "../lib/digest.ts";
 import { formatDate } from "../lib/format.ts";
+import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
 import type { NotificationEmailProps } from "../lib/props.ts";
 
 export interface DailyDigestTask {
@@ -143,18 +144,15 @@ export default function DailyDigestEmail(props: DailyDigestEmailProps) {
   );
 }
 
-const base = "https://lantern.acme.com";
-
 DailyDigestEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: `${base}/settings`,
+  ...previewOrganization,
   date: "2026-11-24",
   counts: { APPROVAL: 2, PROVISION: 4, DEPROVISION: 1 },
   total: 7,
   inboxUrls: {
-    APPROVAL: `${base}/requests?tab=awaiting_approval`,
-    PROVISION: `${base}/requests?tab=awaiting_provisioning`,
-    DEPROVISION: `${base}/revocations?tab=awaiting_deprovisioning`,
+    APPROVAL: `${previewBaseUrl}/requests?tab=awaiting_approval`,
+    PROVISION: `${previewBaseUrl}/requests?tab=awaiting_provisioning`,
+    DEPROVISION: `${previewBaseUrl}/revocations?tab=awaiting_deprovisioning`,
   },
   tasks: [
     {
@@ -165,7 +163,7 @@ DailyDigestEmail.PreviewProps = {
       subject: "Dana Ortiz",
       openedAt: "2026-11-12T14:05:00.000Z",
       dueAt: "2026-11-19T17:00:00.000Z",
-      url: `${base}/tasks/1031`,
+      url: `${previewBaseUrl}/tasks/1031`,
     },
     {
       number: 1042,
@@ -175,7 +173,7 @@ DailyDigestEmail.PreviewProps = {
       subject: "Leo Park",
       openedAt: "2026-11-20T09:30:00.000Z",
       dueAt: "2026-11-25T17:00:00.000Z",
-      url: `${base}/tasks/1042`,
+      url: `${previewBaseUrl}/tasks/1042`,
     },
     {
       number: 1049,
@@ -184,7 +182,7 @@ DailyDigestEmail.PreviewProps = {
       entitlementName: "ProductionReadOnly",
       subject: "Sam Whitfield",
       openedAt: "2026-11-21T16:45:00.000Z",
-      url: `${base}/tasks/1049`,
+      url: `${previewBaseUrl}/tasks/1049`,
     },
     {
       number: 1057,
@@ -193,7 +191,7 @@ DailyDigestEmail.PreviewProps = {
       entitlementName: "Editor",
       subject: "Nora Lindqvist",
       openedAt: "2026-11-22T08:00:00.000Z",
-      url: `${base}/tasks/1057`,
+      url: `${previewBaseUrl}/tasks/1057`,
     },
     {
       number: 1060,
@@ -203,7 +201,7 @@ DailyDigestEmail.PreviewProps = {
       subject: "Aisha Bello",
       openedAt: "2026-11-24T07:10:00.000Z",
       dueAt: "2026-11-24T17:00:00.000Z",
-      url: `${base}/tasks/1060`,
+      url: `${previewBaseUrl}/tasks/1060`,
     },
     {
       number: 1061,
@@ -212,7 +210,7 @@ DailyDigestEmail.PreviewProps = {
       entitlementName: "Agent",
       subject: "Marco Rossi",
       openedAt: "2026-11-23T11:20:00.000Z",
-      url: `${base}/tasks/1061`,
+      url: `${previewBaseUrl}/tasks/1061`,
     },
   ],
 } satisfies DailyDigestEmailProps;

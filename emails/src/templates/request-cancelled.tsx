@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
 import {
   RequestEndedEmail,
   requestEndedSubject,
@@ -18,9 +19,8 @@ export default function RequestCancelledEmail(props: RequestCancelledEmailProps)
 }
 
 RequestCancelledEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/my-requests",
+  ...previewOrganization,
+  url: `${previewBaseUrl}/my-requests`,
   requestKind: "GRANT",
   appName: "Figma",
   entitlementName: "Editor",

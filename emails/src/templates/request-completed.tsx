@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { previewBaseUrl, previewOrganization, previewRevocation } from "../lib/preview.ts";
 import {
   RequestEndedEmail,
   requestEndedSubject,
@@ -21,16 +22,9 @@ export default function RequestCompletedEmail(props: RequestCompletedEmailProps)
 }
 
 RequestCompletedEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/tasks/1057",
-  requestKind: "REVOKE",
-  appName: "GitHub",
-  entitlementName: "Owner of acme-corp",
-  subject: "Leo Park",
-  requesterName: "Priya Natarajan",
-  reason: "Leo moved to the Sales team on Nov 1 and no longer administers our repositories.",
-  policyName: "Standard revocation",
+  ...previewOrganization,
+  ...previewRevocation,
+  url: `${previewBaseUrl}/tasks/1057`,
   note: "Removed from the Owners team; Leo keeps read access through Sales Engineering.",
   taskNumber: 1057,
   recipientRole: "ACCOUNT_OWNER",

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
 import {
   RequestEndedEmail,
   requestEndedSubject,
@@ -18,9 +19,8 @@ export default function RequestDeniedEmail(props: RequestDeniedEmailProps) {
 }
 
 RequestDeniedEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/tasks/1071",
+  ...previewOrganization,
+  url: `${previewBaseUrl}/tasks/1071`,
   requestKind: "GRANT",
   appName: "AWS",
   entitlementName: "ProductionAdmin",

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { previewBaseUrl, previewGrant, previewOrganization } from "../lib/preview.ts";
 import {
   RequestEndedEmail,
   requestEndedSubject,
@@ -18,17 +19,9 @@ export default function RequestErroredEmail(props: RequestErroredEmailProps) {
 }
 
 RequestErroredEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/tasks/1042",
-  requestKind: "GRANT",
-  appName: "Salesforce",
-  entitlementName: "Admin",
-  subject: "Dana Ortiz",
-  requesterName: "Maria Chen",
-  reason:
-    "Dana takes over the quarterly pipeline reports from Sam and needs to edit the shared dashboards.",
-  policyName: "Standard access",
+  ...previewOrganization,
+  ...previewGrant,
+  url: `${previewBaseUrl}/tasks/1042`,
   note: "Salesforce refused the change: all 25 Admin licences of the org are in use. Free one up or buy another, then retry.",
   taskNumber: 1042,
   recipientRole: "APP_OWNER",

@@ -2,6 +2,7 @@
 import { Callout, FactTable, MultilineText, SettingsNote } from "../components/blocks.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
 import { reasonOrNone, revocationRequestedHeadline, revocationRequestedLine } from "../lib/copy.ts";
+import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
 import type { NotificationEmailProps, RequestEmailFacts } from "../lib/props.ts";
 
 export interface RevocationRequestedEmailProps extends NotificationEmailProps, RequestEmailFacts {
@@ -60,9 +61,8 @@ export default function RevocationRequestedEmail(props: RevocationRequestedEmail
 }
 
 RevocationRequestedEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/my-requests",
+  ...previewOrganization,
+  url: `${previewBaseUrl}/my-requests`,
   requestKind: "REVOKE",
   appName: "Salesforce",
   entitlementName: "Admin",

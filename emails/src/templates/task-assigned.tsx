@@ -10,6 +10,7 @@ import {
   taskLabel,
 } from "../lib/copy.ts";
 import { formatDate } from "../lib/format.ts";
+import { previewBaseUrl, previewGrant, previewOrganization } from "../lib/preview.ts";
 import type { NotificationEmailProps, TaskEmailFacts } from "../lib/props.ts";
 
 /** Who sent a reminder about a task that is still open, and since when it is open. */
@@ -71,19 +72,11 @@ export default function TaskAssignedEmail(props: TaskAssignedEmailProps) {
 }
 
 TaskAssignedEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/tasks/1042",
+  ...previewOrganization,
+  ...previewGrant,
+  url: `${previewBaseUrl}/tasks/1042`,
   taskNumber: 1042,
   taskKind: "PROVISION",
-  requestKind: "GRANT",
-  appName: "Salesforce",
-  entitlementName: "Admin",
-  subject: "Dana Ortiz",
-  requesterName: "Maria Chen",
-  reason:
-    "Dana takes over the quarterly pipeline reports from Sam and needs to edit the shared dashboards.",
-  policyName: "Standard access",
   dueAt: "2026-11-27T17:00:00.000Z",
   routingNote: null,
 } satisfies TaskAssignedEmailProps;

@@ -9,6 +9,7 @@ import {
   taskInstruction,
   taskLabel,
 } from "../lib/copy.ts";
+import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
 import type { NotificationEmailProps, TaskEmailFacts } from "../lib/props.ts";
 
 export interface TaskReassignedEmailProps extends NotificationEmailProps, TaskEmailFacts {
@@ -49,9 +50,8 @@ export default function TaskReassignedEmail(props: TaskReassignedEmailProps) {
 }
 
 TaskReassignedEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/tasks/1063",
+  ...previewOrganization,
+  url: `${previewBaseUrl}/tasks/1063`,
   taskNumber: 1063,
   taskKind: "APPROVAL",
   requestKind: "GRANT",

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { previewBaseUrl, previewOrganization, previewRevocation } from "../lib/preview.ts";
 import TaskAssignedEmail, {
   taskAssignedSubject,
   type TaskAssignedEmailProps,
@@ -23,18 +24,11 @@ export default function TaskReminderEmail(props: TaskReminderEmailProps) {
 }
 
 TaskReminderEmail.PreviewProps = {
-  organizationName: "Acme Corp",
-  settingsUrl: "https://lantern.acme.com/settings",
-  url: "https://lantern.acme.com/tasks/1057",
+  ...previewOrganization,
+  ...previewRevocation,
+  url: `${previewBaseUrl}/tasks/1057`,
   taskNumber: 1057,
   taskKind: "DEPROVISION",
-  requestKind: "REVOKE",
-  appName: "GitHub",
-  entitlementName: "Owner of acme-corp",
-  subject: "Leo Park",
-  requesterName: "Priya Natarajan",
-  reason: "Leo moved to the Sales team on Nov 1 and no longer administers our repositories.",
-  policyName: "Standard revocation",
   dueAt: "2026-11-21T17:00:00.000Z",
   reminder: { remindedBy: "Priya Natarajan", openedAt: "2026-11-17T09:12:00.000Z" },
 } satisfies TaskReminderEmailProps;
