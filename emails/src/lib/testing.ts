@@ -1,6 +1,7 @@
 // Helpers for the template tests (not exported from the package).
+import { createElement, type ReactElement } from "react";
 import { expect } from "vitest";
-import type { RenderedBody } from "../render.ts";
+import { renderEmail, type RenderedBody, type RenderedEmail } from "../render.ts";
 
 /** How React serialises an attribute value (what an HTML parser decodes back to `value`). */
 export function asHtmlAttribute(value: string): string {
@@ -63,4 +64,22 @@ export function expectFooter({ html, text }: RenderedBody, reason: string, setti
   }
   expect(html).toContain(`href="${asHtmlAttribute(settingsUrl)}"`);
   expect(occurrences(text, settingsUrl)).toBe(1);
+}
+
+/** A template renders the props `email dev` previews it with, and links where they say. */
+export async function expectPreviewRenders<P extends { url: string }>(
+  Email: ((props: P) => ReactElement) & { PreviewProps: P },
+): Promise<void> {
+  const rendered = await renderEmail(createElement(Email, Email.PreviewProps));
+  expectDeepLink(rendered, Email.PreviewProps.url);
+}
+
+/**
+ * The email matches its committed plain-text snapshot, `__snapshots__/<name>.txt` next to the
+ * test file: "Subject: …", a blank line, then the text body.
+ */
+export async function expectTextSnapshot({ subject, text }: RenderedEmail, name: string) {
+  await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
+    `./__snapshots__/${name}.txt`,
+  );
 }

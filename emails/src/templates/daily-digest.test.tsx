@@ -6,6 +6,7 @@ import {
   expectEscaped,
   expectFooter,
   expectNoExternalResources,
+  expectTextSnapshot,
   hostileText,
   occurrences,
 } from "../lib/testing.ts";
@@ -152,9 +153,6 @@ describe("dailyDigestEmail", () => {
   });
 
   it("has a stable plain-text body", async () => {
-    const { subject, text } = await dailyDigestEmail(props);
-    await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
-      "./__snapshots__/daily-digest.txt",
-    );
+    await expectTextSnapshot(await dailyDigestEmail(props), "daily-digest");
   });
 });

@@ -5,9 +5,10 @@ import {
   expectEscaped,
   expectFooter,
   expectNoExternalResources,
+  expectPreviewRenders,
+  expectTextSnapshot,
   hostileText,
 } from "../lib/testing.ts";
-import { renderEmail } from "../render.ts";
 import RequestCancelledEmail from "./request-cancelled.tsx";
 import RequestCompletedEmail from "./request-completed.tsx";
 import RequestDeniedEmail from "./request-denied.tsx";
@@ -136,8 +137,7 @@ describe("requestEndedEmail", () => {
     ["request-denied", RequestDeniedEmail],
     ["request-cancelled", RequestCancelledEmail],
   ] as const)("renders the preview props of %s.tsx", async (_name, Email) => {
-    const rendered = await renderEmail(<Email {...Email.PreviewProps} />);
-    expectDeepLink(rendered, Email.PreviewProps.url);
+    await expectPreviewRenders(Email);
   });
 
   it.each([
@@ -147,9 +147,6 @@ describe("requestEndedEmail", () => {
     ["denied", { state: "DENIED", note: "Admin is for RevOps only." }],
     ["cancelled", { state: "CANCELLED", note: "No longer needed.", taskNumber: null }],
   ] as const)("has a stable plain-text body (%s)", async (name, change) => {
-    const { subject, text } = await requestEndedEmail({ ...props, ...change });
-    await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
-      `./__snapshots__/request-${name}.txt`,
-    );
+    await expectTextSnapshot(await requestEndedEmail({ ...props, ...change }), `request-${name}`);
   });
 });

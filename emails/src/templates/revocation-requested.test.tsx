@@ -5,9 +5,10 @@ import {
   expectEscaped,
   expectFooter,
   expectNoExternalResources,
+  expectPreviewRenders,
+  expectTextSnapshot,
   hostileText,
 } from "../lib/testing.ts";
-import { renderEmail } from "../render.ts";
 import RevocationRequestedEmail, {
   type RevocationRequestedEmailProps,
 } from "./revocation-requested.tsx";
@@ -66,16 +67,10 @@ describe("revocationRequestedEmail", () => {
   });
 
   it("renders the preview props used by `email dev`", async () => {
-    const rendered = await renderEmail(
-      <RevocationRequestedEmail {...RevocationRequestedEmail.PreviewProps} />,
-    );
-    expectDeepLink(rendered, RevocationRequestedEmail.PreviewProps.url);
+    await expectPreviewRenders(RevocationRequestedEmail);
   });
 
   it("has a stable plain-text body", async () => {
-    const { subject, text } = await revocationRequestedEmail(props);
-    await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
-      "./__snapshots__/revocation-requested.txt",
-    );
+    await expectTextSnapshot(await revocationRequestedEmail(props), "revocation-requested");
   });
 });

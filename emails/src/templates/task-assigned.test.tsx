@@ -5,9 +5,10 @@ import {
   expectEscaped,
   expectFooter,
   expectNoExternalResources,
+  expectPreviewRenders,
+  expectTextSnapshot,
   hostileText,
 } from "../lib/testing.ts";
-import { renderEmail } from "../render.ts";
 import TaskAssignedEmail, { type TaskAssignedEmailProps } from "./task-assigned.tsx";
 
 const props: TaskAssignedEmailProps = {
@@ -134,23 +135,20 @@ describe("taskAssignedEmail", () => {
   });
 
   it("renders the preview props used by `email dev`", async () => {
-    const rendered = await renderEmail(<TaskAssignedEmail {...TaskAssignedEmail.PreviewProps} />);
-    expectDeepLink(rendered, TaskAssignedEmail.PreviewProps.url);
+    await expectPreviewRenders(TaskAssignedEmail);
   });
 
   it.each(["PROVISION", "DEPROVISION", "APPROVAL"] as const)(
     "has a stable plain-text body for a %s task",
     async (taskKind) => {
       const requestKind = taskKind === "DEPROVISION" ? "REVOKE" : "GRANT";
-      const { subject, text } = await taskAssignedEmail({
+      const email = await taskAssignedEmail({
         ...props,
         taskKind,
         requestKind,
         routingNote: taskKind === "APPROVAL" ? "Dana Ortiz has no manager in Lantern." : null,
       });
-      await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
-        `./__snapshots__/task-assigned.${taskKind.toLowerCase()}.txt`,
-      );
+      await expectTextSnapshot(email, `task-assigned.${taskKind.toLowerCase()}`);
     },
   );
 });

@@ -5,9 +5,10 @@ import {
   expectEscaped,
   expectFooter,
   expectNoExternalResources,
+  expectPreviewRenders,
+  expectTextSnapshot,
   hostileText,
 } from "../lib/testing.ts";
-import { renderEmail } from "../render.ts";
 import TaskReassignedEmail, { type TaskReassignedEmailProps } from "./task-reassigned.tsx";
 
 const props: TaskReassignedEmailProps = {
@@ -59,16 +60,10 @@ describe("taskReassignedEmail", () => {
   });
 
   it("renders the preview props used by `email dev`", async () => {
-    const rendered = await renderEmail(
-      <TaskReassignedEmail {...TaskReassignedEmail.PreviewProps} />,
-    );
-    expectDeepLink(rendered, TaskReassignedEmail.PreviewProps.url);
+    await expectPreviewRenders(TaskReassignedEmail);
   });
 
   it("has a stable plain-text body", async () => {
-    const { subject, text } = await taskReassignedEmail(props);
-    await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
-      "./__snapshots__/task-reassigned.txt",
-    );
+    await expectTextSnapshot(await taskReassignedEmail(props), "task-reassigned");
   });
 });

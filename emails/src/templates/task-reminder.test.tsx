@@ -5,9 +5,10 @@ import {
   expectEscaped,
   expectFooter,
   expectNoExternalResources,
+  expectPreviewRenders,
+  expectTextSnapshot,
   hostileText,
 } from "../lib/testing.ts";
-import { renderEmail } from "../render.ts";
 import TaskReminderEmail, { type TaskReminderEmailProps } from "./task-reminder.tsx";
 
 const props: TaskReminderEmailProps = {
@@ -54,14 +55,10 @@ describe("taskReminderEmail", () => {
   });
 
   it("renders the preview props used by `email dev`", async () => {
-    const rendered = await renderEmail(<TaskReminderEmail {...TaskReminderEmail.PreviewProps} />);
-    expectDeepLink(rendered, TaskReminderEmail.PreviewProps.url);
+    await expectPreviewRenders(TaskReminderEmail);
   });
 
   it("has a stable plain-text body", async () => {
-    const { subject, text } = await taskReminderEmail(props);
-    await expect(`Subject: ${subject}\n\n${text}\n`).toMatchFileSnapshot(
-      "./__snapshots__/task-reminder.txt",
-    );
+    await expectTextSnapshot(await taskReminderEmail(props), "task-reminder");
   });
 });
