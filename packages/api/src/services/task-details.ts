@@ -24,7 +24,7 @@ import type { Context } from "../context.ts";
 import type { TReassigneesInput } from "../schemas/tasks.ts";
 import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts";
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
-import type { Tx } from "./workflow/records.ts";
+import { inOrder, type Tx } from "./workflow/records.ts";
 import { lastReminderSender } from "./task-reminders.ts";
 
 type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
@@ -200,7 +200,7 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
   return ctx.db.$transaction(async (tx) => {
     const loaded = await loadTaskWhere(tx, actor, { number });
     const request = await loadRequest(tx, loaded.requestId);
-    const [task, tasks, comments, events, jobs, app, account] = await Promise.all([
+    const [task, tasks, comments, events, jobs, app, account] = await inOrder([
       tx.task.findUniqueOrThrow({
         where: { id: loaded.id },
         select: {

@@ -15,6 +15,7 @@ import {
 } from "@lantern/domain";
 import {
   enqueueNotifications,
+  inOrder,
   recipientSelect,
   recordEvents,
   type EventRecord,
@@ -115,36 +116,35 @@ async function assignmentFacts(
 ): Promise<AssignmentFacts> {
   const subject = subjectOf(request);
   const workerRole = request.kind === "GRANT" ? "PROVISIONER" : "DEPROVISIONER";
-  const [members, entitlementOwners, named, superAdmins, manager, priorApprovals] =
-    await Promise.all([
-      tx.appMember.findMany({
-        where: { appId: request.appId, role: { in: ["OWNER", workerRole] } },
-        select: { role: true, user: { select: personSelect } },
-        orderBy: { createdAt: "asc" },
-      }),
-      tx.entitlementOwner.findMany({
-        where: { entitlementId: request.entitlementId },
-        select: { user: { select: personSelect } },
-      }),
-      namedApproverIds.length > 0
-        ? tx.user.findMany({
-            where: { id: { in: namedApproverIds }, organizationId: request.organizationId },
-            select: personSelect,
-          })
-        : Promise.resolve([]),
-      tx.user.findMany({
-        where: { organizationId: request.organizationId, role: "SUPER_ADMIN", status: "ACTIVE" },
-        select: personSelect,
-        orderBy: { displayName: "asc" },
-      }),
-      subject?.managerId
-        ? tx.user.findUnique({ where: { id: subject.managerId }, select: personSelect })
-        : Promise.resolve(null),
-      tx.task.findMany({
-        where: { requestId: request.id, kind: "APPROVAL", outcome: "APPROVED" },
-        select: { completedById: true },
-      }),
-    ]);
+  const [members, entitlementOwners, named, superAdmins, manager, priorApprovals] = await inOrder([
+    tx.appMember.findMany({
+      where: { appId: request.appId, role: { in: ["OWNER", workerRole] } },
+      select: { role: true, user: { select: personSelect } },
+      orderBy: { createdAt: "asc" },
+    }),
+    tx.entitlementOwner.findMany({
+      where: { entitlementId: request.entitlementId },
+      select: { user: { select: personSelect } },
+    }),
+    namedApproverIds.length > 0
+      ? tx.user.findMany({
+          where: { id: { in: namedApproverIds }, organizationId: request.organizationId },
+          select: personSelect,
+        })
+      : Promise.resolve([]),
+    tx.user.findMany({
+      where: { organizationId: request.organizationId, role: "SUPER_ADMIN", status: "ACTIVE" },
+      select: personSelect,
+      orderBy: { displayName: "asc" },
+    }),
+    subject?.managerId
+      ? tx.user.findUnique({ where: { id: subject.managerId }, select: personSelect })
+      : Promise.resolve(null),
+    tx.task.findMany({
+      where: { requestId: request.id, kind: "APPROVAL", outcome: "APPROVED" },
+      select: { completedById: true },
+    }),
+  ]);
   return {
     requesterId: request.requesterId,
     subject: subject ? toFact(subject) : null,

@@ -11,6 +11,19 @@ export function transaction<T>(ctx: { db: PrismaClient }, fn: (tx: Tx) => Promis
   return ctx.db.$transaction(fn, { timeout: 20_000, maxWait: 20_000 });
 }
 
+/**
+ * Awaits queries of one transaction one after another. A transaction is one connection, so
+ * running them "in parallel" gains nothing, and `pg` is retiring queries sent to a client that
+ * is still busy. Prisma queries only start when awaited, so pass them as built.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+  queries: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 export interface EventRecord {
   organizationId: string;
   actorId: string | null;

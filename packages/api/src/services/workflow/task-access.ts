@@ -5,7 +5,7 @@ import {
   type TaskFacts,
   type TaskFactsForRules,
 } from "@lantern/domain";
-import type { Tx } from "./records.ts";
+import { inOrder, type Tx } from "./records.ts";
 
 // Loads a task with the facts its permission rules and state machine need, scoped to the
 // actor's organization. Shared by the actions and the details page.
@@ -62,7 +62,7 @@ export async function loadTaskWhere(
     },
   });
   if (!task) throw new DomainError("NOT_FOUND", TASK_NOT_FOUND);
-  const [owners, participants] = await Promise.all([
+  const [owners, participants] = await inOrder([
     db.appMember.findMany({
       where: { appId: task.appId, role: "OWNER" },
       select: { userId: true },
