@@ -149,7 +149,11 @@ export async function deliverNotification(
     if (permanent || attempt.lastAttempt) {
       return finish(deps, id, { result: "failed", reason }, now());
     }
-    await deps.prisma.notification.update({ where: { id }, data: { lastError: reason } });
+    // Only while still PENDING: a send that outlived its job may find the row dead-lettered.
+    await deps.prisma.notification.updateMany({
+      where: { id, state: "PENDING" },
+      data: { lastError: reason },
+    });
     return { result: "retry", reason };
   }
 }

@@ -3,6 +3,16 @@ import type { PrismaClient } from "@lantern/db";
 /** How many tasks a digest lists (the oldest first). */
 export const DIGEST_TOP_TASKS = 10;
 
+/** The calendar day of `at` in `timeZone`, YYYY-MM-DD (the digest's date and once-a-day key). */
+export function dayIn(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
+}
+
 const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
@@ -11,8 +21,12 @@ const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"
  * every organization. Keyed by day and person, so running it twice on a day enqueues
  * nothing new. Answers how many digests were enqueued.
  */
-export async function enqueueDailyDigests(prisma: PrismaClient, now: Date): Promise<number> {
-  const day = now.toISOString().slice(0, 10);
+export async function enqueueDailyDigests(
+  prisma: PrismaClient,
+  now: Date,
+  options: { timeZone?: string } = {},
+): Promise<number> {
+  const day = dayIn(now, options.timeZone ?? "UTC");
   return prisma.$executeRawUnsafe(
     `WITH open_tasks AS (
        SELECT ta."userId", ta."organizationId", t.number, t.kind, t."createdAt", t."dueAt",

@@ -27,7 +27,8 @@ export async function relayPendingNotifications(
     const queued = await sql.transaction(async (tx) => {
       const rows = await tx.query<{ id: string }>(
         `SELECT id FROM "Notification"
-          WHERE state = 'PENDING' AND "queuedAt" IS NULL AND "nextAttemptAt" <= now()
+          WHERE state = 'PENDING' AND "queuedAt" IS NULL
+            AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
           ORDER BY "nextAttemptAt", id
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
@@ -39,9 +40,10 @@ export async function relayPendingNotifications(
         data: { notificationId: row.id },
       }));
       await boss.insert(jobs, { db: bossDb(tx) });
-      await tx.query(`UPDATE "Notification" SET "queuedAt" = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((row) => row.id),
-      ]);
+      await tx.query(
+        `UPDATE "Notification" SET "queuedAt" = (now() AT TIME ZONE 'UTC') WHERE id = ANY($1::uuid[])`,
+        [rows.map((row) => row.id)],
+      );
       return rows.length;
     });
     total += queued;

@@ -117,7 +117,9 @@ export async function startNotificationWorker(
 
   const digestCron = options.digestCron === undefined ? "0 8 * * *" : options.digestCron;
   await boss.work(QUEUES.digest, { pollingIntervalSeconds: 5 }, async () => {
-    const enqueued = await enqueueDailyDigests(prisma, now());
+    const enqueued = await enqueueDailyDigests(prisma, now(), {
+      timeZone: options.digestTimeZone ?? "UTC",
+    });
     if (enqueued > 0) log(`daily digest: ${enqueued} enqueued`);
   });
   if (digestCron) {
