@@ -35,6 +35,10 @@ const unlessBadRequest = (error: unknown) => {
 const one = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
+// Decided per request from the runtime configuration: without this, a build made where
+// DATABASE_URL is set (CI) renders notFound() once at build time and serves that 404 forever.
+export const dynamic = "force-dynamic";
+
 /**
  * The dev mailbox (SPEC §6.1): with no email service configured, the email Lantern sends is
  * stored instead and read here — sign-in links above all. Only in demo mode (signed out too)
