@@ -1,6 +1,7 @@
 import { appsRouter } from "./routers/apps.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox.ts";
 import { entitlementsRouter } from "./routers/entitlements.ts";
+import { grantsRouter } from "./routers/grants.ts";
 import { meRouter } from "./routers/me.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { organizationRouter } from "./routers/organization.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   apps: appsRouter,
   devMailbox: devMailboxRouter,
   entitlements: entitlementsRouter,
+  grants: grantsRouter,
   me: meRouter,
   notifications: notificationsRouter,
   organization: organizationRouter,

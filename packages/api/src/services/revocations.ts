@@ -1,0 +1,394 @@
+import { snapshotPolicy, type Prisma } from "@lantern/db";
+import {
+  assertAllowed,
+  canRevokeGrant,
+  canViewApp,
+  describePolicy,
+  DomainError,
+  firstStep,
+  GRANT_NOT_FOUND,
+  requireReason,
+  type Actor,
+  type GrantFactsForRevoke,
+  type RequestState,
+  type TaskKind,
+} from "@lantern/domain";
+import type { Context } from "../context.ts";
+import type { TRevokeGrantInput } from "../schemas/grants.ts";
+import { effectivePolicy } from "./requests.ts";
+import { loadRequest, notificationFacts, startStep } from "./workflow/engine.ts";
+import {
+  enqueueNotifications,
+  recipientSelect,
+  recordEvents,
+  transaction,
+  type EventRecord,
+  type Tx,
+} from "./workflow/records.ts";
+
+// Manual revoke (SPEC §5): someone allowed by canRevokeGrant asks to remove an account's
+// access. The REVOKE request runs under the entitlement's revocation policy like any other
+// request: approval tasks first when the policy has them (the grant stays live and shows as
+// pending revocation), then the deprovisioning strategy (a DEPROVISION task, or a connector
+// job). A refusal changes nothing but is recorded as an Event.
+
+type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
+
+/** The request states of a revocation still in flight. */
+const RUNNING: RequestState[] = ["PENDING_APPROVAL", "APPROVED", "PROVISIONING"];
+
+const grantSelect = {
+  id: true,
+  organizationId: true,
+  revokedAt: true,
+  accountId: true,
+  entitlementId: true,
+  account: {
+    select: {
+      id: true,
+      login: true,
+      emails: true,
+      displayName: true,
+      externalId: true,
+      owner: { select: { id: true, displayName: true, managerId: true } },
+    },
+  },
+  entitlement: {
+    select: {
+      id: true,
+      displayName: true,
+      appId: true,
+      requestPolicyId: true,
+      revocationPolicyId: true,
+      owners: { select: { userId: true } },
+      app: {
+        select: {
+          id: true,
+          name: true,
+          organizationId: true,
+          defaultRequestPolicyId: true,
+          defaultRevocationPolicyId: true,
+          organization: {
+            select: { defaultRequestPolicyId: true, defaultRevocationPolicyId: true },
+          },
+          members: { where: { role: "OWNER" }, select: { userId: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.GrantSelect;
+
+type LoadedGrant = Prisma.GrantGetPayload<{ select: typeof grantSelect }>;
+
+function revokeFacts(grant: LoadedGrant): GrantFactsForRevoke {
+  const { entitlement } = grant;
+  return {
+    organizationId: grant.organizationId,
+    appName: entitlement.app.name,
+    entitlementName: entitlement.displayName,
+    appOwnerIds: entitlement.app.members.map((m) => m.userId),
+    entitlementOwnerIds: entitlement.owners.map((o) => o.userId),
+    accountOwner: grant.account.owner,
+  };
+}
+
+/** "leo.park": how an account is named in messages. */
+function accountLabel(account: LoadedGrant["account"]): string {
+  return account.login ?? account.emails[0] ?? account.displayName ?? account.externalId;
+}
+
+// ─────────────────────────────── Pending revocations ───────────────────────────────
+
+export interface PendingRevocation {
+  grantId: string;
+  requestId: string;
+  state: RequestState;
+  reason: string;
+  requestedAt: Date;
+  requester: { id: string; displayName: string };
+  /** The open task of the request (approval or deprovisioning); null while a connector works. */
+  task: { number: number; kind: TaskKind } | null;
+}
+
+/**
+ * The revocations in flight for these grants of the organization (SPEC §5: "pending
+ * revocation"), keyed by grant id; grants without one are absent. One statement whatever
+ * the number of grants (a page of the Grants tab or of an account's entitlements).
+ */
+export async function pendingRevocations(
+  db: Tx,
+  organizationId: string,
+  grantIds: readonly string[],
+): Promise<Map<string, PendingRevocation>> {
+  const found = new Map<string, PendingRevocation>();
+  if (grantIds.length === 0) return found;
+  const rows = await db.request.findMany({
+    where: {
+      organizationId,
+      kind: "REVOKE",
+      grantId: { in: [...new Set(grantIds)] },
+      state: { in: RUNNING },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      grantId: true,
+      state: true,
+      reason: true,
+      createdAt: true,
+      requester: { select: { id: true, displayName: true } },
+      tasks: {
+        where: { state: "OPEN" },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { number: true, kind: true },
+      },
+    },
+  });
+  for (const r of rows) {
+    if (!r.grantId || found.has(r.grantId)) continue;
+    found.set(r.grantId, {
+      grantId: r.grantId,
+      requestId: r.id,
+      state: r.state,
+      reason: r.reason,
+      requestedAt: r.createdAt,
+      requester: r.requester,
+      task: r.tasks[0] ?? null,
+    });
+  }
+  return found;
+}
+
+/** "waiting for approval (task #1042)", "being removed by the app's connector", … */
+export function describePending(pending: PendingRevocation): string {
+  const task = pending.task ? ` (task #${pending.task.number})` : "";
+  if (pending.task?.kind === "APPROVAL" || pending.state === "PENDING_APPROVAL") {
+    return `waiting for approval${task}`;
+  }
+  if (pending.task) return `waiting to be deprovisioned${task}`;
+  return "being removed by the app's connector";
+}
+
+export interface GrantRevocationStatus {
+  grantId: string;
+  /** Ended grants have revokedAt set; they cannot be revoked again. */
+  revokedAt: Date | null;
+  pending: PendingRevocation | null;
+}
+
+/** Whether a grant is live and has a revocation in flight (every member sees apps, SPEC §8). */
+export async function grantRevocationStatus(
+  ctx: Pick<Context, "db"> & { actor: Actor },
+  grantId: string,
+): Promise<GrantRevocationStatus> {
+  const grant = await ctx.db.grant.findFirst({
+    where: { id: grantId, organizationId: ctx.actor.organizationId },
+    select: { id: true, revokedAt: true, organizationId: true },
+  });
+  if (!grant) throw new DomainError("NOT_FOUND", GRANT_NOT_FOUND);
+  assertAllowed(canViewApp(ctx.actor, grant), "NOT_FOUND");
+  const pending = await pendingRevocations(ctx.db, grant.organizationId, [grant.id]);
+  return { grantId: grant.id, revokedAt: grant.revokedAt, pending: pending.get(grant.id) ?? null };
+}
+
+// ─────────────────────────────── Revoke ───────────────────────────────
+
+export interface RevokeResult {
+  requestId: string;
+  state: RequestState;
+  policyName: string;
+  /** What the policy does, in words. */
+  policySummary: string;
+  /** The first task (approval or deprovisioning); null when a connector removes the access. */
+  task: { number: number; kind: TaskKind } | null;
+  connectorJobId: string | null;
+}
+
+type Attempt =
+  { refused: false; result: RevokeResult } | { refused: true; reason: string; grant: LoadedGrant };
+
+/**
+ * Revoke an account's access to an entitlement (SPEC §5). One transaction: the REVOKE request
+ * under the effective revocation policy, its first step (approval task, DEPROVISION task or
+ * connector job), the events, and the "revocation.requested" message to the account's owner.
+ * Refused (FORBIDDEN, naming who can) for anyone the rule does not allow, with the refusal
+ * recorded in its own transaction; CONFLICT while a revocation of the grant is in flight.
+ * Two simultaneous revokes of one grant serialize on an advisory lock: one request is made.
+ */
+export async function revokeGrant(
+  ctx: ServiceContext,
+  input: TRevokeGrantInput,
+): Promise<RevokeResult> {
+  const actor = ctx.actor;
+  const reason = requireReason(input.reason, "A reason");
+  const attempt = await transaction<Attempt>(ctx, async (tx) => {
+    const now = ctx.now();
+    const loaded = await loadLiveGrant(tx, actor, input.grantId);
+    const decision = canRevokeGrant(actor, revokeFacts(loaded));
+    if (!decision.allowed) return { refused: true, reason: decision.reason, grant: loaded };
+
+    // One revocation per grant, even when two people press Revoke at once: the second waits
+    // here, then sees the first one's request below.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`revoke:${loaded.id}`}))`;
+    const grant = await loadLiveGrant(tx, actor, loaded.id);
+    const running = (await pendingRevocations(tx, actor.organizationId, [grant.id])).get(grant.id);
+    if (running) {
+      throw new DomainError(
+        "CONFLICT",
+        `A revocation of this access is already in flight: ${running.requester.displayName} asked for it, and it is ${describePending(running)}.`,
+        { requestId: running.requestId, taskNumber: running.task?.number ?? null },
+      );
+    }
+
+    const { entitlement } = grant;
+    const policy = await effectivePolicy(tx, entitlement, "REVOKE");
+    if (!policy) {
+      throw new DomainError(
+        "BAD_REQUEST",
+        `No revocation policy applies to ${entitlement.displayName}: ask a super admin to set a default revocation policy for ${entitlement.app.name} or the organization.`,
+      );
+    }
+    const snapshot = snapshotPolicy(policy);
+    const next = firstStep(snapshot);
+    const created = await tx.request.create({
+      data: {
+        organizationId: actor.organizationId,
+        kind: "REVOKE",
+        requesterId: actor.id,
+        accountId: grant.accountId,
+        appId: entitlement.appId,
+        entitlementId: entitlement.id,
+        grantId: grant.id,
+        reason,
+        state: next.type === "approval" ? "PENDING_APPROVAL" : "APPROVED",
+        policyId: policy.id,
+        policyName: policy.name,
+        policySnapshot: snapshot as unknown as Prisma.InputJsonValue,
+        currentStep: next.index,
+        createdAt: now,
+        updatedAt: now,
+      },
+      select: { id: true, state: true },
+    });
+    const base = {
+      organizationId: actor.organizationId,
+      actorId: actor.id,
+      requestId: created.id,
+      at: now,
+    };
+    const events: EventRecord[] = [
+      {
+        ...base,
+        action: "request.created",
+        targetType: "Request",
+        targetId: created.id,
+        after: {
+          kind: "REVOKE",
+          state: created.state,
+          appId: entitlement.appId,
+          entitlementId: entitlement.id,
+          accountId: grant.accountId,
+          grantId: grant.id,
+          policyName: policy.name,
+        },
+        reason,
+      },
+      {
+        ...base,
+        action: "grant.revoke_requested",
+        targetType: "Grant",
+        targetId: grant.id,
+        after: { requestId: created.id, policyName: policy.name },
+        reason,
+      },
+    ];
+    if (next.type === "provision") {
+      events.push({
+        ...base,
+        actorId: null,
+        action: "request.provisioning",
+        targetType: "Request",
+        targetId: created.id,
+        before: { state: "APPROVED" },
+        after: { state: "PROVISIONING" },
+        reason: "The policy has no approval steps.",
+      });
+    }
+    await recordEvents(tx, events);
+    const request = await loadRequest(tx, created.id);
+    const step = await startStep(tx, { actorId: null, now }, request, next);
+
+    // The account's owner hears that their access is going, before anything changes.
+    const owner = grant.account.owner;
+    if (owner && owner.id !== actor.id) {
+      const recipients = await tx.user.findMany({
+        where: { id: owner.id, status: "ACTIVE" },
+        select: recipientSelect,
+      });
+      await enqueueNotifications(tx, {
+        organizationId: actor.organizationId,
+        recipients,
+        template: "revocation.requested",
+        payload: {
+          ...notificationFacts(request),
+          accountLabel: accountLabel(grant.account),
+          path: step.task ? `/tasks/${step.task.number}` : `/apps/${entitlement.appId}`,
+        },
+        key: created.id,
+        at: now,
+      });
+    }
+    return {
+      refused: false,
+      result: {
+        requestId: created.id,
+        state: step.state,
+        policyName: policy.name,
+        policySummary: describePolicy(snapshot, "REVOKE"),
+        task: step.task ? { number: step.task.number, kind: step.task.kind } : null,
+        connectorJobId: step.connectorJobId,
+      },
+    };
+  });
+
+  if (!attempt.refused) return attempt.result;
+  // Nothing changed, but the attempt is part of the audit trail (SPEC §5).
+  const { grant } = attempt;
+  await transaction(ctx, (tx) =>
+    recordEvents(tx, [
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "grant.revoke_refused",
+        targetType: "Grant",
+        targetId: grant.id,
+        after: {
+          accountId: grant.accountId,
+          entitlementId: grant.entitlementId,
+          appId: grant.entitlement.appId,
+          refusal: attempt.reason,
+        },
+        reason,
+        at: ctx.now(),
+      },
+    ]),
+  );
+  throw new DomainError("FORBIDDEN", attempt.reason);
+}
+
+/** The grant, in the actor's organization and still live; NOT_FOUND otherwise. */
+async function loadLiveGrant(tx: Tx, actor: Actor, grantId: string): Promise<LoadedGrant> {
+  const grant = await tx.grant.findFirst({
+    where: { id: grantId, organizationId: actor.organizationId },
+    select: grantSelect,
+  });
+  if (!grant) throw new DomainError("NOT_FOUND", GRANT_NOT_FOUND);
+  if (grant.revokedAt) {
+    throw new DomainError(
+      "NOT_FOUND",
+      `This access was already removed on ${grant.revokedAt.toISOString().slice(0, 10)}.`,
+    );
+  }
+  return grant;
+}
