@@ -8,3 +8,4 @@ export * from "./workflow/policy.ts";
 export * from "./workflow/assignees.ts";
 export * from "./workflow/state-machine.ts";
 export * from "./notifications/payloads.ts";
+export * from "./accounts/owner-mapping.ts";
