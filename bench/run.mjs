@@ -1,13 +1,14 @@
 // `npm run bench`: measurements that are not tests. Writes bench/reports/latest.md.
 //
 //   npm run bench                          every section
-//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications;
+//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications, import;
 //                                          comma-separated)
 //   npm run bench -- --only inbox --tasks 100000 --iterations 50   a smaller, quicker inbox run
 //   npm run bench -- --only notifications --notifications 2000      fewer emails per run
+//   npm run bench -- --only import --accounts 100000                 a smaller CSV import
 //
 // first-load-js reads the manifests of a build of the web app (`npm run build -w @lantern/web`);
-// inbox and notifications need PostgreSQL (DATABASE_URL, default
+// inbox, notifications and import need PostgreSQL (DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,7 +19,7 @@ import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, "bench", "reports");
-const SECTIONS = ["first-load-js", "inbox", "notifications"];
+const SECTIONS = ["first-load-js", "inbox", "notifications", "import"];
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     tasks: { type: "string" },
     iterations: { type: "string" },
     notifications: { type: "string" },
+    accounts: { type: "string" },
   },
 });
 const only = args.only ? args.only.split(",").map((s) => s.trim()) : SECTIONS;
@@ -114,6 +116,10 @@ if (only.includes("inbox")) {
 }
 if (only.includes("notifications")) {
   await runSection("notifications", "Notification delivery (SPEC §6.3)", passed(["notifications"]));
+}
+
+if (only.includes("import")) {
+  await runSection("import", "Importing accounts from CSV (SPEC §4.6, §9)", passed(["accounts"]));
 }
 
 lines.push(`Total: ${((Date.now() - started) / 1000).toFixed(0)} s.`);

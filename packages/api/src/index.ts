@@ -15,3 +15,13 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, type SignInMethod } from "./services/sessions.ts";
 export { runConnectorJobs, type ConnectorRunSummary } from "./services/connector-jobs.ts";
 export { startBackgroundWork, type BackgroundOptions, type BackgroundWork } from "./background.ts";
+export {
+  importAppFile,
+  importPeople,
+  type ImportAppFileInput,
+  type ImportPeopleInput,
+  type PeopleImportSummary,
+  type ImportMode,
+  type ImportSummary,
+} from "./services/ingestion.ts";
+export { ZImportKind, ZImportMode } from "./schemas/imports.ts";

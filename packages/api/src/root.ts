@@ -2,6 +2,7 @@ import { appsRouter } from "./routers/apps.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox.ts";
 import { entitlementsRouter } from "./routers/entitlements.ts";
 import { grantsRouter } from "./routers/grants.ts";
+import { importsRouter } from "./routers/imports.ts";
 import { meRouter } from "./routers/me.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { organizationRouter } from "./routers/organization.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   devMailbox: devMailboxRouter,
   entitlements: entitlementsRouter,
   grants: grantsRouter,
+  imports: importsRouter,
   me: meRouter,
   notifications: notificationsRouter,
   organization: organizationRouter,

@@ -1,2 +1,3 @@
 export * from "./types.ts";
 export { recorderConnector } from "./recorder.ts";
+export * from "./file-import/index.ts";

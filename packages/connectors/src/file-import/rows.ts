@@ -1,0 +1,239 @@
+import { z } from "zod";
+
+// The rows of an import file (SPEC §4.6), one zod schema per kind. CSV cells and JSON values
+// both go through these: a CSV cell is always a string, so every field accepts a string and
+// also the JSON type it stands for (an array of emails, an object of profile attributes).
+// Blank strings mean "not given".
+
+export const IMPORT_KINDS = ["accounts", "entitlements", "grants", "users"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** One problem of a refused file, for the person who sent it. */
+export interface ImportProblem {
+  /** 1-based line of the file where the row (or the problem) starts. */
+  line: number;
+  message: string;
+}
+
+const blankToNull = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? null : value;
+
+/** Optional text: trimmed; blank, null or absent become null. */
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: "must be text" })
+      .trim()
+      .max(max, { error: `must be at most ${max} characters` })
+      .nullish()
+      .transform((v) => v ?? null),
+  );
+
+/** Required text: trimmed, not blank. */
+const requiredText = (max: number) =>
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: (issue) => (issue.input == null ? "is required" : "must be text") })
+      .trim()
+      .max(max, { error: `must be at most ${max} characters` }),
+  );
+
+/** An ISO 8601 date or date-time; answered as a UTC ISO string, or null when not given. */
+const optionalDate = z.preprocess(
+  blankToNull,
+  z
+    .string({ error: "must be an ISO 8601 date, e.g. 2026-11-22T09:30:00Z" })
+    .trim()
+    .nullish()
+    .transform((value, ctx) => {
+      if (value == null) return null;
+      const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(
+        value,
+      )
+        ? Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value)
+        : Number.NaN;
+      if (Number.isNaN(ms)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value}" is not an ISO 8601 date (e.g. 2026-11-22 or 2026-11-22T09:30:00Z)`,
+        });
+        return z.NEVER;
+      }
+      return new Date(ms).toISOString();
+    }),
+);
+
+/** One of `values`, case-insensitive; `fallback` when not given. */
+const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? (blankToNull(v) === null ? null : v.trim().toUpperCase()) : v),
+    z
+      .enum(values, { error: `must be one of ${values.join(", ")}` })
+      .nullish()
+      .transform((v) => v ?? fallback),
+  );
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** Email addresses, primary first: a JSON array, or a `;`-separated CSV cell. */
+const emailList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(";") : (v ?? [])),
+  z
+    .array(z.string({ error: "must be text" }), { error: "must be a list of email addresses" })
+    .transform((list, ctx) => {
+      const emails = list.map((e) => e.trim()).filter((e) => e !== "");
+      for (const email of emails) {
+        if (!EMAIL.test(email) || email.length > 320) {
+          ctx.addIssue({ code: "custom", message: `"${email}" is not an email address` });
+          return z.NEVER;
+        }
+      }
+      return emails;
+    }),
+);
+
+const profileValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const ZAccountRow = z.strictObject({
+  externalId: requiredText(512),
+  login: optionalText(512),
+  emails: emailList,
+  givenName: optionalText(200),
+  familyName: optionalText(200),
+  displayName: optionalText(400),
+  status: choice(["ACTIVE", "DISABLED", "DELETED"], "ACTIVE"),
+  type: choice(["USER", "SERVICE", "SYSTEM"], "USER"),
+  lastLoginAt: optionalDate,
+  /** Profile attributes as ingested: flat values (CSV: every column not named here). */
+  profile: z
+    .record(z.string(), z.union([profileValue, z.array(profileValue)]), {
+      error: "must be an object of attributes",
+    })
+    .nullish()
+    .transform((v) => v ?? {}),
+});
+
+export const ZEntitlementRow = z.strictObject({
+  slug: requiredText(200),
+  displayName: optionalText(400),
+  description: optionalText(4000),
+});
+
+export const ZGrantRow = z.strictObject({
+  accountExternalId: requiredText(512),
+  entitlementSlug: requiredText(200),
+  grantedAt: optionalDate,
+  expiresAt: optionalDate,
+});
+
+export const ZUserRow = z.strictObject({
+  email: z.preprocess(
+    blankToNull,
+    z
+      .string({ error: "is required" })
+      .trim()
+      .max(320)
+      .regex(EMAIL, { error: "is not an email address" }),
+  ),
+  givenName: requiredText(200),
+  familyName: requiredText(200),
+  displayName: optionalText(400),
+  title: optionalText(200),
+  department: optionalText(200),
+  managerEmail: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .regex(EMAIL, { error: "is not an email address" })
+      .nullish()
+      .transform((v) => v ?? null),
+  ),
+  status: choice(["ACTIVE", "SUSPENDED", "DEPROVISIONED"], "ACTIVE"),
+});
+
+export type TAccountRow = z.output<typeof ZAccountRow> & { line: number };
+export type TEntitlementRow = z.output<typeof ZEntitlementRow> & { line: number };
+export type TGrantRow = z.output<typeof ZGrantRow> & { line: number };
+export type TUserRow = z.output<typeof ZUserRow> & { line: number };
+
+export interface ImportRows {
+  accounts: TAccountRow;
+  entitlements: TEntitlementRow;
+  grants: TGrantRow;
+  users: TUserRow;
+}
+
+export const ROW_SCHEMAS = {
+  accounts: ZAccountRow,
+  entitlements: ZEntitlementRow,
+  grants: ZGrantRow,
+  users: ZUserRow,
+} as const;
+
+/** The field that identifies a row of each kind within one file (checked for duplicates). */
+export const ROW_KEYS = {
+  accounts: ["externalId"],
+  entitlements: ["slug"],
+  grants: ["accountExternalId", "entitlementSlug"],
+  users: ["email"],
+} as const satisfies { [K in ImportKind]: readonly (keyof ImportRows[K])[] };
+
+/**
+ * CSV column names of each kind (matched case-insensitively), with the aliases accepted. An
+ * accounts file's other columns become profile attributes.
+ */
+export const CSV_COLUMNS: { [K in ImportKind]: Record<string, string[]> } = {
+  accounts: {
+    externalId: ["externalid"],
+    login: ["login", "username"],
+    emails: ["emails", "email"],
+    givenName: ["givenname"],
+    familyName: ["familyname"],
+    displayName: ["displayname"],
+    status: ["status"],
+    type: ["type"],
+    lastLoginAt: ["lastloginat"],
+  },
+  entitlements: {
+    slug: ["slug", "externalid"],
+    displayName: ["displayname"],
+    description: ["description"],
+  },
+  grants: {
+    accountExternalId: ["accountexternalid"],
+    entitlementSlug: ["entitlementslug", "entitlementexternalid"],
+    grantedAt: ["grantedat"],
+    expiresAt: ["expiresat"],
+  },
+  users: {
+    email: ["email"],
+    givenName: ["givenname"],
+    familyName: ["familyname"],
+    displayName: ["displayname"],
+    title: ["title"],
+    department: ["department"],
+    managerEmail: ["manageremail"],
+    status: ["status"],
+  },
+};
+
+/** Columns a CSV file of each kind must have. */
+export const REQUIRED_CSV_COLUMNS: { [K in ImportKind]: string[] } = {
+  accounts: ["externalId"],
+  entitlements: ["slug"],
+  grants: ["accountExternalId", "entitlementSlug"],
+  users: ["email", "givenName", "familyName"],
+};
+
+/** Turns zod's issues into one sentence per field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join(".");
+      return path ? `${path} ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}
