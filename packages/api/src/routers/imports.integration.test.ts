@@ -136,7 +136,7 @@ describe("imports.run", () => {
     });
   });
 
-  it("re-maps owners after the import, in its transaction, keeping manual owners", async () => {
+  it("re-maps owners after the import, keeping manual owners", async () => {
     const dana = await createUser(db.prisma, ids.org!, {
       givenName: "Dana",
       familyName: "Ortiz",

@@ -93,6 +93,11 @@ export async function importAppFile(
     // A million accounts take a while; the transaction is the import's all-or-nothing.
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
+  // The one re-map after an ingestion (SPEC §4.2), once the import has committed. It never
+  // touches MANUAL or CLEARED owners. (remapApp opens its own transaction when handed a
+  // transaction client, which PGlite cannot nest, so it runs after ours.)
+  const a = summary.accounts;
+  if (a.created + a.updated + a.deleted > 0) summary.remap = await remapApp(ctx.db, app.id);
   return summary;
 }
 
@@ -157,6 +162,10 @@ async function runImport(
     if (error instanceof ImportFileError) throw refused(error.problems, error.truncated);
     throw error;
   }
+  // Real statistics for the planner: the joins below are against these tables.
+  for (const table of ["import_account", "import_entitlement", "import_grant"]) {
+    await tx.$executeRawUnsafe(`ANALYZE ${table}`);
+  }
 
   const total = staged.accounts + staged.entitlements + staged.grants;
   if (input.mode === "full" && (total === 0 || (input.kind && staged[input.kind] === 0))) {
@@ -202,11 +211,6 @@ async function runImport(
     summary.grants.updated = grants.updated;
     summary.grants.ended += grants.ended;
   }
-
-  // The one re-map after an ingestion (SPEC §4.2), in the import's transaction: nobody sees the
-  // new accounts without their owners. It never touches MANUAL or CLEARED owners.
-  const a = summary.accounts;
-  if (a.created + a.updated + a.deleted > 0) summary.remap = await remapApp(tx, app.id);
 
   const after = await counts(tx, app.id);
   await recordEvents(tx, [
@@ -597,6 +601,7 @@ export async function importPeople(
         if (error instanceof ImportFileError) throw refused(error.problems, error.truncated);
         throw error;
       }
+      await tx.$executeRawUnsafe(`ANALYZE import_user`);
       const self = await tx.$queryRawUnsafe<{ line: number }[]>(
         `SELECT line FROM import_user WHERE "emailNormalized" = lower($1) AND status <> 'ACTIVE'`,
         ctx.actor.email,
