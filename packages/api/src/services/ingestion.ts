@@ -142,6 +142,7 @@ async function runImport(
   const at = now.toISOString();
   for (const statement of STAGING_TABLES) await tx.$executeRawUnsafe(statement);
   const staged: Staged = { accounts: 0, entitlements: 0, grants: 0 };
+  const stager = pipelinedStager(tx);
   try {
     for await (const batch of readImportFile(input.source, {
       format: input.format,
@@ -155,10 +156,12 @@ async function runImport(
           "People are imported for the whole organization, not into an app: use the people import.",
         );
       }
-      await stage(tx, batch);
+      await stager.add(batch);
       staged[batch.kind] += batch.rows.length;
     }
+    await stager.flush();
   } catch (error) {
+    await stager.flush(true);
     if (error instanceof ImportFileError) throw refused(error.problems, error.truncated);
     throw error;
   }
@@ -249,6 +252,29 @@ const USER_STAGING_TABLE = `CREATE TEMP TABLE import_user (
   "familyName" text NOT NULL, "displayName" text, title text, department text,
   "managerEmail" text, status "UserStatus" NOT NULL
 ) ON COMMIT DROP`;
+
+/**
+ * Stages batches one behind the reader: while the database writes batch N, batch N+1 is
+ * parsed and validated (the database works in its own process, so the two overlap). At most
+ * one statement is in flight on the transaction's connection at any time.
+ */
+function pipelinedStager(tx: Tx) {
+  let pending: Promise<void> | null = null;
+  return {
+    async add(batch: ImportBatch) {
+      if (pending) await pending;
+      pending = stage(tx, batch);
+      // Awaited by the next add or by flush; never an unhandled rejection meanwhile.
+      pending.catch(() => {});
+    },
+    /** Waits for the last batch; `quiet` swallows its error (the import fails anyway). */
+    async flush(quiet = false) {
+      const last = pending;
+      pending = null;
+      if (last) await (quiet ? last.catch(() => {}) : last);
+    },
+  };
+}
 
 /** Writes one batch into its staging table: one statement, the rows as one JSON parameter. */
 async function stage(tx: Tx, batch: ImportBatch): Promise<void> {
