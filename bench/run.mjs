@@ -1,14 +1,15 @@
 // `npm run bench`: measurements that are not tests. Writes bench/reports/latest.md.
 //
 //   npm run bench                          every section
-//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications, import;
+//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications, import, remap;
 //                                          comma-separated)
 //   npm run bench -- --only inbox --tasks 100000 --iterations 50   a smaller, quicker inbox run
 //   npm run bench -- --only notifications --notifications 2000      fewer emails per run
+//   npm run bench -- --only remap --accounts 100000 --users 10000   a smaller re-mapping run
 //   npm run bench -- --only import --accounts 100000                 a smaller CSV import
 //
 // first-load-js reads the manifests of a build of the web app (`npm run build -w @lantern/web`);
-// inbox, notifications and import need PostgreSQL (DATABASE_URL, default
+// inbox, notifications, import and remap need PostgreSQL (DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,7 +20,7 @@ import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, "bench", "reports");
-const SECTIONS = ["first-load-js", "inbox", "notifications", "import"];
+const SECTIONS = ["first-load-js", "inbox", "notifications", "import", "remap"];
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     iterations: { type: "string" },
     notifications: { type: "string" },
     accounts: { type: "string" },
+    users: { type: "string" },
   },
 });
 const only = args.only ? args.only.split(",").map((s) => s.trim()) : SECTIONS;
@@ -120,6 +122,14 @@ if (only.includes("notifications")) {
 
 if (only.includes("import")) {
   await runSection("import", "Importing accounts from CSV (SPEC §4.6, §9)", passed(["accounts"]));
+}
+
+if (only.includes("remap")) {
+  await runSection(
+    "remap",
+    "Owner re-mapping at scale (SPEC §4.2, §9)",
+    passed(["accounts", "users"]),
+  );
 }
 
 lines.push(`Total: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
