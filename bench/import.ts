@@ -56,7 +56,7 @@ async function main() {
   const lines = [
     `## Importing accounts from CSV (SPEC §4.6, §9)`,
     ``,
-    `${count(total)} accounts in one app: a generated CSV (11 columns, two emails and two profile attributes per account) streamed through \`importAppFile\` — csv-parse, zod per row, staged 5,000 rows a statement, one set-based upsert, one transaction. PostgreSQL, one scratch database.`,
+    `${count(total)} accounts in one app: a generated CSV (11 columns, two emails and two profile attributes per account) streamed through \`importAppFile\` — csv-parse, zod per row, staged 5,000 rows a statement while the next batch is parsed, one set-based upsert, one transaction, then the app's re-map (\`remapApp\`; an organization of one person, so nothing matches). PostgreSQL, one scratch database.`,
     ``,
     `| Run | Seconds | Accounts/s | Result |`,
     `|---|---:|---:|---|`,
