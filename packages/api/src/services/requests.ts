@@ -149,87 +149,119 @@ export async function createRequest(
       );
     }
 
-    const policy = await effectivePolicy(tx, entitlement, "GRANT");
-    if (!policy) {
-      throw new DomainError(
-        "BAD_REQUEST",
-        `No request policy applies to ${entitlement.displayName}: ask a super admin to set a default request policy for ${entitlement.app.name} or the organization.`,
-      );
-    }
-    const snapshot = snapshotPolicy(policy);
-    const next = firstStep(snapshot);
-    const created = await tx.request.create({
-      data: {
-        organizationId: actor.organizationId,
-        kind: "GRANT",
-        requesterId: actor.id,
-        accountId: account?.id ?? null,
-        targetUserId: account ? null : actor.id,
-        appId: entitlement.appId,
-        entitlementId: entitlement.id,
-        reason: input.reason,
-        durationDays: input.durationDays ?? null,
-        state: next.type === "approval" ? "PENDING_APPROVAL" : "APPROVED",
-        policyId: policy.id,
-        policyName: policy.name,
-        policySnapshot: snapshot as unknown as Prisma.InputJsonValue,
-        currentStep: next.index,
-        createdAt: now,
-        updatedAt: now,
-      },
-      select: { id: true, state: true },
+    const { requestId, policy, snapshot, step } = await openRequest(tx, actor, now, {
+      kind: "GRANT",
+      entitlement,
+      accountId: account?.id ?? null,
+      targetUserId: account ? null : actor.id,
+      reason: input.reason,
+      durationDays: input.durationDays ?? null,
     });
-    const events: EventRecord[] = [
-      {
-        organizationId: actor.organizationId,
-        actorId: actor.id,
-        action: "request.created",
-        targetType: "Request",
-        targetId: created.id,
-        after: {
-          kind: "GRANT",
-          state: created.state,
-          appId: entitlement.appId,
-          entitlementId: entitlement.id,
-          accountId: account?.id ?? null,
-          targetUserId: account ? null : actor.id,
-          policyName: policy.name,
-          durationDays: input.durationDays ?? null,
-        },
-        reason: input.reason,
-        requestId: created.id,
-        at: now,
-      },
-    ];
-    if (next.type === "provision") {
-      events.push({
-        organizationId: actor.organizationId,
-        actorId: null,
-        action: "request.provisioning",
-        targetType: "Request",
-        targetId: created.id,
-        before: { state: "APPROVED" },
-        after: { state: "PROVISIONING" },
-        reason: "The policy has no approval steps.",
-        requestId: created.id,
-        at: now,
-      });
-    }
-    await recordEvents(tx, events);
-    const step = await startStep(
-      tx,
-      { actorId: null, now },
-      await loadRequest(tx, created.id),
-      next,
-    );
     return {
-      requestId: created.id,
+      requestId,
       state: step.state,
       policyName: policy.name,
       policySummary: describePolicy(snapshot, "GRANT"),
       task: step.task ? { number: step.task.number, kind: step.task.kind } : null,
     };
   });
+}
+
+export interface OpenRequestInput {
+  kind: RequestKind;
+  entitlement: {
+    id: string;
+    appId: string;
+    displayName: string;
+    requestPolicyId: string | null;
+    revocationPolicyId: string | null;
+    app: Parameters<typeof effectivePolicy>[1]["app"] & { name: string };
+  };
+  accountId: string | null;
+  targetUserId: string | null;
+  grantId?: string | null;
+  reason: string;
+  durationDays?: number | null;
+  /** Further events of the same change (e.g. on the grant a revocation is about). */
+  moreEvents?: (requestId: string, policyName: string) => EventRecord[];
+}
+
+/**
+ * Opens a request (GRANT or REVOKE) under the entitlement's effective policy: snapshots the
+ * policy, creates the request, records its events and starts its first step (approval task,
+ * provisioning or deprovisioning task, or connector job). Runs inside the caller's
+ * transaction, after the caller's own checks.
+ */
+export async function openRequest(tx: Tx, actor: Actor, now: Date, input: OpenRequestInput) {
+  const { entitlement, kind } = input;
+  const policy = await effectivePolicy(tx, entitlement, kind);
+  if (!policy) {
+    const which = kind === "GRANT" ? "request" : "revocation";
+    throw new DomainError(
+      "BAD_REQUEST",
+      `No ${which} policy applies to ${entitlement.displayName}: ask a super admin to set a default ${which} policy for ${entitlement.app.name} or the organization.`,
+    );
+  }
+  const snapshot = snapshotPolicy(policy);
+  const next = firstStep(snapshot);
+  const fields = {
+    kind,
+    accountId: input.accountId,
+    targetUserId: input.targetUserId,
+    grantId: input.grantId ?? null,
+    appId: entitlement.appId,
+    entitlementId: entitlement.id,
+    durationDays: input.durationDays ?? null,
+  };
+  const created = await tx.request.create({
+    data: {
+      ...fields,
+      organizationId: actor.organizationId,
+      requesterId: actor.id,
+      reason: input.reason,
+      state: next.type === "approval" ? "PENDING_APPROVAL" : "APPROVED",
+      policyId: policy.id,
+      policyName: policy.name,
+      policySnapshot: snapshot as unknown as Prisma.InputJsonValue,
+      currentStep: next.index,
+      createdAt: now,
+      updatedAt: now,
+    },
+    select: { id: true, state: true },
+  });
+  const base = {
+    organizationId: actor.organizationId,
+    requestId: created.id,
+    at: now,
+  };
+  const events: EventRecord[] = [
+    {
+      ...base,
+      actorId: actor.id,
+      action: "request.created",
+      targetType: "Request",
+      targetId: created.id,
+      after: { ...fields, state: created.state, policyName: policy.name },
+      reason: input.reason,
+    },
+    ...(input.moreEvents?.(created.id, policy.name) ?? []),
+  ];
+  if (next.type === "provision") {
+    events.push({
+      ...base,
+      actorId: null,
+      action: "request.provisioning",
+      targetType: "Request",
+      targetId: created.id,
+      before: { state: "APPROVED" },
+      after: { state: "PROVISIONING" },
+      reason: "The policy has no approval steps.",
+    });
+  }
+  await recordEvents(tx, events);
+  const request = await loadRequest(tx, created.id);
+  const step = await startStep(tx, { actorId: null, now }, request, next);
+  return { requestId: created.id, policy, snapshot, request, step };
 }
 
 // ─────────────────────────────── Cancel and retry ───────────────────────────────

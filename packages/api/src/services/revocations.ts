@@ -1,11 +1,10 @@
-import { snapshotPolicy, type Prisma } from "@lantern/db";
+import type { Prisma } from "@lantern/db";
 import {
   assertAllowed,
   canRevokeGrant,
   canViewApp,
   describePolicy,
   DomainError,
-  firstStep,
   GRANT_NOT_FOUND,
   requireReason,
   type Actor,
@@ -15,14 +14,13 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TRevokeGrantInput } from "../schemas/grants.ts";
-import { effectivePolicy } from "./requests.ts";
-import { loadRequest, notificationFacts, startStep } from "./workflow/engine.ts";
+import { openRequest } from "./requests.ts";
+import { notificationFacts } from "./workflow/engine.ts";
 import {
   enqueueNotifications,
   recipientSelect,
   recordEvents,
   transaction,
-  type EventRecord,
   type Tx,
 } from "./workflow/records.ts";
 
@@ -242,82 +240,27 @@ export async function revokeGrant(
     }
 
     const { entitlement } = grant;
-    const policy = await effectivePolicy(tx, entitlement, "REVOKE");
-    if (!policy) {
-      throw new DomainError(
-        "BAD_REQUEST",
-        `No revocation policy applies to ${entitlement.displayName}: ask a super admin to set a default revocation policy for ${entitlement.app.name} or the organization.`,
-      );
-    }
-    const snapshot = snapshotPolicy(policy);
-    const next = firstStep(snapshot);
-    const created = await tx.request.create({
-      data: {
-        organizationId: actor.organizationId,
-        kind: "REVOKE",
-        requesterId: actor.id,
-        accountId: grant.accountId,
-        appId: entitlement.appId,
-        entitlementId: entitlement.id,
-        grantId: grant.id,
-        reason,
-        state: next.type === "approval" ? "PENDING_APPROVAL" : "APPROVED",
-        policyId: policy.id,
-        policyName: policy.name,
-        policySnapshot: snapshot as unknown as Prisma.InputJsonValue,
-        currentStep: next.index,
-        createdAt: now,
-        updatedAt: now,
-      },
-      select: { id: true, state: true },
-    });
-    const base = {
-      organizationId: actor.organizationId,
-      actorId: actor.id,
-      requestId: created.id,
-      at: now,
-    };
-    const events: EventRecord[] = [
-      {
-        ...base,
-        action: "request.created",
-        targetType: "Request",
-        targetId: created.id,
-        after: {
-          kind: "REVOKE",
-          state: created.state,
-          appId: entitlement.appId,
-          entitlementId: entitlement.id,
-          accountId: grant.accountId,
-          grantId: grant.id,
-          policyName: policy.name,
+    const { requestId, policy, snapshot, request, step } = await openRequest(tx, actor, now, {
+      kind: "REVOKE",
+      entitlement,
+      accountId: grant.accountId,
+      targetUserId: null,
+      grantId: grant.id,
+      reason,
+      moreEvents: (id, policyName) => [
+        {
+          organizationId: actor.organizationId,
+          actorId: actor.id,
+          action: "grant.revoke_requested",
+          targetType: "Grant",
+          targetId: grant.id,
+          after: { requestId: id, policyName },
+          reason,
+          requestId: id,
+          at: now,
         },
-        reason,
-      },
-      {
-        ...base,
-        action: "grant.revoke_requested",
-        targetType: "Grant",
-        targetId: grant.id,
-        after: { requestId: created.id, policyName: policy.name },
-        reason,
-      },
-    ];
-    if (next.type === "provision") {
-      events.push({
-        ...base,
-        actorId: null,
-        action: "request.provisioning",
-        targetType: "Request",
-        targetId: created.id,
-        before: { state: "APPROVED" },
-        after: { state: "PROVISIONING" },
-        reason: "The policy has no approval steps.",
-      });
-    }
-    await recordEvents(tx, events);
-    const request = await loadRequest(tx, created.id);
-    const step = await startStep(tx, { actorId: null, now }, request, next);
+      ],
+    });
 
     // The account's owner hears that their access is going, before anything changes.
     const owner = grant.account.owner;
@@ -335,14 +278,14 @@ export async function revokeGrant(
           accountLabel: accountLabel(grant.account),
           path: step.task ? `/tasks/${step.task.number}` : `/apps/${entitlement.appId}`,
         },
-        key: created.id,
+        key: requestId,
         at: now,
       });
     }
     return {
       refused: false,
       result: {
-        requestId: created.id,
+        requestId: requestId,
         state: step.state,
         policyName: policy.name,
         policySummary: describePolicy(snapshot, "REVOKE"),
