@@ -1,4 +1,9 @@
-import { canManageOrganization, canViewDirectory, type Actor } from "@lantern/domain";
+import {
+  canManageNotifications,
+  canManageOrganization,
+  canViewDirectory,
+  type Actor,
+} from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TNotificationPreferencesInput } from "../schemas/me.ts";
 import { recordEvents, transaction } from "./workflow/records.ts";
@@ -26,6 +31,7 @@ export async function getMe(ctx: ServiceContext) {
     can: {
       viewDirectory: canViewDirectory(ctx.actor).allowed,
       manageOrganization: canManageOrganization(ctx.actor).allowed,
+      manageNotifications: canManageNotifications(ctx.actor).allowed,
     },
   };
 }

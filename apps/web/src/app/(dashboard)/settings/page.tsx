@@ -41,7 +41,7 @@ export default async function SettingsPage() {
   ]);
   const superAdmin = me.role === "SUPER_ADMIN";
   const { members } = organization;
-  const delivery = superAdmin ? await caller.notifications.counts() : null;
+  const delivery = me.can.manageNotifications ? await caller.notifications.counts() : null;
 
   return (
     <>
