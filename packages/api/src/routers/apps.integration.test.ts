@@ -243,10 +243,15 @@ describe("me", () => {
       organization: { name: "Acme" },
     });
     // What the shell may offer comes from the shared permission rules.
-    expect(me.can).toEqual({ viewDirectory: true, manageOrganization: true });
+    expect(me.can).toEqual({
+      viewDirectory: true,
+      manageOrganization: true,
+      manageNotifications: true,
+    });
     expect((await (await callerFor(ids.member!)).me.get()).can).toEqual({
       viewDirectory: false,
       manageOrganization: false,
+      manageNotifications: false,
     });
   });
 
