@@ -1,6 +1,7 @@
 import type { Prisma } from "@lantern/db";
 import {
   assertAllowed,
+  canManageApp,
   canViewApp,
   decodeCursor,
   DomainError,
@@ -182,6 +183,11 @@ export async function getApp(ctx: ServiceContext, appId: string) {
     deprovisioners: deprovisioners.length > 0 ? deprovisioners : owners,
     deprovisionersAreOwners: deprovisioners.length === 0,
     viewerIsOwner: owners.some((o) => o.id === ctx.actor.id),
+    /** The viewer may change this app's accounts, owners and settings (canManageApp). */
+    viewerCanManage: canManageApp(ctx.actor, {
+      organizationId: app.organizationId,
+      ownerIds: owners.map((o) => o.id),
+    }).allowed,
     accounts: {
       active: figures?.active ?? 0,
       disabled: figures?.disabled ?? 0,

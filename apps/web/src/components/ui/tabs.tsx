@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "~/lib/cn";
+import { formatCount } from "~/lib/format";
 
 /** Page-level tabs that are links: each tab has its own URL (SPEC §2). */
 export function LinkTabs({
@@ -30,7 +31,7 @@ export function LinkTabs({
             {tab.label}
             {tab.count !== undefined ? (
               <span className="ml-2 rounded-full bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600">
-                {tab.count}
+                {formatCount(tab.count)}
               </span>
             ) : null}
           </Link>

@@ -1,37 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ChevronRight } from "lucide-react";
-import { TRPCError } from "@trpc/server";
-import { AppIcon } from "~/components/ui/app-icon";
 import { Badge } from "~/components/ui/badge";
 import { Markdown } from "~/components/ui/markdown";
-import { PageHeader } from "~/components/ui/page-header";
 import { PeopleList } from "~/components/ui/people";
 import { Section } from "~/components/ui/section";
 import { formatCount } from "~/lib/format";
-import { requireActor } from "~/server/auth/session";
+import { loadApp } from "~/server/apps";
 import { serverCaller } from "~/trpc/server";
 
 type Params = Promise<{ appId: string }>;
-
-async function loadApp(appId: string) {
-  // The page and its metadata render alongside the layout: check the session here too,
-  // so a signed-out visit redirects instead of failing.
-  await requireActor();
-  try {
-    return await (await serverCaller()).apps.byId({ id: appId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      notFound();
-    throw error;
-  }
-}
-
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const app = await loadApp((await params).appId);
-  return { title: app.name };
-}
 
 function Stat({ label, value, tone }: { label: string; value: number; tone?: "warn" }) {
   return (
@@ -94,35 +70,6 @@ export default async function AppPage({ params }: { params: Params }) {
   );
   return (
     <>
-      <PageHeader
-        title={
-          <span className="flex items-center gap-3">
-            <AppIcon name={app.name} size="lg" />
-            <span>
-              <span className="flex items-center gap-2">
-                {app.name}
-                <Badge tone="green">Managed</Badge>
-                {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
-              </span>
-              <span className="mt-0.5 block text-sm font-normal text-zinc-600">
-                {app.description}
-              </span>
-            </span>
-          </span>
-        }
-      >
-        <nav
-          aria-label="Breadcrumb"
-          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
-        >
-          <Link href="/apps" className="hover:text-zinc-800 hover:underline">
-            Applications
-          </Link>
-          <ChevronRight className="size-3" />
-          <span className="text-zinc-700">{app.name}</span>
-        </nav>
-      </PageHeader>
-
       <div className="grid gap-6 px-6 py-6 xl:grid-cols-3 xl:px-8">
         <div className="space-y-6 xl:col-span-2">
           <Section

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChevronRight } from "lucide-react";
+import { AppTabs } from "~/components/apps/app-tabs";
+import { AppIcon } from "~/components/ui/app-icon";
+import { Badge } from "~/components/ui/badge";
+import { PageHeader } from "~/components/ui/page-header";
+import { loadApp } from "~/server/apps";
+
+type Params = Promise<{ appId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const app = await loadApp((await params).appId);
+  return { title: { template: `%s · ${app.name}`, default: app.name } };
+}
+
+/** The app's header and its tabs (Overview, Accounts, Entitlements), shared by the three. */
+export default async function AppLayout({
+  params,
+  children,
+}: {
+  params: Params;
+  children: React.ReactNode;
+}) {
+  const app = await loadApp((await params).appId);
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            <AppIcon name={app.name} size="lg" />
+            <span>
+              <span className="flex items-center gap-2">
+                {app.name}
+                <Badge tone="green">Managed</Badge>
+                {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
+              </span>
+              <span className="mt-0.5 block text-sm font-normal text-zinc-600">
+                {app.description}
+              </span>
+            </span>
+          </span>
+        }
+      >
+        <nav
+          aria-label="Breadcrumb"
+          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+        >
+          <Link href="/apps" className="hover:text-zinc-800 hover:underline">
+            Applications
+          </Link>
+          <ChevronRight className="size-3" />
+          <span className="text-zinc-700">{app.name}</span>
+        </nav>
+        <AppTabs
+          appId={app.id}
+          accountCount={app.accounts.active + app.accounts.disabled}
+          entitlementCount={app.entitlements.length}
+        />
+      </PageHeader>
+      {children}
+    </>
+  );
+}
