@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { PRODUCTION_URL } from "./support/constants.ts";
 import { devEmailsTo } from "./support/production-db.ts";
 import { expectNoSession, expectSignedInAs, signInError, whenInteractive } from "./support/ui.ts";
 
@@ -28,7 +29,7 @@ test("a magic link signs the person in once, and only once", async ({ page, cont
   expect(email, "a new email in the dev mailbox").toBeDefined();
   const link = email!.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
   expect(link, `a sign-in link in:\n${email!.text}`).toBeDefined();
-  expect(new URL(link!).origin).toBe("http://localhost:3102");
+  expect(new URL(link!).origin).toBe(PRODUCTION_URL);
 
   await page.goto(link!);
   await expect(page).toHaveURL(/\/apps$/);

@@ -2,10 +2,15 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const OIDC_PORT = 3190;
-export const DEMO_PORT = 3101;
-export const PRODUCTION_PORT = 3102;
-export const EMBEDDED_BOOT_PORT = 3105;
+/**
+ * Added to every port below, so two runs can share a machine (e.g. LANTERN_E2E_PORT_OFFSET=200
+ * puts the demo server on :3301); build each run into its own LANTERN_NEXT_DIST_DIR too.
+ */
+const PORT_OFFSET = Number(process.env.LANTERN_E2E_PORT_OFFSET || 0);
+export const OIDC_PORT = 3190 + PORT_OFFSET;
+export const DEMO_PORT = 3101 + PORT_OFFSET;
+export const PRODUCTION_PORT = 3102 + PORT_OFFSET;
+export const EMBEDDED_BOOT_PORT = 3105 + PORT_OFFSET;
 
 /** The OpenID Provider runs on 127.0.0.1, a different host than Lantern (localhost). */
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
@@ -25,7 +30,11 @@ export const POSTGRES_BASE_URL =
 export const E2E_DATABASE_PREFIX = "lantern_e2e";
 
 /** Where the production server wrapper says which database it made (read by the specs). */
-export const PRODUCTION_STATE_FILE = join(tmpdir(), "lantern-e2e", "production-server.json");
+export const PRODUCTION_STATE_FILE = join(
+  tmpdir(),
+  "lantern-e2e",
+  PORT_OFFSET ? `production-server-${PORT_OFFSET}.json` : "production-server.json",
+);
 
 export interface ProductionServerState {
   databaseName: string;

@@ -6,7 +6,7 @@ import { PRODUCTION_STATE_FILE, type ProductionServerState } from "./constants.t
 export function productionServerState(): ProductionServerState {
   if (!existsSync(PRODUCTION_STATE_FILE)) {
     throw new Error(
-      `${PRODUCTION_STATE_FILE} is missing: the production server on :3102 was not started by ` +
+      `${PRODUCTION_STATE_FILE} is missing: the production server was not started by ` +
         "e2e/support/production-server.ts. Stop whatever listens there and run the suite again.",
     );
   }
