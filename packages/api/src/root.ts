@@ -1,3 +1,4 @@
+import { accountsRouter } from "./routers/accounts.ts";
 import { appsRouter } from "./routers/apps.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox.ts";
 import { entitlementsRouter } from "./routers/entitlements.ts";
@@ -12,6 +13,7 @@ import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
+  accounts: accountsRouter,
   apps: appsRouter,
   devMailbox: devMailboxRouter,
   entitlements: entitlementsRouter,
