@@ -1,0 +1,46 @@
+import { allow, deny, type Actor, type Decision } from "../actor.ts";
+import { canSignIn, isSuperAdmin } from "./rules.ts";
+
+// SPEC §4.5, §8: who may open an account's details page (its emails, profile attributes as
+// ingested, and every entitlement it holds). Who holds an entitlement is visible to every
+// member on the entitlement's Grants tab; the account itself is not.
+
+/** The facts about one account that the visibility rule needs. */
+export interface AccountFactsForView {
+  organizationId: string;
+  appName: string;
+  appOwnerIds: readonly string[];
+  /** The person who owns the account; null when nobody does. */
+  owner: { id: string; managerId: string | null } | null;
+  /** The owners of the entitlements the account holds now (its live grants). */
+  entitlementOwnerIds: readonly string[];
+}
+
+export const ACCOUNT_NOT_FOUND = "This account does not exist, or it belongs to another organization.";
+
+/** "Only super admins, the owners of GitHub, … can see this account." */
+export function whoCanViewAccount(account: Pick<AccountFactsForView, "appName">): string {
+  return `Only super admins, the owners of ${account.appName}, the account's owner and their direct manager, and the owners of the entitlements it holds can see this account.`;
+}
+
+/**
+ * See an account's details (SPEC §8): super admins and the app's owners see every account;
+ * a member sees the accounts they own; the direct manager of the account's owner and the
+ * owners of an entitlement the account holds see it too — exactly the people who may revoke
+ * its access (canRevokeGrant), so they can see what they would revoke.
+ */
+export function canViewAccount(actor: Actor, account: AccountFactsForView): Decision {
+  if (actor.organizationId !== account.organizationId) return deny(ACCOUNT_NOT_FOUND);
+  const active = canSignIn(actor);
+  if (!active.allowed) return active;
+  if (
+    isSuperAdmin(actor) ||
+    account.appOwnerIds.includes(actor.id) ||
+    account.owner?.id === actor.id ||
+    (account.owner !== null && account.owner.managerId === actor.id) ||
+    account.entitlementOwnerIds.includes(actor.id)
+  ) {
+    return allow;
+  }
+  return deny(whoCanViewAccount(account));
+}
