@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.ts";
-import { decodeCursor, decodeTimestampCursor, encodeCursor, toPage } from "./pagination.ts";
+import {
+  decodeCursor,
+  decodeTimestampCursor,
+  decodeUuidCursor,
+  encodeCursor,
+  toPage,
+} from "./pagination.ts";
 
 describe("keyset cursors", () => {
   it("round-trips any key, including unicode and separators", () => {
@@ -51,6 +57,22 @@ describe("timestamp cursors", () => {
     ["an id that is not a UUID", { key: "2026-03-01T09:30:00.000Z", id: "1 OR 1=1" }],
   ])("refuses %s with BAD_REQUEST", (_label, cursor) => {
     expect(() => decodeTimestampCursor(encodeCursor(cursor))).toThrowError(
+      expect.objectContaining({ code: "BAD_REQUEST" }),
+    );
+  });
+});
+
+describe("UUID cursors", () => {
+  const id = "0190f0c4-5b6a-7c3d-8e9f-0a1b2c3d4e5f";
+
+  it("accepts any key with a UUID id", () => {
+    for (const key of ["", "ada lovelace", "o'brien; --"]) {
+      expect(decodeUuidCursor(encodeCursor({ key, id }))).toEqual({ key, id });
+    }
+  });
+
+  it("refuses an id that is not a UUID with BAD_REQUEST", () => {
+    expect(() => decodeUuidCursor(encodeCursor({ key: "a", id: "1 OR 1=1" }))).toThrowError(
       expect.objectContaining({ code: "BAD_REQUEST" }),
     );
   });

@@ -55,6 +55,19 @@ export function decodeTimestampCursor(raw: string): Cursor {
   );
 }
 
+/**
+ * A cursor whose id is a UUID (safe to hand to SQL as `::uuid`) and whose key is any text
+ * (passed to SQL as a parameter only). Anything else is refused like `decodeCursor`.
+ */
+export function decodeUuidCursor(raw: string): Cursor {
+  const cursor = decodeCursor(raw);
+  if (UUID.test(cursor.id)) return cursor;
+  throw new DomainError(
+    "BAD_REQUEST",
+    "This page link is no longer valid. Go back to the first page.",
+  );
+}
+
 export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; null on the last page. */

@@ -12,7 +12,12 @@ export const MIGRATIONS_DIR = join(packageRoot, "prisma", "migrations");
  * Database objects created by hand-written SQL in a migration because Prisma's schema
  * language cannot express them. `db:migration:new` keeps the diff from dropping them.
  */
-export const MANUAL_OBJECTS = ["Grant_live_key", "TaskAssignee_active_key"] as const;
+export const MANUAL_OBJECTS = [
+  "Grant_live_key",
+  "TaskAssignee_active_key",
+  "Account_appId_sortName_id",
+  "Account_appId_sortLogin_id",
+] as const;
 
 export interface MigrationFile {
   /** Directory name, e.g. `20261121000000_init`; migrations apply in name order. */
