@@ -5,7 +5,7 @@ export * from "./permissions/rules.ts";
 export * from "./permissions/tasks.ts";
 export * from "./permissions/grants.ts";
 export * from "./permissions/accounts.ts";
-export * from "./permissions/accounts.ts";
+export * from "./permissions/app-accounts.ts";
 export * from "./workflow/policy.ts";
 export * from "./workflow/assignees.ts";
 export * from "./workflow/state-machine.ts";
