@@ -53,6 +53,10 @@ describe("entitlements.byId", () => {
       provisioningStrategy: "CONNECTOR",
       deprovisioningStrategy: "MANUAL",
       app: { id: ids.github, name: "GitHub", iconUrl: null, status: "MANAGED" },
+      owners: [],
+      policies: { request: null, revocation: null },
+      liveGrantCount: 0,
+      viewerCanManage: false,
     });
   });
 

@@ -1,7 +1,40 @@
-import { assertAllowed, canViewApp, DomainError, type Actor } from "@lantern/domain";
+import { Prisma, snapshotPolicy, type PolicyWithSteps } from "@lantern/db";
+import {
+  assertAllowed,
+  canManageApp,
+  canViewApp,
+  describePolicy,
+  DomainError,
+  toPage,
+  type Actor,
+  type Page,
+} from "@lantern/domain";
 import type { Context } from "../context.ts";
+import type { TEntitlementGrantsInput } from "../schemas/entitlements.ts";
+import type { PersonRef } from "./apps.ts";
+import {
+  accountLabel,
+  decodeIdCursor,
+  pendingView,
+  revokeAbility,
+  type PendingRevocationView,
+  type RevokeAbility,
+} from "./grant-rows.ts";
+import { effectivePolicy } from "./requests.ts";
+import { pendingRevocations } from "./revocations.ts";
+import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+
+/** The policy a request of one kind runs under, and where it comes from. */
+export interface EffectivePolicyView {
+  id: string;
+  name: string;
+  /** What it does, in words ("The manager approves, then it is deprovisioned."). */
+  summary: string;
+  /** Set on the entitlement itself, or inherited from the app's or the organization's default. */
+  source: "ENTITLEMENT" | "APP" | "ORGANIZATION";
+}
 
 export interface EntitlementDetails {
   id: string;
@@ -16,13 +49,19 @@ export interface EntitlementDetails {
     iconUrl: string | null;
     status: "MANAGED" | "DISCOVERED" | "IGNORED";
   };
+  owners: PersonRef[];
+  /** Null when no policy is set anywhere (the request is then refused). */
+  policies: { request: EffectivePolicyView | null; revocation: EffectivePolicyView | null };
+  /** Accounts holding it now. */
+  liveGrantCount: number;
+  /** The viewer may change the app and its entitlements (canManageApp). */
+  viewerCanManage: boolean;
 }
 
-/** One entitlement with the app it belongs to (e.g. to prefill a request for it). */
-export async function getEntitlement(
-  ctx: ServiceContext,
-  entitlementId: string,
-): Promise<EntitlementDetails> {
+const personSelect = { id: true, displayName: true, email: true } as const;
+
+/** The entitlement with what the revoke rule and the policy fallback need. */
+async function loadEntitlement(ctx: ServiceContext, entitlementId: string) {
   const entitlement = await ctx.db.entitlement.findFirst({
     where: { id: entitlementId, organizationId: ctx.actor.organizationId },
     select: {
@@ -32,8 +71,26 @@ export async function getEntitlement(
       description: true,
       provisioningStrategy: true,
       deprovisioningStrategy: true,
+      requestPolicyId: true,
+      revocationPolicyId: true,
+      owners: {
+        orderBy: { user: { displayName: "asc" } },
+        select: { user: { select: personSelect } },
+      },
       app: {
-        select: { id: true, organizationId: true, name: true, iconUrl: true, status: true },
+        select: {
+          id: true,
+          organizationId: true,
+          name: true,
+          iconUrl: true,
+          status: true,
+          defaultRequestPolicyId: true,
+          defaultRevocationPolicyId: true,
+          organization: {
+            select: { defaultRequestPolicyId: true, defaultRevocationPolicyId: true },
+          },
+          members: { where: { role: "OWNER" }, select: { userId: true } },
+        },
       },
     },
   });
@@ -44,9 +101,205 @@ export async function getEntitlement(
     );
   }
   assertAllowed(canViewApp(ctx.actor, entitlement.app), "NOT_FOUND");
-  const { app } = entitlement;
+  return entitlement;
+}
+
+function policyView(
+  policy: PolicyWithSteps | null,
+  kind: "GRANT" | "REVOKE",
+  own: string | null,
+  appDefault: string | null,
+): EffectivePolicyView | null {
+  if (!policy) return null;
   return {
-    ...entitlement,
+    id: policy.id,
+    name: policy.name,
+    summary: describePolicy(snapshotPolicy(policy), kind),
+    source: own ? "ENTITLEMENT" : appDefault ? "APP" : "ORGANIZATION",
+  };
+}
+
+/** One entitlement with its app, owners and effective policies (every member sees apps). */
+export async function getEntitlement(
+  ctx: ServiceContext,
+  entitlementId: string,
+): Promise<EntitlementDetails> {
+  const entitlement = await loadEntitlement(ctx, entitlementId);
+  const { app } = entitlement;
+  const [requestPolicy, revocationPolicy, liveGrantCount] = await Promise.all([
+    effectivePolicy(ctx.db, entitlement, "GRANT"),
+    effectivePolicy(ctx.db, entitlement, "REVOKE"),
+    ctx.db.grant.count({ where: { entitlementId: entitlement.id, revokedAt: null } }),
+  ]);
+  return {
+    id: entitlement.id,
+    slug: entitlement.slug,
+    displayName: entitlement.displayName,
+    description: entitlement.description,
+    provisioningStrategy: entitlement.provisioningStrategy,
+    deprovisioningStrategy: entitlement.deprovisioningStrategy,
     app: { id: app.id, name: app.name, iconUrl: app.iconUrl, status: app.status },
+    owners: entitlement.owners.map((o) => o.user),
+    policies: {
+      request: policyView(
+        requestPolicy,
+        "GRANT",
+        entitlement.requestPolicyId,
+        app.defaultRequestPolicyId,
+      ),
+      revocation: policyView(
+        revocationPolicy,
+        "REVOKE",
+        entitlement.revocationPolicyId,
+        app.defaultRevocationPolicyId,
+      ),
+    },
+    liveGrantCount,
+    viewerCanManage: canManageApp(ctx.actor, {
+      organizationId: app.organizationId,
+      ownerIds: app.members.map((m) => m.userId),
+    }).allowed,
+  };
+}
+
+// ─────────────────────────────── Grants tab ───────────────────────────────
+
+export interface EntitlementGrantRow extends RevokeAbility {
+  grantId: string;
+  source: "INGESTED" | "REQUEST" | "MANUAL";
+  grantedAt: Date;
+  expiresAt: Date | null;
+  account: {
+    id: string;
+    /** Login, else primary email, name or external id. */
+    label: string;
+    login: string | null;
+    displayName: string | null;
+    primaryEmail: string | null;
+    status: "ACTIVE" | "DISABLED" | "DELETED";
+    type: "USER" | "SERVICE" | "SYSTEM";
+  };
+  owner: {
+    id: string;
+    displayName: string;
+    email: string;
+    status: "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
+  } | null;
+  ownerSource: "MATCHED" | "MANUAL" | "CLEARED";
+  pending: PendingRevocationView | null;
+}
+
+/**
+ * The accounts holding an entitlement (its live grants), newest grant first, keyset-paginated
+ * on the grant id: the (entitlementId, revokedAt, id) index answers every page at 10M grants.
+ * Optional search by account login, email address or name. Each row says whether a revocation
+ * is in flight and whether the viewer may revoke it (canRevokeGrant), from facts loaded once
+ * for the page.
+ */
+export async function listEntitlementGrants(
+  ctx: ServiceContext,
+  input: TEntitlementGrantsInput,
+): Promise<Page<EntitlementGrantRow>> {
+  const entitlement = await loadEntitlement(ctx, input.entitlementId);
+  const orgId = ctx.actor.organizationId;
+  const after = input.cursor ? decodeIdCursor(input.cursor) : null;
+  const search = input.search?.trim();
+  const pattern = search ? `%${escapeLike(search)}%` : null;
+
+  const ids = await ctx.db.$queryRaw<Array<{ id: string }>>`
+    SELECT g.id
+      FROM "Grant" g
+     WHERE g."entitlementId" = ${entitlement.id}::uuid
+       AND g."revokedAt" IS NULL
+       AND g."organizationId" = ${orgId}::uuid
+       ${after ? Prisma.sql`AND g.id < ${after.id}::uuid` : Prisma.empty}
+       ${
+         pattern
+           ? Prisma.sql`AND EXISTS (
+               SELECT 1 FROM "Account" a
+                WHERE a.id = g."accountId"
+                  AND (a."login" ILIKE ${pattern}
+                    OR a."displayName" ILIKE ${pattern}
+                    OR concat_ws(' ', a."givenName", a."familyName") ILIKE ${pattern}
+                    OR array_to_string(a."emails", ' ') ILIKE ${pattern}))`
+           : Prisma.empty
+       }
+     ORDER BY g.id DESC
+     LIMIT ${input.limit + 1}`;
+  const page = toPage(ids, input.limit, (g) => ({ key: g.id, id: g.id }));
+  const pageIds = page.items.map((g) => g.id);
+
+  const [grants, pending] = await Promise.all([
+    ctx.db.grant.findMany({
+      where: { id: { in: pageIds }, organizationId: orgId },
+      select: {
+        id: true,
+        source: true,
+        grantedAt: true,
+        expiresAt: true,
+        account: {
+          select: {
+            id: true,
+            externalId: true,
+            login: true,
+            displayName: true,
+            emails: true,
+            status: true,
+            type: true,
+            ownerSource: true,
+            owner: {
+              select: { ...personSelect, status: true, managerId: true },
+            },
+          },
+        },
+      },
+    }),
+    pendingRevocations(ctx.db, orgId, pageIds),
+  ]);
+  const byId = new Map(grants.map((g) => [g.id, g]));
+  const facts = {
+    organizationId: orgId,
+    appName: entitlement.app.name,
+    entitlementName: entitlement.displayName,
+    appOwnerIds: entitlement.app.members.map((m) => m.userId),
+    entitlementOwnerIds: entitlement.owners.map((o) => o.user.id),
+  };
+
+  return {
+    nextCursor: page.nextCursor,
+    items: pageIds.flatMap((id) => {
+      const grant = byId.get(id);
+      if (!grant) return [];
+      const { account } = grant;
+      const owner = account.owner;
+      return [
+        {
+          grantId: grant.id,
+          source: grant.source,
+          grantedAt: grant.grantedAt,
+          expiresAt: grant.expiresAt,
+          account: {
+            id: account.id,
+            label: accountLabel(account),
+            login: account.login,
+            displayName: account.displayName,
+            primaryEmail: account.emails[0] ?? null,
+            status: account.status,
+            type: account.type,
+          },
+          owner: owner
+            ? {
+                id: owner.id,
+                displayName: owner.displayName,
+                email: owner.email,
+                status: owner.status,
+              }
+            : null,
+          ownerSource: account.ownerSource,
+          pending: pendingView(pending.get(grant.id)),
+          ...revokeAbility(ctx.actor, { ...facts, accountOwner: owner }),
+        },
+      ];
+    }),
   };
 }

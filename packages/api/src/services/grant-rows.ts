@@ -1,0 +1,75 @@
+import {
+  canRevokeGrant,
+  decodeCursor,
+  DomainError,
+  type Actor,
+  type Cursor,
+  type GrantFactsForRevoke,
+  type RequestState,
+  type TaskKind,
+} from "@lantern/domain";
+import { describePending, type PendingRevocation } from "./revocations.ts";
+
+// What the Grants tab of an entitlement and the account details page say about each live
+// grant on a page: its revocation in flight, and whether the viewer may revoke it (the
+// shared canRevokeGrant rule, asked per row with facts loaded for the whole page).
+
+/** A revocation in flight, as the lists show it ("pending revocation"). */
+export interface PendingRevocationView {
+  requestId: string;
+  state: RequestState;
+  /** "waiting for approval (task #1042)". */
+  description: string;
+  /** The open task to link to; null while a connector removes the access. */
+  task: { number: number; kind: TaskKind } | null;
+  requester: { id: string; displayName: string };
+  requestedAt: Date;
+}
+
+export function pendingView(pending: PendingRevocation | undefined): PendingRevocationView | null {
+  if (!pending) return null;
+  return {
+    requestId: pending.requestId,
+    state: pending.state,
+    description: describePending(pending),
+    task: pending.task,
+    requester: pending.requester,
+    requestedAt: pending.requestedAt,
+  };
+}
+
+export interface RevokeAbility {
+  /** canRevokeGrant allows the viewer (the server asks again on Revoke). */
+  viewerCanRevoke: boolean;
+  /** Why not, naming who can; null when the viewer may. */
+  revokeRefusal: string | null;
+}
+
+export function revokeAbility(actor: Actor, facts: GrantFactsForRevoke): RevokeAbility {
+  const decision = canRevokeGrant(actor, facts);
+  return decision.allowed
+    ? { viewerCanRevoke: true, revokeRefusal: null }
+    : { viewerCanRevoke: false, revokeRefusal: decision.reason };
+}
+
+/** "leo.park": how an account is named (login, else primary email, name, external id). */
+export function accountLabel(account: {
+  login: string | null;
+  emails: string[];
+  displayName: string | null;
+  externalId: string;
+}): string {
+  return account.login ?? account.emails[0] ?? account.displayName ?? account.externalId;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor whose key and id are both a row id (lists ordered by id alone). */
+export function decodeIdCursor(raw: string): Cursor {
+  const cursor = decodeCursor(raw);
+  if (cursor.key === cursor.id && UUID.test(cursor.id)) return cursor;
+  throw new DomainError(
+    "BAD_REQUEST",
+    "This page link is no longer valid. Go back to the first page.",
+  );
+}
