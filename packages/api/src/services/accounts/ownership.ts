@@ -1,0 +1,270 @@
+import type { AccountType, OwnerSource, UserStatus } from "@lantern/db";
+import {
+  ACCOUNT_NOT_FOUND,
+  assertAllowed,
+  canManageAccounts,
+  DomainError,
+  type Actor,
+} from "@lantern/domain";
+import type { Context } from "../../context.ts";
+import type {
+  TAccountIdInput,
+  TOwnerCandidatesInput,
+  TSetAccountOwnerInput,
+  TSetAccountTypeInput,
+} from "../../schemas/accounts.ts";
+import { escapeLike } from "../search.ts";
+import { recordEvents, transaction, type Tx } from "../workflow/records.ts";
+import { loadAccountApp, type AccountApp } from "./list.ts";
+
+// The account … menu (SPEC §4.3, §4.4): set, reset or clear an account's owner, set its type.
+// Super admins and the app's owners (canManageAccounts). Each change is one transaction with
+// its Event; the account row is locked first, so two admins acting at once apply one after
+// the other. Asking for what is already so changes nothing and writes no event: the answer
+// says `changed: false`.
+
+type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
+
+const USER_STATUS_WORD: Record<Exclude<UserStatus, "ACTIVE">, string> = {
+  SUSPENDED: "suspended",
+  DEPROVISIONED: "deprovisioned",
+};
+
+/** What a change answers: the account's ownership and type after it. */
+export interface AccountChange {
+  changed: boolean;
+  account: {
+    id: string;
+    owner: { id: string; displayName: string } | null;
+    ownerSource: OwnerSource;
+    type: AccountType;
+    typeSource: "INGESTED" | "MANUAL";
+  };
+}
+
+const accountSelect = {
+  id: true,
+  appId: true,
+  status: true,
+  type: true,
+  typeSource: true,
+  ownerId: true,
+  ownerSource: true,
+  matchedOwnerId: true,
+  owner: { select: { id: true, displayName: true } },
+  matchedOwner: { select: { id: true, displayName: true } },
+} as const;
+
+type LockedAccount = Awaited<ReturnType<typeof lockAccount>>["account"];
+
+/**
+ * Locks the account (of the actor's organization), loads it with its app, and checks that the
+ * actor may change it and that it still exists in the app. NOT_FOUND for another
+ * organization's account, FORBIDDEN naming who can, BAD_REQUEST for a deleted account.
+ */
+async function lockAccount(tx: Tx, actor: Actor, accountId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Account"
+     WHERE "id" = ${accountId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
+       FOR UPDATE`;
+  if (locked.length === 0) throw new DomainError("NOT_FOUND", ACCOUNT_NOT_FOUND);
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: accountSelect,
+  });
+  const app: AccountApp = await loadAccountApp(tx, actor, account.appId);
+  assertAllowed(canManageAccounts(actor, app));
+  if (account.status === "DELETED") {
+    throw new DomainError(
+      "BAD_REQUEST",
+      `This account was deleted from ${app.appName}: its owner and type can no longer be changed.`,
+    );
+  }
+  return { account, app };
+}
+
+function answer(changed: boolean, a: LockedAccount): AccountChange {
+  return {
+    changed,
+    account: {
+      id: a.id,
+      owner: a.owner,
+      ownerSource: a.ownerSource,
+      type: a.type,
+      typeSource: a.typeSource,
+    },
+  };
+}
+
+const ownership = (a: {
+  ownerSource: OwnerSource;
+  owner: { id: string; displayName: string } | null;
+}) => ({
+  ownerId: a.owner?.id ?? null,
+  ownerName: a.owner?.displayName ?? null,
+  ownerSource: a.ownerSource,
+});
+
+/**
+ * Writes the new owner (and who decided, for MANUAL and CLEARED) with its event, unless the
+ * account already is so.
+ */
+async function changeOwner(
+  ctx: ServiceContext,
+  tx: Tx,
+  account: LockedAccount,
+  next: { owner: { id: string; displayName: string } | null; ownerSource: OwnerSource },
+  action: string,
+): Promise<AccountChange> {
+  if (account.ownerSource === next.ownerSource && account.ownerId === (next.owner?.id ?? null)) {
+    return answer(false, account);
+  }
+  const at = ctx.now();
+  const byHand = next.ownerSource !== "MATCHED";
+  const updated = await tx.account.update({
+    where: { id: account.id },
+    data: {
+      ownerId: next.owner?.id ?? null,
+      ownerSource: next.ownerSource,
+      ownerSetById: byHand ? ctx.actor.id : null,
+      ownerSetAt: byHand ? at : null,
+    },
+    select: accountSelect,
+  });
+  await recordEvents(tx, [
+    {
+      organizationId: ctx.actor.organizationId,
+      actorId: ctx.actor.id,
+      action,
+      targetType: "account",
+      targetId: account.id,
+      before: ownership(account),
+      after: ownership(updated),
+      at,
+    },
+  ]);
+  return answer(true, updated);
+}
+
+/** Set account owner (SPEC §4.3): an active person of the organization → MANUAL. */
+export async function setAccountOwner(
+  ctx: ServiceContext,
+  input: TSetAccountOwnerInput,
+): Promise<AccountChange> {
+  return transaction(ctx, async (tx) => {
+    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
+    const person = await tx.user.findFirst({
+      where: { id: input.userId, organizationId: ctx.actor.organizationId },
+      select: { id: true, displayName: true, status: true },
+    });
+    if (!person) {
+      throw new DomainError("NOT_FOUND", "This person does not exist in your organization.");
+    }
+    if (person.status !== "ACTIVE") {
+      throw new DomainError(
+        "BAD_REQUEST",
+        `${person.displayName} is ${USER_STATUS_WORD[person.status]}: choose an active person as the account's owner.`,
+      );
+    }
+    return changeOwner(
+      ctx,
+      tx,
+      account,
+      { owner: { id: person.id, displayName: person.displayName }, ownerSource: "MANUAL" },
+      "account.owner_set",
+    );
+  });
+}
+
+/** Reset account owner (SPEC §4.3): back to what mapping found (matchedOwner, MATCHED). */
+export async function resetAccountOwner(
+  ctx: ServiceContext,
+  input: TAccountIdInput,
+): Promise<AccountChange> {
+  return transaction(ctx, async (tx) => {
+    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
+    return changeOwner(
+      ctx,
+      tx,
+      account,
+      { owner: account.matchedOwner, ownerSource: "MATCHED" },
+      "account.owner_reset",
+    );
+  });
+}
+
+/** Clear account owner (SPEC §4.3): no owner, and re-mapping leaves it so (CLEARED). */
+export async function clearAccountOwner(
+  ctx: ServiceContext,
+  input: TAccountIdInput,
+): Promise<AccountChange> {
+  return transaction(ctx, async (tx) => {
+    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
+    return changeOwner(
+      ctx,
+      tx,
+      account,
+      { owner: null, ownerSource: "CLEARED" },
+      "account.owner_cleared",
+    );
+  });
+}
+
+/** Set account type (SPEC §4.4): typeSource MANUAL, which later ingestion keeps. */
+export async function setAccountType(
+  ctx: ServiceContext,
+  input: TSetAccountTypeInput,
+): Promise<AccountChange> {
+  return transaction(ctx, async (tx) => {
+    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
+    if (account.type === input.type && account.typeSource === "MANUAL") {
+      return answer(false, account);
+    }
+    const at = ctx.now();
+    const updated = await tx.account.update({
+      where: { id: account.id },
+      data: { type: input.type, typeSource: "MANUAL" },
+      select: accountSelect,
+    });
+    await recordEvents(tx, [
+      {
+        organizationId: ctx.actor.organizationId,
+        actorId: ctx.actor.id,
+        action: "account.type_set",
+        targetType: "account",
+        targetId: account.id,
+        before: { type: account.type, typeSource: account.typeSource },
+        after: { type: updated.type, typeSource: updated.typeSource },
+        at,
+      },
+    ]);
+    return answer(true, updated);
+  });
+}
+
+/**
+ * The people "Set account owner" offers: active people of the organization, by name, the first
+ * 20 matching the search (name or email). Same audience as the actions (canManageAccounts).
+ */
+export async function listOwnerCandidates(ctx: ServiceContext, input: TOwnerCandidatesInput) {
+  const app = await loadAccountApp(ctx.db, ctx.actor, input.appId);
+  assertAllowed(canManageAccounts(ctx.actor, app));
+  const search = input.search?.trim() ? escapeLike(input.search.trim()) : "";
+  return ctx.db.user.findMany({
+    where: {
+      organizationId: ctx.actor.organizationId,
+      status: "ACTIVE",
+      ...(search
+        ? {
+            OR: [
+              { displayName: { contains: search, mode: "insensitive" as const } },
+              { email: { contains: search, mode: "insensitive" as const } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, displayName: true, email: true, title: true },
+  });
+}
