@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+// The account details page (SPEC §4.5): the account, and its live grants page by page.
+
+const accountId = z.uuid({ error: "That is not a valid account id." });
+
+export const ZAccountByIdInput = z.object({ id: accountId });
+export type TAccountByIdInput = z.output<typeof ZAccountByIdInput>;
+
+export const ZAccountGrantsInput = z.object({
+  accountId,
+  cursor: z.string().max(1000).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type TAccountGrantsInput = z.output<typeof ZAccountGrantsInput>;

@@ -1,0 +1,281 @@
+import type {
+  AccountStatus,
+  AccountType,
+  MatchRule,
+  OwnerSource,
+  UserStatus,
+  ValueSource,
+} from "@lantern/db";
+import {
+  ACCOUNT_NOT_FOUND,
+  assertAllowed,
+  canManageApp,
+  canViewAccount,
+  decodeCursor,
+  DomainError,
+  toPage,
+  type Actor,
+  type Page,
+} from "@lantern/domain";
+import type { Context } from "../../context.ts";
+import type { TAccountGrantsInput } from "../../schemas/account-details.ts";
+import {
+  pendingView,
+  revokeAbility,
+  type PendingRevocationView,
+  type RevokeAbility,
+} from "../grant-rows.ts";
+import { pendingRevocations } from "../revocations.ts";
+
+// The account details page (SPEC §4.5): who owns the account and why (the match evidence),
+// its profile attributes as ingested, and the entitlements it holds now (live grants, page by
+// page), each with its revocation in flight and whether the viewer may revoke it. Visible to
+// the people canViewAccount names.
+
+type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+
+export interface AccountPersonRef {
+  id: string;
+  displayName: string;
+  email: string;
+  status: UserStatus;
+}
+
+export interface AccountDetails {
+  id: string;
+  app: { id: string; name: string; iconUrl: string | null };
+  externalId: string;
+  login: string | null;
+  /** Primary first. */
+  emails: string[];
+  givenName: string | null;
+  familyName: string | null;
+  displayName: string | null;
+  status: AccountStatus;
+  type: AccountType;
+  /** MANUAL: set by a person; ingestion keeps it. */
+  typeSource: ValueSource;
+  /** Null: the app provides no usage data. */
+  lastLoginAt: Date | null;
+  /** Attributes as the connector gave them. */
+  profile: unknown;
+  createdAt: Date;
+  deletedAt: Date | null;
+  owner: AccountPersonRef | null;
+  ownerSource: OwnerSource;
+  /** Who set (MANUAL) or cleared (CLEARED) the owner, and when. */
+  ownerSetBy: { id: string; displayName: string } | null;
+  ownerSetAt: Date | null;
+  /** What the mapping rules give (SPEC §4.2), whatever the owner shown. */
+  match: {
+    rule: MatchRule | null;
+    value: string | null;
+    ambiguous: boolean;
+    matchedOwner: AccountPersonRef | null;
+  };
+  liveGrantCount: number;
+  /** The viewer may set its owner and type (canManageApp). */
+  viewerCanManage: boolean;
+}
+
+const personSelect = { id: true, displayName: true, email: true, status: true } as const;
+
+/** The account, once the viewer may see it (FORBIDDEN naming who can; NOT_FOUND elsewhere). */
+async function loadVisibleAccount(ctx: ServiceContext, accountId: string) {
+  const account = await ctx.db.account.findFirst({
+    where: { id: accountId, organizationId: ctx.actor.organizationId },
+    select: {
+      id: true,
+      organizationId: true,
+      externalId: true,
+      login: true,
+      emails: true,
+      givenName: true,
+      familyName: true,
+      displayName: true,
+      status: true,
+      type: true,
+      typeSource: true,
+      lastLoginAt: true,
+      profile: true,
+      createdAt: true,
+      deletedAt: true,
+      ownerSource: true,
+      ownerSetAt: true,
+      matchRule: true,
+      matchValue: true,
+      matchAmbiguous: true,
+      owner: { select: { ...personSelect, managerId: true } },
+      matchedOwner: { select: personSelect },
+      ownerSetBy: { select: { id: true, displayName: true } },
+      app: {
+        select: {
+          id: true,
+          name: true,
+          iconUrl: true,
+          members: { where: { role: "OWNER" }, select: { userId: true } },
+        },
+      },
+    },
+  });
+  if (!account) throw new DomainError("NOT_FOUND", ACCOUNT_NOT_FOUND);
+  // The owners of the entitlements it holds now, for the visibility rule.
+  const entitlementOwners = await ctx.db.entitlementOwner.findMany({
+    where: { entitlement: { grants: { some: { accountId: account.id, revokedAt: null } } } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  const appOwnerIds = account.app.members.map((m) => m.userId);
+  assertAllowed(
+    canViewAccount(ctx.actor, {
+      organizationId: account.organizationId,
+      appName: account.app.name,
+      appOwnerIds,
+      owner: account.owner,
+      entitlementOwnerIds: entitlementOwners.map((o) => o.userId),
+    }),
+  );
+  return { account, appOwnerIds };
+}
+
+/** The account details page's header and profile. */
+export async function getAccountDetails(
+  ctx: ServiceContext,
+  accountId: string,
+): Promise<AccountDetails> {
+  const { account, appOwnerIds } = await loadVisibleAccount(ctx, accountId);
+  const liveGrantCount = await ctx.db.grant.count({
+    where: { accountId: account.id, revokedAt: null },
+  });
+  const owner = account.owner;
+  return {
+    id: account.id,
+    app: { id: account.app.id, name: account.app.name, iconUrl: account.app.iconUrl },
+    externalId: account.externalId,
+    login: account.login,
+    emails: account.emails,
+    givenName: account.givenName,
+    familyName: account.familyName,
+    displayName: account.displayName,
+    status: account.status,
+    type: account.type,
+    typeSource: account.typeSource,
+    lastLoginAt: account.lastLoginAt,
+    profile: account.profile,
+    createdAt: account.createdAt,
+    deletedAt: account.deletedAt,
+    owner: owner
+      ? { id: owner.id, displayName: owner.displayName, email: owner.email, status: owner.status }
+      : null,
+    ownerSource: account.ownerSource,
+    ownerSetBy: account.ownerSetBy,
+    ownerSetAt: account.ownerSetAt,
+    match: {
+      rule: account.matchRule,
+      value: account.matchValue,
+      ambiguous: account.matchAmbiguous,
+      matchedOwner: account.matchedOwner,
+    },
+    liveGrantCount,
+    viewerCanManage: canManageApp(ctx.actor, {
+      organizationId: account.organizationId,
+      ownerIds: appOwnerIds,
+    }).allowed,
+  };
+}
+
+export interface AccountGrantRow extends RevokeAbility {
+  grantId: string;
+  entitlement: {
+    id: string;
+    slug: string;
+    displayName: string;
+    deprovisioningStrategy: "MANUAL" | "CONNECTOR";
+  };
+  source: "INGESTED" | "REQUEST" | "MANUAL";
+  grantedAt: Date;
+  expiresAt: Date | null;
+  pending: PendingRevocationView | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The entitlements the account holds now, by entitlement name, keyset-paginated (cursor:
+ * name + grant id); each with its pending revocation and whether the viewer may revoke it.
+ */
+export async function listAccountGrants(
+  ctx: ServiceContext,
+  input: TAccountGrantsInput,
+): Promise<Page<AccountGrantRow>> {
+  const { account, appOwnerIds } = await loadVisibleAccount(ctx, input.accountId);
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  if (after && !UUID.test(after.id)) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      "This page link is no longer valid. Go back to the first page.",
+    );
+  }
+  const rows = await ctx.db.grant.findMany({
+    where: {
+      accountId: account.id,
+      organizationId: ctx.actor.organizationId,
+      revokedAt: null,
+      ...(after
+        ? {
+            OR: [
+              { entitlement: { displayName: { gt: after.key } } },
+              { entitlement: { displayName: after.key }, id: { gt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ entitlement: { displayName: "asc" } }, { id: "asc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      source: true,
+      grantedAt: true,
+      expiresAt: true,
+      entitlement: {
+        select: {
+          id: true,
+          slug: true,
+          displayName: true,
+          deprovisioningStrategy: true,
+          owners: { select: { userId: true } },
+        },
+      },
+    },
+  });
+  const page = toPage(rows, input.limit, (g) => ({ key: g.entitlement.displayName, id: g.id }));
+  const pending = await pendingRevocations(
+    ctx.db,
+    ctx.actor.organizationId,
+    page.items.map((g) => g.id),
+  );
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((g) => ({
+      grantId: g.id,
+      entitlement: {
+        id: g.entitlement.id,
+        slug: g.entitlement.slug,
+        displayName: g.entitlement.displayName,
+        deprovisioningStrategy: g.entitlement.deprovisioningStrategy,
+      },
+      source: g.source,
+      grantedAt: g.grantedAt,
+      expiresAt: g.expiresAt,
+      pending: pendingView(pending.get(g.id)),
+      ...revokeAbility(ctx.actor, {
+        organizationId: account.organizationId,
+        appName: account.app.name,
+        entitlementName: g.entitlement.displayName,
+        appOwnerIds,
+        entitlementOwnerIds: g.entitlement.owners.map((o) => o.userId),
+        accountOwner: account.owner,
+      }),
+    })),
+  };
+}
