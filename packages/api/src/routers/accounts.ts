@@ -5,6 +5,8 @@ import {
   ZSetAccountOwnerInput,
   ZSetAccountTypeInput,
 } from "../schemas/accounts.ts";
+import { ZAccountByIdInput, ZAccountGrantsInput } from "../schemas/account-details.ts";
+import { getAccountDetails, listAccountGrants } from "../services/accounts/details.ts";
 import { listAccounts } from "../services/accounts/list.ts";
 import {
   clearAccountOwner,
@@ -39,4 +41,15 @@ export const accountsRouter = router({
   setType: authedProcedure
     .input(ZSetAccountTypeInput)
     .mutation(({ ctx, input }) => setAccountType(ctx, input)),
+  /**
+   * One account's details (SPEC §4.5): super admins, app owners, the account's owner and their
+   * manager, owners of the entitlements it holds (canViewAccount); FORBIDDEN naming who can.
+   */
+  byId: authedProcedure
+    .input(ZAccountByIdInput)
+    .query(({ ctx, input }) => getAccountDetails(ctx, input.id)),
+  /** Its live grants, by entitlement name, with pending revocations and viewerCanRevoke. */
+  grants: authedProcedure
+    .input(ZAccountGrantsInput)
+    .query(({ ctx, input }) => listAccountGrants(ctx, input)),
 });
