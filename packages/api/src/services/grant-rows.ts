@@ -1,6 +1,6 @@
 import {
   canRevokeGrant,
-  decodeCursor,
+  decodeUuidCursor,
   DomainError,
   type Actor,
   type Cursor,
@@ -62,12 +62,10 @@ export function accountLabel(account: {
   return account.login ?? account.emails[0] ?? account.displayName ?? account.externalId;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A cursor whose key and id are both a row id (lists ordered by id alone). */
 export function decodeIdCursor(raw: string): Cursor {
-  const cursor = decodeCursor(raw);
-  if (cursor.key === cursor.id && UUID.test(cursor.id)) return cursor;
+  const cursor = decodeUuidCursor(raw);
+  if (cursor.key === cursor.id) return cursor;
   throw new DomainError(
     "BAD_REQUEST",
     "This page link is no longer valid. Go back to the first page.",

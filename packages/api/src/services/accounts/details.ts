@@ -11,7 +11,7 @@ import {
   assertAllowed,
   canManageApp,
   canViewAccount,
-  decodeCursor,
+  decodeUuidCursor,
   DomainError,
   toPage,
   type Actor,
@@ -198,8 +198,6 @@ export interface AccountGrantRow extends RevokeAbility {
   pending: PendingRevocationView | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The entitlements the account holds now, by entitlement name, keyset-paginated (cursor:
  * name + grant id); each with its pending revocation and whether the viewer may revoke it.
@@ -209,13 +207,7 @@ export async function listAccountGrants(
   input: TAccountGrantsInput,
 ): Promise<Page<AccountGrantRow>> {
   const { account, appOwnerIds } = await loadVisibleAccount(ctx, input.accountId);
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
-  if (after && !UUID.test(after.id)) {
-    throw new DomainError(
-      "BAD_REQUEST",
-      "This page link is no longer valid. Go back to the first page.",
-    );
-  }
+  const after = input.cursor ? decodeUuidCursor(input.cursor) : null;
   const rows = await ctx.db.grant.findMany({
     where: {
       accountId: account.id,
