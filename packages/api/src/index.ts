@@ -25,3 +25,5 @@ export {
   type ImportSummary,
 } from "./services/ingestion.ts";
 export { ZImportKind, ZImportMode } from "./schemas/imports.ts";
+export { exportAccounts, toByteStream, type AccountsExport } from "./services/accounts/export.ts";
+export { ZAccountFilters, type TAccountFilters } from "./schemas/accounts.ts";

@@ -53,6 +53,8 @@ export interface AccountRow {
   login: string | null;
   /** The primary email address (the first). */
   email: string | null;
+  /** Every email address, primary first. */
+  emails: string[];
   displayName: string | null;
   givenName: string | null;
   familyName: string | null;
@@ -238,7 +240,7 @@ interface RawRow {
   externalId: string;
   name: string;
   login: string | null;
-  email: string | null;
+  emails: string[];
   displayName: string | null;
   givenName: string | null;
   familyName: string | null;
@@ -287,7 +289,8 @@ function toRow(r: RawRow): AccountRow {
     externalId: r.externalId,
     name: r.name,
     login: r.login,
-    email: r.email,
+    email: r.emails[0] ?? null,
+    emails: r.emails,
     displayName: r.displayName,
     givenName: r.givenName,
     familyName: r.familyName,
@@ -331,7 +334,7 @@ export async function accountPage(
   const where = Prisma.sql`${filterClause(app.id, filters)} AND a."organizationId" = ${app.organizationId}::uuid`;
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT a."id", pg."sortKey", a."externalId", ${SHOWN_NAME} AS "name", a."login",
-           a."emails"[1] AS "email", a."displayName", a."givenName", a."familyName",
+           a."emails", a."displayName", a."givenName", a."familyName",
            a."status"::text AS "status", a."type"::text AS "type",
            a."typeSource"::text AS "typeSource", a."lastLoginAt",
            a."ownerSource"::text AS "ownerSource", a."ownerSetAt",
