@@ -16,7 +16,7 @@ import {
   normalizeEmail,
   type AccountMappingMode,
 } from "@lantern/domain";
-import { remapApp } from "./remap.ts";
+import { remapAccounts, remapApp, type RemapResult } from "./remap.ts";
 
 // The rules-vs-SQL agreement test (issue 5): the same generated users and accounts, full of
 // the tricky cases, mapped by the pure rules and by the one SQL statement; every account
@@ -131,20 +131,53 @@ async function generate(seed: number, userCount: number, accountCount: number) {
   return { org, app };
 }
 
-async function expectAgreement(appId: string, organizationId: string, mode: AccountMappingMode) {
+/** The app re-mapped batch by batch over id ranges, as the job of a large app does. */
+async function remapInBatches(appId: string, limit: number) {
+  const total: RemapResult = {
+    accounts: 0,
+    matched: 0,
+    matchedByName: 0,
+    ambiguous: 0,
+    changed: 0,
+  };
+  let after: string | null = null;
+  let batches = 0;
+  for (;;) {
+    const batch = await db.prisma.$transaction((tx) => remapAccounts(tx, appId, { after, limit }));
+    if (batch.accounts === 0) {
+      expect(batch.lastId).toBeNull();
+      break;
+    }
+    batches += 1;
+    expect(batch.accounts).toBeLessThanOrEqual(limit);
+    expect(batch.lastId! > (after ?? "")).toBe(true);
+    for (const key of Object.keys(total) as (keyof RemapResult)[]) total[key] += batch[key];
+    after = batch.lastId;
+  }
+  return { ...total, batches };
+}
+
+async function expectAgreement(
+  appId: string,
+  organizationId: string,
+  mode: AccountMappingMode,
+  batchSize?: number,
+) {
   const p = db.prisma;
   await p.app.update({ where: { id: appId }, data: { accountMappingMode: mode } });
   const before = await p.account.findMany({ where: { appId }, orderBy: { id: "asc" } });
-  const result = await remapApp(p, appId);
+  const result = batchSize ? await remapInBatches(appId, batchSize) : await remapApp(p, appId);
   const after = await p.account.findMany({ where: { appId }, orderBy: { id: "asc" } });
   const index = buildUsersIndex(await p.user.findMany({ where: { organizationId } }));
 
   const mismatches: string[] = [];
   let matched = 0;
+  let matchedByName = 0;
   let ambiguous = 0;
   after.forEach((account, i) => {
     const expected = matchAccountOwner(account, index, mode);
     if (expected.ownerId) matched += 1;
+    if (expected.ownerId && expected.rule === "NAME") matchedByName += 1;
     if (expected.ambiguous) ambiguous += 1;
     const got = {
       ownerId: account.matchedOwnerId,
@@ -161,7 +194,7 @@ async function expectAgreement(appId: string, organizationId: string, mode: Acco
     if (account.ownerId !== owner) mismatches.push(`${account.id}: owner ${account.ownerId}`);
   });
   expect(mismatches.slice(0, 10)).toEqual([]);
-  expect(result).toMatchObject({ accounts: after.length, matched, ambiguous });
+  expect(result).toMatchObject({ accounts: after.length, matched, matchedByName, ambiguous });
   return result;
 }
 
@@ -179,6 +212,21 @@ describe("re-mapping an app: the SQL agrees with the rules", () => {
     expect(again.changed).toBeGreaterThan(0);
     expect(again.ambiguous).toBe(0);
     expect(await remapApp(db.prisma, app.id)).toMatchObject({ changed: 0 });
+  }, 180_000);
+
+  it("batch by batch over id ranges, as a large app's re-map job runs", async () => {
+    const { org, app } = await generate(20261123, 1500, 3000);
+    // 3,000 accounts in batches of 700: five batches, the last one short.
+    const narrow = await expectAgreement(app.id, org.id, "NARROW", 700);
+    expect(narrow).toMatchObject({ accounts: 3000, batches: 5 });
+    const broad = await expectAgreement(app.id, org.id, "BROAD", 700);
+    expect(broad.matchedByName).toBeGreaterThan(20);
+    expect(broad.ambiguous).toBeGreaterThan(20);
+    // Batches and one statement agree on the same data: nothing left to change.
+    expect(await remapApp(db.prisma, app.id)).toMatchObject({ changed: 0, accounts: 3000 });
+    // A batch size that divides the accounts exactly ends with an empty batch.
+    await db.prisma.app.update({ where: { id: app.id }, data: { accountMappingMode: "NARROW" } });
+    expect(await remapInBatches(app.id, 1000)).toMatchObject({ accounts: 3000, batches: 3 });
   }, 180_000);
 });
 
@@ -212,7 +260,7 @@ describe("re-mapping keeps what people decided", () => {
     const cleared = await account({ emails: ["ana@acme.test"], ownerSource: "CLEARED" });
     const matched = await account({ emails: [" ana@ACME.test"] });
     const result = await remapApp(p, app.id);
-    expect(result).toEqual({ accounts: 3, matched: 3, ambiguous: 0, changed: 3 });
+    expect(result).toEqual({ accounts: 3, matched: 3, matchedByName: 0, ambiguous: 0, changed: 3 });
     const byId = async (id: string) => p.account.findUniqueOrThrow({ where: { id } });
     expect(await byId(manual.id)).toMatchObject({
       matchedOwnerId: ana.id,

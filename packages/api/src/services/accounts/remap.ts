@@ -1,21 +1,35 @@
 import { Prisma, type PrismaClient } from "@lantern/db";
 import { COMBINING_MARK_CLASS, WHITESPACE_CHARS, WHITESPACE_CLASS } from "@lantern/domain";
 
-// Re-mapping a whole app's accounts to their owners (SPEC §4.2) as ONE set-based SQL
-// statement: the rules of packages/domain/src/accounts/owner-mapping.ts, expressed as joins.
+// Re-mapping an app's accounts to their owners (SPEC §4.2) as ONE set-based SQL statement
+// (over the whole app, or over one batch of it): the rules of packages/domain/src/accounts/owner-mapping.ts, expressed as joins.
 // remap.integration.test.ts runs both over the same generated data and compares every
 // account. The character sets (whitespace, combining marks) come from the domain module, so
 // SQL and TypeScript normalise with the same definition.
 
 export interface RemapResult {
-  /** Accounts of the app. */
+  /** Accounts re-mapped (the app's, or the batch's). */
   accounts: number;
   /** Accounts with a matched owner after the re-map. */
   matched: number;
+  /** Accounts matched by name (BROAD), no email having matched. */
+  matchedByName: number;
   /** Accounts whose name matched two or more users (BROAD). */
   ambiguous: number;
   /** Accounts whose match or owner this re-map changed. */
   changed: number;
+}
+
+/** One batch: the accounts after `after` (by id, exclusive), at most `limit` of them. */
+export interface RemapRange {
+  /** The last account id of the previous batch; null or absent: from the first account. */
+  after?: string | null;
+  limit: number;
+}
+
+export interface RemapBatchResult extends RemapResult {
+  /** The last account id the batch covered; null when no account was left after `after`. */
+  lastId: string | null;
 }
 
 /** `normalizeName` of the domain, in SQL: NFD, marks dropped, trimmed, collapsed, lower-cased. */
@@ -24,33 +38,64 @@ function normalizedName(column: Prisma.Sql): Prisma.Sql {
     ${COMBINING_MARK_CLASS}, '', 'g'), ${WHITESPACE_CHARS}), ${`${WHITESPACE_CLASS}+`}, ' ', 'g'))`;
 }
 
-type Db = PrismaClient | Prisma.TransactionClient;
-
-/** Runs `fn` in a transaction, or inside the caller's when `db` is already one. */
-async function inTransaction<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>) {
-  if ("$transaction" in db)
-    return (db as PrismaClient).$transaction(fn, { maxWait: 60_000, timeout: 30 * 60_000 });
-  return fn(db);
+/**
+ * Re-maps the whole app in a transaction of its own. Callers already inside a transaction
+ * call `remapAccounts(tx, …)` instead: the types keep the two apart (a transaction client has
+ * no `$transaction`), so nothing has to guess which kind of client it was given.
+ */
+export async function remapApp(db: PrismaClient, appId: string): Promise<RemapResult> {
+  const result = await db.$transaction((tx) => remapAccounts(tx, appId), {
+    maxWait: 60_000,
+    timeout: 30 * 60_000,
+  });
+  return withoutCursor(result);
 }
 
 /**
- * Re-maps every account of the app under its accountMappingMode: updates matchedOwnerId,
- * matchRule, matchValue and matchAmbiguous everywhere, and ownerId where ownerSource is
- * MATCHED (a MANUAL or CLEARED owner is never overwritten). Rows whose result did not change
- * are not written, so a second run changes nothing. Runs in the caller's transaction when
- * given one. Users of every status match; the app's organization scopes the users.
+ * Re-maps the app's accounts under its accountMappingMode, in the caller's transaction: all of
+ * them, or the batch `range` gives (the job of a large app re-maps batch by batch; every batch
+ * is this same statement). Updates matchedOwnerId, matchRule, matchValue and matchAmbiguous,
+ * and ownerId where ownerSource is MATCHED (a MANUAL or CLEARED owner is never overwritten).
+ * Rows whose result did not change are not written, so a second run changes nothing. Users of
+ * every status match; the app's organization scopes the users.
  */
-export async function remapApp(db: Db, appId: string): Promise<RemapResult> {
-  const rows = await inTransaction(db, async (tx) => {
-    // One big statement: JIT compilation costs more than it saves here (seconds at 1M).
-    await tx.$executeRaw`SET LOCAL jit = off`;
-    return tx.$queryRaw<
-      { accounts: bigint; matched: bigint; ambiguous: bigint; changed: bigint }[]
-    >(Prisma.sql`
+export async function remapAccounts(
+  tx: Prisma.TransactionClient,
+  appId: string,
+  range?: RemapRange,
+): Promise<RemapBatchResult> {
+  // The batch as an id range (after, upTo]: its upper bound is the limit-th id after `after`,
+  // read from the (appId, id) index; the statement itself stays the same.
+  const after = range?.after ?? null;
+  const bounds = range
+    ? Prisma.sql`, bound AS (
+        SELECT b.id AS up_to FROM (
+          SELECT id FROM "Account"
+          WHERE "appId" = ${appId}::uuid ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
+          ORDER BY id LIMIT ${range.limit}
+        ) b ORDER BY b.id DESC LIMIT 1
+      )`
+    : Prisma.empty;
+  const inRange = range
+    ? Prisma.sql`${after ? Prisma.sql`AND a.id > ${after}::uuid` : Prisma.empty}
+        AND a.id <= (SELECT up_to FROM bound)`
+    : Prisma.empty;
+  // One big statement: JIT compilation costs more than it saves here (seconds at 1M).
+  await tx.$executeRaw`SET LOCAL jit = off`;
+  const rows = await tx.$queryRaw<
+    {
+      accounts: bigint;
+      matched: bigint;
+      by_name: bigint;
+      ambiguous: bigint;
+      changed: bigint;
+      last_id: string | null;
+    }[]
+  >(Prisma.sql`
     WITH app AS (
       SELECT id, "organizationId" AS org, "accountMappingMode" = 'BROAD' AS broad
       FROM "App" WHERE id = ${appId}::uuid
-    ),
+    )${bounds},
     -- Users by normalised (given, family), for BROAD.
     user_name AS (
       SELECT n.given, n.family, count(*) AS users, (array_agg(n.id))[1] AS owner
@@ -75,7 +120,7 @@ export async function remapApp(db: Db, appId: string): Promise<RemapResult> {
              WHEN position(' ' IN x.display) > 0 THEN regexp_replace(x.display, '^.* ', '') END
           AS family
       FROM app
-      JOIN "Account" a ON a."appId" = app.id
+      JOIN "Account" a ON a."appId" = app.id ${inRange}
       LEFT JOIN LATERAL (
         SELECT u.id AS owner, u."emailNormalized" AS value
         FROM unnest(a.emails) WITH ORDINALITY AS e(address, position)
@@ -123,15 +168,24 @@ export async function remapApp(db: Db, appId: string): Promise<RemapResult> {
     SELECT
       (SELECT count(*) FROM result) AS accounts,
       (SELECT count(owner) FROM result) AS matched,
+      (SELECT count(owner) FROM result WHERE rule = 'NAME') AS by_name,
       (SELECT count(*) FROM result WHERE ambiguous) AS ambiguous,
-      (SELECT count(*) FROM changed) AS changed
+      (SELECT count(*) FROM changed) AS changed,
+      ${range ? Prisma.sql`(SELECT up_to FROM bound)::text` : Prisma.sql`NULL::text`} AS last_id
   `);
-  });
   const row = rows[0]!;
   return {
     accounts: Number(row.accounts),
     matched: Number(row.matched),
+    matchedByName: Number(row.by_name),
     ambiguous: Number(row.ambiguous),
     changed: Number(row.changed),
+    lastId: row.last_id,
   };
+}
+
+/** The counts of a re-map without the batch cursor. */
+export function withoutCursor(result: RemapBatchResult): RemapResult {
+  const { accounts, matched, matchedByName, ambiguous, changed } = result;
+  return { accounts, matched, matchedByName, ambiguous, changed };
 }
