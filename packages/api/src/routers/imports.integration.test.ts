@@ -425,6 +425,7 @@ describe("imports.people", () => {
       unchanged: 0,
       managersSet: 1,
       appsRemapped: expect.any(Number),
+      appsRemapQueued: 0,
     });
     const dana = await db.prisma.user.findFirstOrThrow({
       where: { organizationId: ids.org, emailNormalized: "dana.ortiz@acme.com" },

@@ -16,7 +16,9 @@ import {
   type Actor,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
-import { remapApp, type RemapResult } from "./accounts/remap.ts";
+import { remapAfterPeopleChange } from "./accounts/people-change.ts";
+import type { RemapResult } from "./accounts/remap.ts";
+import { lockAppForRemap, remapOrQueue } from "./accounts/remap-jobs.ts";
 import { recordEvents } from "./workflow/records.ts";
 
 // Ingestion of an app's accounts, entitlements and grants from a CSV or JSON file
@@ -63,8 +65,18 @@ export interface ImportSummary {
     missing: number;
   };
   grants: { rows: number; created: number; updated: number; ended: number };
-  /** The re-map of the app's owners (SPEC §4.2) when the import changed accounts; else null. */
+  /**
+   * The re-map of the app's owners (SPEC §4.2) when the import changed accounts and the app is
+   * small enough to re-map within the import; else null.
+   */
   remap: RemapResult | null;
+  /** A large app's re-map, queued by the import for the background work; else null. */
+  remapQueued: { id: string; total: number } | null;
+}
+
+export interface ImportOptions {
+  /** Re-map within the import up to this many accounts (default REMAP_INLINE_LIMIT). */
+  remapInlineLimit?: number;
 }
 
 /** Rows staged per statement. */
@@ -85,20 +97,21 @@ type Tx = Prisma.TransactionClient;
 export async function importAppFile(
   ctx: ServiceContext,
   input: ImportAppFileInput,
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const app = await loadManagedApp(ctx, input.appId);
   const now = ctx.now();
-  const summary = await ctx.db.$transaction(
-    (tx) => runImport(tx, ctx.actor, app, input, now),
+  return ctx.db.$transaction(
+    async (tx) => {
+      // The app's lock first (see remap-jobs.ts): one change of the app at a time, and a
+      // queued re-map of it waits for the import instead of mapping half-imported accounts.
+      if (!(await lockAppForRemap(tx, app.organizationId, app.id)))
+        throw new DomainError("NOT_FOUND", "This app does not exist.");
+      return runImport(tx, ctx.actor, app, input, now, options);
+    },
     // A million accounts take a while; the transaction is the import's all-or-nothing.
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
-  // The one re-map after an ingestion (SPEC §4.2), once the import has committed. It never
-  // touches MANUAL or CLEARED owners. (remapApp opens its own transaction when handed a
-  // transaction client, which PGlite cannot nest, so it runs after ours.)
-  const a = summary.accounts;
-  if (a.created + a.updated + a.deleted > 0) summary.remap = await remapApp(ctx.db, app.id);
-  return summary;
 }
 
 async function loadManagedApp(ctx: ServiceContext, appId: string) {
@@ -138,6 +151,7 @@ async function runImport(
   app: { id: string; name: string; organizationId: string },
   input: ImportAppFileInput,
   now: Date,
+  options: ImportOptions,
 ): Promise<ImportSummary> {
   const at = now.toISOString();
   for (const statement of STAGING_TABLES) await tx.$executeRawUnsafe(statement);
@@ -193,6 +207,7 @@ async function runImport(
     entitlements: { rows: staged.entitlements, created: 0, updated: 0, unchanged: 0, missing: 0 },
     grants: { rows: staged.grants, created: 0, updated: 0, ended: 0 },
     remap: null,
+    remapQueued: null,
   };
   // A JSON document without a kind applies each kind it holds rows of; a full import only
   // removes what is missing from a kind the file carries.
@@ -213,6 +228,24 @@ async function runImport(
     summary.grants.created = grants.created;
     summary.grants.updated = grants.updated;
     summary.grants.ended += grants.ended;
+  }
+
+  // The re-map after an ingestion (SPEC §4.2), in the import's transaction: the accounts and
+  // their owners commit together (a large app's re-map is queued, also with the import). It
+  // never touches MANUAL or CLEARED owners.
+  const a = summary.accounts;
+  if (a.created + a.updated + a.deleted > 0) {
+    const outcome = await remapOrQueue(tx, {
+      organizationId: app.organizationId,
+      appId: app.id,
+      reason: "import",
+      requestedById: actor.id,
+      at: now,
+      inlineLimit: options.remapInlineLimit,
+    });
+    summary.remap = outcome.result;
+    if (!outcome.result)
+      summary.remapQueued = { id: outcome.status.id, total: outcome.status.total };
   }
 
   const after = await counts(tx, app.id);
@@ -590,8 +623,10 @@ export interface PeopleImportSummary {
   unchanged: number;
   /** People whose manager the file set or changed. */
   managersSet: number;
-  /** Apps whose account owners were re-mapped after the import. */
+  /** Apps whose account owners were re-mapped within the import. */
   appsRemapped: number;
+  /** Large apps whose re-map the import queued for the background work. */
+  appsRemapQueued: number;
 }
 
 /**
@@ -604,6 +639,7 @@ export interface PeopleImportSummary {
 export async function importPeople(
   ctx: ServiceContext,
   input: ImportPeopleInput,
+  options: ImportOptions = {},
 ): Promise<PeopleImportSummary> {
   assertAllowed(canManageOrganization(ctx.actor));
   const org = ctx.actor.organizationId;
@@ -641,6 +677,17 @@ export async function importPeople(
           false,
         );
       }
+      // What the file changes that can move account owners: new people (their emails and
+      // names), and names of people already here (emails are the key, so never change).
+      const [moves] = await tx.$queryRawUnsafe<{ added: boolean; renamed: boolean }[]>(
+        `SELECT bool_or(u.id IS NULL) AS added,
+                bool_or(u.id IS NOT NULL AND (u."givenName", u."familyName")
+                        IS DISTINCT FROM (s."givenName", s."familyName")) AS renamed
+         FROM import_user s
+         LEFT JOIN "User" u ON u."organizationId" = $1::uuid
+                           AND u."emailNormalized" = s."emailNormalized"`,
+        org,
+      );
       const [upserted] = await tx.$queryRawUnsafe<{ created: number; updated: number }[]>(
         `WITH up AS (
            INSERT INTO "User" AS u (id, "organizationId", email, "emailNormalized", "givenName",
@@ -708,7 +755,19 @@ export async function importPeople(
         unchanged: rows - upserted!.created - upserted!.updated,
         managersSet,
         appsRemapped: 0,
+        appsRemapQueued: 0,
       };
+      // New and renamed people change the matches (SPEC §4.2): the apps that can move are
+      // re-mapped with the import (large ones queued), in this transaction.
+      const remaps = await remapAfterPeopleChange(tx, {
+        organizationId: org,
+        change: { emails: moves?.added === true, names: moves?.renamed === true },
+        actorId: ctx.actor.id,
+        at: now,
+        inlineBudget: options.remapInlineLimit,
+      });
+      result.appsRemapped = remaps.remapped;
+      result.appsRemapQueued = remaps.queued;
       await recordEvents(tx, [
         {
           organizationId: org,
@@ -725,15 +784,5 @@ export async function importPeople(
     },
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
-  // New and renamed people change the matches in every app of the organization: each app with
-  // accounts is re-mapped (one set-based statement per app), after the import committed.
-  if (summary.created + summary.updated > 0) {
-    const apps = await ctx.db.app.findMany({
-      where: { organizationId: org, accounts: { some: {} } },
-      select: { id: true },
-    });
-    for (const app of apps) await remapApp(ctx.db, app.id);
-    summary.appsRemapped = apps.length;
-  }
   return summary;
 }
