@@ -1388,3 +1388,61 @@ export const DEMO_SHADOW_APPS = [
     lastSeenDaysAgo: 1,
   },
 ];
+
+/**
+ * Accounts only a name can match (SPEC §4.2), in a NARROW app: migrated from the acquired
+ * Northwind Analytics workspace, they still carry its addresses, so no email matches and they
+ * have no owner. Switching the app to BROAD gives three of them their person (one spelled
+ * without accents and in capitals) and flags the fourth as ambiguous: two people are called
+ * Sam Taylor. Seeded after everything else and without randomness, so the rest of the demo
+ * is the same with or without them.
+ */
+export const DEMO_NAME_ONLY_ACCOUNTS: { app: string; accounts: ExtraAccountDef[] } = {
+  app: "Snowflake",
+  accounts: [
+    {
+      externalId: "1041",
+      login: "GSANTOS",
+      emails: ["gsantos@northwind-analytics.example"],
+      givenName: "Gabriel",
+      familyName: "Santos",
+      displayName: "Gabriel Santos",
+      type: "USER",
+      grants: ["analyst"],
+      lastLoginDaysAgo: 6,
+      profile: { defaultWarehouse: "ANALYTICS_XS", migratedFrom: "nwa-analytics" },
+    },
+    {
+      externalId: "1042",
+      login: "HKOBAYASHI",
+      emails: ["hana@northwind-analytics.example"],
+      displayName: "Hana Kobayashi",
+      type: "USER",
+      grants: ["analyst"],
+      lastLoginDaysAgo: 19,
+      profile: { defaultWarehouse: "ANALYTICS_XS", migratedFrom: "nwa-analytics" },
+    },
+    {
+      externalId: "1043",
+      login: "ACASTILLO",
+      emails: ["a.castillo@northwind-analytics.example"],
+      givenName: "ANDRES",
+      familyName: "CASTILLO",
+      displayName: "ANDRES CASTILLO",
+      type: "USER",
+      grants: ["analyst"],
+      lastLoginDaysAgo: null,
+      profile: { defaultWarehouse: "ANALYTICS_XS", migratedFrom: "nwa-analytics" },
+    },
+    {
+      externalId: "1044",
+      login: "STAYLOR",
+      emails: ["staylor@northwind-analytics.example"],
+      displayName: "Sam Taylor",
+      type: "USER",
+      grants: ["analyst"],
+      lastLoginDaysAgo: 41,
+      profile: { defaultWarehouse: "ANALYTICS_XS", migratedFrom: "nwa-analytics" },
+    },
+  ],
+};

@@ -14,6 +14,7 @@ import {
   seedDemoOrganization,
   seedIfEmpty,
 } from "./index.ts";
+import { buildUsersIndex, matchAccountOwner } from "@lantern/domain";
 import { createScratchPostgres, type ScratchPostgres } from "./test-databases.ts";
 
 const NOW = new Date("2026-11-21T12:00:00.000Z");
@@ -284,6 +285,29 @@ describe("demo organization: accounts and owner mapping", () => {
         (u) => `${normalizeName(u.givenName)} ${normalizeName(u.familyName)}` === a.matchValue,
       );
       expect(candidates.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("has a NARROW app where switching to BROAD gives name-only accounts an owner", () => {
+    // SPEC §4.2 as the domain's rules say (what the re-map applies when the mode changes).
+    const index = buildUsersIndex(users);
+    const snowflake = accounts.filter((a) => a.app.name === "Snowflake");
+    expect(snowflake[0]!.app.accountMappingMode).toBe("NARROW");
+    const broad = snowflake
+      .filter((a) => a.matchedOwnerId === null)
+      .map((a) => ({ a, match: matchAccountOwner(a, index, "BROAD") }));
+    const gained = broad.filter(({ match }) => match.ownerId && match.rule === "NAME");
+    expect(gained.map(({ match }) => match.value).sort()).toEqual([
+      "andres castillo",
+      "gabriel santos",
+      "hana kobayashi",
+    ]);
+    expect(broad.filter(({ match }) => match.ambiguous).map(({ match }) => match.value)).toEqual([
+      "sam taylor",
+    ]);
+    for (const { a } of [...gained, ...broad.filter(({ match }) => match.ambiguous)]) {
+      expect(a.ownerId).toBeNull();
+      expect(a.matchRule).toBeNull();
     }
   });
 

@@ -4,6 +4,7 @@
  * policies, and requests and tasks in every kind and state, with their audit trail.
  * Deterministic: a seeded PRNG decides everything; only timestamps follow `now`.
  */
+import { normalizeName } from "@lantern/domain";
 import type {
   Account,
   Entitlement,
@@ -34,6 +35,7 @@ import {
 } from "./factories.ts";
 import {
   DEMO_APPS,
+  DEMO_NAME_ONLY_ACCOUNTS,
   DEMO_SHADOW_APPS,
   type DemoAppDef,
   type DemoEntitlementDef,
@@ -183,11 +185,6 @@ export async function seedIfEmpty(
   return true;
 }
 
-/** trim, collapse inner whitespace, lower-case, drop accents (SPEC §4.2 BROAD). */
-function normalizeName(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").trim().replace(/\s+/g, " ").toLowerCase();
-}
-
 interface AppState {
   def: DemoAppDef;
   id: string;
@@ -275,6 +272,7 @@ class DemoBuilder {
     await this.insertGrants();
     scenarios.sort((a, b) => b.scenario.hoursAgo - a.scenario.hoursAgo);
     for (const s of scenarios) await this.runScenario(s);
+    await this.seedNameOnlyAccounts();
     await createEvents(this.tx, this.events);
 
     const people = Object.fromEntries(
@@ -1036,6 +1034,48 @@ class DemoBuilder {
         });
       }
     }
+  }
+
+  /** DEMO_NAME_ONLY_ACCOUNTS: no randomness here, so nothing else of the demo moves. */
+  private async seedNameOnlyAccounts(): Promise<void> {
+    const state = this.app(DEMO_NAME_ONLY_ACCOUNTS.app);
+    const syncedAt = this.daysAgo(30);
+    const inputs: AccountInput[] = DEMO_NAME_ONLY_ACCOUNTS.accounts.map((extra) => ({
+      externalId: extra.externalId!,
+      login: extra.login,
+      emails: extra.emails ?? [],
+      givenName: extra.givenName ?? null,
+      familyName: extra.familyName ?? null,
+      displayName: extra.displayName,
+      ...this.match(
+        state.def.mode,
+        extra.emails ?? [],
+        extra.givenName ?? null,
+        extra.familyName ?? null,
+        extra.displayName,
+      ),
+      status: extra.status ?? "ACTIVE",
+      type: extra.type,
+      lastLoginAt:
+        extra.lastLoginDaysAgo === null || extra.lastLoginDaysAgo === undefined
+          ? null
+          : this.daysAgo(extra.lastLoginDaysAgo),
+      profile: (extra.profile ?? {}) as Prisma.InputJsonValue,
+      createdAt: syncedAt,
+      updatedAt: syncedAt,
+    }));
+    const accounts = await createAccounts(this.tx, state, inputs);
+    await createGrants(
+      this.tx,
+      accounts.flatMap((account, i) =>
+        DEMO_NAME_ONLY_ACCOUNTS.accounts[i]!.grants.map((slug) => ({
+          account,
+          entitlement: state.entitlements.get(slug)!.row,
+          source: "INGESTED" as const,
+          grantedAt: syncedAt,
+        })),
+      ),
+    );
   }
 
   private async insertGrants(): Promise<void> {

@@ -7,6 +7,7 @@
  * caller's to say. Used by the demo seed and by the tests of every package.
  */
 import { randomUUID } from "node:crypto";
+import { normalizeEmail } from "@lantern/domain";
 import type {
   Account,
   App,
@@ -47,10 +48,8 @@ export function idOf(ref: Ref): string {
   return typeof ref === "string" ? ref : ref.id;
 }
 
-/** lower(trim(email)): how user emails are compared (SPEC §1, §4.2). */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** How user emails are compared (SPEC §1, §4.2): the domain's rule, as the re-map applies it. */
+export { normalizeEmail };
 
 export function displayNameOf(givenName: string, familyName: string): string {
   return [givenName.trim(), familyName.trim()].filter(Boolean).join(" ");
