@@ -11,15 +11,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { PrismaClient, withExecutor, type Prisma } from "@lantern/db";
 import type { Actor } from "@lantern/domain";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { getOpenTaskCounts } from "../packages/api/src/services/me.ts";
 import { bulkTaskAction } from "../packages/api/src/services/task-actions.ts";
 import { listInbox } from "../packages/api/src/services/tasks.ts";
 import type { TTaskInboxInput } from "../packages/api/src/schemas/tasks.ts";
 import { DEFAULT_TASKS, setupInboxBench, type InboxBench, type ServiceCtx } from "./inbox-setup.ts";
 import { count, measure, measureOnce, ms, progress, type Timing } from "./measure.ts";
+import { explainCalls, planSummary } from "./plans.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -123,64 +122,9 @@ async function casesFor(bench: InboxBench): Promise<Case[]> {
   return cases;
 }
 
-/**
- * The SQL a case sends, caught from a second Prisma client that logs its queries, then
- * EXPLAIN (ANALYZE, BUFFERS) of each statement with the same parameters.
- */
-async function explain(bench: InboxBench, kase: Case): Promise<string[]> {
-  const seen: Prisma.QueryEvent[] = [];
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: bench.url, max: 1 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", (event) => seen.push(event));
-  try {
-    await kase.run({ db: client, actor: kase.viewer, now: () => new Date() });
-  } finally {
-    await client.$disconnect();
-  }
-  const statements = seen.filter((e) => /^\s*(SELECT|WITH)\b/i.test(e.query));
-  return withExecutor({ url: bench.url }, async (sql) => {
-    const plans: string[] = [];
-    for (const statement of statements) {
-      const params = JSON.parse(statement.params) as unknown[];
-      const run = () =>
-        sql.query<{ "QUERY PLAN": string }>(
-          `EXPLAIN (ANALYZE, BUFFERS) ${statement.query}`,
-          params,
-        );
-      await run(); // the first planning in a new session reads the catalogs: not kept
-      plans.push((await run()).map((r) => r["QUERY PLAN"]).join("\n"));
-    }
-    return plans;
-  });
-}
-
-/** The indexes a plan reads, any sequential scan, and the server's planning and execution time. */
-function planSummary(plans: string[]): { planning: string; execution: string; scans: string } {
-  const text = plans.join("\n");
-  const indexes = new Set<string>();
-  for (const m of text.matchAll(
-    /(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/g,
-  ))
-    indexes.add(m[1]!);
-  const seq = new Set<string>();
-  for (const m of text.matchAll(/Seq Scan on "?([\w]+)"?/g)) seq.add(m[1]!);
-  const total = (label: string) =>
-    [...text.matchAll(new RegExp(`${label} Time: ([\\d.]+) ms`, "g"))]
-      .map((m) => Number(m[1]))
-      .reduce((s, v) => s + v, 0);
-  const scans = [
-    ...[...indexes].map((i) => `\`${i}\``),
-    // A sequential scan of a small table (App: 50 rows) is the planner's right choice.
-    ...[...seq].map((t) => (BIG_TABLES.includes(t) ? `**Seq Scan ${t}**` : `Seq Scan ${t}`)),
-  ].join(", ");
-  return {
-    planning: plans.length ? ms(total("Planning")) : "–",
-    execution: plans.length ? ms(total("Execution")) : "–",
-    scans: scans || "–",
-  };
-}
+/** EXPLAIN (ANALYZE, BUFFERS) of the statements a case sends. */
+const explain = (bench: InboxBench, kase: Case) =>
+  explainCalls(bench.url, (db) => kase.run({ db, actor: kase.viewer, now: () => new Date() }));
 
 /**
  * Bulk "mark provisioned" with a comment on 1,000 of the busy provisioner's open tasks
@@ -259,7 +203,7 @@ async function main() {
       `| Query | Rows | Runs | Median (ms) | p95 (ms) | Plan (ms) | Execute (ms) | Plan reads |`,
       `|---|---:|---:|---:|---:|---:|---:|---|`,
       ...results.map((r) => {
-        const plan = planSummary(r.plans);
+        const plan = planSummary(r.plans, BIG_TABLES);
         return `| ${r.kase.label} | ${r.rows} | ${r.timing.iterations} | ${ms(r.timing.medianMs)} | ${ms(r.timing.p95Ms)} | ${plan.planning} | ${plan.execution} | ${plan.scans} |`;
       }),
       ``,

@@ -1,15 +1,16 @@
 // `npm run bench`: measurements that are not tests. Writes bench/reports/latest.md.
 //
 //   npm run bench                          every section
-//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications, import, remap;
-//                                          comma-separated)
+//   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications, import, remap,
+//                                          accounts; comma-separated)
 //   npm run bench -- --only inbox --tasks 100000 --iterations 50   a smaller, quicker inbox run
 //   npm run bench -- --only notifications --notifications 2000      fewer emails per run
 //   npm run bench -- --only remap --accounts 100000 --users 10000   a smaller re-mapping run
 //   npm run bench -- --only import --accounts 100000                 a smaller CSV import
+//   npm run bench -- --only accounts --accounts 100000 --users 10000 a smaller Accounts tab run
 //
 // first-load-js reads the manifests of a build of the web app (`npm run build -w @lantern/web`);
-// inbox, notifications, import and remap need PostgreSQL (DATABASE_URL, default
+// inbox, notifications, import, remap and accounts need PostgreSQL (DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,7 +21,7 @@ import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, "bench", "reports");
-const SECTIONS = ["first-load-js", "inbox", "notifications", "import", "remap"];
+const SECTIONS = ["first-load-js", "inbox", "notifications", "import", "remap", "accounts"];
 
 const { values: args } = parseArgs({
   options: {
@@ -129,6 +130,14 @@ if (only.includes("remap")) {
     "remap",
     "Owner re-mapping at scale (SPEC §4.2, §9)",
     passed(["accounts", "users"]),
+  );
+}
+
+if (only.includes("accounts")) {
+  await runSection(
+    "accounts",
+    "Accounts tab at scale (SPEC §4.1, §9)",
+    passed(["accounts", "users", "iterations"]),
   );
 }
 

@@ -138,6 +138,8 @@ const SORT_LOGIN = Prisma.sql`lower(coalesce(a."login", a."externalId"))`;
 /** ISO-8601 UTC with milliseconds, computed in SQL: cursors never round-trip a Date. */
 const ISO = Prisma.sql`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
+const SEP = "\u001f";
+
 /** The WHERE clause of the filters (the app, status, type, owner, search). */
 function filterClause(appId: string, filters: TAccountFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."appId" = ${appId}::uuid`];
@@ -170,14 +172,12 @@ function filterClause(appId: string, filters: TAccountFilters): Prisma.Sql {
   }
   const search = filters.search?.trim();
   if (search) {
-    const pattern = `%${escapeLike(search)}%`;
-    parts.push(Prisma.sql`(
-      a."login" ILIKE ${pattern}
-      OR a."displayName" ILIKE ${pattern}
-      OR a."givenName" ILIKE ${pattern}
-      OR a."familyName" ILIKE ${pattern}
-      OR a."externalId" ILIKE ${pattern}
-      OR array_to_string(a."emails", ' ') ILIKE ${pattern})`);
+    // One lower-cased text of every searchable field, then one LIKE: several times cheaper
+    // than an ILIKE per field when a search has to read the whole app (bench/accounts.ts).
+    // The separator (U+001F) cannot be typed, so a match never spans two fields.
+    parts.push(Prisma.sql`lower(concat_ws(${SEP}, a."login", a."displayName", a."givenName",
+      a."familyName", a."externalId", array_to_string(a."emails", ${SEP})))
+      LIKE lower(${`%${escapeLike(search)}%`})`);
   }
   return Prisma.join(parts, " AND ");
 }
