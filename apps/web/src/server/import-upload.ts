@@ -7,7 +7,7 @@ import { getPrisma } from "~/server/db";
 // Shared by the upload routes of ingestion (SPEC §4.6): who is calling, which format the body
 // is, and the JSON answers of a refusal.
 
-const HTTP_STATUS: Record<DomainErrorCode, number> = {
+export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ShieldAlert } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { AccountsTable } from "~/components/accounts/accounts-table";
+import { accountsInput, parseAccountFilters } from "~/components/accounts/accounts-list";
+import { primaryButton } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
+import { loadApp } from "~/server/apps";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Accounts" };
+
+type Params = Promise<{ appId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The app's Accounts tab (SPEC §4.1): super admins and the app's owners (canViewAccounts). */
+export default async function AccountsPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
+  const app = await loadApp((await params).appId);
+  const filters = parseAccountFilters(await searchParams);
+  const list = trpc.accounts.list.infiniteQueryOptions(accountsInput(app.id, filters), {
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  await prefetch(list);
+
+  // The API decides who may see the accounts; the page shows its answer, naming who can.
+  const error = getQueryClient().getQueryState(list.queryKey)?.error;
+  if (error) {
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+      return (
+        <Notice
+          tone="brand"
+          icon={<ShieldAlert className="size-6" />}
+          title={`You can’t see the accounts of ${app.name}`}
+          actions={
+            <Link href={`/apps/${app.id}`} className={primaryButton}>
+              Back to the overview
+            </Link>
+          }
+        >
+          {error.message} Ask one of them when an account needs a look or a new owner.
+        </Notice>
+      );
+    }
+    throw error;
+  }
+
+  return (
+    <div className="px-6 py-6 xl:px-8">
+      <HydrateClient>
+        <AccountsTable
+          appId={app.id}
+          appName={app.name}
+          initialFilters={filters}
+          figures={app.accounts}
+          canManage={app.viewerCanManage}
+        />
+      </HydrateClient>
+    </div>
+  );
+}

@@ -1,0 +1,327 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { Download, KeyRound, SearchX } from "lucide-react";
+import { Badge } from "~/components/ui/badge";
+import { secondaryButton } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { SearchInput } from "~/components/ui/search-input";
+import { ShowMore } from "~/components/ui/show-more";
+import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { Time } from "~/components/tasks/time";
+import { plural } from "~/lib/format";
+import { hrefWith } from "~/lib/url";
+import { useUrlSearch } from "~/lib/use-url-search";
+import { useTRPC } from "~/trpc/react";
+import { AccountActionsMenu } from "./account-actions-menu.tsx";
+import { AccountOwner } from "./account-owner.tsx";
+import {
+  accountsInput,
+  exportHref,
+  filterParams,
+  isFiltered,
+  knownCount,
+  OWNER_OPTIONS,
+  SORT_OPTIONS,
+  STATUS_OPTIONS,
+  TYPE_LABEL,
+  TYPE_OPTIONS,
+  type AccountFigures,
+  type AccountFilters,
+  type AccountListRow,
+} from "./accounts-list.ts";
+
+const STATUS_BADGE = {
+  ACTIVE: { label: "Active", tone: "green" },
+  DISABLED: { label: "Disabled", tone: "neutral" },
+  DELETED: { label: "Deleted", tone: "red" },
+} as const;
+
+const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
+const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
+const selectClass =
+  "rounded-md border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm text-zinc-800 shadow-xs focus:border-zinc-500 focus:outline-none";
+
+function FilterSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T | undefined;
+  options: Array<{ value: T | undefined; label: string }>;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm text-zinc-600">
+      <span className="sr-only sm:not-sr-only">{label}</span>
+      <select
+        aria-label={label}
+        value={value ?? ""}
+        onChange={(e) => onChange((e.target.value || undefined) as T | undefined)}
+        className={selectClass}
+      >
+        {options.map((o) => (
+          <option key={o.value ?? ""} value={o.value ?? ""}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The row's account: its name (a link to its page), login and email, external id. */
+function AccountCell({ appId, account }: { appId: string; account: AccountListRow }) {
+  const secondary = [account.login !== account.name ? account.login : null, account.email]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <div className="min-w-0">
+      <Link
+        href={`/apps/${appId}/accounts/${account.id}`}
+        className="block truncate font-medium text-zinc-900 hover:underline"
+      >
+        {account.name}
+      </Link>
+      {secondary ? (
+        <p className="truncate text-xs text-zinc-600" title={account.emails.join(", ")}>
+          {secondary}
+          {account.emails.length > 1 ? (
+            <span className="text-zinc-400"> +{account.emails.length - 1}</span>
+          ) : null}
+        </p>
+      ) : null}
+      <p className="truncate font-mono text-[11px] text-zinc-400" title="External ID">
+        {account.externalId}
+      </p>
+      {/* Small screens: status, type and last login under the name. */}
+      <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 md:hidden">
+        {account.status !== "ACTIVE" ? (
+          <Badge tone={STATUS_BADGE[account.status].tone}>
+            {STATUS_BADGE[account.status].label}
+          </Badge>
+        ) : null}
+        {account.type !== "USER" ? <Badge>{TYPE_LABEL[account.type]}</Badge> : null}
+        <span>
+          {account.lastLoginAt ? (
+            <>
+              Last login <Time at={account.lastLoginAt} relative />
+            </>
+          ) : (
+            "No usage data"
+          )}
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The Accounts tab (SPEC §4.1): search and filters (kept in the URL), the table with each
+ * account's owner and how it was set, "Show more" (keyset pages), the CSV export of the list
+ * as filtered, and each row's … menu for those who manage the app.
+ */
+export function AccountsTable({
+  appId,
+  appName,
+  initialFilters,
+  figures,
+  canManage,
+}: {
+  appId: string;
+  appName: string;
+  initialFilters: AccountFilters;
+  figures: AccountFigures;
+  canManage: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [choice, setChoice] = useState<Omit<AccountFilters, "q">>(initialFilters);
+  const [changing, startChanging] = useTransition();
+  const params = filterParams({ ...choice, q: "" });
+  const { input, setInput, search, isPending } = useUrlSearch(initialFilters.q, params);
+  const filters: AccountFilters = { ...choice, q: search };
+  const change = (next: Partial<Omit<AccountFilters, "q">>) =>
+    startChanging(() => {
+      const merged = { ...choice, ...next };
+      setChoice(merged);
+      router.replace(hrefWith(pathname, filterParams({ ...merged, q: search })), {
+        scroll: false,
+      });
+    });
+
+  const clear = () => {
+    setInput("");
+    change({ status: undefined, type: undefined, owner: undefined });
+  };
+
+  const query = useSuspenseInfiniteQuery(
+    trpc.accounts.list.infiniteQueryOptions(accountsInput(appId, filters), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  const rows = query.data.pages.flatMap((p) => p.items);
+  const total = knownCount(filters, figures);
+  const filtered = isFiltered(filters);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
+        <SearchInput
+          value={input}
+          onChange={setInput}
+          label="Search accounts"
+          placeholder="Search by login, email or name"
+        />
+        <a
+          href={exportHref(appId, filters)}
+          download
+          className={`${secondaryButton} shrink-0 self-start lg:self-auto`}
+        >
+          <Download className="size-4" aria-hidden /> Export CSV
+        </a>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <FilterSelect
+          label="Status"
+          value={choice.status}
+          options={STATUS_OPTIONS}
+          onChange={(status) => change({ status })}
+        />
+        <FilterSelect
+          label="Type"
+          value={choice.type}
+          options={TYPE_OPTIONS}
+          onChange={(type) => change({ type })}
+        />
+        <FilterSelect
+          label="Owner"
+          value={choice.owner}
+          options={OWNER_OPTIONS}
+          onChange={(owner) => change({ owner })}
+        />
+        <FilterSelect
+          label="Sort"
+          value={choice.sort}
+          options={SORT_OPTIONS}
+          onChange={(sort) => change({ sort: sort ?? "name" })}
+        />
+        {total !== null ? (
+          <p className="text-sm text-zinc-500 lg:ml-auto" aria-live="polite">
+            {filtered
+              ? `${plural(total, "account")} ${total === 1 ? "matches" : "match"}`
+              : plural(total, "account")}
+          </p>
+        ) : null}
+      </div>
+
+      {rows.length === 0 ? (
+        filtered ? (
+          <EmptyState icon={<SearchX className="size-8" />} title="No accounts match">
+            {search ? `Nothing in ${appName} matches “${search}” with these filters. ` : null}
+            Search by login, any email address or name, or{" "}
+            <button
+              type="button"
+              onClick={clear}
+              className="font-medium text-zinc-800 underline hover:text-zinc-950"
+            >
+              clear the filters
+            </button>
+            .
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<KeyRound className="size-8" />}
+            title={`${appName} has no accounts yet`}
+          >
+            Accounts appear here once they are imported from the app or a file.
+          </EmptyState>
+        )
+      ) : (
+        <TableFrame pending={isPending || changing}>
+          <table className={tableClass}>
+            <thead className={theadClass}>
+              <tr>
+                <th scope="col" className={headCell}>
+                  Account
+                </th>
+                <th scope="col" className={`hidden w-24 md:table-cell ${headCell}`}>
+                  Status
+                </th>
+                <th scope="col" className={`hidden w-36 md:table-cell ${headCell}`}>
+                  Type
+                </th>
+                <th scope="col" className={`w-[44%] md:w-[30%] ${headCell}`}>
+                  Owner
+                </th>
+                <th scope="col" className={`hidden w-32 lg:table-cell ${headCell}`}>
+                  Last login
+                </th>
+                {canManage ? (
+                  <th scope="col" className={`w-12 ${headCell}`}>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {rows.map((account) => (
+                <tr key={account.id} className="hover:bg-zinc-50" data-account={account.id}>
+                  <td className={bodyCell}>
+                    <AccountCell appId={appId} account={account} />
+                  </td>
+                  <td className={`hidden md:table-cell ${bodyCell}`}>
+                    <Badge tone={STATUS_BADGE[account.status].tone}>
+                      {STATUS_BADGE[account.status].label}
+                    </Badge>
+                  </td>
+                  <td className={`hidden md:table-cell ${bodyCell}`}>
+                    <span className="block text-zinc-800">{TYPE_LABEL[account.type]}</span>
+                    {account.typeSource === "MANUAL" ? (
+                      <span className="block text-xs text-zinc-500">set manually</span>
+                    ) : null}
+                  </td>
+                  <td className={bodyCell}>
+                    <AccountOwner account={account} />
+                  </td>
+                  <td className={`hidden text-zinc-700 lg:table-cell ${bodyCell}`}>
+                    {account.lastLoginAt ? (
+                      <Time at={account.lastLoginAt} relative />
+                    ) : (
+                      <span className="text-zinc-500">No usage data</span>
+                    )}
+                  </td>
+                  {canManage ? (
+                    <td className={`text-right ${bodyCell} py-2`}>
+                      <AccountActionsMenu
+                        appId={appId}
+                        account={{
+                          id: account.id,
+                          name: account.name,
+                          status: account.status,
+                          ownerSource: account.ownerSource,
+                          owner: account.owner,
+                          matchedOwner:
+                            account.evidence.matchedOwner ??
+                            (account.ownerSource === "MATCHED" ? account.owner : null),
+                          type: account.type,
+                        }}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ShowMore query={query} label="Show more accounts" />
+        </TableFrame>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useCallback } from "react";
+import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@lantern/api";
+import { useTRPC } from "~/trpc/react";
+
+export type AccountChange = RouterOutputs["accounts"]["setOwner"];
+
+/**
+ * After an account's owner or type changed: every account list and account page reloads, and
+ * the server-rendered figures (the tab counts, "Without an owner" on the overview) refresh.
+ */
+export function useAccountsChanged() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useCallback(async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() });
+    router.refresh();
+  }, [queryClient, router, trpc]);
+}
