@@ -1,0 +1,268 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChevronRight, ShieldAlert } from "lucide-react";
+import { AccountGrantsTable } from "~/components/accounts/account-details-grants";
+import {
+  accountGrantsInput,
+  accountName,
+  matchedDiffers,
+  ownerEvidence,
+  type AccountDetails,
+} from "~/components/accounts/account-details-labels";
+import { AccountProfile } from "~/components/accounts/account-details-profile";
+import {
+  ACCOUNT_STATUS,
+  ACCOUNT_TYPE_LABEL,
+  PERSON_STATUS_LABEL,
+} from "~/components/entitlements/labels";
+import { Badge } from "~/components/ui/badge";
+import { primaryButton } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
+import { PageHeader } from "~/components/ui/page-header";
+import { PersonLabel } from "~/components/ui/people";
+import { Section } from "~/components/ui/section";
+import { formatAgo, formatDate, formatDateTime, plural } from "~/lib/format";
+import { loadAccountDetails } from "~/server/account-details";
+import { loadApp } from "~/server/apps";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+type Params = Promise<{ appId: string; accountId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { appId, accountId } = await params;
+  const { account } = await loadAccountDetails(appId, accountId);
+  const app = await loadApp(appId);
+  return { title: account ? `${accountName(account)} · ${app.name}` : `Account · ${app.name}` };
+}
+
+function Breadcrumb({ app, current }: { app: { id: string; name: string }; current: string }) {
+  return (
+    <nav
+      aria-label="Breadcrumb"
+      className="-mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs text-zinc-500"
+    >
+      <Link href="/apps" className="hover:text-zinc-800 hover:underline">
+        Applications
+      </Link>
+      <ChevronRight className="size-3" aria-hidden />
+      <Link href={`/apps/${app.id}`} className="hover:text-zinc-800 hover:underline">
+        {app.name}
+      </Link>
+      <ChevronRight className="size-3" aria-hidden />
+      <Link href={`/apps/${app.id}/accounts`} className="hover:text-zinc-800 hover:underline">
+        Accounts
+      </Link>
+      <ChevronRight className="size-3" aria-hidden />
+      <span className="max-w-[16rem] truncate text-zinc-700" aria-current="page">
+        {current}
+      </span>
+    </nav>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+function OwnerFact({ account }: { account: AccountDetails }) {
+  const { owner } = account;
+  return (
+    <>
+      {owner ? (
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <span className="truncate font-medium">{owner.displayName}</span>
+          {owner.status !== "ACTIVE" ? (
+            <Badge tone="red">{PERSON_STATUS_LABEL[owner.status]}</Badge>
+          ) : null}
+        </span>
+      ) : (
+        <span className="text-zinc-500">No owner</span>
+      )}
+      <span className="mt-0.5 block text-xs text-zinc-500">
+        {account.ownerSource === "MATCHED"
+          ? "Matched"
+          : account.ownerSource === "MANUAL"
+            ? "Manual"
+            : "Cleared"}
+      </span>
+    </>
+  );
+}
+
+/**
+ * An account of an app (SPEC §4.5): who owns it and why, when it was last used, the
+ * entitlements it holds now (with Revoke, SPEC §5), and its profile attributes as ingested.
+ * Visible to the people canViewAccount names; anyone else is told who can see it.
+ */
+export default async function AccountDetailsPage({ params }: { params: Params }) {
+  const { appId, accountId } = await params;
+  const [app, { account, refusal }] = await Promise.all([
+    loadApp(appId),
+    loadAccountDetails(appId, accountId),
+  ]);
+
+  if (!account) {
+    return (
+      <>
+        <PageHeader title="Account">
+          <Breadcrumb app={app} current="Account" />
+        </PageHeader>
+        <Notice
+          tone="brand"
+          icon={<ShieldAlert className="size-6" />}
+          title="You cannot see this account"
+          actions={
+            <Link href={`/apps/${app.id}`} className={primaryButton}>
+              Back to {app.name}
+            </Link>
+          }
+        >
+          {refusal}
+        </Notice>
+      </>
+    );
+  }
+
+  await prefetch(
+    trpc.accounts.grants.infiniteQueryOptions(accountGrantsInput(account.id), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  const name = accountName(account);
+  const label = account.login ?? account.emails[0] ?? name;
+  const status = ACCOUNT_STATUS[account.status];
+  const subtitle = [account.login, account.emails[0]]
+    .filter((v): v is string => !!v && v !== name)
+    .filter((v, i, all) => all.indexOf(v) === i)
+    .join(" · ");
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="break-all">{name}</span>
+            <span className="flex gap-1.5">
+              <Badge tone={status.tone}>{status.label}</Badge>
+              <Badge>{ACCOUNT_TYPE_LABEL[account.type]}</Badge>
+            </span>
+          </span>
+        }
+        description={subtitle || undefined}
+      >
+        <Breadcrumb app={app} current={name} />
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-4 pb-5 sm:grid-cols-4">
+          <Fact label="Owner">
+            <OwnerFact account={account} />
+          </Fact>
+          <Fact label="Last login">
+            {account.lastLoginAt ? (
+              <span title={formatDateTime(account.lastLoginAt)}>
+                {formatDate(account.lastLoginAt)}
+                <span className="block text-xs text-zinc-500">
+                  {formatAgo(account.lastLoginAt)}
+                </span>
+              </span>
+            ) : (
+              <span className="text-zinc-500">No usage data</span>
+            )}
+          </Fact>
+          <Fact label="Account type">
+            {ACCOUNT_TYPE_LABEL[account.type]}
+            <span className="block text-xs text-zinc-500">
+              {account.typeSource === "MANUAL" ? "Set by hand; imports keep it" : "As imported"}
+            </span>
+          </Fact>
+          <Fact label="Entitlements">{plural(account.liveGrantCount, "live grant")}</Fact>
+        </dl>
+      </PageHeader>
+
+      <div className="grid gap-6 px-6 py-6 xl:grid-cols-3 xl:px-8">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
+          <section
+            aria-labelledby="account-entitlements"
+            className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs"
+          >
+            <div className="border-b border-zinc-100 px-5 py-3.5">
+              <h2 id="account-entitlements" className="text-sm font-semibold text-zinc-900">
+                Entitlements
+              </h2>
+              <p className="mt-0.5 text-xs text-zinc-500">
+                What this account can do in {app.name} now.
+              </p>
+            </div>
+            <HydrateClient>
+              <AccountGrantsTable
+                account={{ id: account.id, label, ownerName: account.owner?.displayName ?? null }}
+                app={{ id: app.id, name: app.name }}
+              />
+            </HydrateClient>
+          </section>
+          <Section
+            title="Profile attributes"
+            description="As the connector or the last import gave them."
+          >
+            <AccountProfile profile={account.profile} />
+          </Section>
+        </div>
+
+        <div className="min-w-0 space-y-6">
+          <Section title="Owner">
+            {account.owner ? (
+              <PersonLabel person={account.owner} />
+            ) : (
+              <p className="text-sm text-zinc-500">Nobody owns this account.</p>
+            )}
+            <p className="mt-3 text-sm text-zinc-700">{ownerEvidence(account)}</p>
+            {matchedDiffers(account) ? (
+              <p className="mt-2 text-xs text-zinc-500">
+                {account.match.matchedOwner
+                  ? `The mapping rules give ${account.match.matchedOwner.displayName}${account.match.value ? ` (${account.match.rule === "NAME" ? "name" : "email"} ${account.match.value})` : ""}; resetting the owner would use that.`
+                  : "The mapping rules match nobody for this account."}
+              </p>
+            ) : null}
+          </Section>
+          <Section title="Identity">
+            <dl className="space-y-3 text-sm">
+              <Fact label="Login">
+                {account.login ? (
+                  <span className="font-mono break-all">{account.login}</span>
+                ) : (
+                  <span className="text-zinc-500">None</span>
+                )}
+              </Fact>
+              <Fact label="Email addresses">
+                {account.emails.length === 0 ? (
+                  <span className="text-zinc-500">None</span>
+                ) : (
+                  <ul className="space-y-0.5">
+                    {account.emails.map((email, i) => (
+                      <li key={email} className="break-all">
+                        {email}
+                        {i === 0 && account.emails.length > 1 ? (
+                          <span className="ml-1.5 text-xs text-zinc-500">primary</span>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Fact>
+              <Fact label="External ID">
+                <span className="font-mono break-all">{account.externalId}</span>
+              </Fact>
+              <Fact label="First imported">{formatDate(account.createdAt)}</Fact>
+              {account.deletedAt ? (
+                <Fact label="Deleted in the app">{formatDate(account.deletedAt)}</Fact>
+              ) : null}
+            </dl>
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChevronRight } from "lucide-react";
+import { EntitlementTabs } from "~/components/entitlements/entitlement-tabs";
+import { STRATEGY_LABEL } from "~/components/entitlements/labels";
+import { PeopleStack } from "~/components/ui/people";
+import { PageHeader } from "~/components/ui/page-header";
+import { loadEntitlement } from "~/server/entitlements";
+
+type Params = Promise<{ appId: string; entitlementId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { appId, entitlementId } = await params;
+  const entitlement = await loadEntitlement(appId, entitlementId);
+  return {
+    title: {
+      template: `%s · ${entitlement.displayName} · ${entitlement.app.name}`,
+      default: `${entitlement.displayName} · ${entitlement.app.name}`,
+    },
+  };
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className="mt-0.5 truncate text-sm text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * An entitlement of an app (SPEC §5): who owns it, how it is granted and removed, the
+ * policies requests and revocations run under, and its tabs (Grants, Details).
+ */
+export default async function EntitlementLayout({
+  params,
+  children,
+}: {
+  params: Params;
+  children: React.ReactNode;
+}) {
+  const { appId, entitlementId } = await params;
+  const entitlement = await loadEntitlement(appId, entitlementId);
+  const { app, policies } = entitlement;
+  const base = `/apps/${app.id}/entitlements/${entitlement.id}`;
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+            {entitlement.displayName}
+            <span className="font-mono text-sm font-normal text-zinc-500">{entitlement.slug}</span>
+          </span>
+        }
+        description={entitlement.description || undefined}
+      >
+        <nav
+          aria-label="Breadcrumb"
+          className="-mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs text-zinc-500"
+        >
+          <Link href="/apps" className="hover:text-zinc-800 hover:underline">
+            Applications
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+          <Link href={`/apps/${app.id}`} className="hover:text-zinc-800 hover:underline">
+            {app.name}
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+          <Link
+            href={`/apps/${app.id}/entitlements`}
+            className="hover:text-zinc-800 hover:underline"
+          >
+            Entitlements
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+          <span className="text-zinc-700" aria-current="page">
+            {entitlement.displayName}
+          </span>
+        </nav>
+        <dl className="mb-5 grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-5">
+          <Fact label="App">
+            <Link href={`/apps/${app.id}`} className="font-medium hover:underline">
+              {app.name}
+            </Link>
+          </Fact>
+          <Fact label="Owners">
+            <PeopleStack people={entitlement.owners} max={3} empty="No owner" />
+          </Fact>
+          <Fact label="Granted by · Removed by">
+            {STRATEGY_LABEL[entitlement.provisioningStrategy]} ·{" "}
+            {STRATEGY_LABEL[entitlement.deprovisioningStrategy]}
+          </Fact>
+          <Fact label="Request policy">{policies.request?.name ?? "None set"}</Fact>
+          <Fact label="Revocation policy">{policies.revocation?.name ?? "None set"}</Fact>
+        </dl>
+        <EntitlementTabs href={base} grantCount={entitlement.liveGrantCount} />
+      </PageHeader>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { EntitlementGrantsTable } from "~/components/entitlements/entitlement-grants-table";
+import { entitlementGrantsInput } from "~/components/entitlements/grants-list";
+import { loadEntitlement } from "~/server/entitlements";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Grants" };
+
+type Params = Promise<{ appId: string; entitlementId: string }>;
+type SearchParams = Promise<{ q?: string | string[] }>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The Grants tab (SPEC §5): the accounts holding the entitlement, with Revoke. */
+export default async function EntitlementGrantsPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
+  const { appId, entitlementId } = await params;
+  const search = (first((await searchParams).q) ?? "").trim().slice(0, 200);
+  const entitlement = await loadEntitlement(appId, entitlementId);
+  // The Revoke dialog reads the entitlement's revocation policy from this query.
+  getQueryClient().setQueryData(
+    trpc.entitlements.byId.queryKey({ id: entitlement.id }),
+    entitlement,
+  );
+  await prefetch(
+    trpc.entitlements.grants.infiniteQueryOptions(entitlementGrantsInput(entitlement.id, search), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  return (
+    <div className="px-6 py-6 xl:px-8">
+      <HydrateClient>
+        <EntitlementGrantsTable
+          entitlement={{ id: entitlement.id, displayName: entitlement.displayName }}
+          app={{ id: entitlement.app.id, name: entitlement.app.name }}
+          initialSearch={search}
+        />
+      </HydrateClient>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import Link from "next/link";
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { GRANT_SOURCE_HINT, GRANT_SOURCE_LABEL } from "~/components/entitlements/labels";
+import { PendingRevocation } from "~/components/grants/pending-revocation";
+import { RevokeButton } from "~/components/grants/revoke-button";
+import { ShowMore } from "~/components/ui/show-more";
+import { tableClass, theadClass } from "~/components/ui/table";
+import { formatDate } from "~/lib/format";
+import { useTRPC } from "~/trpc/react";
+import { accountGrantsInput } from "./account-details-labels.ts";
+
+const headCell = "px-3 py-2.5 first:pl-5 last:pr-5";
+const bodyCell = "px-3 py-3 align-top first:pl-5 last:pr-5";
+
+/**
+ * The entitlements an account holds now (SPEC §4.5): entitlement, source, granted, expires,
+ * a pending revocation, Revoke. Keyset "Show more" for accounts with many.
+ */
+export function AccountGrantsTable({
+  account,
+  app,
+}: {
+  account: { id: string; label: string; ownerName: string | null };
+  app: { id: string; name: string };
+}) {
+  const trpc = useTRPC();
+  const query = useSuspenseInfiniteQuery(
+    trpc.accounts.grants.infiniteQueryOptions(accountGrantsInput(account.id), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  const rows = query.data.pages.flatMap((p) => p.items);
+  if (rows.length === 0) {
+    return (
+      <p className="px-5 py-4 text-sm text-zinc-500">
+        This account holds no entitlement in {app.name} now.
+      </p>
+    );
+  }
+  return (
+    <>
+      <table className={tableClass}>
+        <caption className="sr-only">Entitlements {account.label} holds</caption>
+        <thead className={theadClass}>
+          <tr>
+            <th scope="col" className={headCell}>
+              Entitlement
+            </th>
+            <th scope="col" className={`hidden w-32 md:table-cell ${headCell}`}>
+              Granted
+            </th>
+            <th scope="col" className={`hidden w-28 md:table-cell ${headCell}`}>
+              Expires
+            </th>
+            <th scope="col" className={`hidden w-48 sm:table-cell ${headCell}`}>
+              Revocation
+            </th>
+            <th scope="col" className={`w-24 text-right ${headCell}`}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {rows.map((row) => (
+            <tr key={row.grantId} className="hover:bg-zinc-50">
+              <td className={bodyCell}>
+                <Link
+                  href={`/apps/${app.id}/entitlements/${row.entitlement.id}`}
+                  className="block truncate font-medium text-zinc-900 hover:underline"
+                >
+                  {row.entitlement.displayName}
+                </Link>
+                <p className="truncate font-mono text-xs text-zinc-500">{row.entitlement.slug}</p>
+                <p className="mt-1 text-xs text-zinc-500 md:hidden">
+                  Granted {formatDate(row.grantedAt)}
+                  {row.expiresAt ? ` · expires ${formatDate(row.expiresAt)}` : ""}
+                </p>
+                {row.pending ? (
+                  <div className="mt-1.5 sm:hidden">
+                    <PendingRevocation pending={row.pending} />
+                  </div>
+                ) : null}
+              </td>
+              <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
+                {formatDate(row.grantedAt)}
+                <span className="block text-xs text-zinc-500" title={GRANT_SOURCE_HINT[row.source]}>
+                  {GRANT_SOURCE_LABEL[row.source]}
+                </span>
+              </td>
+              <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
+                {row.expiresAt ? (
+                  formatDate(row.expiresAt)
+                ) : (
+                  <span className="text-zinc-500">Never</span>
+                )}
+              </td>
+              <td className={`hidden sm:table-cell ${bodyCell}`}>
+                {row.pending ? (
+                  <PendingRevocation pending={row.pending} />
+                ) : (
+                  <span className="text-zinc-400">—</span>
+                )}
+              </td>
+              <td className={`text-right ${bodyCell}`}>
+                {row.pending ? null : (
+                  <RevokeButton
+                    target={{
+                      grantId: row.grantId,
+                      accountLabel: account.label,
+                      ownerName: account.ownerName,
+                      entitlement: {
+                        id: row.entitlement.id,
+                        displayName: row.entitlement.displayName,
+                      },
+                      appName: app.name,
+                      refusal: row.revokeRefusal,
+                    }}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ShowMore query={query} label="Show more entitlements" />
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+"use client";
+
+import Link from "next/link";
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { KeyRound, SearchX } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
+import { RevokeButton } from "~/components/grants/revoke-button";
+import { PendingRevocation } from "~/components/grants/pending-revocation";
+import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/empty-state";
+import { SearchInput } from "~/components/ui/search-input";
+import { ShowMore } from "~/components/ui/show-more";
+import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { formatDate } from "~/lib/format";
+import { useUrlSearch } from "~/lib/use-url-search";
+import { useTRPC } from "~/trpc/react";
+import { entitlementGrantsInput } from "./grants-list.ts";
+import {
+  ACCOUNT_STATUS,
+  ACCOUNT_TYPE_LABEL,
+  GRANT_SOURCE_HINT,
+  GRANT_SOURCE_LABEL,
+  PERSON_STATUS_LABEL,
+} from "./labels.ts";
+
+type Row = RouterOutputs["entitlements"]["grants"]["items"][number];
+
+const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
+const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
+
+function AccountCell({ row, appId }: { row: Row; appId: string }) {
+  const { account } = row;
+  const name = account.displayName ?? account.label;
+  const secondary = [account.login, account.primaryEmail]
+    .filter((v): v is string => !!v && v !== name)
+    .filter((v, i, all) => all.indexOf(v) === i)
+    .join(" · ");
+  return (
+    <div className="min-w-0">
+      <Link
+        href={`/apps/${appId}/accounts/${account.id}`}
+        className="block truncate font-medium text-zinc-900 hover:underline"
+      >
+        {name}
+      </Link>
+      {secondary ? <p className="truncate text-xs text-zinc-500">{secondary}</p> : null}
+      {account.type !== "USER" || account.status !== "ACTIVE" ? (
+        <p className="mt-1 flex flex-wrap gap-1">
+          {account.type !== "USER" ? <Badge>{ACCOUNT_TYPE_LABEL[account.type]}</Badge> : null}
+          {account.status !== "ACTIVE" ? (
+            <Badge tone={ACCOUNT_STATUS[account.status].tone}>
+              {ACCOUNT_STATUS[account.status].label}
+            </Badge>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function OwnerCell({ row }: { row: Row }) {
+  if (!row.owner) {
+    return (
+      <span className="text-zinc-500">
+        {row.ownerSource === "CLEARED" ? "Owner cleared" : "No owner"}
+      </span>
+    );
+  }
+  return (
+    <div className="min-w-0">
+      <p className="truncate text-zinc-800">{row.owner.displayName}</p>
+      <p className="truncate text-xs text-zinc-500">{row.owner.email}</p>
+      {row.owner.status !== "ACTIVE" ? (
+        <Badge tone="red" className="mt-1">
+          Owner {PERSON_STATUS_LABEL[row.owner.status].toLowerCase()}
+        </Badge>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The Grants tab's table: who holds the entitlement, search in the URL (`?q=`), keyset
+ * "Show more", a pending revocation per row, and Revoke.
+ */
+export function EntitlementGrantsTable({
+  entitlement,
+  app,
+  initialSearch,
+}: {
+  entitlement: { id: string; displayName: string };
+  app: { id: string; name: string };
+  initialSearch: string;
+}) {
+  const trpc = useTRPC();
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
+  const query = useSuspenseInfiniteQuery(
+    trpc.entitlements.grants.infiniteQueryOptions(entitlementGrantsInput(entitlement.id, search), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+  );
+  const rows = query.data.pages.flatMap((p) => p.items);
+
+  return (
+    <div className="space-y-4">
+      <SearchInput
+        value={input}
+        onChange={setInput}
+        label="Search accounts"
+        placeholder="Search by login, email or name"
+      />
+      {rows.length === 0 ? (
+        search ? (
+          <EmptyState
+            icon={<SearchX className="size-8" />}
+            title={`No account matches “${search}”`}
+          >
+            Search by account login, email address or name.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={<KeyRound className="size-8" />} title="Nobody holds this entitlement">
+            Accounts appear here when they are granted {entitlement.displayName}, through a request
+            or an import.
+          </EmptyState>
+        )
+      ) : (
+        <TableFrame pending={isPending}>
+          <table className={tableClass}>
+            <caption className="sr-only">
+              Accounts holding {entitlement.displayName} in {app.name}
+            </caption>
+            <thead className={theadClass}>
+              <tr>
+                <th scope="col" className={headCell}>
+                  Account
+                </th>
+                <th scope="col" className={`hidden w-[22%] md:table-cell ${headCell}`}>
+                  Owner
+                </th>
+                <th scope="col" className={`hidden w-32 lg:table-cell ${headCell}`}>
+                  Granted
+                </th>
+                <th scope="col" className={`hidden w-28 lg:table-cell ${headCell}`}>
+                  Expires
+                </th>
+                <th scope="col" className={`hidden w-48 sm:table-cell ${headCell}`}>
+                  Revocation
+                </th>
+                <th scope="col" className={`w-24 text-right ${headCell}`}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {rows.map((row) => (
+                <tr key={row.grantId} className="hover:bg-zinc-50">
+                  <td className={bodyCell}>
+                    <AccountCell row={row} appId={app.id} />
+                    <div className="mt-1.5 text-xs text-zinc-500 md:hidden">
+                      {row.owner ? `Owner: ${row.owner.displayName}` : "No owner"}
+                    </div>
+                    {row.pending ? (
+                      <div className="mt-1.5 sm:hidden">
+                        <PendingRevocation pending={row.pending} />
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className={`hidden md:table-cell ${bodyCell}`}>
+                    <OwnerCell row={row} />
+                  </td>
+                  <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
+                    {formatDate(row.grantedAt)}
+                    <span
+                      className="block text-xs text-zinc-500"
+                      title={GRANT_SOURCE_HINT[row.source]}
+                    >
+                      {GRANT_SOURCE_LABEL[row.source]}
+                    </span>
+                  </td>
+                  <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
+                    {row.expiresAt ? (
+                      formatDate(row.expiresAt)
+                    ) : (
+                      <span className="text-zinc-500">Never</span>
+                    )}
+                  </td>
+                  <td className={`hidden sm:table-cell ${bodyCell}`}>
+                    {row.pending ? (
+                      <PendingRevocation pending={row.pending} />
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </td>
+                  <td className={`text-right ${bodyCell}`}>
+                    {row.pending ? null : (
+                      <RevokeButton
+                        target={{
+                          grantId: row.grantId,
+                          accountLabel: row.account.label,
+                          ownerName: row.owner?.displayName ?? null,
+                          entitlement,
+                          appName: app.name,
+                          refusal: row.revokeRefusal,
+                        }}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ShowMore query={query} label="Show more accounts" />
+        </TableFrame>
+      )}
+    </div>
+  );
+}

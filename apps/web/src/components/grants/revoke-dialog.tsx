@@ -1,0 +1,236 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@lantern/api";
+import { apiError } from "~/components/requests/api-error";
+import { dangerButton, secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { ErrorAlert } from "~/components/ui/error-alert";
+import { Textarea } from "~/components/ui/textarea";
+import { toast } from "~/components/ui/toast";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
+
+type RevokeResult = RouterOutputs["grants"]["revoke"];
+
+/** The grant to revoke, as the row that opens the dialog knows it. */
+export interface RevokeTarget {
+  grantId: string;
+  /** "eli.employee" (login, else email or name). */
+  accountLabel: string;
+  /** The owner's name, when the account has one. */
+  ownerName: string | null;
+  entitlement: { id: string; displayName: string };
+  appName: string;
+  /** Why the viewer may not revoke it (canRevokeGrant), or null when they may. */
+  refusal: string | null;
+}
+
+/** What came of a revoke, in a line: the toast's title. */
+export function revokeOutcome(result: RevokeResult): { title: string; href: string | null } {
+  if (result.task?.kind === "APPROVAL") {
+    return {
+      title: `Sent for approval: task #${result.task.number}`,
+      href: `/tasks/${result.task.number}`,
+    };
+  }
+  if (result.task) {
+    return {
+      title: `Deprovisioning task #${result.task.number} created`,
+      href: `/tasks/${result.task.number}`,
+    };
+  }
+  if (result.connectorJobId) return { title: "The connector removes it", href: null };
+  return { title: "Access removed", href: null };
+}
+
+/** Every list and figure that shows this grant reloads after a revoke (or a refusal). */
+export function useGrantsChanged() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.entitlements.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.me.openTaskCounts.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() }),
+    ]);
+}
+
+type Problem =
+  | { kind: "reason"; message: string }
+  | { kind: "refused"; message: string }
+  | { kind: "conflict"; message: string; taskNumber: number | null }
+  | { kind: "other"; message: string };
+
+/**
+ * Revoke access (SPEC §5): names the account, the entitlement and the app, says which
+ * revocation policy applies and what it will do, asks for a reason. The server decides:
+ * a refusal (FORBIDDEN, naming who can) or a revocation already in flight (CONFLICT, with its
+ * task) is shown here; success closes the dialog with a toast that links to the new task.
+ * When the list already knows the viewer may not revoke, the dialog says so and offers no form.
+ */
+export function RevokeDialog({
+  target,
+  onOpenChange,
+}: {
+  target: RevokeTarget;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const router = useRouter();
+  const changed = useGrantsChanged();
+  const [reason, setReason] = useState("");
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const entitlement = useQuery(
+    trpc.entitlements.byId.queryOptions({ id: target.entitlement.id }, { staleTime: 60_000 }),
+  );
+  const policy = entitlement.data?.policies.revocation ?? null;
+  const strategy = entitlement.data?.deprovisioningStrategy;
+  const refusal = target.refusal;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    if (!reason.trim()) {
+      setProblem({ kind: "reason", message: "Say why this access should be removed." });
+      return;
+    }
+    setProblem(null);
+    setPending(true);
+    try {
+      const result = await client.grants.revoke.mutate({ grantId: target.grantId, reason });
+      const outcome = revokeOutcome(result);
+      toast.success(outcome.title, {
+        description: `${target.entitlement.displayName} for ${target.accountLabel}. ${result.policySummary}`,
+        ...(outcome.href
+          ? { action: { label: "Open task", onClick: () => router.push(outcome.href!) } }
+          : {}),
+      });
+      void changed();
+      onOpenChange(false);
+    } catch (error) {
+      const { code, message, fieldErrors, details } = apiError(error);
+      if (code === "FORBIDDEN") setProblem({ kind: "refused", message });
+      else if (code === "CONFLICT") {
+        const taskNumber = typeof details?.taskNumber === "number" ? details.taskNumber : null;
+        setProblem({ kind: "conflict", message, taskNumber });
+        void changed();
+      } else if (fieldErrors?.reason?.[0]) {
+        setProblem({ kind: "reason", message: fieldErrors.reason[0] });
+      } else {
+        setProblem({ kind: "other", message });
+        if (code === "NOT_FOUND") void changed();
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const who = target.ownerName
+    ? `${target.accountLabel} (${target.ownerName})`
+    : target.accountLabel;
+  return (
+    <Dialog open onOpenChange={(open) => !pending && onOpenChange(open)}>
+      <DialogContent
+        title="Revoke access"
+        description={
+          <>
+            Remove{" "}
+            <strong className="font-medium text-zinc-900">{target.entitlement.displayName}</strong>{" "}
+            in <strong className="font-medium text-zinc-900">{target.appName}</strong> from the
+            account <strong className="font-medium text-zinc-900">{who}</strong>.
+          </>
+        }
+        dismissible={!pending}
+        size="sm"
+      >
+        {refusal ? (
+          <>
+            <ErrorAlert>{refusal}</ErrorAlert>
+            <DialogFooter>
+              <DialogClose className={secondaryButton} autoFocus>
+                Close
+              </DialogClose>
+            </DialogFooter>
+          </>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <div className="mb-4 rounded-md bg-zinc-50 px-3 py-2.5 text-sm ring-1 ring-zinc-200 ring-inset">
+              {entitlement.isPending ? (
+                <p className="text-zinc-500">Looking up the revocation policy…</p>
+              ) : policy ? (
+                <>
+                  <p className="text-zinc-900">
+                    <span className="text-zinc-500">Revocation policy: </span>
+                    <span className="font-medium">{policy.name}</span>
+                  </p>
+                  <p className="mt-0.5 text-zinc-600">
+                    {policy.summary}{" "}
+                    {strategy === "CONNECTOR"
+                      ? "The app's connector removes the access."
+                      : "A deprovisioning task goes to the app's deprovisioners."}
+                  </p>
+                  <p className="mt-1 text-xs text-zinc-500">
+                    The access stays until then; the account&apos;s owner is told.
+                  </p>
+                </>
+              ) : (
+                <p className="text-zinc-600">The revocation policy is shown once you revoke.</p>
+              )}
+            </div>
+            <Textarea
+              label="Reason"
+              hint="Recorded with the request and shown to approvers and deprovisioners."
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                if (problem?.kind === "reason") setProblem(null);
+              }}
+              maxLength={2000}
+              rows={3}
+              required
+              autoFocus
+              disabled={pending}
+              error={problem?.kind === "reason" ? problem.message : null}
+            />
+            {problem && problem.kind !== "reason" ? (
+              <ErrorAlert className="mt-3">
+                <span>
+                  {problem.message}
+                  {problem.kind === "conflict" && problem.taskNumber !== null ? (
+                    <>
+                      {" "}
+                      <Link
+                        href={`/tasks/${problem.taskNumber}`}
+                        className="font-medium underline underline-offset-2"
+                      >
+                        Open task #{problem.taskNumber}
+                      </Link>
+                    </>
+                  ) : null}
+                </span>
+              </ErrorAlert>
+            ) : null}
+            <DialogFooter>
+              <DialogClose className={secondaryButton} disabled={pending}>
+                Cancel
+              </DialogClose>
+              <button
+                type="submit"
+                className={dangerButton}
+                disabled={pending || problem?.kind === "conflict" || problem?.kind === "refused"}
+              >
+                {pending ? "Revoking…" : "Revoke"}
+              </button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
