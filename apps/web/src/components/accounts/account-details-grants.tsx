@@ -15,8 +15,8 @@ const headCell = "px-3 py-2.5 first:pl-5 last:pr-5";
 const bodyCell = "px-3 py-3 align-top first:pl-5 last:pr-5";
 
 /**
- * The entitlements an account holds now (SPEC §4.5): entitlement, source, granted, expires,
- * a pending revocation, Revoke. Keyset "Show more" for accounts with many.
+ * The entitlements an account holds now (SPEC §4.5): entitlement (with its pending revocation,
+ * if any), granted and how, expires, Revoke. Keyset "Show more" for accounts with many.
  */
 export function AccountGrantsTable({
   account,
@@ -54,74 +54,71 @@ export function AccountGrantsTable({
             <th scope="col" className={`hidden w-28 md:table-cell ${headCell}`}>
               Expires
             </th>
-            <th scope="col" className={`hidden w-48 sm:table-cell ${headCell}`}>
-              Revocation
-            </th>
-            <th scope="col" className={`w-24 text-right ${headCell}`}>
+            <th scope="col" className={`hidden w-24 text-right sm:table-cell ${headCell}`}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">
-          {rows.map((row) => (
-            <tr key={row.grantId} className="hover:bg-zinc-50">
-              <td className={bodyCell}>
-                <Link
-                  href={`/apps/${app.id}/entitlements/${row.entitlement.id}`}
-                  className="block truncate font-medium text-zinc-900 hover:underline"
-                >
-                  {row.entitlement.displayName}
-                </Link>
-                <p className="truncate font-mono text-xs text-zinc-500">{row.entitlement.slug}</p>
-                <p className="mt-1 text-xs text-zinc-500 md:hidden">
-                  Granted {formatDate(row.grantedAt)}
-                  {row.expiresAt ? ` · expires ${formatDate(row.expiresAt)}` : ""}
-                </p>
-                {row.pending ? (
-                  <div className="mt-1.5 sm:hidden">
-                    <PendingRevocation pending={row.pending} />
-                  </div>
-                ) : null}
-              </td>
-              <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-                {formatDate(row.grantedAt)}
-                <span className="block text-xs text-zinc-500" title={GRANT_SOURCE_HINT[row.source]}>
-                  {GRANT_SOURCE_LABEL[row.source]}
-                </span>
-              </td>
-              <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-                {row.expiresAt ? (
-                  formatDate(row.expiresAt)
-                ) : (
-                  <span className="text-zinc-500">Never</span>
-                )}
-              </td>
-              <td className={`hidden sm:table-cell ${bodyCell}`}>
-                {row.pending ? (
-                  <PendingRevocation pending={row.pending} />
-                ) : (
-                  <span className="text-zinc-400">—</span>
-                )}
-              </td>
-              <td className={`text-right ${bodyCell}`}>
-                {row.pending ? null : (
-                  <RevokeButton
-                    target={{
-                      grantId: row.grantId,
-                      accountLabel: account.label,
-                      ownerName: account.ownerName,
-                      entitlement: {
-                        id: row.entitlement.id,
-                        displayName: row.entitlement.displayName,
-                      },
-                      appName: app.name,
-                      refusal: row.revokeRefusal,
-                    }}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const revoke = row.pending ? null : (
+              <RevokeButton
+                target={{
+                  grantId: row.grantId,
+                  accountLabel: account.label,
+                  ownerName: account.ownerName,
+                  entitlement: {
+                    id: row.entitlement.id,
+                    displayName: row.entitlement.displayName,
+                  },
+                  appName: app.name,
+                  refusal: row.revokeRefusal,
+                }}
+              />
+            );
+            return (
+              <tr key={row.grantId} className="hover:bg-zinc-50">
+                <td className={bodyCell}>
+                  <Link
+                    href={`/apps/${app.id}/entitlements/${row.entitlement.id}`}
+                    className="block font-medium break-words text-zinc-900 hover:underline"
+                  >
+                    {row.entitlement.displayName}
+                  </Link>
+                  <p className="font-mono text-xs break-all text-zinc-500">
+                    {row.entitlement.slug}
+                  </p>
+                  <p className="mt-1 text-xs text-zinc-500 md:hidden">
+                    Granted {formatDate(row.grantedAt)}
+                    {row.expiresAt ? ` · expires ${formatDate(row.expiresAt)}` : ""}
+                  </p>
+                  {row.pending ? (
+                    <div className="mt-1.5">
+                      <PendingRevocation pending={row.pending} />
+                    </div>
+                  ) : null}
+                  {revoke ? <div className="mt-2 sm:hidden">{revoke}</div> : null}
+                </td>
+                <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
+                  {formatDate(row.grantedAt)}
+                  <span
+                    className="block text-xs text-zinc-500"
+                    title={GRANT_SOURCE_HINT[row.source]}
+                  >
+                    {GRANT_SOURCE_LABEL[row.source]}
+                  </span>
+                </td>
+                <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
+                  {row.expiresAt ? (
+                    formatDate(row.expiresAt)
+                  ) : (
+                    <span className="text-zinc-500">Never</span>
+                  )}
+                </td>
+                <td className={`hidden text-right sm:table-cell ${bodyCell}`}>{revoke}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <ShowMore query={query} label="Show more entitlements" />

@@ -146,67 +146,69 @@ export function EntitlementGrantsTable({
                 <th scope="col" className={`hidden w-48 sm:table-cell ${headCell}`}>
                   Revocation
                 </th>
-                <th scope="col" className={`w-24 text-right ${headCell}`}>
+                <th scope="col" className={`hidden w-24 text-right sm:table-cell ${headCell}`}>
                   <span className="sr-only">Actions</span>
                 </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
-              {rows.map((row) => (
-                <tr key={row.grantId} className="hover:bg-zinc-50">
-                  <td className={bodyCell}>
-                    <AccountCell row={row} appId={app.id} />
-                    <div className="mt-1.5 text-xs text-zinc-500 md:hidden">
-                      {row.owner ? `Owner: ${row.owner.displayName}` : "No owner"}
-                    </div>
-                    {row.pending ? (
-                      <div className="mt-1.5 sm:hidden">
-                        <PendingRevocation pending={row.pending} />
+              {rows.map((row) => {
+                const revoke = row.pending ? null : (
+                  <RevokeButton
+                    target={{
+                      grantId: row.grantId,
+                      accountLabel: row.account.label,
+                      ownerName: row.owner?.displayName ?? null,
+                      entitlement,
+                      appName: app.name,
+                      refusal: row.revokeRefusal,
+                    }}
+                  />
+                );
+                return (
+                  <tr key={row.grantId} className="hover:bg-zinc-50">
+                    <td className={bodyCell}>
+                      <AccountCell row={row} appId={app.id} />
+                      <div className="mt-1.5 text-xs text-zinc-500 md:hidden">
+                        {row.owner ? `Owner: ${row.owner.displayName}` : "No owner"}
                       </div>
-                    ) : null}
-                  </td>
-                  <td className={`hidden md:table-cell ${bodyCell}`}>
-                    <OwnerCell row={row} />
-                  </td>
-                  <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
-                    {formatDate(row.grantedAt)}
-                    <span
-                      className="block text-xs text-zinc-500"
-                      title={GRANT_SOURCE_HINT[row.source]}
-                    >
-                      {GRANT_SOURCE_LABEL[row.source]}
-                    </span>
-                  </td>
-                  <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
-                    {row.expiresAt ? (
-                      formatDate(row.expiresAt)
-                    ) : (
-                      <span className="text-zinc-500">Never</span>
-                    )}
-                  </td>
-                  <td className={`hidden sm:table-cell ${bodyCell}`}>
-                    {row.pending ? (
-                      <PendingRevocation pending={row.pending} />
-                    ) : (
-                      <span className="text-zinc-400">—</span>
-                    )}
-                  </td>
-                  <td className={`text-right ${bodyCell}`}>
-                    {row.pending ? null : (
-                      <RevokeButton
-                        target={{
-                          grantId: row.grantId,
-                          accountLabel: row.account.label,
-                          ownerName: row.owner?.displayName ?? null,
-                          entitlement,
-                          appName: app.name,
-                          refusal: row.revokeRefusal,
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
+                      {row.pending ? (
+                        <div className="mt-1.5 sm:hidden">
+                          <PendingRevocation pending={row.pending} />
+                        </div>
+                      ) : null}
+                      {revoke ? <div className="mt-2 sm:hidden">{revoke}</div> : null}
+                    </td>
+                    <td className={`hidden md:table-cell ${bodyCell}`}>
+                      <OwnerCell row={row} />
+                    </td>
+                    <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
+                      {formatDate(row.grantedAt)}
+                      <span
+                        className="block text-xs text-zinc-500"
+                        title={GRANT_SOURCE_HINT[row.source]}
+                      >
+                        {GRANT_SOURCE_LABEL[row.source]}
+                      </span>
+                    </td>
+                    <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
+                      {row.expiresAt ? (
+                        formatDate(row.expiresAt)
+                      ) : (
+                        <span className="text-zinc-500">Never</span>
+                      )}
+                    </td>
+                    <td className={`hidden sm:table-cell ${bodyCell}`}>
+                      {row.pending ? (
+                        <PendingRevocation pending={row.pending} />
+                      ) : (
+                        <span className="text-zinc-400">—</span>
+                      )}
+                    </td>
+                    <td className={`hidden text-right sm:table-cell ${bodyCell}`}>{revoke}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <ShowMore query={query} label="Show more accounts" />

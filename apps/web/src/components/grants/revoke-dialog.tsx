@@ -176,7 +176,8 @@ export function RevokeDialog({
                       : "A deprovisioning task goes to the app's deprovisioners."}
                   </p>
                   <p className="mt-1 text-xs text-zinc-500">
-                    The access stays until then; the account&apos;s owner is told.
+                    The access stays until then.
+                    {target.ownerName ? ` ${target.ownerName} is told it is going.` : ""}
                   </p>
                 </>
               ) : (

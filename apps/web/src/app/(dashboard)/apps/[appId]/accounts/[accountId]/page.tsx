@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronRight, ShieldAlert } from "lucide-react";
+import { AccountActionsMenu } from "~/components/accounts/account-actions-menu";
 import { AccountGrantsTable } from "~/components/accounts/account-details-grants";
 import {
   accountGrantsInput,
@@ -154,6 +155,22 @@ export default async function AccountDetailsPage({ params }: { params: Params })
           </span>
         }
         description={subtitle || undefined}
+        actions={
+          account.viewerCanManage ? (
+            <AccountActionsMenu
+              appId={app.id}
+              account={{
+                id: account.id,
+                name,
+                status: account.status,
+                ownerSource: account.ownerSource,
+                owner: account.owner,
+                matchedOwner: account.match.matchedOwner,
+                type: account.type,
+              }}
+            />
+          ) : undefined
+        }
       >
         <Breadcrumb app={app} current={name} />
         <dl className="grid grid-cols-2 gap-x-6 gap-y-4 pb-5 sm:grid-cols-4">
