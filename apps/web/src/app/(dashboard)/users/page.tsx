@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { primaryButton } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
+import { ImportPeopleButton } from "~/components/imports/import-people-button";
 import { UserStatusTabs } from "~/components/users/user-status-tabs";
 import { resolveStatusFilter, usersInput } from "~/components/users/users-list";
 import { UsersTable } from "~/components/users/users-table";
@@ -23,8 +24,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const list = trpc.users.list.infiniteQueryOptions(usersInput(filter, search), {
     getNextPageParam: (page) => page.nextCursor,
   });
-  const [organization] = await Promise.all([
+  const [organization, me] = await Promise.all([
     getQueryClient().fetchQuery(trpc.organization.get.queryOptions()),
+    getQueryClient().fetchQuery(trpc.me.get.queryOptions()),
     prefetch(list),
   ]);
 
@@ -59,6 +61,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       <PageHeader
         title="Users"
         description={`The people of ${organization.name}: their title, manager, role in Lantern and status.`}
+        actions={
+          me.can.manageOrganization ? (
+            <ImportPeopleButton organizationName={organization.name} />
+          ) : null
+        }
       >
         <UserStatusTabs
           active={filter}

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronRight } from "lucide-react";
+import { AppActionsMenu } from "~/components/apps/app-actions-menu";
 import { AppTabs } from "~/components/apps/app-tabs";
+import { RemapBanner } from "~/components/apps/remap-banner";
 import { AppIcon } from "~/components/ui/app-icon";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadApp } from "~/server/apps";
+import { HydrateClient, prefetchInto, trpc } from "~/trpc/server";
 
 type Params = Promise<{ appId: string }>;
 
@@ -23,41 +26,55 @@ export default async function AppLayout({
   children: React.ReactNode;
 }) {
   const app = await loadApp((await params).appId);
+  // The latest re-map of the app's owners, for the banner (polled while one runs).
+  const remap = await prefetchInto([trpc.apps.remapStatus.queryOptions({ appId: app.id })]);
   return (
     <>
-      <PageHeader
-        title={
-          <span className="flex items-center gap-3">
-            <AppIcon name={app.name} size="lg" />
-            <span>
-              <span className="flex items-center gap-2">
-                {app.name}
-                <Badge tone="green">Managed</Badge>
-                {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
-              </span>
-              <span className="mt-0.5 block text-sm font-normal text-zinc-600">
-                {app.description}
+      <HydrateClient client={remap}>
+        <PageHeader
+          title={
+            <span className="flex items-center gap-3">
+              <AppIcon name={app.name} size="lg" />
+              <span>
+                <span className="flex items-center gap-2">
+                  {app.name}
+                  <Badge tone="green">Managed</Badge>
+                  {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
+                </span>
+                <span className="mt-0.5 block text-sm font-normal text-zinc-600">
+                  {app.description}
+                </span>
               </span>
             </span>
-          </span>
-        }
-      >
-        <nav
-          aria-label="Breadcrumb"
-          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+          }
+          actions={
+            app.viewerCanManage ? (
+              <AppActionsMenu
+                appId={app.id}
+                appName={app.name}
+                mappingMode={app.accountMappingMode}
+              />
+            ) : null
+          }
         >
-          <Link href="/apps" className="hover:text-zinc-800 hover:underline">
-            Applications
-          </Link>
-          <ChevronRight className="size-3" />
-          <span className="text-zinc-700">{app.name}</span>
-        </nav>
-        <AppTabs
-          appId={app.id}
-          accountCount={app.accounts.active + app.accounts.disabled}
-          entitlementCount={app.entitlements.length}
-        />
-      </PageHeader>
+          <nav
+            aria-label="Breadcrumb"
+            className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+          >
+            <Link href="/apps" className="hover:text-zinc-800 hover:underline">
+              Applications
+            </Link>
+            <ChevronRight className="size-3" />
+            <span className="text-zinc-700">{app.name}</span>
+          </nav>
+          <AppTabs
+            appId={app.id}
+            accountCount={app.accounts.active + app.accounts.disabled}
+            entitlementCount={app.entitlements.length}
+          />
+        </PageHeader>
+        <RemapBanner appId={app.id} canManage={app.viewerCanManage} />
+      </HydrateClient>
       {children}
     </>
   );

@@ -1,0 +1,67 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { MoreHorizontal, Shuffle, Upload } from "lucide-react";
+import { Menu, MenuContent, MenuItem, MenuTrigger } from "~/components/ui/menu";
+import { secondaryButton } from "~/components/ui/button";
+import { cn } from "~/lib/cn";
+
+const MappingSettingsDialog = dynamic(() => import("./mapping-settings-dialog"), { ssr: false });
+const ImportDialog = dynamic(() => import("~/components/imports/import-dialog"), { ssr: false });
+
+/**
+ * The app's … menu in its header (SPEC §4.2, §4.6), for those who may manage the app (super
+ * admins and its owners): Account mapping settings, and Import accounts.
+ */
+export function AppActionsMenu({
+  appId,
+  appName,
+  mappingMode,
+}: {
+  appId: string;
+  appName: string;
+  mappingMode: "NARROW" | "BROAD";
+}) {
+  const [open, setOpen] = useState<"mapping" | "import" | null>(null);
+  const close = (next: boolean) => {
+    if (!next) setOpen(null);
+  };
+  return (
+    <>
+      <Menu>
+        <MenuTrigger
+          aria-label={`More actions for ${appName}`}
+          className={cn(secondaryButton, "px-2.5")}
+        >
+          <MoreHorizontal className="size-4" aria-hidden />
+        </MenuTrigger>
+        <MenuContent>
+          <MenuItem onSelect={() => setOpen("mapping")}>
+            <Shuffle aria-hidden />
+            Account mapping settings
+          </MenuItem>
+          <MenuItem onSelect={() => setOpen("import")}>
+            <Upload aria-hidden />
+            Import accounts…
+          </MenuItem>
+        </MenuContent>
+      </Menu>
+      {open === "mapping" ? (
+        <MappingSettingsDialog
+          appId={appId}
+          appName={appName}
+          mode={mappingMode}
+          onOpenChange={close}
+        />
+      ) : null}
+      {open === "import" ? (
+        <ImportDialog
+          target={{ kind: "app", appId, appName }}
+          mappingMode={mappingMode}
+          onOpenChange={close}
+        />
+      ) : null}
+    </>
+  );
+}
