@@ -19,7 +19,12 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { createApp, createOrganization } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
-import { remapApp, type RemapResult } from "../packages/api/src/services/accounts/remap.ts";
+import {
+  remapAccounts,
+  remapApp,
+  type RemapResult,
+} from "../packages/api/src/services/accounts/remap.ts";
+import { REMAP_BATCH_SIZE } from "../packages/api/src/services/accounts/remap-jobs.ts";
 import { count, measureOnce } from "./measure.ts";
 
 const { values: args } = parseArgs({
@@ -113,6 +118,34 @@ async function main() {
     await remap("BROAD, `remapApp` again (nothing changes)");
     await reset();
     await remap("BROAD, `remapApp`, from nothing mapped");
+
+    // The re-map job of a large app: the same statement over id ranges, one transaction each.
+    await reset();
+    const batched = await measureOnce(async () => {
+      const total: RemapResult = {
+        accounts: 0,
+        matched: 0,
+        matchedByName: 0,
+        ambiguous: 0,
+        changed: 0,
+      };
+      let after: string | null = null;
+      for (;;) {
+        const batch = await p.$transaction(
+          (tx) => remapAccounts(tx, app.id, { after, limit: REMAP_BATCH_SIZE }),
+          { timeout: 30 * 60_000 },
+        );
+        for (const key of Object.keys(total) as (keyof RemapResult)[]) total[key] += batch[key];
+        if (batch.accounts < REMAP_BATCH_SIZE) break;
+        after = batch.lastId;
+      }
+      return total;
+    });
+    row(
+      `BROAD, batches of ${count(REMAP_BATCH_SIZE)} (a queued re-map job), from nothing mapped`,
+      batched.ms,
+      batched.result,
+    );
 
     await reset();
     const handWritten = await measureOnce(() =>
