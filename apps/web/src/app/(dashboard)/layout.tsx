@@ -20,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           canViewDirectory={me.can.viewDirectory}
           devMailbox={devMailboxAccess !== "off"}
         />
-        <main className="min-h-screen pl-56 xl:pl-60">{children}</main>
+        <main className="min-h-screen md:pl-56 xl:pl-60">{children}</main>
         <Toaster />
       </HydrateClient>
     </TRPCReactProvider>

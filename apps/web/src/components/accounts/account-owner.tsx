@@ -25,14 +25,14 @@ export function AccountOwner({ account }: { account: AccountListRow }) {
           : null;
   return (
     <div className="min-w-0">
-      <div className="flex min-w-0 items-center gap-2">
+      <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
         {owner ? (
-          <>
-            <Avatar name={owner.displayName} size="sm" />
+          <span className="flex max-w-full min-w-0 items-center gap-2">
+            <Avatar name={owner.displayName} size="sm" className="max-sm:hidden" />
             <span className="truncate font-medium text-zinc-900" title={owner.email}>
               {owner.displayName}
             </span>
-          </>
+          </span>
         ) : null}
         <Badge tone={state.tone} className="shrink-0">
           {state.label}

@@ -23,7 +23,7 @@ export interface AccountFilters {
 }
 
 export const STATUS_OPTIONS: Array<{ value: AccountStatus | undefined; label: string }> = [
-  { value: undefined, label: "Active and disabled" },
+  { value: undefined, label: "Not deleted" },
   { value: "ACTIVE", label: "Active" },
   { value: "DISABLED", label: "Disabled" },
   { value: "DELETED", label: "Deleted" },
@@ -46,8 +46,8 @@ export const OWNER_OPTIONS: Array<{ value: AccountOwnerFilter | undefined; label
   { value: undefined, label: "Any owner" },
   { value: "set", label: "Has an owner" },
   { value: "unset", label: "No owner" },
-  { value: "ambiguous", label: "Ambiguous match" },
-  { value: "inactive", label: "Owner suspended or deprovisioned" },
+  { value: "ambiguous", label: "Ambiguous" },
+  { value: "inactive", label: "Inactive owner" },
 ];
 
 export const SORT_OPTIONS: Array<{ value: AccountSort; label: string }> = [

@@ -57,13 +57,13 @@ function FilterSelect<T extends string>({
   onChange: (value: T | undefined) => void;
 }) {
   return (
-    <label className="flex items-center gap-2 text-sm text-zinc-600">
+    <label className="flex min-w-0 items-center gap-2 text-sm text-zinc-600">
       <span className="sr-only sm:not-sr-only">{label}</span>
       <select
         aria-label={label}
         value={value ?? ""}
         onChange={(e) => onChange((e.target.value || undefined) as T | undefined)}
-        className={selectClass}
+        className={`${selectClass} w-full min-w-0 sm:w-auto`}
       >
         {options.map((o) => (
           <option key={o.value ?? ""} value={o.value ?? ""}>
@@ -172,22 +172,27 @@ export function AccountsTable({
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <SearchInput
           value={input}
           onChange={setInput}
           label="Search accounts"
           placeholder="Search by login, email or name"
         />
-        <a
-          href={exportHref(appId, filters)}
-          download
-          className={`${secondaryButton} shrink-0 self-start lg:self-auto`}
-        >
-          <Download className="size-4" aria-hidden /> Export CSV
-        </a>
+        <div className="flex items-center justify-between gap-3 sm:ml-auto">
+          {total !== null ? (
+            <p className="text-sm text-zinc-500" aria-live="polite">
+              {filtered
+                ? `${plural(total, "account")} ${total === 1 ? "matches" : "match"}`
+                : plural(total, "account")}
+            </p>
+          ) : null}
+          <a href={exportHref(appId, filters)} download className={`${secondaryButton} shrink-0`}>
+            <Download className="size-4" aria-hidden /> Export CSV
+          </a>
+        </div>
       </div>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-2">
         <FilterSelect
           label="Status"
           value={choice.status}
@@ -212,19 +217,14 @@ export function AccountsTable({
           options={SORT_OPTIONS}
           onChange={(sort) => change({ sort: sort ?? "name" })}
         />
-        {total !== null ? (
-          <p className="text-sm text-zinc-500 lg:ml-auto" aria-live="polite">
-            {filtered
-              ? `${plural(total, "account")} ${total === 1 ? "matches" : "match"}`
-              : plural(total, "account")}
-          </p>
-        ) : null}
       </div>
 
       {rows.length === 0 ? (
         filtered ? (
           <EmptyState icon={<SearchX className="size-8" />} title="No accounts match">
-            {search ? `Nothing in ${appName} matches “${search}” with these filters. ` : null}
+            {search
+              ? `Nothing in ${appName} matches “${search}”${choice.status || choice.type || choice.owner ? " with these filters" : ""}. `
+              : null}
             Search by login, any email address or name, or{" "}
             <button
               type="button"

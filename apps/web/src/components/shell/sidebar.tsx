@@ -1,9 +1,20 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { AppWindow, Inbox, KeyRound, Mail, Settings, UserMinus, Users } from "lucide-react";
+import {
+  AppWindow,
+  Inbox,
+  KeyRound,
+  Mail,
+  Menu as MenuIcon,
+  Settings,
+  UserMinus,
+  Users,
+  X,
+} from "lucide-react";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
 import { LanternMark } from "./logo.tsx";
@@ -105,36 +116,92 @@ export function Sidebar({
     { href: "/settings", label: "Settings", icon: Settings },
   ];
 
+  // Narrow screens: the navigation is a drawer opened from a top bar; it closes on navigating.
+  const [open, setOpen] = useState(false);
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (open && openedAt !== pathname) setOpen(false);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+  const brand = (
+    <>
+      <LanternMark />
+      <div className="min-w-0 leading-tight">
+        <p className="text-sm font-semibold text-zinc-950">Lantern</p>
+        <p className="truncate text-xs text-zinc-500">{organizationName}</p>
+      </div>
+    </>
+  );
+
   return (
-    <aside className="fixed inset-y-0 left-0 z-20 flex w-56 flex-col border-r border-zinc-200 bg-white xl:w-60">
-      <div className="flex h-14 items-center gap-2.5 border-b border-zinc-100 px-4">
-        <LanternMark />
-        <div className="min-w-0 leading-tight">
-          <p className="text-sm font-semibold text-zinc-950">Lantern</p>
-          <p className="truncate text-xs text-zinc-500">{organizationName}</p>
+    <>
+      {open ? (
+        <div
+          className="fixed inset-0 z-30 bg-zinc-950/40 md:hidden"
+          aria-hidden
+          onClick={() => setOpen(false)}
+        />
+      ) : null}
+      <aside
+        className={cn(
+          "fixed inset-y-0 left-0 z-40 w-56 flex-col border-r border-zinc-200 bg-white md:z-20 md:flex xl:w-60",
+          open ? "flex shadow-xl" : "hidden",
+        )}
+      >
+        <div className="flex h-14 items-center gap-2.5 border-b border-zinc-100 px-4">
+          {brand}
+          {open ? (
+            <button
+              type="button"
+              onClick={() => setOpen(false)}
+              aria-label="Close navigation"
+              className="ml-auto inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 md:hidden"
+            >
+              <X className="size-4" aria-hidden />
+            </button>
+          ) : null}
         </div>
-      </div>
-      <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-3 py-4">
-        <NavSection title="Assignments" items={assignments} isActive={isActive} />
-        <NavSection title="Your access" items={mine} isActive={isActive} />
-        <div className="space-y-0.5">
-          {main.map((item) => (
-            <NavLink key={item.href} item={item} active={isActive(item.href)} />
-          ))}
+        <nav aria-label="Main" className="flex-1 space-y-6 overflow-y-auto px-3 py-4">
+          <NavSection title="Assignments" items={assignments} isActive={isActive} />
+          <NavSection title="Your access" items={mine} isActive={isActive} />
+          <div className="space-y-0.5">
+            {main.map((item) => (
+              <NavLink key={item.href} item={item} active={isActive(item.href)} />
+            ))}
+          </div>
+        </nav>
+        <div className="border-t border-zinc-100 p-3">
+          {devMailbox ? (
+            <Link
+              href="/dev/mailbox"
+              className="mb-1 flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+            >
+              <Mail className="size-3.5 text-zinc-400" aria-hidden />
+              Dev mailbox
+            </Link>
+          ) : null}
+          <UserMenu />
         </div>
-      </nav>
-      <div className="border-t border-zinc-100 p-3">
-        {devMailbox ? (
-          <Link
-            href="/dev/mailbox"
-            className="mb-1 flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
-          >
-            <Mail className="size-3.5 text-zinc-400" aria-hidden />
-            Dev mailbox
-          </Link>
-        ) : null}
-        <UserMenu />
+      </aside>
+      {/* After the sidebar: its organization name is the page's first. */}
+      <div className="sticky top-0 z-20 flex h-14 items-center gap-2.5 border-b border-zinc-200 bg-white px-4 md:hidden">
+        {brand}
+        <button
+          type="button"
+          onClick={() => {
+            setOpenedAt(pathname);
+            setOpen(true);
+          }}
+          aria-label="Open navigation"
+          aria-expanded={open}
+          className="ml-auto inline-flex size-9 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100"
+        >
+          <MenuIcon className="size-5" aria-hidden />
+        </button>
       </div>
-    </aside>
+    </>
   );
 }
