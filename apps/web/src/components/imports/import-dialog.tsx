@@ -433,6 +433,7 @@ function AppResult({
       "Owners",
       `${count(summary.remapQueued.total, "account")} are being re-mapped in the background; the app page shows the progress.`,
     ]);
+  else if (a.rows > 0) rows.push(["Owners", "No account changed: owners stay as they were."]);
   if (rows.length === 0) rows.push(["Changes", "None: the file holds no rows."]);
   return <Figures rows={rows} />;
 }
