@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import { createAccounts, createApp, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
+import { loadNotifyConfig } from "@lantern/notify";
+import { startBackgroundWork } from "../../background.ts";
 import { loadActor } from "../../context.ts";
 import { callerFor as callerForUser } from "../../testing.ts";
 import { setAccountMappingMode } from "./mapping-settings.ts";
@@ -338,5 +340,36 @@ describe("a large app: a queued re-map, run batch by batch with its progress", (
       await db.prisma.accountRemap.findUniqueOrThrow({ where: { id: queued.remap!.id } }),
     ).toMatchObject({ state: "SUCCEEDED", done: 25, attempts: 2 });
     expect(await byExternalId("name")).toMatchObject({ ownerId: ids.bea });
+  });
+
+  it("the background work runs a queued re-map to the end", async () => {
+    const { app, byExternalId } = await appWithAccounts(20);
+    const queued = await setAccountMappingMode(
+      await ctxFor(ids.owner!),
+      { appId: app.id, mode: "BROAD" },
+      { inlineLimit: 10 },
+    );
+    const work = await startBackgroundWork({
+      database: db,
+      config: loadNotifyConfig({}),
+      relayIntervalMs: 200,
+      digestCron: null,
+      publicUrl: "https://lantern.acme.test",
+      remapIntervalMs: 100,
+      log: () => {},
+    });
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await db.prisma.accountRemap.findUniqueOrThrow({ where: { id: queued.remap!.id } }))
+              .state,
+          { timeout: 30_000, interval: 100 },
+        )
+        .toBe("SUCCEEDED");
+    } finally {
+      await work.stop();
+    }
+    expect(await byExternalId("name")).toMatchObject({ ownerId: ids.bea, matchRule: "NAME" });
   });
 });
