@@ -579,6 +579,26 @@ describe("owner actions (SPEC §4.3)", () => {
     expect(idsOf((await list(ids.admin, { owner: "ambiguous" })).items)).toEqual([ids.ambiguous]);
   });
 
+  it("applies two changes at once one after the other: each event starts where the other ended", async () => {
+    const [a, b] = [await callerFor(ids.owner), await callerFor(ids.admin)];
+    const before = (await events(ids.samAccount)).length;
+    await Promise.all([
+      a.accounts.setOwner({ accountId: ids.samAccount, userId: ids.member }),
+      b.accounts.clearOwner({ accountId: ids.samAccount }),
+    ]);
+    const pair = (await events(ids.samAccount)).slice(before);
+    expect(pair).toHaveLength(2);
+    // Whichever went first (the same millisecond is possible), the other starts from its end.
+    const [first, second] =
+      JSON.stringify(pair[1]!.before) === JSON.stringify(pair[0]!.after)
+        ? [pair[0]!, pair[1]!]
+        : [pair[1]!, pair[0]!];
+    expect(second.before).toEqual(first.after);
+    const final = await account(ids.samAccount);
+    expect(second.after).toMatchObject({ ownerId: final.ownerId, ownerSource: final.ownerSource });
+    await a.accounts.resetOwner({ accountId: ids.samAccount });
+  });
+
   it("refuses a suspended or deprovisioned person (BAD_REQUEST) and someone of another organization (NOT_FOUND)", async () => {
     const admin = await callerFor(ids.admin);
     await expect(
