@@ -16,7 +16,8 @@ export interface AccountFactsForView {
   entitlementOwnerIds: readonly string[];
 }
 
-export const ACCOUNT_NOT_FOUND = "This account does not exist, or it belongs to another organization.";
+export const ACCOUNT_NOT_FOUND =
+  "This account does not exist, or it belongs to another organization.";
 
 /** "Only super admins, the owners of GitHub, … can see this account." */
 export function whoCanViewAccount(account: Pick<AccountFactsForView, "appName">): string {
