@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { personIn } from "./support/tasks.ts";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
@@ -104,5 +105,36 @@ test("people who may not manage the app get no … menu", async ({ browser }) =>
   await page.goto(`/apps/${app.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(APP);
   await expect(page.getByRole("button", { name: `More actions for ${APP}` })).toHaveCount(0);
+  await context.close();
+});
+
+test("the … menu's dialogs are accessible", async ({ browser }) => {
+  const { page, context } = await personIn(browser, ADMIN);
+  const app = await snowflake(page);
+  const expectAccessible = async (what: string) => {
+    const results = await new AxeBuilder({ page })
+      .include("[role=dialog]")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help}`),
+      `${what} has accessibility violations`,
+    ).toEqual([]);
+  };
+  await page.goto(`/apps/${app.id}`);
+  const more = page.getByRole("button", { name: `More actions for ${APP}` });
+  await (await whenInteractive(more)).click();
+  await page.getByRole("menuitem", { name: "Account mapping settings" }).click();
+  await expect(page.getByRole("dialog", { name: "Account mapping settings" })).toBeVisible();
+  await expectAccessible("Account mapping settings");
+  await page.keyboard.press("Escape");
+  await expect(more).toBeFocused();
+
+  await more.click();
+  await page.getByRole("menuitem", { name: "Import accounts…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import accounts" });
+  await dialog.getByText("File format: accounts").click();
+  await dialog.getByRole("radio", { name: "Full" }).check();
+  await expectAccessible("Import accounts");
   await context.close();
 });

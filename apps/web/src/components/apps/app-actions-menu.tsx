@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { MoreHorizontal, Shuffle, Upload } from "lucide-react";
 import { Menu, MenuContent, MenuItem, MenuTrigger } from "~/components/ui/menu";
 import { secondaryButton } from "~/components/ui/button";
@@ -24,6 +24,12 @@ export function AppActionsMenu({
   mappingMode: "NARROW" | "BROAD";
 }) {
   const [open, setOpen] = useState<"mapping" | "import" | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  // The dialogs open from a menu that is gone by then: focus goes back to the … button.
+  const backToTrigger = (event: Event) => {
+    event.preventDefault();
+    trigger.current?.focus();
+  };
   const close = (next: boolean) => {
     if (!next) setOpen(null);
   };
@@ -31,6 +37,7 @@ export function AppActionsMenu({
     <>
       <Menu>
         <MenuTrigger
+          ref={trigger}
           aria-label={`More actions for ${appName}`}
           className={cn(secondaryButton, "px-2.5")}
         >
@@ -53,6 +60,7 @@ export function AppActionsMenu({
           appName={appName}
           mode={mappingMode}
           onOpenChange={close}
+          onCloseAutoFocus={backToTrigger}
         />
       ) : null}
       {open === "import" ? (
@@ -60,6 +68,7 @@ export function AppActionsMenu({
           target={{ kind: "app", appId, appName }}
           mappingMode={mappingMode}
           onOpenChange={close}
+          onCloseAutoFocus={backToTrigger}
         />
       ) : null}
     </>

@@ -48,11 +48,14 @@ export default function MappingSettingsDialog({
   appName,
   mode,
   onOpenChange,
+  onCloseAutoFocus,
 }: {
   appId: string;
   appName: string;
   mode: Mode;
   onOpenChange: (open: boolean) => void;
+  /** Where focus goes when the dialog closes (Radix's hook), e.g. back to the menu's trigger. */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const client = useTRPCClient();
   const trpc = useTRPC();
@@ -102,6 +105,7 @@ export default function MappingSettingsDialog({
         title="Account mapping settings"
         description={`How ${appName}'s accounts are matched to the people of your organization. Saving re-maps every account at once; owners set or cleared by hand are kept.`}
         dismissible={!pending}
+        onCloseAutoFocus={onCloseAutoFocus}
       >
         {saved ? (
           <div className="space-y-4" aria-live="polite">

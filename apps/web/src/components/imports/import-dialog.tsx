@@ -67,11 +67,14 @@ export default function ImportDialog({
   target,
   mappingMode = "NARROW",
   onOpenChange,
+  onCloseAutoFocus,
 }: {
   target: ImportTarget;
   /** The app's account mapping mode, to describe its re-map. */
   mappingMode?: "NARROW" | "BROAD";
   onOpenChange: (open: boolean) => void;
+  /** Where focus goes when the dialog closes (Radix's hook), e.g. back to the menu's trigger. */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const router = useRouter();
   const ids = useId();
@@ -138,7 +141,13 @@ export default function ImportDialog({
 
   return (
     <Dialog open onOpenChange={(open) => !pending && onOpenChange(open)}>
-      <DialogContent title={title} description={description} size="lg" dismissible={!pending}>
+      <DialogContent
+        title={title}
+        description={description}
+        size="lg"
+        dismissible={!pending}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {summary ? (
           <div aria-live="polite">
             <p className="flex items-center gap-2 text-sm font-medium text-zinc-900">
