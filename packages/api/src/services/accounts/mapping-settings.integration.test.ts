@@ -7,7 +7,7 @@ import { startBackgroundWork } from "../../background.ts";
 import { loadActor } from "../../context.ts";
 import { callerFor as callerForUser } from "../../testing.ts";
 import { setAccountMappingMode } from "./mapping-settings.ts";
-import { runRemapJobs } from "./remap-jobs.ts";
+import { lockAppForRemap, remapOrQueue, runRemapJobs } from "./remap-jobs.ts";
 
 // Account mapping settings (SPEC §4.2): the mode saved with its Event and the app re-mapped at
 // once — inline for a small app, as a queued job with progress for a large one.
@@ -372,4 +372,53 @@ describe("a large app: a queued re-map, run batch by batch with its progress", (
     }
     expect(await byExternalId("name")).toMatchObject({ ownerId: ids.bea, matchRule: "NAME" });
   });
+
+  // Two sessions at once: PostgreSQL only (PGlite is one session, its transactions take turns).
+  it.skipIf(!process.env.DATABASE_URL)(
+    "a batch waits for a change of the app in flight, and stops when that change supersedes it",
+    async () => {
+      const { app } = await appWithAccounts(20);
+      const first = await setAccountMappingMode(
+        await ctxFor(ids.owner!),
+        { appId: app.id, mode: "BROAD" },
+        { inlineLimit: 10 },
+      );
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // A change of the app (as an import or a mode change makes it) holds the app's lock…
+      const change = db.prisma.$transaction(async (tx) => {
+        await lockAppForRemap(tx, ids.org!, app.id);
+        locked();
+        await held;
+        await tx.app.update({ where: { id: app.id }, data: { accountMappingMode: "NARROW" } });
+        return remapOrQueue(tx, {
+          organizationId: ids.org!,
+          appId: app.id,
+          reason: "mode",
+          requestedById: ids.owner!,
+          at: new Date(),
+          inlineLimit: 10,
+        });
+      });
+      await isLocked;
+      // … while a worker claims the queued re-map: its first batch waits.
+      const run = runRemapJobs(db.prisma, { batchSize: 10 });
+      await expect
+        .poll(
+          async () =>
+            (await db.prisma.accountRemap.findUniqueOrThrow({ where: { id: first.remap!.id } }))
+              .state,
+        )
+        .toBe("RUNNING");
+      release();
+      const outcome = await change;
+      expect(outcome.superseded).toEqual([first.remap!.id]);
+      expect(await run).toMatchObject({ claimed: 1, batches: 0, stopped: 1 });
+      expect(
+        await db.prisma.accountRemap.findUniqueOrThrow({ where: { id: first.remap!.id } }),
+      ).toMatchObject({ state: "SUPERSEDED", done: 0 });
+    },
+  );
 });
