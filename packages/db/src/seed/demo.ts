@@ -4,7 +4,7 @@
  * policies, and requests and tasks in every kind and state, with their audit trail.
  * Deterministic: a seeded PRNG decides everything; only timestamps follow `now`.
  */
-import { normalizeName } from "@lantern/domain";
+import { buildUsersIndex, matchAccountOwner, type UsersIndex } from "@lantern/domain";
 import type {
   Account,
   Entitlement,
@@ -28,7 +28,6 @@ import {
   type EventInput,
   type GrantInput,
   inTransaction,
-  normalizeEmail,
   type PolicyWithSteps,
   type RequestInput,
   type TaskInput,
@@ -603,7 +602,7 @@ class DemoBuilder {
     return forced ?? picked;
   }
 
-  /** SPEC §4.2: NARROW by email, primary first; BROAD then by normalised name, exactly one user. */
+  /** SPEC §4.2, by the domain's own rule (matchAccountOwner), so the demo reads as a re-map would. */
   private match(
     mode: "NARROW" | "BROAD",
     emails: string[],
@@ -614,46 +613,28 @@ class DemoBuilder {
     Prisma.AccountCreateManyInput,
     "matchedOwnerId" | "matchRule" | "matchValue" | "matchAmbiguous"
   > {
-    for (const email of emails) {
-      const user = this.usersByEmail.get(normalizeEmail(email));
-      if (user)
-        return {
-          matchedOwnerId: user.id,
-          matchRule: "EMAIL",
-          matchValue: normalizeEmail(email),
-          matchAmbiguous: false,
-        };
-    }
-    if (mode === "BROAD") {
-      let given = givenName ? normalizeName(givenName) : "";
-      let family = familyName ? normalizeName(familyName) : "";
-      if ((!given || !family) && displayName) {
-        const words = normalizeName(displayName).split(" ");
-        if (words.length >= 2) {
-          given = words[0]!;
-          family = words.at(-1)!;
-        }
-      }
-      if (given && family) {
-        const key = `${given} ${family}`;
-        const candidates = this.usersByName.get(key) ?? [];
-        if (candidates.length === 1) {
-          return {
-            matchedOwnerId: candidates[0]!.id,
-            matchRule: "NAME",
-            matchValue: key,
-            matchAmbiguous: false,
-          };
-        }
-        if (candidates.length > 1)
-          return { matchedOwnerId: null, matchRule: null, matchValue: key, matchAmbiguous: true };
-      }
-    }
-    return { matchedOwnerId: null, matchRule: null, matchValue: null, matchAmbiguous: false };
+    this.usersIndex ??= buildUsersIndex(
+      [...this.users.values()].map((u) => ({
+        id: u.id,
+        email: u.email,
+        givenName: u.givenName,
+        familyName: u.familyName,
+      })),
+    );
+    const found = matchAccountOwner(
+      { emails, givenName, familyName, displayName },
+      this.usersIndex,
+      mode,
+    );
+    return {
+      matchedOwnerId: found.ownerId,
+      matchRule: found.rule,
+      matchValue: found.value,
+      matchAmbiguous: found.ambiguous,
+    };
   }
 
-  private usersByEmail = new Map<string, User>();
-  private usersByName = new Map<string, User[]>();
+  private usersIndex: UsersIndex | undefined;
 
   private uniqueExternalId(taken: Set<string>, make: () => string): string {
     for (;;) {
@@ -666,11 +647,6 @@ class DemoBuilder {
   }
 
   private async seedAccounts(): Promise<void> {
-    for (const u of this.users.values()) {
-      this.usersByEmail.set(u.emailNormalized, u);
-      const key = `${normalizeName(u.givenName)} ${normalizeName(u.familyName)}`;
-      this.usersByName.set(key, [...(this.usersByName.get(key) ?? []), u]);
-    }
     const firstSync = this.daysAgo(90);
     for (const [appIndex, state] of [...this.apps.values()].entries()) {
       const { def } = state;

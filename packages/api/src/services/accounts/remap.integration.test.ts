@@ -6,6 +6,7 @@ import {
   createOrganization,
   createRng,
   createUser,
+  seedDemoOrganization,
   userData,
   type Rng,
 } from "@lantern/db/seed";
@@ -316,5 +317,20 @@ describe("re-mapping keeps what people decided", () => {
       matchRule: "NAME",
     });
     expect(await remapApp(p, app.id)).toMatchObject({ changed: 0 });
+  });
+});
+
+describe("the demo organization", () => {
+  it("is seeded as a re-map would leave it: re-mapping any of its apps changes nothing", async () => {
+    const { organization } = await seedDemoOrganization(db.prisma);
+    const apps = await db.prisma.app.findMany({
+      where: { organizationId: organization.id, accounts: { some: {} } },
+      select: { id: true, name: true, accountMappingMode: true },
+    });
+    expect(apps.some((a) => a.accountMappingMode === "BROAD")).toBe(true);
+    for (const app of apps) {
+      const result = await remapApp(db.prisma, app.id);
+      expect({ app: app.name, changed: result.changed }).toEqual({ app: app.name, changed: 0 });
+    }
   });
 });
