@@ -451,7 +451,7 @@ describe("accounts.list: sorts and keyset pages", () => {
 
 async function events(accountId: string) {
   return db.prisma.event.findMany({
-    where: { targetType: "account", targetId: accountId },
+    where: { targetType: "Account", targetId: accountId },
     orderBy: { at: "asc" },
   });
 }
