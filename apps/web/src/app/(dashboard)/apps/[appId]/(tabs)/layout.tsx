@@ -33,10 +33,12 @@ export default async function AppLayout({
       <HydrateClient client={remap}>
         <PageHeader
           title={
-            <span className="flex items-center gap-3">
-              <AppIcon name={app.name} size="lg" />
-              <span>
-                <span className="flex items-center gap-2">
+            <span className="flex items-start gap-3 sm:items-center">
+              <span className="hidden shrink-0 sm:block">
+                <AppIcon name={app.name} size="lg" />
+              </span>
+              <span className="min-w-0">
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   {app.name}
                   <Badge tone="green">Managed</Badge>
                   {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
