@@ -1,5 +1,5 @@
 import { allow, deny, type Actor, type Decision } from "../actor.ts";
-import { isSuperAdmin } from "./rules.ts";
+import { canManageApp } from "./rules.ts";
 
 // SPEC §4.1, §4.3, §4.4, §8: who may see an app's Accounts tab (every account of the app) and
 // change an account's owner or type. Super admins and the app's owners. Other members see
@@ -24,9 +24,14 @@ export function whoManagesAccounts(app: AccountAppFacts): string {
   return `super admins and the owners of ${app.appName} (${list})`;
 }
 
+/** canManageApp decides (one rule for an app's managers); this only words the refusal. */
 function decide(actor: Actor, app: AccountAppFacts, what: string): Decision {
+  const managed = canManageApp(actor, {
+    organizationId: app.organizationId,
+    ownerIds: app.owners.map((o) => o.id),
+  });
+  if (managed.allowed) return allow;
   if (actor.organizationId !== app.organizationId) return deny(ACCOUNT_APP_NOT_FOUND);
-  if (isSuperAdmin(actor) || app.owners.some((o) => o.id === actor.id)) return allow;
   return deny(`Only ${whoManagesAccounts(app)} can ${what}.`);
 }
 
