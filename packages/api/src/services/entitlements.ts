@@ -22,7 +22,7 @@ import {
 } from "./grant-rows.ts";
 import { effectivePolicy } from "./requests.ts";
 import { pendingRevocations } from "./revocations.ts";
-import { escapeLike } from "./search.ts";
+import { accountSearchSql } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
@@ -204,7 +204,6 @@ export async function listEntitlementGrants(
   const orgId = ctx.actor.organizationId;
   const after = input.cursor ? decodeIdCursor(input.cursor) : null;
   const search = input.search?.trim();
-  const pattern = search ? `%${escapeLike(search)}%` : null;
 
   const ids = await ctx.db.$queryRaw<Array<{ id: string }>>`
     SELECT g.id
@@ -214,14 +213,10 @@ export async function listEntitlementGrants(
        AND g."organizationId" = ${orgId}::uuid
        ${after ? Prisma.sql`AND g.id < ${after.id}::uuid` : Prisma.empty}
        ${
-         pattern
+         search
            ? Prisma.sql`AND EXISTS (
                SELECT 1 FROM "Account" a
-                WHERE a.id = g."accountId"
-                  AND (a."login" ILIKE ${pattern}
-                    OR a."displayName" ILIKE ${pattern}
-                    OR concat_ws(' ', a."givenName", a."familyName") ILIKE ${pattern}
-                    OR array_to_string(a."emails", ' ') ILIKE ${pattern}))`
+                WHERE a.id = g."accountId" AND ${accountSearchSql(search)})`
            : Prisma.empty
        }
      ORDER BY g.id DESC

@@ -21,7 +21,7 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../../context.ts";
 import type { TAccountFilters, TListAccountsInput } from "../../schemas/accounts.ts";
-import { escapeLike } from "../search.ts";
+import { accountSearchSql } from "../search.ts";
 
 // The Accounts tab of an app (SPEC §4.1): filters, sorts and keyset pages over up to a
 // million accounts (§9). One SQL statement per page: the page's ids come from an index range
@@ -138,8 +138,6 @@ const SORT_LOGIN = Prisma.sql`lower(coalesce(a."login", a."externalId"))`;
 /** ISO-8601 UTC with milliseconds, computed in SQL: cursors never round-trip a Date. */
 const ISO = Prisma.sql`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-const SEP = "\u001f";
-
 /** The WHERE clause of the filters (the app, status, type, owner, search). */
 function filterClause(appId: string, filters: TAccountFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."appId" = ${appId}::uuid`];
@@ -172,12 +170,7 @@ function filterClause(appId: string, filters: TAccountFilters): Prisma.Sql {
   }
   const search = filters.search?.trim();
   if (search) {
-    // One lower-cased text of every searchable field, then one LIKE: several times cheaper
-    // than an ILIKE per field when a search has to read the whole app (bench/accounts.ts).
-    // The separator (U+001F) cannot be typed, so a match never spans two fields.
-    parts.push(Prisma.sql`lower(concat_ws(${SEP}, a."login", a."displayName", a."givenName",
-      a."familyName", a."externalId", array_to_string(a."emails", ${SEP})))
-      LIKE lower(${`%${escapeLike(search)}%`})`);
+    parts.push(accountSearchSql(search));
   }
   return Prisma.join(parts, " AND ");
 }
