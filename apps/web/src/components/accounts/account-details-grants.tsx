@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { GRANT_SOURCE_HINT, GRANT_SOURCE_LABEL } from "~/components/entitlements/labels";
 import { PendingRevocation } from "~/components/grants/pending-revocation";
+import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
 import { RevokeButton } from "~/components/grants/revoke-button";
 import { ShowMore } from "~/components/ui/show-more";
 import { tableClass, theadClass } from "~/components/ui/table";
@@ -100,20 +100,10 @@ export function AccountGrantsTable({
                   {revoke ? <div className="mt-2 sm:hidden">{revoke}</div> : null}
                 </td>
                 <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-                  {formatDate(row.grantedAt)}
-                  <span
-                    className="block text-xs text-zinc-500"
-                    title={GRANT_SOURCE_HINT[row.source]}
-                  >
-                    {GRANT_SOURCE_LABEL[row.source]}
-                  </span>
+                  <GrantedOn grantedAt={row.grantedAt} source={row.source} />
                 </td>
                 <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-                  {row.expiresAt ? (
-                    formatDate(row.expiresAt)
-                  ) : (
-                    <span className="text-zinc-500">Never</span>
-                  )}
+                  <ExpiresOn expiresAt={row.expiresAt} />
                 </td>
                 <td className={`hidden text-right sm:table-cell ${bodyCell}`}>{revoke}</td>
               </tr>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { KeyRound, SearchX } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
+import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
 import { RevokeButton } from "~/components/grants/revoke-button";
 import { PendingRevocation } from "~/components/grants/pending-revocation";
 import { Badge } from "~/components/ui/badge";
@@ -11,17 +12,10 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { SearchInput } from "~/components/ui/search-input";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
-import { formatDate } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { useTRPC } from "~/trpc/react";
 import { entitlementGrantsInput } from "./grants-list.ts";
-import {
-  ACCOUNT_STATUS,
-  ACCOUNT_TYPE_LABEL,
-  GRANT_SOURCE_HINT,
-  GRANT_SOURCE_LABEL,
-  PERSON_STATUS_LABEL,
-} from "./labels.ts";
+import { ACCOUNT_STATUS, ACCOUNT_TYPE_LABEL, PERSON_STATUS_LABEL } from "./labels.ts";
 
 type Row = RouterOutputs["entitlements"]["grants"]["items"][number];
 
@@ -183,20 +177,10 @@ export function EntitlementGrantsTable({
                       <OwnerCell row={row} />
                     </td>
                     <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
-                      {formatDate(row.grantedAt)}
-                      <span
-                        className="block text-xs text-zinc-500"
-                        title={GRANT_SOURCE_HINT[row.source]}
-                      >
-                        {GRANT_SOURCE_LABEL[row.source]}
-                      </span>
+                      <GrantedOn grantedAt={row.grantedAt} source={row.source} />
                     </td>
                     <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
-                      {row.expiresAt ? (
-                        formatDate(row.expiresAt)
-                      ) : (
-                        <span className="text-zinc-500">Never</span>
-                      )}
+                      <ExpiresOn expiresAt={row.expiresAt} />
                     </td>
                     <td className={`hidden sm:table-cell ${bodyCell}`}>
                       {row.pending ? (
