@@ -1,5 +1,6 @@
 import { accountsRouter } from "./routers/accounts.ts";
 import { appsRouter } from "./routers/apps.ts";
+import { auditRouter } from "./routers/audit.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox.ts";
 import { entitlementsRouter } from "./routers/entitlements.ts";
 import { grantsRouter } from "./routers/grants.ts";
@@ -7,6 +8,7 @@ import { importsRouter } from "./routers/imports.ts";
 import { meRouter } from "./routers/me.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { organizationRouter } from "./routers/organization.ts";
+import { policiesRouter } from "./routers/policies.ts";
 import { requestsRouter } from "./routers/requests.ts";
 import { tasksRouter } from "./routers/tasks.ts";
 import { usersRouter } from "./routers/users.ts";
@@ -15,6 +17,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 export const appRouter = router({
   accounts: accountsRouter,
   apps: appsRouter,
+  audit: auditRouter,
   devMailbox: devMailboxRouter,
   entitlements: entitlementsRouter,
   grants: grantsRouter,
@@ -22,6 +25,7 @@ export const appRouter = router({
   me: meRouter,
   notifications: notificationsRouter,
   organization: organizationRouter,
+  policies: policiesRouter,
   requests: requestsRouter,
   tasks: tasksRouter,
   users: usersRouter,

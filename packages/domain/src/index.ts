@@ -11,3 +11,4 @@ export * from "./workflow/assignees.ts";
 export * from "./workflow/state-machine.ts";
 export * from "./notifications/payloads.ts";
 export * from "./accounts/owner-mapping.ts";
+export * from "./audit/changes.ts";

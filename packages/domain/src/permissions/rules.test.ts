@@ -3,11 +3,15 @@ import type { Actor } from "../actor.ts";
 import { DomainError } from "../errors.ts";
 import {
   assertAllowed,
+  canCreateApp,
   canManageApp,
   canManageNotifications,
   canManageOrganization,
+  canManagePeople,
+  canManagePolicies,
   canSignIn,
   canViewApp,
+  canViewAuditLog,
   canViewDirectory,
 } from "./rules.ts";
 
@@ -57,6 +61,10 @@ describe("organization rules", () => {
     expect(canViewDirectory(actor).allowed).toBe(allowed);
     expect(canManageOrganization(actor).allowed).toBe(allowed);
     expect(canManageNotifications(actor).allowed).toBe(allowed);
+    expect(canCreateApp(actor).allowed).toBe(allowed);
+    expect(canManagePolicies(actor).allowed).toBe(allowed);
+    expect(canManagePeople(actor).allowed).toBe(allowed);
+    expect(canViewAuditLog(actor).allowed).toBe(allowed);
   });
 });
 

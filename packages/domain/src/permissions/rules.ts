@@ -45,6 +45,28 @@ export function canViewDirectory(actor: Actor): Decision {
   return isSuperAdmin(actor) ? allow : deny("Only super admins can browse the people directory.");
 }
 
+/** Adding an application to the organization (SPEC §8: super admins do everything). */
+export function canCreateApp(actor: Actor): Decision {
+  return isSuperAdmin(actor) ? allow : deny("Only super admins can add applications.");
+}
+
+/** Approval policies: create, edit, duplicate, delete. */
+export function canManagePolicies(actor: Actor): Decision {
+  return isSuperAdmin(actor) ? allow : deny("Only super admins can change approval policies.");
+}
+
+/** People: add someone, set their role, manager and status. */
+export function canManagePeople(actor: Actor): Decision {
+  return isSuperAdmin(actor)
+    ? allow
+    : deny("Only super admins can change people's roles, managers and status.");
+}
+
+/** The audit log: every Event of the organization. */
+export function canViewAuditLog(actor: Actor): Decision {
+  return isSuperAdmin(actor) ? allow : deny("Only super admins can read the audit log.");
+}
+
 /** Organization-wide settings. */
 export function canManageOrganization(actor: Actor): Decision {
   return isSuperAdmin(actor)
