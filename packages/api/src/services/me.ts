@@ -1,6 +1,10 @@
 import {
+  canCreateApp,
   canManageNotifications,
   canManageOrganization,
+  canManagePeople,
+  canManagePolicies,
+  canViewAuditLog,
   canViewDirectory,
   type Actor,
 } from "@lantern/domain";
@@ -32,6 +36,10 @@ export async function getMe(ctx: ServiceContext) {
       viewDirectory: canViewDirectory(ctx.actor).allowed,
       manageOrganization: canManageOrganization(ctx.actor).allowed,
       manageNotifications: canManageNotifications(ctx.actor).allowed,
+      createApp: canCreateApp(ctx.actor).allowed,
+      managePolicies: canManagePolicies(ctx.actor).allowed,
+      managePeople: canManagePeople(ctx.actor).allowed,
+      viewAuditLog: canViewAuditLog(ctx.actor).allowed,
     },
   };
 }

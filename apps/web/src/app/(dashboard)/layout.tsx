@@ -18,6 +18,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Sidebar
           organizationName={me.organization.name}
           canViewDirectory={me.can.viewDirectory}
+          canManagePolicies={me.can.managePolicies}
+          canViewAuditLog={me.can.viewAuditLog}
           devMailbox={devMailboxAccess !== "off"}
         />
         <main className="min-h-screen md:pl-56 xl:pl-60">{children}</main>

@@ -6,11 +6,13 @@ import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import {
   AppWindow,
+  History,
   Inbox,
   KeyRound,
   Mail,
   Menu as MenuIcon,
   Settings,
+  ShieldCheck,
   UserMinus,
   Users,
   X,
@@ -86,11 +88,16 @@ function NavSection({
 export function Sidebar({
   organizationName,
   canViewDirectory,
+  canManagePolicies = false,
+  canViewAuditLog = false,
   devMailbox = false,
 }: {
   organizationName: string;
   /** From the shared rule (me.get's `can`): the Users directory is for administrators. */
   canViewDirectory: boolean;
+  /** Approval policies and the audit log: super admins (me.get's `can`). */
+  canManagePolicies?: boolean;
+  canViewAuditLog?: boolean;
   /** Demo mode or development with no email service: link the dev mailbox. */
   devMailbox?: boolean;
 }) {
@@ -113,6 +120,8 @@ export function Sidebar({
   const main: NavItem[] = [
     { href: "/apps", label: "Applications", icon: AppWindow },
     ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),
+    ...(canManagePolicies ? [{ href: "/policies", label: "Policies", icon: ShieldCheck }] : []),
+    ...(canViewAuditLog ? [{ href: "/audit", label: "Audit log", icon: History }] : []),
     { href: "/settings", label: "Settings", icon: Settings },
   ];
 
