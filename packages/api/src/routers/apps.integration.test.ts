@@ -247,11 +247,19 @@ describe("me", () => {
       viewDirectory: true,
       manageOrganization: true,
       manageNotifications: true,
+      createApp: true,
+      managePolicies: true,
+      managePeople: true,
+      viewAuditLog: true,
     });
     expect((await (await callerFor(ids.member!)).me.get()).can).toEqual({
       viewDirectory: false,
       manageOrganization: false,
       manageNotifications: false,
+      createApp: false,
+      managePolicies: false,
+      managePeople: false,
+      viewAuditLog: false,
     });
   });
 
