@@ -12,3 +12,5 @@ export * from "./workflow/state-machine.ts";
 export * from "./notifications/payloads.ts";
 export * from "./accounts/owner-mapping.ts";
 export * from "./audit/changes.ts";
+export * from "./organization/first-run.ts";
+export * from "./people/changes.ts";
