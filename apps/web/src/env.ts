@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
-import type { DevMailboxAccess } from "@lantern/api";
+import type { DevMailboxAccess, FirstRunOptions } from "@lantern/api";
+import { parseAllowList } from "@lantern/domain";
 
 /**
  * Lantern's configuration, validated once at start-up. The only module that reads
@@ -25,6 +26,14 @@ export const env = createEnv({
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    /**
+     * First run (production mode, empty database): the first person to sign in creates the
+     * organization and becomes its super admin. Its name (default: from their email domain),
+     * and who may claim it: addresses and @domains, comma-separated (default: anyone who
+     * signs in through the configured provider).
+     */
+    LANTERN_ORGANIZATION_NAME: z.string().max(100).optional(),
+    LANTERN_FIRST_RUN_ALLOWED_EMAILS: z.string().optional(),
     /**
      * Email delivery (SPEC §6.1): Resend when RESEND_API_KEY is set, else SMTP when SMTP_URL
      * is, else the dev mailbox. The delivery worker validates these strictly; the web only
@@ -63,6 +72,14 @@ export const demoMode = !env.DATABASE_URL;
 export const oidcConfigured = Boolean(
   env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET,
 );
+
+/** First-run settings (see LANTERN_ORGANIZATION_NAME). Off in demo mode: the demo is seeded. */
+export const firstRun: FirstRunOptions | null = demoMode
+  ? null
+  : {
+      organizationName: env.LANTERN_ORGANIZATION_NAME,
+      allowList: parseAllowList(env.LANTERN_FIRST_RUN_ALLOWED_EMAILS),
+    };
 
 /** Whether the organization's Slack is connected. Pages get this boolean, never the token. */
 export const slackConfigured = Boolean(env.SLACK_BOT_TOKEN);

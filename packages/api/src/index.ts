@@ -13,6 +13,12 @@ export {
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, type SignInMethod } from "./services/sessions.ts";
+export {
+  claimFirstRun,
+  mayClaimFirstRun,
+  type FirstRunOptions,
+  type FirstRunPerson,
+} from "./services/first-run.ts";
 export { runConnectorJobs, type ConnectorRunSummary } from "./services/connector-jobs.ts";
 export { startBackgroundWork, type BackgroundOptions, type BackgroundWork } from "./background.ts";
 export {

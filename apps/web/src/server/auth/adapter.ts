@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
+import { claimFirstRun, type FirstRunOptions } from "@lantern/api";
 import type { PrismaClient } from "@lantern/db";
 import { resolveSignInUser } from "./identity.ts";
 
 // next-auth needs an adapter for email magic links. Lantern's people live in its own
-// User table, per organization, and are never created at sign-in; sessions are JWTs.
+// User table, per organization, and are never created at sign-in — except on the first run,
+// when the first person of an empty installation creates the organization; sessions are JWTs.
 // So this adapter maps next-auth's user to Lantern's (by verified email) and keeps only
 // magic-link tokens — hashed, never the token itself.
 
@@ -14,10 +16,24 @@ function toAdapterUser(user: { id: string; email: string; displayName: string })
   return { id: user.id, email: user.email, name: user.displayName, emailVerified: null };
 }
 
-export function lanternAdapter(getPrisma: () => Promise<PrismaClient>): Adapter {
+export function lanternAdapter(
+  getPrisma: () => Promise<PrismaClient>,
+  firstRun: FirstRunOptions | null,
+): Adapter {
   return {
-    async createUser() {
-      throw new Error("Lantern does not create people at sign-in; they come from the directory.");
+    // next-auth asks for a new user only when nobody has this verified address.
+    async createUser(user: Omit<AdapterUser, "id">) {
+      const person = firstRun
+        ? await claimFirstRun(
+            await getPrisma(),
+            { email: user.email, profileName: user.name },
+            firstRun,
+          )
+        : null;
+      if (!person) {
+        throw new Error("Lantern does not create people at sign-in; they come from the directory.");
+      }
+      return toAdapterUser(person);
     },
     async getUser(id) {
       const prisma = await getPrisma();

@@ -4,8 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
-import { recordSignIn, type SignInMethod } from "@lantern/api";
-import { demoMode, env, oidcConfigured } from "~/env";
+import { mayClaimFirstRun, recordSignIn, type SignInMethod } from "@lantern/api";
+import { demoMode, env, firstRun, oidcConfigured } from "~/env";
 import { getPrisma } from "~/server/db";
 import { lanternAdapter } from "./adapter.ts";
 import { resolveSignInUser } from "./identity.ts";
@@ -67,7 +67,7 @@ const refuse = (error: string) => `/sign-in?error=${encodeURIComponent(error)}`;
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  adapter: lanternAdapter(getPrisma),
+  adapter: lanternAdapter(getPrisma, firstRun),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/sign-in/check-email" },
   providers: [
@@ -93,8 +93,19 @@ export const authOptions: NextAuthOptions = {
       ) {
         return refuse("NotInOrganization");
       }
-      const resolution = await resolveSignInUser(await getPrisma(), user.email);
-      return resolution.ok ? true : refuse(resolution.error);
+      const prisma = await getPrisma();
+      const resolution = await resolveSignInUser(prisma, user.email);
+      if (resolution.ok) return true;
+      // First run: nobody exists yet, so this person may create the organization (the
+      // adapter's createUser does it once the address is verified).
+      if (
+        resolution.error === "NotInOrganization" &&
+        firstRun &&
+        (await mayClaimFirstRun(prisma, user.email, firstRun))
+      ) {
+        return true;
+      }
+      return refuse(resolution.error);
     },
     async jwt({ token, user, account }) {
       if (user) {
