@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import {
   DEMO_PORT,
   DEMO_URL,
+  FIRST_RUN_PORT,
+  FIRST_RUN_URL,
   OIDC_ISSUER,
   PRODUCTION_PORT,
   PRODUCTION_URL,
@@ -12,6 +14,7 @@ import {
 //   - a real OpenID Provider (oidc-provider) on 127.0.0.1:3190
 //   - Lantern in demo mode (a fresh embedded database) on :3101
 //   - Lantern in production mode (a fresh PostgreSQL database, OIDC configured) on :3102
+//   - the same on an EMPTY database, where the first sign-in creates the organization, on :3103
 // Browse Lantern at http://localhost:<port>: sign-in cookies belong to NEXTAUTH_URL's host.
 
 const CI = Boolean(process.env.CI);
@@ -28,6 +31,8 @@ const PRODUCTION_SPECS = [
   "suspended.spec.ts",
   "dev-mailbox-off.spec.ts",
 ];
+/** Specs that run against the first-run server (production mode, empty database). */
+const FIRST_RUN_SPECS = ["first-run.spec.ts"];
 /** Specs that start their own server. */
 const OWN_SERVER_SPECS = ["embedded-boot.spec.ts"];
 
@@ -65,10 +70,12 @@ export default defineConfig({
     // Every spec not listed below runs against the demo server.
     {
       name: "demo",
-      testIgnore: [...PRODUCTION_SPECS, ...OWN_SERVER_SPECS],
+      testIgnore: [...PRODUCTION_SPECS, ...FIRST_RUN_SPECS, ...OWN_SERVER_SPECS],
       use: { baseURL: DEMO_URL },
     },
     { name: "production", testMatch: PRODUCTION_SPECS, use: { baseURL: PRODUCTION_URL } },
+    // The whole lifecycle on an organization that the first sign-in creates (no seed).
+    { name: "first-run", testMatch: FIRST_RUN_SPECS, use: { baseURL: FIRST_RUN_URL } },
     // Starts its own server from scratch (see the spec).
     { name: "embedded-boot", testMatch: OWN_SERVER_SPECS },
   ],
@@ -97,6 +104,16 @@ export default defineConfig({
       name: "production",
       command: "node --import tsx e2e/support/production-server.ts",
       url: `http://127.0.0.1:${PRODUCTION_PORT}/sign-in`,
+      reuseExistingServer: !CI,
+      timeout: SERVER_START_TIMEOUT,
+      gracefulShutdown,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      name: "first-run",
+      command: "node --import tsx e2e/support/production-server.ts --first-run",
+      url: `http://127.0.0.1:${FIRST_RUN_PORT}/sign-in`,
       reuseExistingServer: !CI,
       timeout: SERVER_START_TIMEOUT,
       gracefulShutdown,

@@ -10,6 +10,7 @@ const PORT_OFFSET = Number(process.env.LANTERN_E2E_PORT_OFFSET || 0);
 export const OIDC_PORT = 3190 + PORT_OFFSET;
 export const DEMO_PORT = 3101 + PORT_OFFSET;
 export const PRODUCTION_PORT = 3102 + PORT_OFFSET;
+export const FIRST_RUN_PORT = 3103 + PORT_OFFSET;
 export const EMBEDDED_BOOT_PORT = 3105 + PORT_OFFSET;
 
 /** The OpenID Provider runs on 127.0.0.1, a different host than Lantern (localhost). */
@@ -22,6 +23,10 @@ export const OIDC_NAME = "Northwind SSO";
 export const DEMO_URL = `http://localhost:${DEMO_PORT}`;
 export const PRODUCTION_URL = `http://localhost:${PRODUCTION_PORT}`;
 export const PRODUCTION_SECRET = "lantern-e2e-production-secret-0123456789abcdef";
+/** Production mode on an EMPTY database: the first sign-in creates the organization. */
+export const FIRST_RUN_URL = `http://localhost:${FIRST_RUN_PORT}`;
+/** Who may claim that first run (LANTERN_FIRST_RUN_ALLOWED_EMAILS). */
+export const FIRST_RUN_ALLOWED = "@acme.example";
 
 /** Base URL of the PostgreSQL server the production server's database is created on. */
 export const POSTGRES_BASE_URL =
@@ -34,6 +39,13 @@ export const PRODUCTION_STATE_FILE = join(
   tmpdir(),
   "lantern-e2e",
   PORT_OFFSET ? `production-server-${PORT_OFFSET}.json` : "production-server.json",
+);
+
+/** The same for the first-run server. */
+export const FIRST_RUN_STATE_FILE = join(
+  tmpdir(),
+  "lantern-e2e",
+  PORT_OFFSET ? `first-run-server-${PORT_OFFSET}.json` : "first-run-server.json",
 );
 
 export interface ProductionServerState {

@@ -16,6 +16,7 @@ import {
   OIDC_NAME,
   OIDC_PORT,
   PRODUCTION_URL,
+  FIRST_RUN_URL,
 } from "./constants.ts";
 
 const signingKey = {
@@ -41,7 +42,10 @@ const provider = new Provider(OIDC_ISSUER, {
       client_id: OIDC_CLIENT_ID,
       client_secret: OIDC_CLIENT_SECRET,
       client_name: "Lantern",
-      redirect_uris: [`${PRODUCTION_URL}/api/auth/callback/oidc`],
+      redirect_uris: [
+        `${PRODUCTION_URL}/api/auth/callback/oidc`,
+        `${FIRST_RUN_URL}/api/auth/callback/oidc`,
+      ],
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",

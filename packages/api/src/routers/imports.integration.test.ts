@@ -454,6 +454,33 @@ describe("imports.people", () => {
     expect(events).toHaveLength(3);
   });
 
+  it("new people start with the organization's notification defaults; known people keep theirs", async () => {
+    await db.prisma.organization.update({
+      where: { id: ids.org },
+      data: { emailNotificationsDefault: false, slackNotificationsDefault: true },
+    });
+    try {
+      await people(
+        ids.admin!,
+        "email,givenName,familyName\nquiet.new@acme.com,Quiet,New\nlee.chen@acme.com,Lee,Chen",
+      );
+      const [quiet, lee] = await Promise.all(
+        ["quiet.new@acme.com", "lee.chen@acme.com"].map((email) =>
+          db.prisma.user.findFirstOrThrow({
+            where: { organizationId: ids.org, emailNormalized: email },
+          }),
+        ),
+      );
+      expect(quiet).toMatchObject({ emailNotifications: false, slackNotifications: true });
+      expect(lee).toMatchObject({ emailNotifications: true, slackNotifications: true });
+    } finally {
+      await db.prisma.organization.update({
+        where: { id: ids.org },
+        data: { emailNotificationsDefault: true, slackNotificationsDefault: true },
+      });
+    }
+  });
+
   it("refuses unknown managers and self-deprovisioning, writing nothing; members may not", async () => {
     const count = await db.prisma.user.count();
     const admin = await db.prisma.user.findUniqueOrThrow({ where: { id: ids.admin } });

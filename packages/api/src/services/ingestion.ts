@@ -691,11 +691,16 @@ export async function importPeople(
       const [upserted] = await tx.$queryRawUnsafe<{ created: number; updated: number }[]>(
         `WITH up AS (
            INSERT INTO "User" AS u (id, "organizationId", email, "emailNormalized", "givenName",
-             "familyName", "displayName", title, department, status, "createdAt", "updatedAt")
+             "familyName", "displayName", title, department, status, "emailNotifications",
+             "slackNotifications", "createdAt", "updatedAt")
            SELECT ${UUID7}, $1::uuid, s.email, s."emailNormalized", s."givenName", s."familyName",
                   coalesce(s."displayName", btrim(s."givenName" || ' ' || s."familyName")),
-                  s.title, s.department, s.status, $2::timestamp, $2::timestamp
+                  s.title, s.department, s.status,
+                  -- New people start with the organization's notification defaults.
+                  o."emailNotificationsDefault", o."slackNotificationsDefault",
+                  $2::timestamp, $2::timestamp
            FROM import_user s
+           JOIN "Organization" o ON o.id = $1::uuid
            ON CONFLICT ("organizationId", "emailNormalized") DO UPDATE SET
              email = EXCLUDED.email, "givenName" = EXCLUDED."givenName",
              "familyName" = EXCLUDED."familyName", "displayName" = EXCLUDED."displayName",
