@@ -1,10 +1,91 @@
 import { z } from "zod";
+import { STATUS_REASON_MAX } from "@lantern/domain";
+
+// The people directory and the person page (SPEC §8): list, look up, add, and change a
+// person's role, manager and status (super admins).
+
+export const USER_ROLES = ["SUPER_ADMIN", "MEMBER"] as const;
+export const USER_STATUSES = ["ACTIVE", "SUSPENDED", "DEPROVISIONED"] as const;
+
+const userId = z.uuid({ error: "That is not a valid person id." });
+const role = z.enum(USER_ROLES, { error: "Choose the role Super admin or Member." });
+const status = z.enum(USER_STATUSES, {
+  error: "Choose the status Active, Suspended or Deprovisioned.",
+});
 
 export const ZListUsersInput = z.object({
   search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
   /** Absent: people of every status. */
-  status: z.enum(["ACTIVE", "SUSPENDED", "DEPROVISIONED"]).optional(),
+  status: status.optional(),
+  /** Absent: every role. */
+  role: role.optional(),
+  /** People who report to this person directly. */
+  managerId: userId.optional(),
+  /** People with no manager on record (ignored when managerId is given). */
+  noManager: z.boolean().optional(),
   cursor: z.string().max(1000).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type TListUsersInput = z.output<typeof ZListUsersInput>;
+
+export const ZUserIdInput = z.object({ userId });
+export type TUserIdInput = z.output<typeof ZUserIdInput>;
+
+/** Active people by name or email, for pickers (manager). */
+export const ZSearchPeopleInput = z.object({
+  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
+});
+export type TSearchPeopleInput = z.output<typeof ZSearchPeopleInput>;
+
+export const ZSetUserRoleInput = z.object({ userId, role });
+export type TSetUserRoleInput = z.output<typeof ZSetUserRoleInput>;
+
+export const ZSetUserManagerInput = z.object({
+  userId,
+  /** Null: no manager. */
+  managerId: z.uuid({ error: "That is not a valid manager id." }).nullable(),
+});
+export type TSetUserManagerInput = z.output<typeof ZSetUserManagerInput>;
+
+export const ZSetUserStatusInput = z.object({
+  userId,
+  status,
+  /** Required to suspend or deprovision; shown on the accounts the person owns. */
+  reason: z
+    .string()
+    .trim()
+    .max(STATUS_REASON_MAX, `The reason is limited to ${STATUS_REASON_MAX} characters.`)
+    .optional(),
+});
+export type TSetUserStatusInput = z.output<typeof ZSetUserStatusInput>;
+
+const name = (what: string, max: number) =>
+  z
+    .string({ error: `Enter the ${what}.` })
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .max(max, `The ${what} is limited to ${max} characters.`);
+const optionalText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${what} is limited to ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const ZCreatePersonInput = z.object({
+  email: z
+    .string({ error: "Enter an email address." })
+    .trim()
+    .max(320, "The email address is limited to 320 characters.")
+    .pipe(z.email({ error: "Enter a valid email address, like jordan@example.com." })),
+  givenName: name("given name", 100),
+  familyName: name("family name", 100),
+  /** Absent or blank: "Given Family". */
+  displayName: optionalText("display name", 200),
+  title: optionalText("title", 200),
+  department: optionalText("department", 200),
+  managerId: z.uuid({ error: "That is not a valid manager id." }).nullable().optional(),
+  role: role.default("MEMBER"),
+});
+export type TCreatePersonInput = z.output<typeof ZCreatePersonInput>;

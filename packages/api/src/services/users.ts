@@ -26,7 +26,10 @@ export interface DirectoryUser {
   directReportCount: number;
 }
 
-/** The people directory (super admins): by name, keyset-paginated. */
+/**
+ * The people directory (super admins): by name, keyset-paginated; filtered by status, role,
+ * manager (their direct reports) or "has no manager".
+ */
 export async function listUsers(
   ctx: ServiceContext,
   input: TListUsersInput,
@@ -51,6 +54,12 @@ export async function listUsers(
     where: {
       organizationId: ctx.actor.organizationId,
       ...(input.status ? { status: input.status } : {}),
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.managerId
+        ? { managerId: input.managerId }
+        : input.noManager
+          ? { managerId: null }
+          : {}),
       AND: and,
     },
     orderBy: [{ displayName: "asc" }, { id: "asc" }],

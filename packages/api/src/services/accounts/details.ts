@@ -62,6 +62,15 @@ export interface AccountDetails {
   createdAt: Date;
   deletedAt: Date | null;
   owner: AccountPersonRef | null;
+  /**
+   * When the owner is suspended or deprovisioned: the latest status change of theirs (when,
+   * by whom, why), from its user.status_changed event. Null when active or unrecorded.
+   */
+  ownerStatusChange: {
+    at: Date;
+    by: { id: string; displayName: string } | null;
+    reason: string | null;
+  } | null;
   ownerSource: OwnerSource;
   /** Who set (MANUAL) or cleared (CLEARED) the owner, and when. */
   ownerSetBy: { id: string; displayName: string } | null;
@@ -148,6 +157,19 @@ export async function getAccountDetails(
     where: { accountId: account.id, revokedAt: null },
   });
   const owner = account.owner;
+  const ownerStatusChange =
+    owner && owner.status !== "ACTIVE"
+      ? await ctx.db.event.findFirst({
+          where: {
+            organizationId: ctx.actor.organizationId,
+            targetType: "User",
+            targetId: owner.id,
+            action: "user.status_changed",
+          },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          select: { at: true, reason: true, actor: { select: { id: true, displayName: true } } },
+        })
+      : null;
   return {
     id: account.id,
     app: { id: account.app.id, name: account.app.name, iconUrl: account.app.iconUrl },
@@ -166,6 +188,9 @@ export async function getAccountDetails(
     deletedAt: account.deletedAt,
     owner: owner
       ? { id: owner.id, displayName: owner.displayName, email: owner.email, status: owner.status }
+      : null,
+    ownerStatusChange: ownerStatusChange
+      ? { at: ownerStatusChange.at, by: ownerStatusChange.actor, reason: ownerStatusChange.reason }
       : null,
     ownerSource: account.ownerSource,
     ownerSetBy: account.ownerSetBy,
