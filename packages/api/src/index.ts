@@ -15,6 +15,7 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, type SignInMethod } from "./services/sessions.ts";
 export {
   claimFirstRun,
+  firstRunOpen,
   mayClaimFirstRun,
   type FirstRunOptions,
   type FirstRunPerson,
@@ -31,5 +32,8 @@ export {
   type ImportSummary,
 } from "./services/ingestion.ts";
 export { ZImportKind, ZImportMode } from "./schemas/imports.ts";
-export { exportAccounts, toByteStream, type AccountsExport } from "./services/accounts/export.ts";
+export { exportAccounts, type AccountsExport } from "./services/accounts/export.ts";
+export { toByteStream, type CsvExport } from "./services/csv.ts";
+export { exportAuditLog } from "./services/audit.ts";
+export { ZAuditFilters, type TAuditFilters } from "./schemas/audit.ts";
 export { ZAccountFilters, type TAccountFilters } from "./schemas/accounts.ts";

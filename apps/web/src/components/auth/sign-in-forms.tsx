@@ -27,11 +27,14 @@ export function SignInForms({
   error,
   oidc,
   demo,
+  firstRun = false,
 }: {
   callbackUrl: string;
   error: string | null;
   oidc: { name: string } | null;
   demo: { featured: DemoPerson[]; everyone: DemoPerson[] } | null;
+  /** An empty installation: the first person to sign in creates the organization. */
+  firstRun?: boolean;
 }) {
   const [email, setEmail] = useState("");
   // Until React has attached, a click would submit the plain form (putting the address in
@@ -47,6 +50,19 @@ export function SignInForms({
         <p className="mt-1 text-sm text-zinc-600">
           Use your work identity. Lantern never asks for a password.
         </p>
+
+        {firstRun ? (
+          <div
+            role="status"
+            className="border-brand-100 bg-brand-50 mt-5 flex gap-2.5 rounded-lg border px-3 py-2.5 text-sm text-zinc-800"
+          >
+            <Sparkles className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <p>
+              <strong className="font-semibold">New installation.</strong> Nobody has signed in yet:
+              the first person to sign in creates your organization and becomes its super admin.
+            </p>
+          </div>
+        ) : null}
 
         {error ? (
           <div

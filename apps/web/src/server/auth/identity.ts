@@ -37,6 +37,8 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
     "That email address does not belong to anyone in a Lantern organization. Ask your Lantern administrator to add you, or sign in with your work address.",
   AccountInactive:
     "Your Lantern account is suspended or deprovisioned. Ask a Lantern super admin if you need access again.",
+  FirstRunNotAllowed:
+    "This Lantern has no organization yet, and your address is not one allowed to create it. Ask the person setting Lantern up to sign in first.",
   MultipleOrganizations:
     "That email address belongs to people in more than one Lantern organization, which this installation does not support. Ask your administrator.",
   DemoUnavailable: "Demo sign-in is only available when Lantern runs in demo mode.",

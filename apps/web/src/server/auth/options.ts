@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
-import { mayClaimFirstRun, recordSignIn, type SignInMethod } from "@lantern/api";
+import { firstRunOpen, mayClaimFirstRun, recordSignIn, type SignInMethod } from "@lantern/api";
 import { demoMode, env, firstRun, oidcConfigured } from "~/env";
 import { getPrisma } from "~/server/db";
 import { lanternAdapter } from "./adapter.ts";
@@ -98,12 +98,10 @@ export const authOptions: NextAuthOptions = {
       if (resolution.ok) return true;
       // First run: nobody exists yet, so this person may create the organization (the
       // adapter's createUser does it once the address is verified).
-      if (
-        resolution.error === "NotInOrganization" &&
-        firstRun &&
-        (await mayClaimFirstRun(prisma, user.email, firstRun))
-      ) {
-        return true;
+      if (resolution.error === "NotInOrganization" && firstRun && (await firstRunOpen(prisma))) {
+        return (await mayClaimFirstRun(prisma, user.email, firstRun))
+          ? true
+          : refuse("FirstRunNotAllowed");
       }
       return refuse(resolution.error);
     },

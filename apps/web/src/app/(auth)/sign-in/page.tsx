@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { DEMO_SIGN_IN_PEOPLE } from "@lantern/db/seed";
 import { SignInForms, type DemoPerson } from "~/components/auth/sign-in-forms";
 import { safeCallbackPath } from "~/components/auth/safe-callback";
-import { demoMode, env, oidcConfigured } from "~/env";
+import { firstRunOpen } from "@lantern/api";
+import { demoMode, env, firstRun, oidcConfigured } from "~/env";
 import { SIGN_IN_ERRORS } from "~/server/auth/identity";
 import { getActor } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
@@ -41,6 +42,7 @@ export default async function SignInPage({
       error={error ?? null}
       oidc={oidcConfigured ? { name: env.AUTH_OIDC_NAME } : null}
       demo={demoMode ? await loadDemoPeople() : null}
+      firstRun={firstRun ? await firstRunOpen(await getPrisma()) : false}
     />
   );
 }
