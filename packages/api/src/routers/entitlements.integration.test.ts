@@ -55,6 +55,11 @@ describe("entitlements.byId", () => {
       app: { id: ids.github, name: "GitHub", iconUrl: null, status: "MANAGED" },
       owners: [],
       policies: { request: null, revocation: null },
+      settings: {
+        requestPolicyId: null,
+        revocationPolicyId: null,
+        inherited: { request: null, revocation: null },
+      },
       liveGrantCount: 0,
       viewerCanManage: false,
     });

@@ -1,9 +1,23 @@
-import { ZEntitlementByIdInput, ZEntitlementGrantsInput } from "../schemas/entitlements.ts";
+import {
+  ZBulkUpdateEntitlementsInput,
+  ZCreateEntitlementInput,
+  ZEntitlementByIdInput,
+  ZEntitlementGrantsInput,
+  ZUpdateEntitlementInput,
+} from "../schemas/entitlements.ts";
+import {
+  bulkUpdateEntitlements,
+  createEntitlement,
+  updateEntitlement,
+} from "../services/entitlement-settings.ts";
 import { getEntitlement, listEntitlementGrants } from "../services/entitlements.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const entitlementsRouter = router({
-  /** One entitlement, its app, owners and effective policies: every member sees apps (SPEC §8). */
+  /**
+   * One entitlement, its app, owners and effective policies (with its own policy choices and
+   * what it would inherit, for the Settings tab): every member sees apps (SPEC §8).
+   */
   byId: authedProcedure
     .input(ZEntitlementByIdInput)
     .query(({ ctx, input }) => getEntitlement(ctx, input.id)),
@@ -14,4 +28,16 @@ export const entitlementsRouter = router({
   grants: authedProcedure
     .input(ZEntitlementGrantsInput)
     .query(({ ctx, input }) => listEntitlementGrants(ctx, input)),
+  /** Add an entitlement to an app: super admins and the app's owners (canManageApp). */
+  create: authedProcedure
+    .input(ZCreateEntitlementInput)
+    .mutation(({ ctx, input }) => createEntitlement(ctx, input)),
+  /** Change name, description, owners, strategies or policy overrides (only the fields given). */
+  update: authedProcedure
+    .input(ZUpdateEntitlementInput)
+    .mutation(({ ctx, input }) => updateEntitlement(ctx, input)),
+  /** Set a strategy or a policy on many entitlements of one app: all of them or none. */
+  bulkUpdate: authedProcedure
+    .input(ZBulkUpdateEntitlementsInput)
+    .mutation(({ ctx, input }) => bulkUpdateEntitlements(ctx, input)),
 });

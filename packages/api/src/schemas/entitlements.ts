@@ -1,3 +1,4 @@
+import { ENTITLEMENT_SLUG_MAX, ENTITLEMENT_SLUG_RULE, isEntitlementSlug } from "@lantern/domain";
 import { z } from "zod";
 
 export const ZEntitlementByIdInput = z.object({
@@ -13,3 +14,78 @@ export const ZEntitlementGrantsInput = z.object({
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type TEntitlementGrantsInput = z.output<typeof ZEntitlementGrantsInput>;
+
+// ─────────────────────────────── Settings (SPEC §1, §8) ───────────────────────────────
+
+const ZStrategy = z.enum(["MANUAL", "CONNECTOR"], {
+  error: "Choose Manual (a person does it) or Connector.",
+});
+
+const ZDisplayName = z
+  .string({ error: "Give the entitlement a name." })
+  .trim()
+  .min(1, "Give the entitlement a name.")
+  .max(120, "A name is limited to 120 characters.");
+
+const ZDescription = z.string().trim().max(2000, "A description is limited to 2,000 characters.");
+
+/** A policy of the organization, or null: inherit the app's default, then the organization's. */
+const ZPolicyChoice = z.uuid({ error: "Choose a policy, or inherit one." }).nullable();
+
+/** The entitlement's owners; the same person twice counts once. */
+const ZOwnerIds = z
+  .array(z.uuid({ error: "Choose people of your organization as owners." }))
+  .max(50, "An entitlement has at most 50 owners.")
+  .transform((ids) => [...new Set(ids)]);
+
+export const ZCreateEntitlementInput = z.object({
+  appId: z.uuid({ error: "Choose an app." }),
+  displayName: ZDisplayName,
+  /** Empty or absent: made from the display name. */
+  slug: z
+    .string()
+    .trim()
+    .max(ENTITLEMENT_SLUG_MAX, "A slug is limited to 100 characters.")
+    .refine((slug) => slug === "" || isEntitlementSlug(slug), ENTITLEMENT_SLUG_RULE)
+    .optional(),
+  description: ZDescription.default(""),
+  provisioningStrategy: ZStrategy.default("MANUAL"),
+  deprovisioningStrategy: ZStrategy.default("MANUAL"),
+  requestPolicyId: ZPolicyChoice.default(null),
+  revocationPolicyId: ZPolicyChoice.default(null),
+  ownerIds: ZOwnerIds.default([]),
+});
+export type TCreateEntitlementInput = z.output<typeof ZCreateEntitlementInput>;
+
+/** Only the fields given change. */
+export const ZUpdateEntitlementInput = z.object({
+  id: z.uuid({ error: "That is not a valid entitlement id." }),
+  displayName: ZDisplayName.optional(),
+  description: ZDescription.optional(),
+  provisioningStrategy: ZStrategy.optional(),
+  deprovisioningStrategy: ZStrategy.optional(),
+  requestPolicyId: ZPolicyChoice.optional(),
+  revocationPolicyId: ZPolicyChoice.optional(),
+  ownerIds: ZOwnerIds.optional(),
+});
+export type TUpdateEntitlementInput = z.output<typeof ZUpdateEntitlementInput>;
+
+export const ZBulkUpdateEntitlementsInput = z.object({
+  appId: z.uuid({ error: "Choose an app." }),
+  entitlementIds: z
+    .array(z.uuid({ error: "That is not a valid entitlement id." }))
+    .min(1, "Choose at least one entitlement.")
+    .max(500, "Change at most 500 entitlements at once.")
+    .transform((ids) => [...new Set(ids)]),
+  set: z
+    .object({
+      provisioningStrategy: ZStrategy.optional(),
+      deprovisioningStrategy: ZStrategy.optional(),
+      requestPolicyId: ZPolicyChoice.optional(),
+      revocationPolicyId: ZPolicyChoice.optional(),
+    })
+    .refine((set) => Object.values(set).some((v) => v !== undefined), {
+      error: "Choose what to set: a strategy or a policy.",
+    }),
+});
+export type TBulkUpdateEntitlementsInput = z.output<typeof ZBulkUpdateEntitlementsInput>;

@@ -36,6 +36,22 @@ export interface EffectivePolicyView {
   source: "ENTITLEMENT" | "APP" | "ORGANIZATION";
 }
 
+/** The policy an entitlement falls back to: the app's default, else the organization's. */
+export interface InheritedPolicy {
+  id: string;
+  name: string;
+  source: "APP" | "ORGANIZATION";
+}
+
+function inheritedPolicy(
+  app: { id: string; name: string } | null,
+  organization: { id: string; name: string } | null,
+): InheritedPolicy | null {
+  if (app) return { ...app, source: "APP" };
+  if (organization) return { ...organization, source: "ORGANIZATION" };
+  return null;
+}
+
 export interface EntitlementDetails {
   id: string;
   slug: string;
@@ -52,6 +68,15 @@ export interface EntitlementDetails {
   owners: PersonRef[];
   /** Null when no policy is set anywhere (the request is then refused). */
   policies: { request: EffectivePolicyView | null; revocation: EffectivePolicyView | null };
+  /**
+   * For the Settings tab: the policies chosen on the entitlement itself (null: inherit), and
+   * what it inherits when none is chosen (null: no default on the app or the organization).
+   */
+  settings: {
+    requestPolicyId: string | null;
+    revocationPolicyId: string | null;
+    inherited: { request: InheritedPolicy | null; revocation: InheritedPolicy | null };
+  };
   /** Accounts holding it now. */
   liveGrantCount: number;
   /** The viewer may change the app and its entitlements (canManageApp). */
@@ -59,6 +84,7 @@ export interface EntitlementDetails {
 }
 
 const personSelect = { id: true, displayName: true, email: true } as const;
+const policyRefSelect = { id: true, name: true } as const;
 
 /** The entitlement with what the revoke rule and the policy fallback need. */
 async function loadEntitlement(ctx: ServiceContext, entitlementId: string) {
@@ -86,8 +112,15 @@ async function loadEntitlement(ctx: ServiceContext, entitlementId: string) {
           status: true,
           defaultRequestPolicyId: true,
           defaultRevocationPolicyId: true,
+          defaultRequestPolicy: { select: policyRefSelect },
+          defaultRevocationPolicy: { select: policyRefSelect },
           organization: {
-            select: { defaultRequestPolicyId: true, defaultRevocationPolicyId: true },
+            select: {
+              defaultRequestPolicyId: true,
+              defaultRevocationPolicyId: true,
+              defaultRequestPolicy: { select: policyRefSelect },
+              defaultRevocationPolicy: { select: policyRefSelect },
+            },
           },
           members: { where: { role: "OWNER" }, select: { userId: true } },
         },
@@ -153,6 +186,17 @@ export async function getEntitlement(
         entitlement.revocationPolicyId,
         app.defaultRevocationPolicyId,
       ),
+    },
+    settings: {
+      requestPolicyId: entitlement.requestPolicyId,
+      revocationPolicyId: entitlement.revocationPolicyId,
+      inherited: {
+        request: inheritedPolicy(app.defaultRequestPolicy, app.organization.defaultRequestPolicy),
+        revocation: inheritedPolicy(
+          app.defaultRevocationPolicy,
+          app.organization.defaultRevocationPolicy,
+        ),
+      },
     },
     liveGrantCount,
     viewerCanManage: canManageApp(ctx.actor, {
