@@ -439,43 +439,44 @@ describe("apps.update", () => {
 });
 
 describe("apps.setMembers", () => {
-  it("replaces owners, provisioners and deprovisioners; each change writes its before and after", async () => {
+  it("replaces owners, provisioners and deprovisioners; each change writes the changed roles before and after", async () => {
     const owner = await callerFor(ids.owner);
-    const owners = await owner.apps.setMembers({
-      appId: ids.app,
-      role: "OWNER",
-      userIds: [ids.ada, ids.owner],
-    });
+    const owners = await owner.apps.setMembers({ appId: ids.app, ownerIds: [ids.ada, ids.owner] });
     expect(owners.changed).toBe(true);
     expect(owners.settings.owners.map((o) => o.displayName)).toEqual([
       "Adele Lovelace",
       "Olga Owner",
     ]);
-    expect((await appEvents(ids.app)).at(-1)).toMatchObject({
+    const ownersEvent = (await appEvents(ids.app)).at(-1)!;
+    expect(ownersEvent).toMatchObject({
       actorId: ids.owner,
       action: "app.members_changed",
       before: { ownerIds: [ids.owner] },
       after: { ownerIds: [ids.ada, ids.owner].sort() },
     });
+    expect(Object.keys(ownersEvent.after as object)).toEqual(["ownerIds"]);
 
-    const provisioners = await owner.apps.setMembers({
+    // Several roles at once; an unchanged role given again is not in the event.
+    const both = await owner.apps.setMembers({
       appId: ids.app,
-      role: "PROVISIONER",
-      userIds: [ids.sam, ids.member],
+      ownerIds: [ids.owner, ids.ada],
+      provisionerIds: [ids.sam, ids.member],
+      deprovisionerIds: [ids.sam],
     });
-    expect(provisioners.settings.provisioners.map((p) => p.id)).toEqual([ids.member, ids.sam]);
-    expect((await appEvents(ids.app)).at(-1)).toMatchObject({
+    expect(both.settings.provisioners.map((p) => p.id)).toEqual([ids.member, ids.sam]);
+    expect(both.settings.deprovisioners.map((p) => p.id)).toEqual([ids.sam]);
+    const bothEvent = (await appEvents(ids.app)).at(-1)!;
+    expect(bothEvent).toMatchObject({
       action: "app.members_changed",
-      before: { provisionerIds: [] },
-      after: { provisionerIds: [ids.member, ids.sam].sort() },
+      before: { provisionerIds: [], deprovisionerIds: [] },
+      after: { provisionerIds: [ids.member, ids.sam].sort(), deprovisionerIds: [ids.sam] },
     });
+    expect(Object.keys(bothEvent.after as object).sort()).toEqual([
+      "deprovisionerIds",
+      "provisionerIds",
+    ]);
 
-    await owner.apps.setMembers({ appId: ids.app, role: "DEPROVISIONER", userIds: [ids.sam] });
-    const emptied = await owner.apps.setMembers({
-      appId: ids.app,
-      role: "PROVISIONER",
-      userIds: [],
-    });
+    const emptied = await owner.apps.setMembers({ appId: ids.app, provisionerIds: [] });
     expect(emptied.settings).toMatchObject({
       provisioners: [],
       deprovisioners: [{ id: ids.sam }],
@@ -496,30 +497,36 @@ describe("apps.setMembers", () => {
       await callerFor(ids.admin)
     ).apps.setMembers({
       appId: ids.app,
-      role: "OWNER",
-      userIds: [ids.owner, ids.ada, ids.ada],
+      ownerIds: [ids.owner, ids.ada, ids.ada],
+      deprovisionerIds: [ids.sam],
     });
     expect(answer.changed).toBe(false);
     expect(await appEvents(ids.app)).toHaveLength(before);
   });
 
-  it("refuses people of another organization and inactive newcomers; keeps a suspended member", async () => {
+  it("refuses people of another organization and inactive newcomers, writing nothing of the call; keeps a suspended member", async () => {
     const admin = await callerFor(ids.admin);
     const before = await appRow(ids.app);
+    const events = (await appEvents(ids.app)).length;
     await expect(
-      admin.apps.setMembers({ appId: ids.app, role: "OWNER", userIds: [ids.otherPerson] }),
+      admin.apps.setMembers({
+        appId: ids.app,
+        provisionerIds: [ids.member],
+        ownerIds: [ids.otherPerson],
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       admin.apps.setMembers({
         appId: ids.app,
-        role: "PROVISIONER",
-        userIds: [ids.member, ids.suspended],
+        ownerIds: [ids.owner, ids.member],
+        provisionerIds: [ids.member, ids.suspended],
       }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Sue Spended is suspended: choose an active person as provisioner.",
     });
     expect(await appRow(ids.app)).toEqual(before);
+    expect(await appEvents(ids.app)).toHaveLength(events);
 
     // Someone suspended after being named stays until removed; the others can still change.
     await db.prisma.appMember.create({
@@ -527,21 +534,24 @@ describe("apps.setMembers", () => {
     });
     const kept = await admin.apps.setMembers({
       appId: ids.app,
-      role: "DEPROVISIONER",
-      userIds: [ids.suspended, ids.sam, ids.member],
+      deprovisionerIds: [ids.suspended, ids.sam, ids.member],
     });
     expect(kept.settings.deprovisioners.map((d) => [d.displayName, d.status])).toEqual([
       ["Max Member", "ACTIVE"],
       ["Sam Sato", "ACTIVE"],
       ["Sue Spended", "SUSPENDED"],
     ]);
-    await admin.apps.setMembers({ appId: ids.app, role: "DEPROVISIONER", userIds: [ids.sam] });
+    await admin.apps.setMembers({ appId: ids.app, deprovisionerIds: [ids.sam] });
   });
 
   it("a managed app keeps at least one owner", async () => {
     const before = await appRow(ids.app);
     await expect(
-      (await callerFor(ids.admin)).apps.setMembers({ appId: ids.app, role: "OWNER", userIds: [] }),
+      (await callerFor(ids.admin)).apps.setMembers({
+        appId: ids.app,
+        ownerIds: [],
+        provisionerIds: [ids.member],
+      }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "An app needs at least one owner: add someone else before removing the last owner.",
@@ -552,11 +562,7 @@ describe("apps.setMembers", () => {
   it("refuses members, owners of another app and other organizations", async () => {
     for (const who of [ids.member, ids.otherOwner]) {
       await expect(
-        (await callerFor(who)).apps.setMembers({
-          appId: ids.app,
-          role: "OWNER",
-          userIds: [who],
-        }),
+        (await callerFor(who)).apps.setMembers({ appId: ids.app, ownerIds: [who] }),
       ).rejects.toMatchObject({
         code: "FORBIDDEN",
         message: "Only the app's owners and super admins can change this app.",
@@ -565,42 +571,39 @@ describe("apps.setMembers", () => {
     await expect(
       (await callerFor(ids.otherAdmin)).apps.setMembers({
         appId: ids.app,
-        role: "OWNER",
-        userIds: [ids.otherPerson],
+        ownerIds: [ids.otherPerson],
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       (await callerFor(ids.admin)).apps.setMembers({
         appId: ids.foreignApp,
-        role: "OWNER",
-        userIds: [ids.ada],
+        ownerIds: [ids.ada],
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("validates the role and the ids", async () => {
+  it("validates the ids, and that some list is given", async () => {
     const admin = await callerFor(ids.admin);
     expect(
       await zodMessages(
         admin.apps.setMembers({
           appId: ids.app,
-          role: "ADMIN" as "OWNER",
-          userIds: ["nobody"],
+          provisionerIds: ["nobody"],
+          ownerIds: Array.from({ length: 101 }, () => ids.ada),
         }),
       ),
     ).toEqual({
-      role: "The role is OWNER, PROVISIONER or DEPROVISIONER.",
-      "userIds.0": "That is not a valid person id.",
+      "provisionerIds.0": "That is not a valid person id.",
+      ownerIds: "At most 100 people per role.",
+    });
+    expect(await zodMessages(admin.apps.setMembers({ appId: ids.app }))).toEqual({
+      "": "Say whose list changes: ownerIds, provisionerIds or deprovisionerIds.",
     });
   });
 
   it("an owner who removes themselves gets the answer, then no longer manages the app", async () => {
     const owner = await callerFor(ids.owner);
-    const answer = await owner.apps.setMembers({
-      appId: ids.app,
-      role: "OWNER",
-      userIds: [ids.ada],
-    });
+    const answer = await owner.apps.setMembers({ appId: ids.app, ownerIds: [ids.ada] });
     expect(answer.settings.owners.map((o) => o.id)).toEqual([ids.ada]);
     await expect(owner.apps.settings({ appId: ids.app })).rejects.toMatchObject({
       code: "FORBIDDEN",

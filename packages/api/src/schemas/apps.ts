@@ -108,14 +108,22 @@ export const ZUpdateAppSettingsInput = z.object({
 });
 export type TUpdateAppSettingsInput = z.output<typeof ZUpdateAppSettingsInput>;
 
-export const ZAppMemberRole = z.enum(["OWNER", "PROVISIONER", "DEPROVISIONER"], {
-  error: "The role is OWNER, PROVISIONER or DEPROVISIONER.",
-});
-
-/** Replaces the people of one role of the app with `userIds`. */
-export const ZSetAppMembersInput = z.object({
-  appId,
-  role: ZAppMemberRole,
-  userIds: ZPeopleIds,
-});
+/**
+ * Replaces the people of the roles given (owners, provisioners, deprovisioners), together:
+ * a role left out stays as it is.
+ */
+export const ZSetAppMembersInput = z
+  .object({
+    appId,
+    ownerIds: ZPeopleIds.optional(),
+    provisionerIds: ZPeopleIds.optional(),
+    deprovisionerIds: ZPeopleIds.optional(),
+  })
+  .refine(
+    (input) =>
+      input.ownerIds !== undefined ||
+      input.provisionerIds !== undefined ||
+      input.deprovisionerIds !== undefined,
+    { error: "Say whose list changes: ownerIds, provisionerIds or deprovisionerIds." },
+  );
 export type TSetAppMembersInput = z.output<typeof ZSetAppMembersInput>;

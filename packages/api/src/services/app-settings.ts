@@ -33,6 +33,8 @@ const ROLE_FIELD = {
   DEPROVISIONER: "deprovisionerIds",
 } as const satisfies Record<AppMemberRole, string>;
 
+const ROLES = ["OWNER", "PROVISIONER", "DEPROVISIONER"] as const satisfies AppMemberRole[];
+
 const ROLE_WORDS: Record<AppMemberRole, string> = {
   OWNER: "owner",
   PROVISIONER: "provisioner",
@@ -385,9 +387,11 @@ export async function updateAppSettings(
 }
 
 /**
- * Replaces the people of one role: owners, provisioners or deprovisioners. Added people must
- * be active people of the organization. A managed app keeps at least one owner (someone must
- * answer for it); empty provisioners or deprovisioners mean the owners act (SPEC §1).
+ * Replaces the people of the roles given (owners, provisioners, deprovisioners), all or none,
+ * with one app.members_changed Event holding the changed roles' sorted ids before and after.
+ * Added people must be active people of the organization. A managed app keeps at least one
+ * owner (someone must answer for it); empty provisioners or deprovisioners mean the owners act
+ * (SPEC §1).
  */
 export async function setAppMembers(
   ctx: ServiceContext,
@@ -395,29 +399,38 @@ export async function setAppMembers(
 ): Promise<SettingsChange> {
   return transaction(ctx, async (tx) => {
     const { app, idsOf } = await lockManagedApp(tx, ctx.actor, input.appId);
-    const current = idsOf(input.role);
-    const next = await checkPeople(tx, ctx.actor, input.userIds, input.role, new Set(current));
-    if (input.role === "OWNER" && next.length === 0 && app.status === "MANAGED") {
+    const before: Record<string, string[]> = {};
+    const after: Record<string, string[]> = {};
+    for (const role of ROLES) {
+      const given = input[ROLE_FIELD[role]];
+      if (given === undefined) continue;
+      const current = idsOf(role);
+      before[ROLE_FIELD[role]] = current;
+      after[ROLE_FIELD[role]] = await checkPeople(tx, ctx.actor, given, role, new Set(current));
+    }
+    if (after.ownerIds?.length === 0 && app.status === "MANAGED") {
       throw new DomainError(
         "BAD_REQUEST",
         "An app needs at least one owner: add someone else before removing the last owner.",
       );
     }
-    const field = ROLE_FIELD[input.role];
-    const changes = fieldChanges({ [field]: current }, { [field]: next });
+    const changes = fieldChanges(before, after);
     if (!changes) return { changed: false, settings: await loadSettings(tx, ctx.actor, app.id) };
-    const added = next.filter((id) => !current.includes(id));
-    const removed = current.filter((id) => !next.includes(id));
-    if (removed.length > 0) {
-      await tx.appMember.deleteMany({
-        where: { appId: app.id, role: input.role, userId: { in: removed } },
-      });
-    }
     const at = ctx.now();
-    if (added.length > 0) {
-      await tx.appMember.createMany({
-        data: added.map((userId) => ({ appId: app.id, userId, role: input.role, createdAt: at })),
-      });
+    for (const role of ROLES) {
+      const next = changes.after[ROLE_FIELD[role]] as string[] | undefined;
+      if (!next) continue;
+      const current = idsOf(role);
+      const removed = current.filter((id) => !next.includes(id));
+      const added = next.filter((id) => !current.includes(id));
+      if (removed.length > 0) {
+        await tx.appMember.deleteMany({ where: { appId: app.id, role, userId: { in: removed } } });
+      }
+      if (added.length > 0) {
+        await tx.appMember.createMany({
+          data: added.map((userId) => ({ appId: app.id, userId, role, createdAt: at })),
+        });
+      }
     }
     await tx.app.update({ where: { id: app.id }, data: { updatedAt: at } });
     await recordEvents(tx, [
