@@ -1,4 +1,16 @@
-import { router } from "../trpc.ts";
+import { ZListAuditInput } from "../schemas/audit.ts";
+import { listAuditActions, listAuditEvents } from "../services/audit.ts";
+import { authedProcedure, router } from "../trpc.ts";
 
-/** The audit log (SPEC §1 Events), for super admins. */
-export const auditRouter = router({});
+/**
+ * The audit log (SPEC §1 Events), for super admins: the services ask canViewAuditLog and
+ * answer FORBIDDEN otherwise. The CSV export is the web's /api/audit/export.
+ */
+export const auditRouter = router({
+  /** Events newest first, filtered; keyset pages of at most 100. */
+  list: authedProcedure
+    .input(ZListAuditInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx, input)),
+  /** The distinct actions of the organization's events, A→Z, for the action filter. */
+  actions: authedProcedure.query(({ ctx }) => listAuditActions(ctx)),
+});

@@ -12,7 +12,8 @@ import { createTestDatabase } from "@lantern/db/testing";
 import type { Actor } from "@lantern/domain";
 import { loadActor } from "../../context.ts";
 import { ZAccountFilters } from "../../schemas/accounts.ts";
-import { csvCell, csvLine, exportAccounts, exportFilename, toByteStream } from "./export.ts";
+import { csvCell, csvLine, toByteStream } from "../csv.ts";
+import { exportAccounts, exportFilename } from "./export.ts";
 
 // The CSV export of the Accounts tab: escaping, the file name, batches that add up to the
 // list, the filters, and who may.

@@ -1,6 +1,7 @@
 import type { Actor } from "@lantern/domain";
 import type { Context } from "../../context.ts";
 import type { TAccountFilters } from "../../schemas/accounts.ts";
+import { csvHeader, csvRows, type CsvColumns, type CsvExport } from "../csv.ts";
 import {
   accountPage,
   viewableAccountApp,
@@ -25,7 +26,7 @@ const OWNER_STATE: Record<AccountOwnerState, string> = {
   AMBIGUOUS: "Ambiguous",
 };
 
-const COLUMNS: Array<[header: string, cell: (row: AccountRow) => string | null]> = [
+const COLUMNS: CsvColumns<AccountRow> = [
   ["Name", (r) => r.name],
   ["Login", (r) => r.login],
   ["Emails", (r) => r.emails.join("; ")],
@@ -46,21 +47,6 @@ const COLUMNS: Array<[header: string, cell: (row: AccountRow) => string | null]>
   ["Lantern ID", (r) => r.id],
 ];
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
- * Text a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
- * return) gets a leading apostrophe first, so an account named "=HYPERLINK(…)" stays text.
- */
-export function csvCell(value: string | null | undefined): string {
-  let text = value ?? "";
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One CSV record, CRLF-terminated. */
-export const csvLine = (cells: ReadonlyArray<string | null | undefined>) =>
-  `${cells.map(csvCell).join(",")}\r\n`;
-
 /** "github-accounts-2026-11-22.csv": the app's name made safe for a file name. */
 export function exportFilename(appName: string, at: Date): string {
   const slug =
@@ -73,11 +59,7 @@ export function exportFilename(appName: string, at: Date): string {
   return `${slug}-accounts-${at.toISOString().slice(0, 10)}.csv`;
 }
 
-export interface AccountsExport {
-  filename: string;
-  /** The file's text: the header (after a UTF-8 byte-order mark for Excel), then one chunk per batch. */
-  chunks: AsyncGenerator<string>;
-}
+export type AccountsExport = CsvExport;
 
 /**
  * The CSV export of the accounts matching `filters`, in the list's order. Who may: as the list
@@ -91,30 +73,15 @@ export async function exportAccounts(
 ): Promise<AccountsExport> {
   const app = await viewableAccountApp(ctx, filters.appId);
   async function* chunks(): AsyncGenerator<string> {
-    yield `\uFEFF${csvLine(COLUMNS.map(([header]) => header))}`;
+    yield csvHeader(COLUMNS);
     let cursor: string | null = null;
     do {
       const page = await accountPage(ctx.db, app, filters, { cursor, limit: batchSize });
       if (page.items.length > 0) {
-        yield page.items.map((row) => csvLine(COLUMNS.map(([, cell]) => cell(row)))).join("");
+        yield csvRows(COLUMNS, page.items);
       }
       cursor = page.nextCursor;
     } while (cursor);
   }
   return { filename: exportFilename(app.appName, ctx.now()), chunks: chunks() };
-}
-
-/** The chunks as a byte stream for a Response: each read pulls the next batch, no sooner. */
-export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
 }

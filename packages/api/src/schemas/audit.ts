@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// The audit log (issue 6): Events of the organization, newest first, filtered.
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date "YYYY-MM-DD" (UTC). Empty text: no bound. */
+const date = (which: string) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => text === "" || (DATE.test(text) && isRealDate(text)), {
+      error: `Enter the ${which} date as YYYY-MM-DD.`,
+    })
+    .transform((text) => (text === "" ? undefined : text))
+    .optional();
+
+function isRealDate(text: string): boolean {
+  const at = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text);
+}
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((text) => (text === "" ? undefined : text))
+    .optional();
+
+/**
+ * The filters of the list, shared by the page (and its URL) and the CSV export.
+ * - `actorId`: events by that person (system events have no actor).
+ * - `targetType` + `targetId`: what the event is about; each alone works too.
+ * - `action`: an exact action ("app.updated"), or, ending in ".", every action of that
+ *   family ("task." → task.created, task.provisioned, …).
+ * - `from` / `to`: inclusive calendar dates in UTC ("to" 2026-12-03 ends at the end of that day).
+ */
+export const ZAuditFilters = z
+  .object({
+    actorId: z
+      .uuid({ error: "That is not a valid person id." })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    targetType: optionalText(50, "The target type is limited to 50 characters."),
+    targetId: optionalText(200, "The target id is limited to 200 characters."),
+    action: optionalText(100, "The action is limited to 100 characters."),
+    from: date("from"),
+    to: date("to"),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    error: "The from date must be on or before the to date.",
+    path: ["to"],
+  });
+export type TAuditFilters = z.output<typeof ZAuditFilters>;
+
+export const ZListAuditInput = z.object({
+  filters: ZAuditFilters.default({}),
+  cursor: z.string().max(1000).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type TListAuditInput = z.output<typeof ZListAuditInput>;
