@@ -110,6 +110,22 @@ const eventsOf = (targetId: string) =>
 
 const entitlementCount = () => db.prisma.entitlement.count({ where: { appId: id("github") } });
 
+describe("entitlements.inheritedPolicies", () => {
+  it("tells a new entitlement's managers what it inherits: the app's default, else the organization's", async () => {
+    const caller = await callerFor(id("owner"));
+    expect(await caller.entitlements.inheritedPolicies({ appId: id("github") })).toEqual({
+      request: { id: id("appDefault"), name: "GitHub default", source: "APP" },
+      revocation: { id: id("orgDefault"), name: "Organization default", source: "ORGANIZATION" },
+    });
+    await expect(
+      (await callerFor(id("member"))).entitlements.inheritedPolicies({ appId: id("github") }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(id("outsider"))).entitlements.inheritedPolicies({ appId: id("github") }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
 describe("entitlements.create", () => {
   it("adds an entitlement with every field, and records entitlement.created", async () => {
     const caller = await callerFor(id("owner"));

@@ -1,4 +1,5 @@
 import {
+  ZAppIdInput,
   ZBulkUpdateEntitlementsInput,
   ZCreateEntitlementInput,
   ZEntitlementByIdInput,
@@ -8,6 +9,7 @@ import {
 import {
   bulkUpdateEntitlements,
   createEntitlement,
+  inheritedPoliciesOfApp,
   updateEntitlement,
 } from "../services/entitlement-settings.ts";
 import { getEntitlement, listEntitlementGrants } from "../services/entitlements.ts";
@@ -28,6 +30,10 @@ export const entitlementsRouter = router({
   grants: authedProcedure
     .input(ZEntitlementGrantsInput)
     .query(({ ctx, input }) => listEntitlementGrants(ctx, input)),
+  /** The policies a new entitlement of the app inherits (Add entitlement): its managers. */
+  inheritedPolicies: authedProcedure
+    .input(ZAppIdInput)
+    .query(({ ctx, input }) => inheritedPoliciesOfApp(ctx, input.appId)),
   /** Add an entitlement to an app: super admins and the app's owners (canManageApp). */
   create: authedProcedure
     .input(ZCreateEntitlementInput)

@@ -6,6 +6,9 @@ export const ZEntitlementByIdInput = z.object({
 });
 export type TEntitlementByIdInput = z.output<typeof ZEntitlementByIdInput>;
 
+export const ZAppIdInput = z.object({ appId: z.uuid({ error: "Choose an app." }) });
+export type TAppIdInput = z.output<typeof ZAppIdInput>;
+
 export const ZEntitlementGrantsInput = z.object({
   entitlementId: z.uuid({ error: "That is not a valid entitlement id." }),
   /** Account login, email address or name; case-insensitive, part of a word is enough. */

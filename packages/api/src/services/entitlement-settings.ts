@@ -13,6 +13,7 @@ import type {
   TCreateEntitlementInput,
   TUpdateEntitlementInput,
 } from "../schemas/entitlements.ts";
+import { inheritedPolicy, policyRefSelect, type InheritedPolicy } from "./entitlements.ts";
 import { recordEvents, transaction, type EventRecord, type Tx } from "./workflow/records.ts";
 
 // Entitlement settings (SPEC §1, §8): add an entitlement to an app, change its name,
@@ -70,7 +71,7 @@ function snapshot(e: LoadedSettings): SettingsSnapshot {
 }
 
 /** The app (of the actor's organization) the actor must manage: NOT_FOUND, else FORBIDDEN. */
-async function loadManagedApp(tx: Tx, actor: Actor, appId: string) {
+async function loadManagedApp(tx: Tx | Context["db"], actor: Actor, appId: string) {
   const app = await tx.app.findFirst({
     where: { id: appId, organizationId: actor.organizationId },
     select: {
@@ -152,6 +153,37 @@ function slugTaken(slug: string, appName: string): DomainError {
     "CONFLICT",
     `${appName} already has an entitlement with the slug “${slug}”. Choose another slug.`,
   );
+}
+
+/**
+ * What a new entitlement of the app inherits when no policy is chosen (the Add entitlement
+ * dialog): the app's defaults, else the organization's. For the app's managers.
+ */
+export async function inheritedPoliciesOfApp(
+  ctx: ServiceContext,
+  appId: string,
+): Promise<{ request: InheritedPolicy | null; revocation: InheritedPolicy | null }> {
+  await loadManagedApp(ctx.db, ctx.actor, appId);
+  const app = await ctx.db.app.findUniqueOrThrow({
+    where: { id: appId },
+    select: {
+      defaultRequestPolicy: { select: policyRefSelect },
+      defaultRevocationPolicy: { select: policyRefSelect },
+      organization: {
+        select: {
+          defaultRequestPolicy: { select: policyRefSelect },
+          defaultRevocationPolicy: { select: policyRefSelect },
+        },
+      },
+    },
+  });
+  return {
+    request: inheritedPolicy(app.defaultRequestPolicy, app.organization.defaultRequestPolicy),
+    revocation: inheritedPolicy(
+      app.defaultRevocationPolicy,
+      app.organization.defaultRevocationPolicy,
+    ),
+  };
 }
 
 /** What create answers. */

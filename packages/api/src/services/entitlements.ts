@@ -43,7 +43,7 @@ export interface InheritedPolicy {
   source: "APP" | "ORGANIZATION";
 }
 
-function inheritedPolicy(
+export function inheritedPolicy(
   app: { id: string; name: string } | null,
   organization: { id: string; name: string } | null,
 ): InheritedPolicy | null {
@@ -84,7 +84,7 @@ export interface EntitlementDetails {
 }
 
 const personSelect = { id: true, displayName: true, email: true } as const;
-const policyRefSelect = { id: true, name: true } as const;
+export const policyRefSelect = { id: true, name: true } as const;
 
 /** The entitlement with what the revoke rule and the policy fallback need. */
 async function loadEntitlement(ctx: ServiceContext, entitlementId: string) {
