@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
 import { NotificationPreferencesForm } from "~/components/settings/notification-preferences";
+import { OrganizationSettingsForm } from "~/components/settings/organization-settings-form";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
 import { Section } from "~/components/ui/section";
-import { slackConfigured } from "~/env";
+import { env, slackConfigured } from "~/env";
 import { formatCount, formatDate } from "~/lib/format";
 import { serverCaller } from "~/trpc/server";
 
@@ -41,7 +42,10 @@ export default async function SettingsPage() {
   ]);
   const superAdmin = me.role === "SUPER_ADMIN";
   const { members } = organization;
-  const delivery = me.can.manageNotifications ? await caller.notifications.counts() : null;
+  const [delivery, settings] = await Promise.all([
+    me.can.manageNotifications ? caller.notifications.counts() : null,
+    me.can.manageOrganization ? caller.organization.settings() : null,
+  ]);
 
   return (
     <>
@@ -117,6 +121,20 @@ export default async function SettingsPage() {
             active super {organization.superAdminCount === 1 ? "admin" : "admins"}.
           </p>
         </Section>
+
+        {settings ? (
+          <div className="lg:col-span-2">
+            <Section
+              title="Organization settings"
+              description="Apply to everyone in your organization. Changes are recorded in the audit log."
+            >
+              <OrganizationSettingsForm
+                initial={settings}
+                serverUrl={env.NEXTAUTH_URL.replace(/\/+$/, "")}
+              />
+            </Section>
+          </div>
+        ) : null}
 
         <Section title="Notifications" description="How Lantern tells you about your work.">
           <NotificationPreferencesForm
