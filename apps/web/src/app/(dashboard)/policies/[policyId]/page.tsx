@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { TRPCError } from "@trpc/server";
+import { PoliciesForbidden } from "~/components/policies/policies-forbidden";
+import { PolicyActions } from "~/components/policies/policy-actions";
+import { PolicyBreadcrumb } from "~/components/policies/policy-breadcrumb";
+import { PolicyEditor } from "~/components/policies/policy-editor";
+import { PolicyUsage, usageText } from "~/components/policies/policy-usage";
+import { PageHeader } from "~/components/ui/page-header";
+import { requireActor } from "~/server/auth/session";
+import { serverCaller } from "~/trpc/server";
+
+type Params = Promise<{ policyId: string }>;
+
+/** The policy, or the API's refusal (FORBIDDEN); an unknown id is 404. */
+const loadPolicy = cache(async (id: string) => {
+  await requireActor();
+  try {
+    return { policy: await (await serverCaller()).policies.byId({ id }), refusal: null };
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+      return { policy: null, refusal: error.message };
+    }
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { policy } = await loadPolicy((await params).policyId);
+  return { title: policy ? `${policy.name} · Policies` : "Policies" };
+}
+
+/** One approval policy: edit it in place, duplicate or delete it, and see where it is used. */
+export default async function PolicyPage({ params }: { params: Params }) {
+  const { policy, refusal } = await loadPolicy((await params).policyId);
+  if (!policy) return <PoliciesForbidden message={refusal} />;
+  return (
+    <>
+      <PageHeader
+        title={<span className="break-words">{policy.name}</span>}
+        description={policy.requestSummary}
+        actions={
+          <PolicyActions
+            policyId={policy.id}
+            policyName={policy.name}
+            inUse={usageText(policy.usage)}
+          />
+        }
+      >
+        <PolicyBreadcrumb current={policy.name} />
+      </PageHeader>
+      <div className="mx-auto max-w-3xl space-y-6 px-6 py-6 xl:px-8">
+        {/* Keyed by the last save: after a save the form starts again from what was stored. */}
+        <PolicyEditor key={policy.updatedAt.toISOString()} policy={policy} />
+        <PolicyUsage policy={policy} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { PoliciesForbidden } from "~/components/policies/policies-forbidden";
+import { usageText } from "~/components/policies/policy-usage";
+import { primaryButton, secondaryButton } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { plural } from "~/lib/format";
+import { requireActor } from "~/server/auth/session";
+import { serverCaller } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Policies" };
+
+type SearchParams = Promise<{ after?: string | string[] }>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Approval policies (super admins): what each does, and where it is used. */
+export default async function PoliciesPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireActor();
+  const cursor = first((await searchParams).after)?.slice(0, 1000);
+  const caller = await serverCaller();
+  let page;
+  try {
+    page = await caller.policies.list({ cursor, limit: 50 });
+  } catch (error) {
+    // The API decides who may manage policies (canManagePolicies); the page shows its answer.
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+      return <PoliciesForbidden message={error.message} />;
+    }
+    throw error;
+  }
+  return (
+    <>
+      <PageHeader
+        title="Policies"
+        description="An approval policy is the path a request takes: who approves, in which order, then provisioning. Apps and entitlements choose one; the organization sets the defaults."
+        actions={
+          <Link href="/policies/new" className={primaryButton}>
+            <Plus className="size-4" aria-hidden />
+            New policy
+          </Link>
+        }
+      />
+      <div className="space-y-4 px-6 py-6 xl:px-8">
+        {page.items.length === 0 && !cursor ? (
+          <EmptyState title="No policies yet">
+            Create one, then choose it as the organization&apos;s default or in an app&apos;s
+            settings.
+          </EmptyState>
+        ) : (
+          <TableFrame>
+            <div className="overflow-x-auto">
+              <table className={`${tableClass} min-w-[44rem]`}>
+                <thead className={theadClass}>
+                  <tr>
+                    <th scope="col" className="w-1/4 px-4 py-2.5">
+                      Name
+                    </th>
+                    <th scope="col" className="px-4 py-2.5">
+                      What it does
+                    </th>
+                    <th scope="col" className="w-1/4 px-4 py-2.5">
+                      Used by
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-zinc-100">
+                  {page.items.map((policy) => (
+                    <tr key={policy.id} className="align-top">
+                      <td className="px-4 py-3">
+                        <Link
+                          href={`/policies/${policy.id}`}
+                          className="font-medium break-words text-zinc-900 hover:underline"
+                        >
+                          {policy.name}
+                        </Link>
+                        <p className="mt-0.5 text-xs text-zinc-500">
+                          {plural(policy.approvalStepCount, "approval step")}
+                        </p>
+                      </td>
+                      <td className="px-4 py-3 text-zinc-700">{policy.requestSummary}</td>
+                      <td className="px-4 py-3 text-zinc-700">
+                        {usageText(policy.usage) ?? <span className="text-zinc-500">Not used</span>}
+                        {policy.usage.runningRequests > 0 ? (
+                          <p className="mt-0.5 text-xs text-zinc-500">
+                            {plural(policy.usage.runningRequests, "running request")}
+                          </p>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </TableFrame>
+        )}
+        {cursor || page.nextCursor ? (
+          <nav aria-label="Pages of policies" className="flex justify-end gap-2">
+            {cursor ? (
+              <Link href="/policies" className={secondaryButton}>
+                First page
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link
+                href={`/policies?after=${encodeURIComponent(page.nextCursor)}`}
+                className={secondaryButton}
+              >
+                Next page
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </div>
+    </>
+  );
+}

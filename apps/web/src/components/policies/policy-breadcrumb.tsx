@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { ChevronRight } from "lucide-react";
+
+/** Policies › current page, under a policy page's title. */
+export function PolicyBreadcrumb({ current }: { current: string }) {
+  return (
+    <nav
+      aria-label="Breadcrumb"
+      className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+    >
+      <Link href="/policies" className="hover:text-zinc-800 hover:underline">
+        Policies
+      </Link>
+      <ChevronRight className="size-3" aria-hidden />
+      <span className="truncate text-zinc-700">{current}</span>
+    </nav>
+  );
+}
