@@ -155,7 +155,13 @@ export async function getPerson(ctx: ServiceContext, input: TUserIdInput): Promi
       where: { organizationId: org, state: "OPEN", assignees: { some: openAssignment } },
     }),
     ctx.db.event.findMany({
-      where: { organizationId: org, targetType: "User", targetId: person.id },
+      // Changes, not sign-ins (those are in the audit log).
+      where: {
+        organizationId: org,
+        targetType: "User",
+        targetId: person.id,
+        action: { not: "user.signed_in" },
+      },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: HISTORY_LIMIT,
       select: {

@@ -366,7 +366,7 @@ class DemoBuilder {
     }
     for (const [key, days] of Object.entries(DEPARTURES)) {
       this.event({
-        action: "user.deprovisioned",
+        action: "user.status_changed",
         targetType: "User",
         targetId: this.user(key).id,
         before: { status: "ACTIVE" },
@@ -377,7 +377,7 @@ class DemoBuilder {
     }
     for (const [key, days] of Object.entries(SUSPENSIONS)) {
       this.event({
-        action: "user.suspended",
+        action: "user.status_changed",
         targetType: "User",
         targetId: this.user(key).id,
         before: { status: "ACTIVE" },

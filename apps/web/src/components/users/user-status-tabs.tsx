@@ -3,25 +3,33 @@
 import { useSearchParams } from "next/navigation";
 import { LinkTabs } from "~/components/ui/tabs";
 import { hrefWith } from "~/lib/url";
-import { STATUS_FILTERS, type StatusFilterId } from "./users-list.ts";
+import {
+  filterParams,
+  STATUS_FILTERS,
+  type DirectoryFilters,
+  type StatusFilterId,
+} from "./users-list.ts";
 
-/** The status filter as tabs with counts; each is a URL, and the search carries over. */
+/** The status filter as tabs with counts; each is a URL, and the other filters carry over. */
 export function UserStatusTabs({
-  active,
+  filters,
   counts,
 }: {
-  active: StatusFilterId;
+  filters: DirectoryFilters;
   counts: Record<StatusFilterId, number>;
 }) {
   const q = useSearchParams().get("q") ?? undefined;
   return (
     <LinkTabs
       label="Filter people by status"
-      active={active}
+      active={filters.status}
       tabs={STATUS_FILTERS.map((f) => ({
         id: f.id,
         label: f.label,
-        href: hrefWith("/users", { status: f.id === "all" ? undefined : f.id, q }),
+        href: hrefWith("/users", {
+          ...filterParams({ ...filters, status: f.id }),
+          q,
+        }),
         count: counts[f.id],
       }))}
     />

@@ -24,9 +24,59 @@ export function resolveStatusFilter(requested: string | undefined): StatusFilter
   return STATUS_FILTERS.find((f) => f.id === requested)?.id ?? "all";
 }
 
-export function usersInput(filter: StatusFilterId, search: string): UsersInput {
+export type RoleFilterId = "super_admin" | "member";
+
+export const ROLE_FILTERS: Array<{ id: RoleFilterId; label: string; role: UserRole }> = [
+  { id: "super_admin", label: "Super admins", role: "SUPER_ADMIN" },
+  { id: "member", label: "Members", role: "MEMBER" },
+];
+export type UserRole = NonNullable<UsersInput["role"]>;
+
+/** The directory's filters, as the URL carries them (?status=&role=&manager=&nomanager=1). */
+export interface DirectoryFilters {
+  status: StatusFilterId;
+  role: RoleFilterId | null;
+  /** Their direct reports. */
+  managerId: string | null;
+  /** People with no manager on record (only without managerId). */
+  noManager: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function resolveFilters(params: {
+  status?: string;
+  role?: string;
+  manager?: string;
+  nomanager?: string;
+}): DirectoryFilters {
+  const managerId = params.manager && UUID.test(params.manager) ? params.manager : null;
   return {
-    status: STATUS_FILTERS.find((f) => f.id === filter)?.status,
+    status: resolveStatusFilter(params.status),
+    role: ROLE_FILTERS.find((r) => r.id === params.role)?.id ?? null,
+    managerId,
+    noManager: !managerId && params.nomanager === "1",
+  };
+}
+
+/** The URL parameters of the filters (empty ones left out by hrefWith). */
+export function filterParams(filters: DirectoryFilters): Record<string, string | undefined> {
+  return {
+    status: filters.status === "all" ? undefined : filters.status,
+    role: filters.role ?? undefined,
+    manager: filters.managerId ?? undefined,
+    nomanager: filters.noManager ? "1" : undefined,
+  };
+}
+
+export const filtersKey = (filters: DirectoryFilters) => JSON.stringify(filterParams(filters));
+
+export function usersInput(filters: DirectoryFilters, search: string): UsersInput {
+  return {
+    status: STATUS_FILTERS.find((f) => f.id === filters.status)?.status,
+    role: ROLE_FILTERS.find((r) => r.id === filters.role)?.role,
+    managerId: filters.managerId ?? undefined,
+    noManager: filters.noManager || undefined,
     search: search || undefined,
     limit: USER_LIST_PAGE_SIZE,
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { SearchX, Users } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
@@ -13,7 +14,7 @@ import { PersonLabel } from "~/components/ui/people";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
-import { STATUS_FILTERS, usersInput, type StatusFilterId } from "./users-list.ts";
+import { filterParams, STATUS_FILTERS, usersInput, type DirectoryFilters } from "./users-list.ts";
 
 type DirectoryUser = RouterOutputs["users"]["list"]["items"][number];
 
@@ -29,20 +30,26 @@ const STATUS: Record<
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 first:pl-4 last:pr-4";
 
-/** The people directory: search (kept in the URL), the table and "Show more". */
+/**
+ * The people directory: search (kept in the URL), the filters, the table and "Show more".
+ * Each person links to their page.
+ */
 export function UsersTable({
-  filter,
+  filters,
   initialSearch,
+  toolbar,
 }: {
-  filter: StatusFilterId;
+  filters: DirectoryFilters;
   initialSearch: string;
+  /** The filters, next to the search box. */
+  toolbar?: React.ReactNode;
 }) {
   const trpc = useTRPC();
-  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, {
-    status: filter === "all" ? undefined : filter,
-  });
+  const filter = filters.status;
+  const narrowed = !!(filters.role || filters.managerId || filters.noManager);
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, filterParams(filters));
   const query = useSuspenseInfiniteQuery(
-    trpc.users.list.infiniteQueryOptions(usersInput(filter, search), {
+    trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
@@ -51,18 +58,25 @@ export function UsersTable({
 
   return (
     <div className="space-y-4">
-      <SearchInput
-        value={input}
-        onChange={setInput}
-        label="Search people"
-        placeholder="Search by name, email or title"
-      />
+      <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
+        <SearchInput
+          value={input}
+          onChange={setInput}
+          label="Search people"
+          placeholder="Search by name, email or title"
+        />
+        {toolbar}
+      </div>
 
       {people.length === 0 ? (
         search ? (
           <EmptyState icon={<SearchX className="size-8" />} title={`Nobody matches “${search}”`}>
             Search by name, email address or job title
             {filter === "all" ? "." : `, or look among everyone instead of ${filterLabel} people.`}
+          </EmptyState>
+        ) : narrowed ? (
+          <EmptyState icon={<SearchX className="size-8" />} title="Nobody matches these filters">
+            Change the role or manager filters, or look among everyone.
           </EmptyState>
         ) : (
           <EmptyState icon={<Users className="size-8" />} title={`No ${filterLabel} people`}>
@@ -79,10 +93,10 @@ export function UsersTable({
                 <th scope="col" className={headCell}>
                   Person
                 </th>
-                <th scope="col" className={`w-[21%] ${headCell}`}>
+                <th scope="col" className={`hidden w-[21%] md:table-cell ${headCell}`}>
                   Title
                 </th>
-                <th scope="col" className={`w-[17%] ${headCell}`}>
+                <th scope="col" className={`hidden w-[17%] sm:table-cell ${headCell}`}>
                   Manager
                 </th>
                 <th scope="col" className={`w-24 xl:w-28 ${headCell}`}>
@@ -103,9 +117,14 @@ export function UsersTable({
               {people.map((person) => (
                 <tr key={person.id} className="hover:bg-zinc-50">
                   <td className={bodyCell}>
-                    <PersonLabel person={person} size="md" />
+                    <Link
+                      href={`/users/${person.id}`}
+                      className="block rounded-md hover:underline focus-visible:outline-2 focus-visible:outline-zinc-900"
+                    >
+                      <PersonLabel person={person} size="md" />
+                    </Link>
                   </td>
-                  <td className={bodyCell}>
+                  <td className={`hidden md:table-cell ${bodyCell}`}>
                     {person.title || person.department ? (
                       <>
                         <span className="block truncate text-zinc-800">
@@ -121,7 +140,7 @@ export function UsersTable({
                       <span className="text-zinc-500">—</span>
                     )}
                   </td>
-                  <td className={bodyCell}>
+                  <td className={`hidden sm:table-cell ${bodyCell}`}>
                     {person.manager ? (
                       <span className="flex min-w-0 items-center gap-2">
                         <Avatar name={person.manager.displayName} size="sm" />

@@ -6,27 +6,46 @@ import { primaryButton } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { ImportPeopleButton } from "~/components/imports/import-people-button";
+import { AddPersonButton } from "~/components/users/add-person-dialog";
 import { UserStatusTabs } from "~/components/users/user-status-tabs";
-import { resolveStatusFilter, usersInput } from "~/components/users/users-list";
+import { UsersFilters } from "~/components/users/users-filters";
+import { filtersKey, resolveFilters, usersInput } from "~/components/users/users-list";
 import { UsersTable } from "~/components/users/users-table";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Users" };
 
-type SearchParams = Promise<{ status?: string | string[]; q?: string | string[] }>;
+type Param = string | string[] | undefined;
+type SearchParams = Promise<{
+  status?: Param;
+  q?: Param;
+  role?: Param;
+  manager?: Param;
+  nomanager?: Param;
+}>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const filter = resolveStatusFilter(first(params.status));
+  const filters = resolveFilters({
+    status: first(params.status),
+    role: first(params.role),
+    manager: first(params.manager),
+    nomanager: first(params.nomanager),
+  });
   const search = (first(params.q) ?? "").trim().slice(0, 200);
-  const list = trpc.users.list.infiniteQueryOptions(usersInput(filter, search), {
+  const list = trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
     getNextPageParam: (page) => page.nextCursor,
   });
-  const [organization, me] = await Promise.all([
+  const [organization, me, manager] = await Promise.all([
     getQueryClient().fetchQuery(trpc.organization.get.queryOptions()),
     getQueryClient().fetchQuery(trpc.me.get.queryOptions()),
+    filters.managerId
+      ? getQueryClient()
+          .fetchQuery(trpc.users.byId.queryOptions({ userId: filters.managerId }))
+          .catch(() => null)
+      : null,
     prefetch(list),
   ]);
 
@@ -62,13 +81,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         title="Users"
         description={`The people of ${organization.name}: their title, manager, role in Lantern and status.`}
         actions={
-          me.can.manageOrganization ? (
-            <ImportPeopleButton organizationName={organization.name} />
-          ) : null
+          <>
+            {me.can.manageOrganization ? (
+              <ImportPeopleButton organizationName={organization.name} />
+            ) : null}
+            {me.can.managePeople ? <AddPersonButton organizationName={organization.name} /> : null}
+          </>
         }
       >
         <UserStatusTabs
-          active={filter}
+          filters={filters}
           counts={{
             all: members.total,
             active: members.active,
@@ -79,7 +101,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       </PageHeader>
       <div className="px-6 py-6 xl:px-8">
         <HydrateClient>
-          <UsersTable key={filter} filter={filter} initialSearch={search} />
+          <UsersTable
+            key={filtersKey(filters)}
+            filters={filters}
+            initialSearch={search}
+            toolbar={<UsersFilters filters={filters} managerName={manager?.displayName ?? null} />}
+          />
         </HydrateClient>
       </div>
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChevronRight, ShieldAlert } from "lucide-react";
+import { ChevronRight, ShieldAlert, TriangleAlert } from "lucide-react";
 import { AccountActionsMenu } from "~/components/accounts/account-actions-menu";
 import { AccountGrantsTable } from "~/components/accounts/account-details-grants";
 import {
@@ -197,6 +197,21 @@ export default async function AccountDetailsPage({ params }: { params: Params })
           </Fact>
           <Fact label="Entitlements">{plural(account.liveGrantCount, "live grant")}</Fact>
         </dl>
+        {account.owner && account.owner.status !== "ACTIVE" ? (
+          <p className="-mt-1 mb-5 flex items-start gap-1.5 text-sm text-rose-700">
+            <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>
+              Owner {PERSON_STATUS_LABEL[account.owner.status].toLowerCase()}
+              {account.ownerStatusChange
+                ? ` on ${formatDate(account.ownerStatusChange.at)}${
+                    account.ownerStatusChange.by
+                      ? ` by ${account.ownerStatusChange.by.displayName}`
+                      : ""
+                  }${account.ownerStatusChange.reason ? `: ${account.ownerStatusChange.reason}` : ""}`
+                : ""}
+            </span>
+          </p>
+        ) : null}
       </PageHeader>
 
       <div className="grid gap-6 px-6 py-6 xl:grid-cols-3 xl:px-8">

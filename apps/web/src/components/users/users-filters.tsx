@@ -1,0 +1,100 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { UserRoundSearch, X } from "lucide-react";
+import { secondaryButton } from "~/components/ui/button";
+import { hrefWith } from "~/lib/url";
+import { ChoosePersonDialog } from "./choose-person-dialog.tsx";
+import {
+  filterParams,
+  ROLE_FILTERS,
+  type DirectoryFilters,
+  type RoleFilterId,
+} from "./users-list.ts";
+
+const selectClass =
+  "rounded-md border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm text-zinc-800 shadow-xs focus:border-zinc-500 focus:outline-none";
+
+/**
+ * The directory's filters next to its search: role, manager (their direct reports) and
+ * "Has no manager". Each change is a URL (shareable), keeping the status tab and the search.
+ */
+export function UsersFilters({
+  filters,
+  managerName,
+}: {
+  filters: DirectoryFilters;
+  /** The name of the manager filtered by, when there is one. */
+  managerName: string | null;
+}) {
+  const router = useRouter();
+  const q = useSearchParams().get("q") ?? undefined;
+  const [picking, setPicking] = useState(false);
+  const [, startTransition] = useTransition();
+  const go = (next: Partial<DirectoryFilters>) =>
+    startTransition(() =>
+      router.replace(hrefWith("/users", { ...filterParams({ ...filters, ...next }), q }), {
+        scroll: false,
+      }),
+    );
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <label className="flex items-center gap-2 text-sm text-zinc-600">
+        Role
+        <select
+          value={filters.role ?? ""}
+          onChange={(e) => go({ role: (e.target.value || null) as RoleFilterId | null })}
+          className={selectClass}
+        >
+          <option value="">Any role</option>
+          {ROLE_FILTERS.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {filters.managerId ? (
+        <span className="inline-flex items-center gap-1 rounded-md border border-zinc-300 bg-white py-1 pr-1 pl-2.5 text-sm text-zinc-800 shadow-xs">
+          Reports to {managerName ?? "someone"}
+          <button
+            type="button"
+            onClick={() => go({ managerId: null })}
+            aria-label="Clear manager filter"
+            className="inline-flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+          >
+            <X className="size-3.5" aria-hidden />
+          </button>
+        </span>
+      ) : (
+        <button type="button" className={secondaryButton} onClick={() => setPicking(true)}>
+          <UserRoundSearch className="size-4" aria-hidden /> Filter by manager
+        </button>
+      )}
+      <label className="flex items-center gap-2 text-sm text-zinc-600">
+        <input
+          type="checkbox"
+          checked={filters.noManager}
+          disabled={!!filters.managerId}
+          onChange={(e) => go({ noManager: e.target.checked })}
+          className="size-4 rounded border-zinc-300 accent-zinc-900"
+        />
+        Has no manager
+      </label>
+      {picking ? (
+        <ChoosePersonDialog
+          title="Filter by manager"
+          description="Show the people who report directly to this person."
+          legend="Manager"
+          submitLabel="Show their reports"
+          pendingLabel="Showing…"
+          required="Choose a manager."
+          onOpenChange={setPicking}
+          onChoose={async (person) => go({ managerId: person.id, noManager: false })}
+        />
+      ) : null}
+    </div>
+  );
+}
