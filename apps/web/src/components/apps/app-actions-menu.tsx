@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
-import { MoreHorizontal, Shuffle, Upload } from "lucide-react";
-import { Menu, MenuContent, MenuItem, MenuTrigger } from "~/components/ui/menu";
+import { MoreHorizontal, Settings, Shuffle, Upload } from "lucide-react";
+import { Menu, MenuContent, MenuItem, MenuLink, MenuTrigger } from "~/components/ui/menu";
 import { secondaryButton } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
 
@@ -12,7 +12,7 @@ const ImportDialog = dynamic(() => import("~/components/imports/import-dialog"),
 
 /**
  * The app's … menu in its header (SPEC §4.2, §4.6), for those who may manage the app (super
- * admins and its owners): Account mapping settings, and Import accounts.
+ * admins and its owners): App settings, Account mapping settings, and Import accounts.
  */
 export function AppActionsMenu({
   appId,
@@ -44,6 +44,10 @@ export function AppActionsMenu({
           <MoreHorizontal className="size-4" aria-hidden />
         </MenuTrigger>
         <MenuContent>
+          <MenuLink href={`/apps/${appId}/settings`}>
+            <Settings aria-hidden />
+            App settings
+          </MenuLink>
           <MenuItem onSelect={() => setOpen("mapping")}>
             <Shuffle aria-hidden />
             Account mapping settings

@@ -3,18 +3,26 @@
 import { useSelectedLayoutSegment } from "next/navigation";
 import { LinkTabs } from "~/components/ui/tabs";
 
-/** The app page's tabs; each is its own URL: /apps/{id}, /apps/{id}/accounts, /apps/{id}/entitlements. */
+const SEGMENTS = ["accounts", "entitlements", "settings"] as const;
+
+/**
+ * The app page's tabs; each is its own URL: /apps/{id}, /apps/{id}/accounts,
+ * /apps/{id}/entitlements, and /apps/{id}/settings for those who may manage the app.
+ */
 export function AppTabs({
   appId,
   accountCount,
   entitlementCount,
+  canManage,
 }: {
   appId: string;
   accountCount: number;
   entitlementCount: number;
+  /** Super admins and the app's owners (apps.byId's viewerCanManage) see Settings. */
+  canManage: boolean;
 }) {
   const segment = useSelectedLayoutSegment();
-  const active = segment === "accounts" || segment === "entitlements" ? segment : "overview";
+  const active = SEGMENTS.find((s) => s === segment) ?? "overview";
   return (
     <LinkTabs
       label="App sections"
@@ -33,6 +41,9 @@ export function AppTabs({
           href: `/apps/${appId}/entitlements`,
           count: entitlementCount,
         },
+        ...(canManage
+          ? [{ id: "settings", label: "Settings", href: `/apps/${appId}/settings` }]
+          : []),
       ]}
     />
   );

@@ -13,7 +13,8 @@ export function LinkTabs({
   label: string;
 }) {
   return (
-    <nav aria-label={label} className="-mb-px flex gap-6">
+    // Scrolls sideways rather than widening the page when the tabs do not fit (phones).
+    <nav aria-label={label} className="-mb-px flex gap-6 overflow-x-auto">
       {tabs.map((tab) => {
         const current = tab.id === active;
         return (
@@ -22,7 +23,7 @@ export function LinkTabs({
             href={tab.href}
             aria-current={current ? "page" : undefined}
             className={cn(
-              "border-b-2 pb-3 text-sm font-medium transition-colors",
+              "shrink-0 border-b-2 pb-3 text-sm font-medium whitespace-nowrap transition-colors",
               current
                 ? "border-zinc-900 text-zinc-950"
                 : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { AddAppButton } from "~/components/apps/add-app-dialog";
 import { APP_LIST_PAGE_SIZE } from "~/components/apps/apps-list";
 import { AppsTable } from "~/components/apps/apps-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { LinkTabs } from "~/components/ui/tabs";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -13,6 +14,7 @@ export default async function ApplicationsPage({
   searchParams: Promise<{ q?: string }>;
 }) {
   const search = (await searchParams).q?.trim() || undefined;
+  const me = await getQueryClient().fetchQuery(trpc.me.get.queryOptions());
   await prefetch(
     trpc.apps.list.infiniteQueryOptions(
       { status: "MANAGED", search, limit: APP_LIST_PAGE_SIZE },
@@ -24,6 +26,7 @@ export default async function ApplicationsPage({
       <PageHeader
         title="Applications"
         description="The applications your organization manages: who owns them, who provisions access, and how many accounts they hold."
+        actions={me.can.createApp ? <AddAppButton /> : null}
       >
         <LinkTabs
           label="Application lists"

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: { template: `%s · ${app.name}`, default: app.name } };
 }
 
-/** The app's header and its tabs (Overview, Accounts, Entitlements), shared by the three. */
+/** The app's header and its tabs (Overview, Accounts, Entitlements, Settings), shared by them. */
 export default async function AppLayout({
   params,
   children,
@@ -73,6 +73,7 @@ export default async function AppLayout({
             appId={app.id}
             accountCount={app.accounts.active + app.accounts.disabled}
             entitlementCount={app.entitlements.length}
+            canManage={app.viewerCanManage}
           />
         </PageHeader>
         <RemapBanner appId={app.id} canManage={app.viewerCanManage} />

@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@lantern/api";
+import { apiError, type ApiError } from "~/components/requests/api-error";
+import { toast } from "~/components/ui/toast";
+import { useTRPC } from "~/trpc/react";
+
+export type AppSettings = RouterOutputs["apps"]["settings"];
+
+/**
+ * Saving one section of App settings: runs the call, keeps its answer as the page's settings,
+ * says so in a toast and refreshes the server-rendered parts (the header, the Overview).
+ * A refusal or bad input stays in `error` for the section to show.
+ */
+export function useSettingsSave(appId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const save = async (
+    call: () => Promise<{ changed: boolean; settings: AppSettings }>,
+    words: { saved: string; unchanged: string },
+  ): Promise<AppSettings | null> => {
+    if (pending) return null;
+    setPending(true);
+    setError(null);
+    try {
+      const answer = await call();
+      queryClient.setQueryData(trpc.apps.settings.queryKey({ appId }), answer.settings);
+      if (answer.changed) {
+        toast.success(words.saved);
+        router.refresh();
+      } else {
+        toast.success(words.unchanged);
+      }
+      return answer.settings;
+    } catch (caught) {
+      setError(apiError(caught));
+      return null;
+    } finally {
+      setPending(false);
+    }
+  };
+  return { save, pending, error };
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import { useId } from "react";
+import { Search, X } from "lucide-react";
+import { Avatar } from "~/components/ui/avatar";
+import { Badge } from "~/components/ui/badge";
+import { fieldClass } from "~/components/ui/textarea";
+import { cn } from "~/lib/cn";
+import type { PickablePerson, useSettledSearch } from "./people-picker.tsx";
+
+export interface ChosenPerson extends PickablePerson {
+  /** Shown as a badge when the person is no longer active (someone chosen earlier). */
+  status?: "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
+}
+
+const STATUS_WORD = { SUSPENDED: "Suspended", DEPROVISIONED: "Deprovisioned" } as const;
+
+/**
+ * Pick several people: the chosen ones as removable chips, then a search whose matches are
+ * checkboxes (checked: chosen). The server answers the first `limit` matches; the caller runs
+ * the query (with `search.search`) and this shows it. Matches show only while searching.
+ */
+export function PeopleMultiPicker<P extends ChosenPerson>({
+  legend,
+  search,
+  people,
+  loading,
+  refreshing,
+  problem,
+  note,
+  limit,
+  value,
+  onChange,
+  emptyChoice = "Nobody chosen yet.",
+  error,
+  disabled = false,
+}: {
+  legend: string;
+  search: ReturnType<typeof useSettledSearch>;
+  /** The matches of `search.search`; undefined while the first answer loads. */
+  people: P[] | undefined;
+  loading: boolean;
+  /** A newer search is loading while the previous answer is shown. */
+  refreshing: boolean;
+  /** Why nobody can be listed (an error, a refusal). */
+  problem?: string | null;
+  /** A line under the legend (e.g. what an empty choice means). */
+  note?: React.ReactNode;
+  limit: number;
+  value: P[];
+  onChange: (people: P[]) => void;
+  /** Said when nobody is chosen. */
+  emptyChoice?: string;
+  error?: string | null;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  const list = people ?? [];
+  const chosen = new Set(value.map((p) => p.id));
+  const toggle = (person: P, on: boolean) =>
+    onChange(on ? [...value, person] : value.filter((p) => p.id !== person.id));
+  const searching = search.input.trim() !== "";
+  return (
+    <fieldset
+      aria-describedby={
+        [note ? `${id}-note` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") ||
+        undefined
+      }
+      className="min-w-0"
+      disabled={disabled}
+    >
+      <legend className="block text-sm font-medium text-zinc-800">{legend}</legend>
+      {note ? (
+        <p id={`${id}-note`} className="mt-0.5 text-xs text-zinc-500">
+          {note}
+        </p>
+      ) : null}
+      {value.length === 0 ? (
+        <p className="mt-2 text-sm text-zinc-500">{emptyChoice}</p>
+      ) : (
+        <ul aria-label={`Chosen ${legend.toLowerCase()}`} className="mt-2 flex flex-wrap gap-1.5">
+          {value.map((person) => (
+            <li
+              key={person.id}
+              className="flex max-w-full min-w-0 items-center gap-1.5 rounded-full border border-zinc-200 bg-white py-0.5 pr-1 pl-0.5 text-sm text-zinc-800 shadow-xs"
+              title={person.email}
+            >
+              <Avatar name={person.displayName} size="sm" />
+              <span className="truncate">{person.displayName}</span>
+              {person.status && person.status !== "ACTIVE" ? (
+                <Badge tone="red">{STATUS_WORD[person.status]}</Badge>
+              ) : null}
+              <button
+                type="button"
+                onClick={() => toggle(person, false)}
+                aria-label={`Remove ${person.displayName}`}
+                className="rounded-full p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+              >
+                <X className="size-3.5" aria-hidden />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="relative mt-2.5 block">
+        <span className="sr-only">Search people to add as {legend.toLowerCase()}</span>
+        <Search
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+          aria-hidden
+        />
+        <input
+          type="search"
+          value={search.input}
+          onChange={(e) => search.setInput(e.target.value)}
+          placeholder="Search people to add"
+          maxLength={200}
+          aria-controls={`${id}-matches`}
+          className={cn(fieldClass, "pl-9")}
+        />
+      </label>
+      <div id={`${id}-matches`} aria-live="polite">
+        {searching ? (
+          <div
+            aria-busy={loading || refreshing}
+            className={cn(
+              "mt-2 max-h-56 overflow-y-auto rounded-md border border-zinc-200",
+              refreshing && "opacity-70",
+            )}
+          >
+            {problem ? (
+              <p role="alert" className="px-3 py-3 text-sm text-rose-700">
+                {problem}
+              </p>
+            ) : loading || search.search !== search.input.trim() ? (
+              <p className="px-3 py-3 text-sm text-zinc-500">Searching…</p>
+            ) : list.length === 0 ? (
+              <p className="px-3 py-3 text-sm text-zinc-500">Nobody matches “{search.search}”.</p>
+            ) : (
+              <ul aria-label="Matching people" className="divide-y divide-zinc-100">
+                {list.map((person) => (
+                  <li key={person.id}>
+                    <label className="flex cursor-pointer items-center gap-3 px-3 py-2 hover:bg-zinc-50">
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(person.id)}
+                        onChange={(e) => toggle(person, e.target.checked)}
+                        className="size-4 shrink-0 accent-zinc-900"
+                      />
+                      <Avatar name={person.displayName} size="sm" />
+                      <span className="min-w-0 flex-1">
+                        <span className="block truncate text-sm font-medium text-zinc-900">
+                          {person.displayName}
+                        </span>
+                        <span className="block truncate text-xs text-zinc-500">
+                          {[person.title, person.email].filter(Boolean).join(" · ")}
+                        </span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {list.length === limit ? (
+              <p className="border-t border-zinc-100 px-3 py-1.5 text-xs text-zinc-500">
+                Showing the first {limit} matches: type more to narrow the search.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1.5 text-xs font-medium text-rose-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
