@@ -3,16 +3,31 @@
 import { useSelectedLayoutSegment } from "next/navigation";
 import { LinkTabs } from "~/components/ui/tabs";
 
-/** The entitlement page's tabs, each its own URL: Grants (default) and Details. */
-export function EntitlementTabs({ href, grantCount }: { href: string; grantCount: number }) {
+const SECTIONS = ["details", "settings"] as const;
+
+/**
+ * The entitlement page's tabs, each its own URL: Grants (default), Details, and Settings for
+ * the app's managers.
+ */
+export function EntitlementTabs({
+  href,
+  grantCount,
+  canManage,
+}: {
+  href: string;
+  grantCount: number;
+  canManage: boolean;
+}) {
   const segment = useSelectedLayoutSegment();
+  const active = SECTIONS.find((s) => s === segment) ?? "grants";
   return (
     <LinkTabs
       label="Entitlement sections"
-      active={segment === "details" ? "details" : "grants"}
+      active={active}
       tabs={[
         { id: "grants", label: "Grants", href, count: grantCount },
         { id: "details", label: "Details", href: `${href}/details` },
+        ...(canManage ? [{ id: "settings", label: "Settings", href: `${href}/settings` }] : []),
       ]}
     />
   );

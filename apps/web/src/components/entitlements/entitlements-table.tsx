@@ -1,32 +1,115 @@
+"use client";
+
+import { useState } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { X } from "lucide-react";
 import type { LoadedApp } from "~/server/apps";
+import { Checkbox } from "~/components/ui/checkbox";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { formatCount } from "~/lib/format";
+import { BulkEditDialog, type BulkDialog } from "./bulk-edit-dialogs.tsx";
 import { STRATEGY_LABEL } from "./labels.ts";
+import type { AppInheritedPolicies } from "./policy-inherit.ts";
 import { RequestAction, type ViewerAccess } from "./request-action.tsx";
 
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
 
+/** While entitlements are selected: how many, Set strategy…, Set policy…, and a way to clear. */
+function BulkBar({
+  count,
+  onOpen,
+  onClear,
+}: {
+  count: number;
+  onOpen: (dialog: BulkDialog) => void;
+  onClear: () => void;
+}) {
+  const action = "rounded-md px-2 py-1.5 font-medium whitespace-nowrap hover:bg-zinc-800 sm:px-2.5";
+  return (
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      className="mb-3 flex items-center gap-1 rounded-lg bg-zinc-900 py-1.5 pr-1.5 pl-3 text-sm text-white shadow-sm sm:pl-4"
+    >
+      <p className="mr-auto font-medium whitespace-nowrap tabular-nums sm:mr-2" aria-live="polite">
+        {count} selected
+      </p>
+      <button type="button" className={action} onClick={() => onOpen("strategy")}>
+        Set strategy…
+      </button>
+      <button type="button" className={action} onClick={() => onOpen("policy")}>
+        Set policy…
+      </button>
+      <span className="mx-1 hidden h-5 w-px bg-zinc-700 sm:block" aria-hidden />
+      <button
+        type="button"
+        onClick={onClear}
+        className="inline-flex size-8 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-white"
+        aria-label="Clear the selection"
+        title="Clear the selection"
+      >
+        <X className="size-4" aria-hidden />
+      </button>
+    </div>
+  );
+}
+
 /**
  * An app's entitlements (the Entitlements tab): name (to the entitlement page), slug,
  * description, how it is granted and removed, how many accounts hold it, Request access.
+ * With `bulkEdit` (the app's managers), rows have checkboxes and a bulk bar sets a strategy
+ * or a policy on the selected ones.
  */
 export function EntitlementsTable({
   app,
   viewer,
   framed = true,
+  bulkEdit = null,
 }: {
   app: Pick<LoadedApp, "id" | "name" | "status" | "entitlements">;
   viewer: Map<string, ViewerAccess>;
   /** False inside a card that frames it already (the app's Overview). */
   framed?: boolean;
+  /**
+   * For the app's managers: rows get checkboxes and a bulk bar; what an entitlement of the app
+   * inherits, for Set policy….
+   */
+  bulkEdit?: { inherited: AppInheritedPolicies } | null;
 }) {
+  const selectable = bulkEdit !== null;
+  const router = useRouter();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<BulkDialog | null>(null);
+  // Entitlements gone since the selection was made drop out of it.
+  const selected = app.entitlements.filter((e) => picked.has(e.id)).map((e) => e.id);
+  const toggle = (id: string, on: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const toggleAll = (on: boolean) =>
+    setPicked(on ? new Set(app.entitlements.map((e) => e.id)) : new Set());
+
   const table = (
     <table className={tableClass}>
       <caption className="sr-only">Entitlements of {app.name}</caption>
       <thead className={theadClass}>
         <tr>
+          {selectable ? (
+            <th scope="col" className="w-11 py-2.5 pr-1 pl-4">
+              <Checkbox
+                label="Select all on this page"
+                checked={app.entitlements.length > 0 && selected.length === app.entitlements.length}
+                indeterminate={selected.length > 0}
+                onCheckedChange={toggleAll}
+                className="align-middle"
+              />
+            </th>
+          ) : null}
           <th scope="col" className={headCell}>
             Entitlement
           </th>
@@ -45,6 +128,16 @@ export function EntitlementsTable({
       <tbody className="divide-y divide-zinc-100">
         {app.entitlements.map((e) => (
           <tr key={e.id} className="hover:bg-zinc-50">
+            {selectable ? (
+              <td className="py-3 pr-1 pl-4 align-top">
+                <Checkbox
+                  label={`Select ${e.displayName}`}
+                  checked={picked.has(e.id)}
+                  onCheckedChange={(on) => toggle(e.id, on)}
+                  className="mt-0.5"
+                />
+              </td>
+            ) : null}
             <td className={bodyCell}>
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <Link
@@ -101,5 +194,25 @@ export function EntitlementsTable({
       </tbody>
     </table>
   );
-  return framed ? <TableFrame>{table}</TableFrame> : <div className="-mx-5 -my-4">{table}</div>;
+  return (
+    <>
+      {selected.length > 0 ? (
+        <BulkBar count={selected.length} onOpen={setDialog} onClear={() => setPicked(new Set())} />
+      ) : null}
+      {framed ? <TableFrame>{table}</TableFrame> : <div className="-mx-5 -my-4">{table}</div>}
+      {dialog && bulkEdit ? (
+        <BulkEditDialog
+          inherited={bulkEdit.inherited}
+          which={dialog}
+          app={app}
+          entitlementIds={selected}
+          onOpenChange={(open) => !open && setDialog(null)}
+          onDone={() => {
+            setPicked(new Set());
+            router.refresh();
+          }}
+        />
+      ) : null}
+    </>
+  );
 }

@@ -31,7 +31,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 /**
  * An entitlement of an app (SPEC §5): who owns it, how it is granted and removed, the
- * policies requests and revocations run under, and its tabs (Grants, Details).
+ * policies requests and revocations run under, and its tabs (Grants, Details, Settings).
  */
 export default async function EntitlementLayout({
   params,
@@ -94,7 +94,11 @@ export default async function EntitlementLayout({
           <Fact label="Request policy">{policies.request?.name ?? "None set"}</Fact>
           <Fact label="Revocation policy">{policies.revocation?.name ?? "None set"}</Fact>
         </dl>
-        <EntitlementTabs href={base} grantCount={entitlement.liveGrantCount} />
+        <EntitlementTabs
+          href={base}
+          grantCount={entitlement.liveGrantCount}
+          canManage={entitlement.viewerCanManage}
+        />
       </PageHeader>
       {children}
     </>

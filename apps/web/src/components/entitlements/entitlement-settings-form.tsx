@@ -1,0 +1,143 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { PolicySelect } from "~/components/policies/policy-select";
+import { apiError, fieldError, type ApiError } from "~/components/requests/api-error";
+import { primaryButton } from "~/components/ui/button";
+import { ErrorAlert } from "~/components/ui/error-alert";
+import type { PickablePerson } from "~/components/ui/people-picker";
+import { Section } from "~/components/ui/section";
+import { Textarea } from "~/components/ui/textarea";
+import { toast } from "~/components/ui/toast";
+import type { LoadedEntitlement } from "~/server/entitlements";
+import { useTRPCClient } from "~/trpc/react";
+import { OwnersField } from "./owners-field.tsx";
+import { inheritedFor } from "./policy-inherit.ts";
+import { StrategyField } from "./strategy-field.tsx";
+import { TextField } from "./text-field.tsx";
+
+/**
+ * The entitlement's Settings tab (SPEC §1, §8; app owners and super admins): name,
+ * description, owners, strategies and policy overrides, saved together. The server records
+ * only what changed.
+ */
+export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEntitlement }) {
+  const router = useRouter();
+  const client = useTRPCClient();
+  const { settings } = entitlement;
+  const [displayName, setDisplayName] = useState(entitlement.displayName);
+  const [description, setDescription] = useState(entitlement.description);
+  const [owners, setOwners] = useState<PickablePerson[]>(entitlement.owners);
+  const [provisioning, setProvisioning] = useState(entitlement.provisioningStrategy);
+  const [deprovisioning, setDeprovisioning] = useState(entitlement.deprovisioningStrategy);
+  const [requestPolicyId, setRequestPolicyId] = useState(settings.requestPolicyId);
+  const [revocationPolicyId, setRevocationPolicyId] = useState(settings.revocationPolicyId);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setProblem(null);
+    setPending(true);
+    try {
+      const result = await client.entitlements.update.mutate({
+        id: entitlement.id,
+        displayName,
+        description,
+        ownerIds: owners.map((o) => o.id),
+        provisioningStrategy: provisioning,
+        deprovisioningStrategy: deprovisioning,
+        requestPolicyId,
+        revocationPolicyId,
+      });
+      toast.success(result.changed ? "Settings saved" : "Nothing to save: no setting changed");
+      router.refresh();
+    } catch (error) {
+      setProblem(apiError(error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const fieldProblem = (field: string) => fieldError(problem, field);
+  const general = problem && !problem.fieldErrors ? problem.message : null;
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      <Section title="About">
+        <div className="space-y-4">
+          <TextField
+            label="Display name"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            maxLength={120}
+            required
+            error={fieldProblem("displayName")}
+          />
+          <Textarea
+            label="Description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={2000}
+            optional
+            hint="What it gives access to, shown to people who request it."
+            error={fieldProblem("description")}
+          />
+          <OwnersField
+            appId={entitlement.app.id}
+            value={owners}
+            onChange={setOwners}
+            error={fieldProblem("ownerIds")}
+          />
+        </div>
+      </Section>
+      <Section
+        title="Granting and removing"
+        description="Who does the work once a request or a revocation is approved."
+      >
+        <div className="space-y-4">
+          <StrategyField
+            legend="Provisioning strategy"
+            value={provisioning}
+            onChange={setProvisioning}
+          />
+          <StrategyField
+            legend="Deprovisioning strategy"
+            value={deprovisioning}
+            onChange={setDeprovisioning}
+          />
+        </div>
+      </Section>
+      <Section
+        title="Policies"
+        description="A request or a revocation runs under the policy in force when it starts."
+      >
+        <div className="space-y-4">
+          <PolicySelect
+            label="Request policy"
+            kind="GRANT"
+            value={requestPolicyId}
+            onChange={setRequestPolicyId}
+            inherited={inheritedFor(settings.inherited.request)}
+            error={fieldProblem("requestPolicyId")}
+          />
+          <PolicySelect
+            label="Revocation policy"
+            kind="REVOKE"
+            value={revocationPolicyId}
+            onChange={setRevocationPolicyId}
+            inherited={inheritedFor(settings.inherited.revocation)}
+            error={fieldProblem("revocationPolicyId")}
+          />
+        </div>
+      </Section>
+      {general ? <ErrorAlert>{general}</ErrorAlert> : null}
+      <div className="flex justify-end">
+        <button type="submit" className={primaryButton} disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </button>
+      </div>
+    </form>
+  );
+}
