@@ -6,6 +6,7 @@ import {
   createApp,
   createEntitlement,
   createEvents,
+  createGrant,
   createOrganization,
   createPolicy,
   createUser,
@@ -31,7 +32,9 @@ const ids = {} as Record<
   | "account"
   | "entitlement"
   | "policy"
-  | "task",
+  | "task"
+  | "request"
+  | "grant",
   string
 >;
 let taskNumber = 0;
@@ -105,6 +108,8 @@ beforeAll(async () => {
     })
   ).id;
   taskNumber = created.task!.number;
+  ids.request = created.requestId;
+  ids.grant = (await createGrant(p, account, entitlement)).id;
   // The request wrote its own events today; the events below are all in November 2026.
 
   const mine = (e: Omit<EventInput, "organization">): EventInput => ({ organization: org, ...e });
@@ -170,6 +175,20 @@ beforeAll(async () => {
       targetId: org.id,
       at: at("2026-11-08T10:00:00Z"),
     }),
+    mine({
+      actor: admin,
+      action: "request.approved",
+      targetType: "Request",
+      targetId: ids.request,
+      at: at("2026-11-11T10:00:00Z"),
+    }),
+    mine({
+      actor: admin,
+      action: "grant.granted",
+      targetType: "Grant",
+      targetId: ids.grant,
+      at: at("2026-11-12T10:00:00Z"),
+    }),
     // Not resolvable: another organization's app, and a target that is not a row id.
     mine({
       actor: admin,
@@ -220,7 +239,7 @@ describe("audit.list", () => {
     const rows = await list();
     expect(rows.map((r) => r.id)).toEqual(all.map((e) => e.id));
     expect(new Set(rows.map((r) => r.id)).size).toBe(all.length);
-    expect(all.length).toBeGreaterThan(18);
+    expect(all.length).toBeGreaterThan(20);
     expect(rows.some((r) => r.action === "secret.action")).toBe(false);
     // The tie of eight at one instant spans three pages of three.
     const tied = rows.filter((r) => r.at.toISOString() === TIED).map((r) => r.id);
@@ -229,7 +248,7 @@ describe("audit.list", () => {
   });
 
   it("names each target and links it, with the actor or the system", async () => {
-    const rows = await list({ to: "2026-11-10" });
+    const rows = await list({ to: "2026-11-12" });
     const byAction = (action: string, targetId?: string) =>
       rows.find((r) => r.action === action && (!targetId || r.targetId === targetId))!;
     expect(byAction("app.updated", ids.app)).toMatchObject({
@@ -254,6 +273,14 @@ describe("audit.list", () => {
     });
     expect(byAction("user.role_changed").target?.label).toBe("Max Member");
     expect(byAction("organization.updated").target).toEqual({ label: "Acme", href: "/settings" });
+    expect(byAction("request.approved").target).toEqual({
+      label: "Request for Org admin",
+      href: `/tasks/${taskNumber}`,
+    });
+    expect(byAction("grant.granted").target).toEqual({
+      label: "Org admin for ada-gh",
+      href: `/apps/${ids.app}/accounts/${ids.account}`,
+    });
     expect(byAction("app.updated", ids.otherApp).target).toBeNull();
     expect(byAction("directory.sync_completed").target).toBeNull();
   });
@@ -265,10 +292,10 @@ describe("audit.list", () => {
     ["exact action", () => ({ action: "app.updated" }), 2],
     ["action family", () => ({ action: "task." }), 2],
     ["action that is only a prefix", () => ({ action: "task" }), 0],
-    ["from, inclusive", () => ({ from: "2026-11-10" }), 9],
+    ["from, inclusive", () => ({ from: "2026-11-10" }), 11],
     ["to, inclusive of the whole day", () => ({ to: "2026-11-02" }), 2],
     ["one day", () => ({ from: "2026-11-03", to: "2026-11-03" }), 1],
-    ["nothing but the month", () => ({ from: "", action: "" }), 18],
+    ["nothing but the month", () => ({ from: "", action: "" }), 20],
   ] as const)("filters by %s", async (_label, filters, count) => {
     // November 2026 only: the request made in beforeAll wrote events of its own today.
     const rows = await list({ to: "2026-11-30", ...(filters() as Filters) });

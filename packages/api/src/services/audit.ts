@@ -124,6 +124,39 @@ const TARGETS: Record<string, TargetResolver> = {
         select: { id: true, name: true },
       })
     ).map((p) => ({ id: p.id, label: p.name, href: "/policies" })),
+  Request: async (db, organizationId, ids) =>
+    (
+      await db.request.findMany({
+        where: { id: { in: ids }, organizationId },
+        select: {
+          id: true,
+          kind: true,
+          entitlement: { select: { displayName: true } },
+          tasks: { select: { number: true }, orderBy: { number: "desc" }, take: 1 },
+        },
+      })
+    ).map((r) => ({
+      id: r.id,
+      label: `${r.kind === "REVOKE" ? "Revocation of" : "Request for"} ${r.entitlement.displayName}`,
+      href: r.tasks[0] ? `/tasks/${r.tasks[0].number}` : null,
+    })),
+  Grant: async (db, organizationId, ids) =>
+    (
+      await db.grant.findMany({
+        where: { id: { in: ids }, organizationId },
+        select: {
+          id: true,
+          entitlement: { select: { displayName: true } },
+          account: {
+            select: { id: true, appId: true, login: true, displayName: true, externalId: true },
+          },
+        },
+      })
+    ).map((g) => ({
+      id: g.id,
+      label: `${g.entitlement.displayName} for ${g.account.login ?? g.account.displayName ?? g.account.externalId}`,
+      href: `/apps/${g.account.appId}/accounts/${g.account.id}`,
+    })),
   Organization: async (db, organizationId, ids) =>
     (
       await db.organization.findMany({
