@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Download, ShieldAlert } from "lucide-react";
+import { TRPCError } from "@trpc/server";
+import { AuditFilterBar } from "~/components/audit/audit-filter-bar";
+import {
+  auditExportHref,
+  auditListInput,
+  parseAuditParams,
+} from "~/components/audit/audit-filters";
+import { AuditTable } from "~/components/audit/audit-table";
+import { primaryButton, secondaryButton } from "~/components/ui/button";
+import { ErrorAlert } from "~/components/ui/error-alert";
+import { Notice } from "~/components/ui/notice";
+import { PageHeader } from "~/components/ui/page-header";
+import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const TITLE = "Audit log";
+const DESCRIPTION = "Every change in Lantern: who made it, when, to what, and what changed.";
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = parseAuditParams(await searchParams);
+  const list = trpc.audit.list.infiniteQueryOptions(auditListInput(params), {
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const queryClient = getQueryClient();
+  const [actions] = await Promise.all([
+    queryClient.fetchQuery(trpc.audit.actions.queryOptions()).catch((error: unknown) => error),
+    prefetch(list),
+  ]);
+
+  // The API decides who may read the audit log (canViewAuditLog); the page shows its answer.
+  const error = queryClient.getQueryState(list.queryKey)?.error;
+  if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+    return (
+      <>
+        <PageHeader title={TITLE} />
+        <Notice
+          tone="brand"
+          icon={<ShieldAlert className="size-6" />}
+          title={error.message.replace(/\.$/, "")}
+          actions={
+            <Link href="/apps" className={primaryButton}>
+              Back to Applications
+            </Link>
+          }
+        >
+          Ask a Lantern super admin when you need to know who changed something.
+        </Notice>
+      </>
+    );
+  }
+  if (error && !(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
+  if (actions instanceof Error) throw actions;
+
+  const actorName = params.actor
+    ? await serverCaller()
+        .then((caller) => caller.users.byId({ userId: params.actor! }))
+        .then((person) => person.displayName)
+        .catch(() => null)
+    : null;
+
+  return (
+    <>
+      <PageHeader
+        title={TITLE}
+        description={DESCRIPTION}
+        actions={
+          error ? null : (
+            <a href={auditExportHref(params)} className={secondaryButton} download>
+              <Download className="size-4" aria-hidden />
+              Export CSV
+            </a>
+          )
+        }
+      />
+      <div className="space-y-4 px-6 py-6 xl:px-8">
+        <AuditFilterBar
+          key={JSON.stringify(params)}
+          params={params}
+          actions={actions as string[]}
+          actorName={actorName}
+        />
+        {error ? (
+          <ErrorAlert>{error.message}</ErrorAlert>
+        ) : (
+          <HydrateClient>
+            <AuditTable params={params} />
+          </HydrateClient>
+        )}
+      </div>
+    </>
+  );
+}

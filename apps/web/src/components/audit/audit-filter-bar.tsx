@@ -1,0 +1,277 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { UserRound, X } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
+import { apiError } from "~/components/requests/api-error";
+import { primaryButton, secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { PeoplePicker, useSettledSearch } from "~/components/ui/people-picker";
+import { fieldClass } from "~/components/ui/textarea";
+import { useTRPC } from "~/trpc/react";
+import { AUDIT_TARGET_TYPES, auditHref, type AuditParams } from "./audit-filters";
+
+type Person = RouterOutputs["users"]["search"][number];
+
+/** The families of `actions` ("task." for task.created, …), for "every task action". */
+function families(actions: string[]): string[] {
+  const prefixes = actions.filter((a) => a.includes(".")).map((a) => `${a.split(".")[0]}.`);
+  return [...new Set(prefixes)].filter((p) => actions.filter((a) => a.startsWith(p)).length > 1);
+}
+
+function Field({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: (id: string) => React.ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-xs font-medium text-zinc-700">
+        {label}
+      </label>
+      <div className="mt-1">{children(id)}</div>
+    </div>
+  );
+}
+
+function ActorDialog({
+  onChoose,
+  onOpenChange,
+}: {
+  onChoose: (person: Person) => void;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const search = useSettledSearch();
+  const query = useQuery({
+    ...trpc.users.search.queryOptions({ search: search.search || undefined }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+  const [person, setPerson] = useState<Person | null>(null);
+  return (
+    <Dialog open onOpenChange={onOpenChange}>
+      <DialogContent
+        title="Filter by actor"
+        description="Show only the events of one person. Events of the system (connectors, jobs) have no actor."
+      >
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (person) onChoose(person);
+          }}
+        >
+          <PeoplePicker
+            legend="Actor"
+            search={search}
+            people={query.data}
+            loading={query.isPending}
+            refreshing={query.isFetching && query.isPlaceholderData}
+            problem={query.isError ? apiError(query.error).message : null}
+            note="Active people of your organization."
+            empty="Nobody active to choose."
+            limit={20}
+            value={person}
+            onChange={setPerson}
+            autoFocus
+          />
+          <DialogFooter>
+            <DialogClose className={secondaryButton}>Cancel</DialogClose>
+            <button type="submit" className={primaryButton} disabled={!person}>
+              Show their events
+            </button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/**
+ * The filters of the audit log, applied to the URL (so a view can be shared, reloaded and
+ * exported as is): actor, target type and id, action (one, or a whole family), from / to dates.
+ */
+export function AuditFilterBar({
+  params,
+  actions,
+  actorName,
+}: {
+  params: AuditParams;
+  /** The organization's distinct actions (audit.actions). */
+  actions: string[];
+  /** The name of the person `params.actor` names, when known. */
+  actorName: string | null;
+}) {
+  const router = useRouter();
+  const [value, setValue] = useState<AuditParams>(params);
+  const [actor, setActor] = useState<{ id: string; name: string } | null>(
+    params.actor ? { id: params.actor, name: actorName ?? "Unknown person" } : null,
+  );
+  const [choosing, setChoosing] = useState(false);
+  const set = (key: keyof AuditParams, next: string) =>
+    setValue((v) => ({ ...v, [key]: next || undefined }));
+  const apply = (next: AuditParams) => router.push(auditHref(next));
+  const filtered = Object.keys(params).length > 0;
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter events"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply({ ...value, actor: actor?.id });
+      }}
+      className="grid grid-cols-2 items-end gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs md:grid-cols-4"
+    >
+      <div className="col-span-2 md:col-span-1">
+        <span className="block text-xs font-medium text-zinc-700" id="audit-actor-label">
+          Actor
+        </span>
+        <div className="mt-1 flex min-w-0 items-center gap-1">
+          <button
+            type="button"
+            aria-describedby="audit-actor-label"
+            onClick={() => setChoosing(true)}
+            className={`${fieldClass} flex min-w-0 items-center gap-2 text-left`}
+          >
+            <UserRound className="size-4 shrink-0 text-zinc-400" aria-hidden />
+            <span className={`truncate ${actor ? "" : "text-zinc-500"}`}>
+              {actor ? actor.name : "Anyone"}
+            </span>
+          </button>
+          {actor ? (
+            <button
+              type="button"
+              onClick={() => setActor(null)}
+              className="shrink-0 rounded-md p-2 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+              aria-label={`Clear actor ${actor.name}`}
+            >
+              <X className="size-4" aria-hidden />
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <Field label="Target type">
+        {(id) => (
+          <select
+            id={id}
+            className={fieldClass}
+            value={value.targetType ?? ""}
+            onChange={(e) => set("targetType", e.target.value)}
+          >
+            <option value="">Any target</option>
+            {AUDIT_TARGET_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Target id">
+        {(id) => (
+          <input
+            id={id}
+            className={fieldClass}
+            value={value.targetId ?? ""}
+            onChange={(e) => set("targetId", e.target.value)}
+            placeholder="Any"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <Field label="Action" className="col-span-2 md:col-span-1">
+        {(id) => (
+          <select
+            id={id}
+            className={fieldClass}
+            value={value.action ?? ""}
+            onChange={(e) => set("action", e.target.value)}
+          >
+            <option value="">Any action</option>
+            {families(actions).length > 0 ? (
+              <optgroup label="Every action of a kind">
+                {families(actions).map((family) => (
+                  <option key={family} value={family}>
+                    {family}* (every {family.slice(0, -1)} action)
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label="One action">
+              {/* A filter from a shared link that no event has (yet) stays selectable. */}
+              {[
+                ...new Set([
+                  ...actions,
+                  ...(value.action && !value.action.endsWith(".") ? [value.action] : []),
+                ]),
+              ].map((action) => (
+                <option key={action} value={action}>
+                  {action}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        )}
+      </Field>
+      <Field label="From">
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            className={fieldClass}
+            value={value.from ?? ""}
+            max={value.to}
+            onChange={(e) => set("from", e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="To">
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            className={fieldClass}
+            value={value.to ?? ""}
+            min={value.from}
+            onChange={(e) => set("to", e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="col-span-2 flex items-center gap-2">
+        <button type="submit" className={primaryButton}>
+          Apply filters
+        </button>
+        {filtered ? (
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => {
+              setValue({});
+              setActor(null);
+              apply({});
+            }}
+          >
+            Clear
+          </button>
+        ) : null}
+      </div>
+      {choosing ? (
+        <ActorDialog
+          onOpenChange={setChoosing}
+          onChoose={(person) => {
+            setActor({ id: person.id, name: person.displayName });
+            setChoosing(false);
+          }}
+        />
+      ) : null}
+    </form>
+  );
+}
