@@ -17,6 +17,7 @@ import { Checkbox } from "~/components/ui/checkbox";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import type { ChosenPerson } from "~/components/ui/people-multi-picker";
 import { Section } from "~/components/ui/section";
+import { TextField } from "~/components/ui/text-field";
 import { fieldClass, Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { plural } from "~/lib/format";
@@ -155,34 +156,14 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
 
       <Section title="Policy">
         <div className="space-y-4">
-          <div>
-            <label
-              htmlFor={`${ids}-name`}
-              className="mb-1.5 block text-sm font-medium text-zinc-800"
-            >
-              Name
-            </label>
-            <input
-              id={`${ids}-name`}
-              type="text"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={80}
-              required
-              aria-invalid={fieldErrorOf(problem, "name") ? true : undefined}
-              aria-describedby={fieldErrorOf(problem, "name") ? `${ids}-name-error` : undefined}
-              className={fieldClass}
-            />
-            {fieldErrorOf(problem, "name") ? (
-              <p
-                id={`${ids}-name-error`}
-                role="alert"
-                className="mt-1.5 text-xs font-medium text-rose-700"
-              >
-                {fieldErrorOf(problem, "name")}
-              </p>
-            ) : null}
-          </div>
+          <TextField
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            required
+            error={fieldErrorOf(problem, "name")}
+          />
           <Textarea
             label="Description"
             optional

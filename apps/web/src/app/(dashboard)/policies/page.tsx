@@ -54,16 +54,16 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Sea
         ) : (
           <TableFrame>
             <div className="overflow-x-auto">
-              <table className={`${tableClass} min-w-[44rem]`}>
+              <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>
-                    <th scope="col" className="w-1/4 px-4 py-2.5">
+                    <th scope="col" className="w-3/5 px-4 py-2.5 sm:w-1/4">
                       Name
                     </th>
-                    <th scope="col" className="px-4 py-2.5">
+                    <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">
                       What it does
                     </th>
-                    <th scope="col" className="w-1/4 px-4 py-2.5">
+                    <th scope="col" className="px-4 py-2.5 sm:w-1/4">
                       Used by
                     </th>
                   </tr>
@@ -81,8 +81,13 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Sea
                         <p className="mt-0.5 text-xs text-zinc-500">
                           {plural(policy.approvalStepCount, "approval step")}
                         </p>
+                        <p className="mt-1 text-xs text-zinc-700 sm:hidden">
+                          {policy.requestSummary}
+                        </p>
                       </td>
-                      <td className="px-4 py-3 text-zinc-700">{policy.requestSummary}</td>
+                      <td className="hidden px-4 py-3 text-zinc-700 sm:table-cell">
+                        {policy.requestSummary}
+                      </td>
                       <td className="px-4 py-3 text-zinc-700">
                         {usageText(policy.usage) ?? <span className="text-zinc-500">Not used</span>}
                         {policy.usage.runningRequests > 0 ? (
