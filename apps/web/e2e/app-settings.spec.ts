@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 
@@ -9,6 +10,17 @@ import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 // them who can change the app. Each run adds its own uniquely named app.
 
 const POLICY = "App owner review";
+
+/** axe's WCAG 2.1 A/AA rules, on the page or only inside `within` (e.g. a dialog). */
+async function expectAccessible(page: Page, what: string, within?: string) {
+  const axe = new AxeBuilder({ page });
+  if (within) axe.include(within);
+  const results = await axe.withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const problems = results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(problems, `${what} has accessibility violations`).toEqual([]);
+}
 
 async function signedIn(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -45,6 +57,7 @@ test("a super admin adds an application and configures it; a member cannot", asy
   await dialog
     .getByRole("textbox", { name: "Description" })
     .fill("Whiteboards for the design team");
+  await expectAccessible(admin, "the Add application dialog", '[role="dialog"]');
   await dialog.getByRole("button", { name: "Add application" }).click();
   await expect(admin).toHaveURL(/\/apps\/[0-9a-f-]{36}\/settings$/);
   const appUrl = admin.url().replace(/\/settings$/, "");
@@ -71,6 +84,7 @@ test("a super admin adds an application and configures it; a member cannot", asy
   const preview = editor.getByRole("tabpanel");
   await expect(preview.getByRole("heading", { name: "Before you start" })).toBeVisible();
   await expect(preview.locator("strong")).toHaveText("Admin console");
+  await expectAccessible(admin, "App settings (people chosen, instructions previewed)");
   await admin.getByRole("button", { name: "Save instructions" }).click();
   await expect(admin.getByText("Instructions saved")).toBeVisible();
 
