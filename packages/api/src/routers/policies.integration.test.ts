@@ -298,6 +298,20 @@ describe("creating a policy", () => {
     );
     expect(await policyCount()).toBe(before);
   });
+  it("lets exactly one of two admins creating the same name at once succeed", async () => {
+    const [a, b] = [await admin(), await admin()];
+    const results = await Promise.allSettled([
+      a.policies.create(definition({ name: "Raced" })),
+      b.policies.create(definition({ name: "Raced" })),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((refused.reason as TRPCError).code).toBe("CONFLICT");
+    expect((refused.reason as TRPCError).message).toMatch(/A policy named “Raced” already exists/);
+    expect(await db.prisma.policy.count({ where: { organizationId: org.id, name: "Raced" } })).toBe(
+      1,
+    );
+  });
 });
 
 describe("editing a policy", () => {

@@ -409,12 +409,12 @@ const reassigneeRows = (def: PolicyDefinition) =>
   def.restrictReassignees ? def.allowedReassigneeIds.map((userId) => ({ userId })) : [];
 
 /** Two admins naming two policies alike at once: the database's unique name decides. */
-async function uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+async function uniqueName<T>(name: () => string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      throw new DomainError("CONFLICT", `A policy named “${name}” already exists.`);
+      throw new DomainError("CONFLICT", `A policy named “${name()}” already exists.`);
     }
     throw error;
   }
@@ -461,12 +461,14 @@ export async function createPolicy(
 ): Promise<PolicyChange> {
   assertAllowed(canManagePolicies(ctx.actor));
   const def = assertValidPolicyDefinition(input);
-  return uniqueName(def.name, () =>
-    transaction(ctx, async (tx) => {
-      await checkNameFree(tx, ctx.actor, def.name);
-      await checkPeople(tx, ctx.actor, def);
-      return insertPolicy(ctx, tx, def, null);
-    }),
+  return uniqueName(
+    () => def.name,
+    () =>
+      transaction(ctx, async (tx) => {
+        await checkNameFree(tx, ctx.actor, def.name);
+        await checkPeople(tx, ctx.actor, def);
+        return insertPolicy(ctx, tx, def, null);
+      }),
   );
 }
 
@@ -493,40 +495,45 @@ export async function updatePolicy(
   assertAllowed(canManagePolicies(ctx.actor));
   const { id, ...rest } = input;
   const def = assertValidPolicyDefinition(rest);
-  return uniqueName(def.name, () =>
-    transaction(ctx, async (tx) => {
-      const policy = await lockPolicy(tx, ctx.actor, id);
-      const changes = fieldChanges(policyAuditFields(definitionOf(policy)), policyAuditFields(def));
-      if (!changes) return { changed: false, policy: { id, name: policy.name } };
-      if (changes.after.name !== undefined) await checkNameFree(tx, ctx.actor, def.name, id);
-      await checkPeople(tx, ctx.actor, def);
-      const at = ctx.now();
-      await tx.policyStep.deleteMany({ where: { policyId: id } });
-      await tx.policyReassignee.deleteMany({ where: { policyId: id } });
-      const updated = await tx.policy.update({
-        where: { id },
-        data: {
-          ...flags(def),
-          updatedAt: at,
-          steps: { create: stepRows(def) },
-          allowedReassignees: { create: reassigneeRows(def) },
-        },
-        select: { id: true, name: true },
-      });
-      await recordEvents(tx, [
-        {
-          organizationId: ctx.actor.organizationId,
-          actorId: ctx.actor.id,
-          action: "policy.updated",
-          targetType: "Policy",
-          targetId: id,
-          before: changes.before,
-          after: changes.after,
-          at,
-        },
-      ]);
-      return { changed: true, policy: updated };
-    }),
+  return uniqueName(
+    () => def.name,
+    () =>
+      transaction(ctx, async (tx) => {
+        const policy = await lockPolicy(tx, ctx.actor, id);
+        const changes = fieldChanges(
+          policyAuditFields(definitionOf(policy)),
+          policyAuditFields(def),
+        );
+        if (!changes) return { changed: false, policy: { id, name: policy.name } };
+        if (changes.after.name !== undefined) await checkNameFree(tx, ctx.actor, def.name, id);
+        await checkPeople(tx, ctx.actor, def);
+        const at = ctx.now();
+        await tx.policyStep.deleteMany({ where: { policyId: id } });
+        await tx.policyReassignee.deleteMany({ where: { policyId: id } });
+        const updated = await tx.policy.update({
+          where: { id },
+          data: {
+            ...flags(def),
+            updatedAt: at,
+            steps: { create: stepRows(def) },
+            allowedReassignees: { create: reassigneeRows(def) },
+          },
+          select: { id: true, name: true },
+        });
+        await recordEvents(tx, [
+          {
+            organizationId: ctx.actor.organizationId,
+            actorId: ctx.actor.id,
+            action: "policy.updated",
+            targetType: "Policy",
+            targetId: id,
+            before: changes.before,
+            after: changes.after,
+            at,
+          },
+        ]);
+        return { changed: true, policy: updated };
+      }),
   );
 }
 
@@ -536,24 +543,27 @@ export async function duplicatePolicy(
   input: TPolicyIdInput,
 ): Promise<PolicyChange> {
   assertAllowed(canManagePolicies(ctx.actor));
-  return transaction(ctx, async (tx) => {
-    const source = await loadPolicy(tx, ctx.actor, input.id);
-    const names = await tx.policy.findMany({
-      where: {
-        organizationId: ctx.actor.organizationId,
-        name: { startsWith: "Copy of ", mode: "insensitive" },
-      },
-      select: { name: true },
-    });
-    const def = {
-      ...definitionOf(source),
-      name: duplicateName(source.name, new Set(names.map((n) => n.name))),
-    };
-    // People named by the original may have left since: then the copy is refused as an edit
-    // would be, naming the step to fix in the original first.
-    await checkPeople(tx, ctx.actor, def);
-    return insertPolicy(ctx, tx, def, `Duplicated from “${source.name}”.`);
-  });
+  let copyName = "";
+  return uniqueName(
+    () => copyName,
+    () =>
+      transaction(ctx, async (tx) => {
+        const source = await loadPolicy(tx, ctx.actor, input.id);
+        const names = await tx.policy.findMany({
+          where: {
+            organizationId: ctx.actor.organizationId,
+            name: { startsWith: "Copy of ", mode: "insensitive" },
+          },
+          select: { name: true },
+        });
+        copyName = duplicateName(source.name, new Set(names.map((n) => n.name)));
+        const def = { ...definitionOf(source), name: copyName };
+        // People named by the original may have left since: then the copy is refused as an edit
+        // would be, naming the step to fix in the original first.
+        await checkPeople(tx, ctx.actor, def);
+        return insertPolicy(ctx, tx, def, `Duplicated from “${source.name}”.`);
+      }),
+  );
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
