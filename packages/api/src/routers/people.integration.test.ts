@@ -292,6 +292,12 @@ describe("users.setStatus", () => {
       by: { id: people.admin!.id, displayName: "Ada Admin" },
       reason: "On leave",
     });
+    // The Accounts tab flags the owner with when and by whom.
+    const [row] = (await caller.accounts.list({ appId: app.id })).items;
+    expect(row).toMatchObject({
+      owner: { id: pat.id, status: "SUSPENDED" },
+      ownerStatusChange: { at: event!.at, byName: "Ada Admin" },
+    });
     // A suspended person is signed out.
     await expectError((await callerFor(pat)).me.get(), "UNAUTHORIZED");
     // Reactivated: no reason needed; the account page no longer flags the owner.

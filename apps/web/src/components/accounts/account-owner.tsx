@@ -1,6 +1,7 @@
 import { TriangleAlert } from "lucide-react";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
+import { formatDate } from "~/lib/format";
 import { evidenceText, OWNER_STATE, type AccountListRow } from "./accounts-list.ts";
 
 const INACTIVE = { SUSPENDED: "Suspended", DEPROVISIONED: "Deprovisioned" } as const;
@@ -41,7 +42,14 @@ export function AccountOwner({ account }: { account: AccountListRow }) {
       {owner && owner.status !== "ACTIVE" ? (
         <p className="mt-1 flex items-center gap-1 text-xs font-medium text-rose-700">
           <TriangleAlert className="size-3.5 shrink-0" aria-hidden />
-          Owner {INACTIVE[owner.status].toLowerCase()}
+          <span className="min-w-0 truncate">
+            Owner {INACTIVE[owner.status].toLowerCase()}
+            {account.ownerStatusChange
+              ? ` on ${formatDate(account.ownerStatusChange.at)}${
+                  account.ownerStatusChange.byName ? ` by ${account.ownerStatusChange.byName}` : ""
+                }`
+              : ""}
+          </span>
         </p>
       ) : null}
       {secondary ? (

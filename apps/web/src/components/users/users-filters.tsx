@@ -31,6 +31,9 @@ export function UsersFilters({
   const router = useRouter();
   const q = useSearchParams().get("q") ?? undefined;
   const [picking, setPicking] = useState(false);
+  // Shown at once; the page (and this bar, keyed by the filters) follows the new URL.
+  const [role, setRole] = useState(filters.role);
+  const [noManager, setNoManager] = useState(filters.noManager);
   const [, startTransition] = useTransition();
   const go = (next: Partial<DirectoryFilters>) =>
     startTransition(() =>
@@ -44,8 +47,12 @@ export function UsersFilters({
       <label className="flex items-center gap-2 text-sm text-zinc-600">
         Role
         <select
-          value={filters.role ?? ""}
-          onChange={(e) => go({ role: (e.target.value || null) as RoleFilterId | null })}
+          value={role ?? ""}
+          onChange={(e) => {
+            const next = (e.target.value || null) as RoleFilterId | null;
+            setRole(next);
+            go({ role: next });
+          }}
           className={selectClass}
         >
           <option value="">Any role</option>
@@ -76,9 +83,12 @@ export function UsersFilters({
       <label className="flex items-center gap-2 text-sm text-zinc-600">
         <input
           type="checkbox"
-          checked={filters.noManager}
+          checked={noManager}
           disabled={!!filters.managerId}
-          onChange={(e) => go({ noManager: e.target.checked })}
+          onChange={(e) => {
+            setNoManager(e.target.checked);
+            go({ noManager: e.target.checked });
+          }}
           className="size-4 rounded border-zinc-300 accent-zinc-900"
         />
         Has no manager

@@ -64,6 +64,11 @@ export interface AccountRow {
   /** Null: the app provides no usage data. */
   lastLoginAt: Date | null;
   owner: AccountPerson | null;
+  /**
+   * When the owner is suspended or deprovisioned: their latest status change (when, by whom),
+   * from its user.status_changed event; null otherwise.
+   */
+  ownerStatusChange: { at: Date; byName: string | null } | null;
   ownerSource: OwnerSource;
   ownerState: AccountOwnerState;
   ownerSetAt: Date | null;
@@ -250,6 +255,8 @@ interface RawRow {
   ownerName: string | null;
   ownerEmail: string | null;
   ownerStatus: UserStatus | null;
+  ownerStatusAt: Date | null;
+  ownerStatusBy: string | null;
   matchedId: string | null;
   matchedName: string | null;
   matchedEmail: string | null;
@@ -292,6 +299,7 @@ function toRow(r: RawRow): AccountRow {
     typeSource: r.typeSource,
     lastLoginAt: r.lastLoginAt,
     owner: person(r.ownerId, r.ownerName, r.ownerEmail, r.ownerStatus),
+    ownerStatusChange: r.ownerStatusAt ? { at: r.ownerStatusAt, byName: r.ownerStatusBy } : null,
     ownerSource: r.ownerSource,
     ownerState: ownerStateOf(r),
     ownerSetAt: r.ownerSetAt,
@@ -333,13 +341,22 @@ export async function accountPage(
            a."ownerSource"::text AS "ownerSource", a."ownerSetAt",
            a."matchRule"::text AS "matchRule", a."matchValue", a."matchAmbiguous",
            o."id" AS "ownerId", o."displayName" AS "ownerName", o."email" AS "ownerEmail",
-           o."status"::text AS "ownerStatus",
+           o."status"::text AS "ownerStatus", sc."at" AS "ownerStatusAt",
+           sc."byName" AS "ownerStatusBy",
            m."id" AS "matchedId", m."displayName" AS "matchedName", m."email" AS "matchedEmail",
            m."status"::text AS "matchedStatus"
       FROM (${pageIds(where, filters.sort, after, page.limit + 1)}) pg
       JOIN "Account" a ON a."id" = pg."id"
       LEFT JOIN "User" o ON o."id" = a."ownerId"
       LEFT JOIN "User" m ON m."id" = a."matchedOwnerId"
+      -- An inactive owner's latest status change (one indexed look-up, inactive owners only).
+      LEFT JOIN LATERAL (
+        SELECT e."at", ea."displayName" AS "byName"
+          FROM "Event" e LEFT JOIN "User" ea ON ea."id" = e."actorId"
+         WHERE o."status" <> 'ACTIVE' AND e."organizationId" = a."organizationId"
+           AND e."targetType" = 'User' AND e."targetId" = o."id"::text
+           AND e."action" = 'user.status_changed'
+         ORDER BY e."at" DESC LIMIT 1) sc ON true
      ORDER BY pg."ord"`;
   const result = toPage(rows, page.limit, (r) => ({ key: r.sortKey, id: r.id }));
   return { nextCursor: result.nextCursor, items: result.items.map(toRow) };
