@@ -16,12 +16,13 @@ export function AppSettingsSections({ appId }: { appId: string }) {
   const trpc = useTRPC();
   const { data: settings } = useSuspenseQuery(trpc.apps.settings.queryOptions({ appId }));
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
-      <div className="space-y-6">
+    // grid-cols-1 (minmax(0, 1fr)): long names and emails truncate instead of widening the page.
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+      <div className="min-w-0 space-y-6">
         <DetailsSection settings={settings} />
         <PeopleSection settings={settings} />
       </div>
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
         <InstructionsSection settings={settings} />
         <PoliciesSection settings={settings} />
         <MappingSection settings={settings} />

@@ -55,7 +55,7 @@ export function DetailsSection({ settings }: { settings: AppSettings }) {
           value={description}
           onChange={(e) => setDescription(e.target.value)}
           maxLength={2000}
-          rows={2}
+          rows={3}
           error={fieldError(error, "description")}
         />
         <TextField
