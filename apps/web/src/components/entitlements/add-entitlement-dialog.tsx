@@ -14,7 +14,7 @@ import { toast } from "~/components/ui/toast";
 import { useTRPCClient } from "~/trpc/react";
 import { inheritedFor, type AppInheritedPolicies } from "./policy-inherit.ts";
 import { StrategyField, type Strategy } from "./strategy-field.tsx";
-import { TextField } from "./text-field.tsx";
+import { TextField } from "~/components/ui/text-field";
 
 /**
  * Add entitlement (app owners and super admins): an app created in Lantern has no entitlement
@@ -118,7 +118,6 @@ function AddEntitlementDialog({
             <TextField
               label="Slug"
               optional
-              mono
               value={slug}
               onChange={(e) => setSlug(e.target.value)}
               maxLength={100}

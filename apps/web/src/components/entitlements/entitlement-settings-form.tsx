@@ -6,7 +6,7 @@ import { PolicySelect } from "~/components/policies/policy-select";
 import { apiError, fieldError, type ApiError } from "~/components/requests/api-error";
 import { primaryButton } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import type { PickablePerson } from "~/components/ui/people-picker";
+import type { ChosenPerson } from "~/components/ui/people-multi-picker";
 import { Section } from "~/components/ui/section";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -15,7 +15,7 @@ import { useTRPCClient } from "~/trpc/react";
 import { OwnersField } from "./owners-field.tsx";
 import { inheritedFor } from "./policy-inherit.ts";
 import { StrategyField } from "./strategy-field.tsx";
-import { TextField } from "./text-field.tsx";
+import { TextField } from "~/components/ui/text-field";
 
 /**
  * The entitlement's Settings tab (SPEC §1, §8; app owners and super admins): name,
@@ -28,7 +28,7 @@ export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEn
   const { settings } = entitlement;
   const [displayName, setDisplayName] = useState(entitlement.displayName);
   const [description, setDescription] = useState(entitlement.description);
-  const [owners, setOwners] = useState<PickablePerson[]>(entitlement.owners);
+  const [owners, setOwners] = useState<ChosenPerson[]>(entitlement.owners);
   const [provisioning, setProvisioning] = useState(entitlement.provisioningStrategy);
   const [deprovisioning, setDeprovisioning] = useState(entitlement.deprovisioningStrategy);
   const [requestPolicyId, setRequestPolicyId] = useState(settings.requestPolicyId);
