@@ -15,6 +15,7 @@ interface PolicyOption {
   name: string;
 }
 interface Settings {
+  owners: Array<{ displayName: string }>;
   provisioningStrategy: "MANUAL" | "CONNECTOR";
   policies: { request: { name: string; source: string } | null };
   settings: {
@@ -50,7 +51,7 @@ const unique = (what: string) =>
 const entitlementOf = (page: Page, id: string) =>
   trpcQuery<Settings>(page.request, "entitlements.byId", { id });
 
-test("an app owner adds an entitlement, changes its strategy and request policy, then inherits again", async ({
+test("an app owner adds an entitlement, changes its owners, strategy and request policy, then inherits again", async ({
   browser,
 }) => {
   const page = await signedIn(browser, "Daniel Kim");
@@ -75,7 +76,7 @@ test("an app owner adds an entitlement, changes its strategy and request policy,
   const inheritedName = created.settings.inherited.request?.name;
   expect(inheritedName, "Salesforce or the organization has a default request policy").toBeTruthy();
 
-  // Settings: the connector provisions it, under another request policy.
+  // Settings: an owner, the connector provisions it, under another request policy.
   const options = await trpcQuery<PolicyOption[]>(page.request, "policies.options", undefined);
   const other = options.find((p) => p.name !== inheritedName);
   expect(other, "the demo has a second policy").toBeDefined();
@@ -88,13 +89,18 @@ test("an app owner adds an entitlement, changes its strategy and request policy,
     .getByRole("group", { name: "Provisioning strategy", exact: true })
     .getByRole("radio", { name: "Connector" });
   await (await whenInteractive(connector)).check();
+  await page.getByRole("searchbox", { name: "Search people to add as owners" }).fill("Jordan Lee");
+  await page.getByRole("checkbox", { name: /Jordan Lee/ }).check();
+  await expect(page.getByRole("list", { name: "Chosen owners" })).toContainText("Jordan Lee");
   await page.getByLabel("Request policy").selectOption({ label: other!.name });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
   await expect
     .poll(async () => (await entitlementOf(page, entitlementId)).settings.requestPolicyId)
     .toBe(other!.id);
-  expect((await entitlementOf(page, entitlementId)).provisioningStrategy).toBe("CONNECTOR");
+  const saved = await entitlementOf(page, entitlementId);
+  expect(saved.provisioningStrategy).toBe("CONNECTOR");
+  expect(saved.owners.map((o) => o.displayName)).toEqual(["Jordan Lee"]);
 
   await page.reload();
   await expect(
