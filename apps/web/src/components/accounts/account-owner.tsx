@@ -24,6 +24,13 @@ export function AccountOwner({ account }: { account: AccountListRow }) {
         : evidence.matchedOwner
           ? `matched ${evidence.matchedOwner.displayName}${matchedBy ? ` ${matchedBy}` : ""}`
           : null;
+  const change = account.ownerStatusChange;
+  const inactive =
+    owner && owner.status !== "ACTIVE"
+      ? `Owner ${INACTIVE[owner.status].toLowerCase()}${
+          change ? ` on ${formatDate(change.at)}${change.byName ? ` by ${change.byName}` : ""}` : ""
+        }`
+      : null;
   return (
     <div className="min-w-0">
       <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
@@ -39,16 +46,11 @@ export function AccountOwner({ account }: { account: AccountListRow }) {
           {state.label}
         </Badge>
       </div>
-      {owner && owner.status !== "ACTIVE" ? (
+      {inactive ? (
         <p className="mt-1 flex items-center gap-1 text-xs font-medium text-rose-700">
           <TriangleAlert className="size-3.5 shrink-0" aria-hidden />
-          <span className="min-w-0 truncate">
-            Owner {INACTIVE[owner.status].toLowerCase()}
-            {account.ownerStatusChange
-              ? ` on ${formatDate(account.ownerStatusChange.at)}${
-                  account.ownerStatusChange.byName ? ` by ${account.ownerStatusChange.byName}` : ""
-                }`
-              : ""}
+          <span className="min-w-0 truncate" title={inactive}>
+            {inactive}
           </span>
         </p>
       ) : null}

@@ -99,7 +99,7 @@ export function UsersTable({
                 <th scope="col" className={`hidden w-[17%] sm:table-cell ${headCell}`}>
                   Manager
                 </th>
-                <th scope="col" className={`w-24 xl:w-28 ${headCell}`}>
+                <th scope="col" className={`hidden w-24 sm:table-cell xl:w-28 ${headCell}`}>
                   Role
                 </th>
                 <th scope="col" className={`w-28 xl:w-32 ${headCell}`}>
@@ -150,7 +150,7 @@ export function UsersTable({
                       <span className="text-zinc-500">—</span>
                     )}
                   </td>
-                  <td className={bodyCell}>
+                  <td className={`hidden sm:table-cell ${bodyCell}`}>
                     {person.role === "SUPER_ADMIN" ? (
                       <Badge tone="brand">Super admin</Badge>
                     ) : (

@@ -278,7 +278,7 @@ export default async function PersonPage({ params }: { params: Params }) {
             </span>
           </span>
         }
-        description={<span className="break-all">{subtitle}</span>}
+        description={<span className="[overflow-wrap:anywhere]">{subtitle}</span>}
       >
         <Breadcrumb current={person.displayName} />
         {me.can.managePeople ? (
