@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
+import { ZAuditFilters } from "@lantern/api";
 import { AuditFilterBar } from "~/components/audit/audit-filter-bar";
 import {
   auditExportHref,
+  auditFilterInput,
   auditListInput,
   parseAuditParams,
 } from "~/components/audit/audit-filters";
@@ -24,25 +26,30 @@ const DESCRIPTION = "Every change in Lantern: who made it, when, to what, and wh
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const params = parseAuditParams(await searchParams);
+  // Filters the API would refuse (a bad date, from after to) are said here in words.
+  const invalid = ZAuditFilters.safeParse(auditFilterInput(params)).error?.issues[0]?.message;
   const list = trpc.audit.list.infiniteQueryOptions(auditListInput(params), {
     getNextPageParam: (page) => page.nextCursor,
   });
   const queryClient = getQueryClient();
   const [actions] = await Promise.all([
     queryClient.fetchQuery(trpc.audit.actions.queryOptions()).catch((error: unknown) => error),
-    prefetch(list),
+    invalid ? null : prefetch(list),
   ]);
 
   // The API decides who may read the audit log (canViewAuditLog); the page shows its answer.
   const error = queryClient.getQueryState(list.queryKey)?.error;
-  if (error instanceof TRPCError && error.code === "FORBIDDEN") {
+  const forbidden = [error, actions].find(
+    (e): e is TRPCError => e instanceof TRPCError && e.code === "FORBIDDEN",
+  );
+  if (forbidden) {
     return (
       <>
         <PageHeader title={TITLE} />
         <Notice
           tone="brand"
           icon={<ShieldAlert className="size-6" />}
-          title={error.message.replace(/\.$/, "")}
+          title={forbidden.message.replace(/\.$/, "")}
           actions={
             <Link href="/apps" className={primaryButton}>
               Back to Applications
@@ -55,6 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     );
   }
   if (error && !(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
+  const problem = invalid ?? (error ? error.message : null);
   if (actions instanceof Error) throw actions;
 
   const actorName = params.actor
@@ -70,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title={TITLE}
         description={DESCRIPTION}
         actions={
-          error ? null : (
+          problem ? null : (
             <a href={auditExportHref(params)} className={secondaryButton} download>
               <Download className="size-4" aria-hidden />
               Export CSV
@@ -85,8 +93,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           actions={actions as string[]}
           actorName={actorName}
         />
-        {error ? (
-          <ErrorAlert>{error.message}</ErrorAlert>
+        {problem ? (
+          <ErrorAlert>{problem}</ErrorAlert>
         ) : (
           <HydrateClient>
             <AuditTable params={params} />
