@@ -200,6 +200,27 @@ describe("apps.byId", () => {
       ownedByInactivePeople: 1,
     });
     expect(app.entitlements.map((e) => e.slug)).toEqual(["org-admin", "repo-write"]);
+    // What the app inherits where it sets no default of its own: the organization's.
+    expect(app.defaultRequestPolicy).toBeNull();
+    const { organizationId } = await db.prisma.app.findUniqueOrThrow({ where: { id: app.id } });
+    const policy = await createPolicy(db.prisma, organizationId, { name: "Org standard" });
+    await db.prisma.organization.update({
+      where: { id: organizationId },
+      data: { defaultRequestPolicyId: policy.id },
+    });
+    try {
+      const again = await (await callerFor(ids.owner!)).apps.byId({ id: ids.github! });
+      expect(again.organizationDefaults).toEqual({
+        request: { id: policy.id, name: "Org standard" },
+        revocation: null,
+      });
+    } finally {
+      await db.prisma.organization.update({
+        where: { id: organizationId },
+        data: { defaultRequestPolicyId: null },
+      });
+      await db.prisma.policy.delete({ where: { id: policy.id } });
+    }
   });
 
   it("answers NOT_FOUND for another organization's app", async () => {

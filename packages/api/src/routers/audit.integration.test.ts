@@ -257,7 +257,9 @@ describe("audit.list", () => {
       before: { name: "Github" },
       after: { name: "GitHub" },
     });
-    expect(byAction("policy.created").target).toEqual({ label: "Standard", href: "/policies" });
+    expect(byAction("policy.created")).toMatchObject({
+      target: { label: "Standard", href: `/policies/${byAction("policy.created").targetId}` },
+    });
     expect(byAction("task.created")).toMatchObject({
       target: { label: `Task #${taskNumber}`, href: `/tasks/${taskNumber}` },
       task: { number: taskNumber },
@@ -271,7 +273,10 @@ describe("audit.list", () => {
       label: "Org admin",
       href: `/apps/${ids.app}/entitlements/${ids.entitlement}`,
     });
-    expect(byAction("user.role_changed").target?.label).toBe("Max Member");
+    expect(byAction("user.role_changed").target).toEqual({
+      label: "Max Member",
+      href: `/users/${byAction("user.role_changed").targetId}`,
+    });
     expect(byAction("organization.updated").target).toEqual({ label: "Acme", href: "/settings" });
     expect(byAction("request.approved").target).toEqual({
       label: "Request for Org admin",

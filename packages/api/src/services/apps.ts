@@ -115,6 +115,12 @@ export async function getApp(ctx: ServiceContext, appId: string) {
       createdAt: true,
       defaultRequestPolicy: { select: { id: true, name: true } },
       defaultRevocationPolicy: { select: { id: true, name: true } },
+      organization: {
+        select: {
+          defaultRequestPolicy: { select: { id: true, name: true } },
+          defaultRevocationPolicy: { select: { id: true, name: true } },
+        },
+      },
       members: {
         orderBy: { user: { displayName: "asc" } },
         select: { role: true, user: { select: personSelect } },
@@ -176,6 +182,11 @@ export async function getApp(ctx: ServiceContext, appId: string) {
     createdAt: app.createdAt,
     defaultRequestPolicy: app.defaultRequestPolicy,
     defaultRevocationPolicy: app.defaultRevocationPolicy,
+    /** What applies when the app sets no default of its own: the organization's. */
+    organizationDefaults: {
+      request: app.organization.defaultRequestPolicy,
+      revocation: app.organization.defaultRevocationPolicy,
+    },
     owners,
     // With no provisioners (deprovisioners), the app owners act (SPEC §1).
     provisioners: provisioners.length > 0 ? provisioners : owners,

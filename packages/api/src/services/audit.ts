@@ -81,12 +81,12 @@ const TARGETS: Record<string, TargetResolver> = {
     (
       await db.user.findMany({
         where: { id: { in: ids }, organizationId },
-        select: { id: true, displayName: true, email: true },
+        select: { id: true, displayName: true },
       })
     ).map((u) => ({
       id: u.id,
       label: u.displayName,
-      href: `/users?q=${encodeURIComponent(u.email)}`,
+      href: `/users/${u.id}`,
     })),
   Task: async (db, organizationId, ids) =>
     (
@@ -123,7 +123,7 @@ const TARGETS: Record<string, TargetResolver> = {
         where: { id: { in: ids }, organizationId },
         select: { id: true, name: true },
       })
-    ).map((p) => ({ id: p.id, label: p.name, href: "/policies" })),
+    ).map((p) => ({ id: p.id, label: p.name, href: `/policies/${p.id}` })),
   Request: async (db, organizationId, ids) =>
     (
       await db.request.findMany({

@@ -428,13 +428,16 @@ class DemoBuilder {
     });
     this.event({
       actor: alex.id,
-      action: "organization.settings_updated",
+      action: "organization.updated",
       targetType: "Organization",
       targetId: this.org.id,
-      before: { defaultRequestPolicyId: null, defaultRevocationPolicyId: null },
+      before: { defaultRequestPolicy: null, defaultRevocationPolicy: null },
       after: {
-        defaultRequestPolicyId: this.policies.manager.id,
-        defaultRevocationPolicyId: this.policies.autoApprove.id,
+        defaultRequestPolicy: { id: this.policies.manager.id, name: this.policies.manager.name },
+        defaultRevocationPolicy: {
+          id: this.policies.autoApprove.id,
+          name: this.policies.autoApprove.name,
+        },
       },
       at: createdAt,
     });

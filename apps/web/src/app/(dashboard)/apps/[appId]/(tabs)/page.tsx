@@ -111,13 +111,19 @@ export default async function AppPage({ params }: { params: Params }) {
               <div>
                 <dt className="text-xs text-zinc-500">Requests</dt>
                 <dd className="font-medium text-zinc-900">
-                  {app.defaultRequestPolicy?.name ?? "Organization default"}
+                  <PolicyName
+                    own={app.defaultRequestPolicy}
+                    inherited={app.organizationDefaults.request}
+                  />
                 </dd>
               </div>
               <div>
                 <dt className="text-xs text-zinc-500">Revocations</dt>
                 <dd className="font-medium text-zinc-900">
-                  {app.defaultRevocationPolicy?.name ?? "Organization default"}
+                  <PolicyName
+                    own={app.defaultRevocationPolicy}
+                    inherited={app.organizationDefaults.revocation}
+                  />
                 </dd>
               </div>
             </dl>
@@ -126,4 +132,24 @@ export default async function AppPage({ params }: { params: Params }) {
       </div>
     </>
   );
+}
+
+/** The app's own default policy, or the organization's it inherits (said so), or none. */
+function PolicyName({
+  own,
+  inherited,
+}: {
+  own: { name: string } | null;
+  inherited: { name: string } | null;
+}) {
+  if (own) return <>{own.name}</>;
+  if (inherited) {
+    return (
+      <>
+        {inherited.name}{" "}
+        <span className="font-normal text-zinc-500">(the organization&apos;s default)</span>
+      </>
+    );
+  }
+  return <span className="font-normal text-amber-700">None: requests are refused</span>;
 }
