@@ -12,7 +12,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import type { LoadedEntitlement } from "~/server/entitlements";
 import { useTRPCClient } from "~/trpc/react";
-import { OwnersField } from "./owners-field.tsx";
+import { AppPeopleField } from "~/components/apps/app-people-field";
 import { inheritedFor } from "./policy-inherit.ts";
 import { StrategyField } from "./strategy-field.tsx";
 import { TextField } from "~/components/ui/text-field";
@@ -84,8 +84,11 @@ export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEn
             hint="What it gives access to, shown to people who request it."
             error={fieldProblem("description")}
           />
-          <OwnersField
+          <AppPeopleField
             appId={entitlement.app.id}
+            legend="Owners"
+            note="They may revoke any grant of this entitlement, and approve when a policy says so."
+            emptyChoice="No owner yet."
             value={owners}
             onChange={setOwners}
             error={fieldProblem("ownerIds")}

@@ -1,62 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiError } from "~/components/requests/api-error";
 import { primaryButton } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { PeopleMultiPicker, type ChosenPerson } from "~/components/ui/people-multi-picker";
-import { useSettledSearch } from "~/components/ui/people-picker";
+import { type ChosenPerson } from "~/components/ui/people-multi-picker";
 import { Section } from "~/components/ui/section";
-import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { useTRPCClient } from "~/trpc/react";
+import { AppPeopleField } from "../app-people-field.tsx";
 import { useSettingsSave, type AppSettings } from "./use-settings-save.ts";
-
-/** The server lists this many matches (accounts.ownerCandidates). */
-const MATCHES = 20;
-
-/** One role's picker: searches the organization's active people (the app's managers only). */
-function RolePicker({
-  appId,
-  legend,
-  note,
-  emptyChoice,
-  value,
-  onChange,
-  error,
-}: {
-  appId: string;
-  legend: string;
-  note?: string;
-  emptyChoice: string;
-  value: ChosenPerson[];
-  onChange: (people: ChosenPerson[]) => void;
-  error?: string | null;
-}) {
-  const trpc = useTRPC();
-  const search = useSettledSearch();
-  const query = useQuery({
-    ...trpc.accounts.ownerCandidates.queryOptions({ appId, search: search.search }),
-    enabled: search.search !== "",
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
-  return (
-    <PeopleMultiPicker
-      legend={legend}
-      note={note}
-      emptyChoice={emptyChoice}
-      search={search}
-      people={query.data}
-      loading={query.isPending}
-      refreshing={query.isPlaceholderData && query.isFetching}
-      problem={query.error ? apiError(query.error).message : null}
-      limit={MATCHES}
-      value={value}
-      onChange={onChange}
-      error={error}
-    />
-  );
-}
 
 const ids = (people: ChosenPerson[]) => people.map((p) => p.id);
 
@@ -93,7 +44,7 @@ export function PeopleSection({ settings }: { settings: AppSettings }) {
       description="Owners answer for the app and change its settings, accounts and entitlements; provisioners and deprovisioners do the tasks of granting and removing access."
     >
       <form onSubmit={submit} noValidate className="space-y-6">
-        <RolePicker
+        <AppPeopleField
           appId={settings.id}
           legend="Owners"
           note="An app needs at least one owner."
@@ -102,7 +53,7 @@ export function PeopleSection({ settings }: { settings: AppSettings }) {
           onChange={setOwners}
           error={zodError("ownerIds")}
         />
-        <RolePicker
+        <AppPeopleField
           appId={settings.id}
           legend="Provisioners"
           note="When empty, the app owners provision."
@@ -111,7 +62,7 @@ export function PeopleSection({ settings }: { settings: AppSettings }) {
           onChange={setProvisioners}
           error={zodError("provisionerIds")}
         />
-        <RolePicker
+        <AppPeopleField
           appId={settings.id}
           legend="Deprovisioners"
           note="When empty, the app owners deprovision."

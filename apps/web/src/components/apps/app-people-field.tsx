@@ -10,19 +10,25 @@ import { useTRPC } from "~/trpc/react";
 const MATCHES = 20;
 
 /**
- * An entitlement's owners: the people chosen as removable chips, and a search of the active
- * people of the organization to add one (the same list as Set account owner, for the app's
- * managers).
+ * People chosen for a role in an app (its owners, provisioners, deprovisioners, or an
+ * entitlement's owners): removable chips and a search of the organization's active people
+ * (accounts.ownerCandidates, open to the app's managers).
  */
-export function OwnersField({
+export function AppPeopleField({
   appId,
+  legend,
+  note,
+  emptyChoice,
   value,
   onChange,
   error,
 }: {
   appId: string;
+  legend: string;
+  note?: string;
+  emptyChoice: string;
   value: ChosenPerson[];
-  onChange: (owners: ChosenPerson[]) => void;
+  onChange: (people: ChosenPerson[]) => void;
   error?: string | null;
 }) {
   const trpc = useTRPC();
@@ -35,9 +41,9 @@ export function OwnersField({
   });
   return (
     <PeopleMultiPicker
-      legend="Owners"
-      note="They may revoke any grant of this entitlement, and approve when a policy says so."
-      emptyChoice="No owner yet."
+      legend={legend}
+      note={note}
+      emptyChoice={emptyChoice}
       search={search}
       people={query.data}
       loading={query.isPending}
