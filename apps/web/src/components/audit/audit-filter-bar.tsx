@@ -2,18 +2,12 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { UserRound, X } from "lucide-react";
-import type { RouterOutputs } from "@lantern/api";
-import { apiError } from "~/components/requests/api-error";
+import { useActivePeople } from "~/components/users/active-people";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { PeoplePicker, useSettledSearch } from "~/components/ui/people-picker";
+import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
 import { fieldClass } from "~/components/ui/textarea";
-import { useTRPC } from "~/trpc/react";
 import { AUDIT_TARGET_TYPES, auditHref, type AuditParams } from "./audit-filters";
-
-type Person = RouterOutputs["users"]["search"][number];
 
 /** The families of `actions` ("task." for task.created, …), for "every task action". */
 function families(actions: string[]): string[] {
@@ -38,59 +32,6 @@ function Field({
       </label>
       <div className="mt-1">{children(id)}</div>
     </div>
-  );
-}
-
-function ActorDialog({
-  onChoose,
-  onOpenChange,
-}: {
-  onChoose: (person: Person) => void;
-  onOpenChange: (open: boolean) => void;
-}) {
-  const trpc = useTRPC();
-  const search = useSettledSearch();
-  const query = useQuery({
-    ...trpc.users.search.queryOptions({ search: search.search || undefined }),
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
-  const [person, setPerson] = useState<Person | null>(null);
-  return (
-    <Dialog open onOpenChange={onOpenChange}>
-      <DialogContent
-        title="Filter by actor"
-        description="Show only the events of one person. Events of the system (connectors, jobs) have no actor."
-      >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (person) onChoose(person);
-          }}
-        >
-          <PeoplePicker
-            legend="Actor"
-            search={search}
-            people={query.data}
-            loading={query.isPending}
-            refreshing={query.isFetching && query.isPlaceholderData}
-            problem={query.isError ? apiError(query.error).message : null}
-            note="Active people of your organization."
-            empty="Nobody active to choose."
-            limit={20}
-            value={person}
-            onChange={setPerson}
-            autoFocus
-          />
-          <DialogFooter>
-            <DialogClose className={secondaryButton}>Cancel</DialogClose>
-            <button type="submit" className={primaryButton} disabled={!person}>
-              Show their events
-            </button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
   );
 }
 
@@ -264,12 +205,16 @@ export function AuditFilterBar({
         ) : null}
       </div>
       {choosing ? (
-        <ActorDialog
+        <ChoosePersonDialog
+          useCandidates={useActivePeople}
+          title="Filter by actor"
+          description="Show only the events of one person. Events of the system (connectors, jobs) have no actor."
+          legend="Actor"
+          submitLabel="Show their events"
+          pendingLabel="Showing…"
+          required="Choose a person."
           onOpenChange={setChoosing}
-          onChoose={(person) => {
-            setActor({ id: person.id, name: person.displayName });
-            setChoosing(false);
-          }}
+          onChoose={async (person) => setActor({ id: person.id, name: person.displayName })}
         />
       ) : null}
     </form>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { actionError } from "~/components/tasks/actions";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
@@ -13,7 +13,7 @@ import { TextField } from "~/components/ui/text-field";
 import { fieldClass } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import type { ActivePerson } from "./choose-person-dialog.tsx";
+import { useActivePeople, type ActivePerson } from "./active-people.ts";
 
 type Field = "email" | "givenName" | "familyName" | "displayName" | "title" | "department";
 
@@ -56,11 +56,7 @@ function AddPersonDialog({
   const queryClient = useQueryClient();
   const router = useRouter();
   const search = useSettledSearch();
-  const managers = useQuery({
-    ...trpc.users.search.queryOptions({ search: search.search || undefined }),
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  const managers = useActivePeople(search.search || undefined);
   const [values, setValues] = useState(EMPTY);
   const [manager, setManager] = useState<ActivePerson | null>(null);
   const [role, setRole] = useState<"MEMBER" | "SUPER_ADMIN">("MEMBER");

@@ -10,7 +10,8 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import { ChoosePersonDialog } from "./choose-person-dialog.tsx";
+import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
+import { useActivePeople } from "./active-people.ts";
 import { ROLE_LABEL, STATUS_BADGE, type PersonRole, type PersonStatus } from "./person-labels.ts";
 
 export interface PersonTarget {
@@ -56,6 +57,7 @@ export function PersonActions({ person }: { person: PersonTarget }) {
       {dialog === "status" ? <StatusDialog person={person} onOpenChange={close} /> : null}
       {dialog === "manager" ? (
         <ChoosePersonDialog
+          useCandidates={useActivePeople}
           title="Change manager"
           description={`${person.displayName}'s manager approves their requests when a policy asks their manager. ${
             person.manager ? `Now: ${person.manager.displayName}.` : "They have no manager now."

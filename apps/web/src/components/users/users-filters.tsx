@@ -5,7 +5,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { UserRoundSearch, X } from "lucide-react";
 import { secondaryButton } from "~/components/ui/button";
 import { hrefWith } from "~/lib/url";
-import { ChoosePersonDialog } from "./choose-person-dialog.tsx";
+import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
+import { useActivePeople } from "./active-people.ts";
 import {
   filterParams,
   ROLE_FILTERS,
@@ -95,6 +96,7 @@ export function UsersFilters({
       </label>
       {picking ? (
         <ChoosePersonDialog
+          useCandidates={useActivePeople}
           title="Filter by manager"
           description="Show the people who report directly to this person."
           legend="Manager"

@@ -1,29 +1,36 @@
 "use client";
 
 import { useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { RouterOutputs } from "@lantern/api";
 import { actionError } from "~/components/tasks/actions";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { PeoplePicker, useSettledSearch } from "~/components/ui/people-picker";
-import { useTRPC } from "~/trpc/react";
+import { PeoplePicker, useSettledSearch, type PickablePerson } from "~/components/ui/people-picker";
 
-export type ActivePerson = RouterOutputs["users"]["search"][number];
+/** What a candidates query gives the dialog (a TanStack Query result of 20 people at most). */
+export interface CandidatesQuery<P> {
+  data: P[] | undefined;
+  isPending: boolean;
+  isFetching: boolean;
+  isPlaceholderData: boolean;
+  isError: boolean;
+  error: unknown;
+}
 
 /**
- * A dialog to pick one active person of the organization (users.search, 20 at a time): the
- * manager filter of the directory and "Change manager". `onChoose` runs the change; its error
- * stays in the dialog. `extra` sits left of the buttons (e.g. "Remove manager").
+ * A dialog to pick one active person of the organization: Set account owner, Change manager,
+ * the directory's manager filter. `useCandidates` runs the search (each caller's procedure has
+ * its own audience). `onChoose` runs the change; its error stays in the dialog. `extra` sits
+ * left of the buttons (e.g. "Remove manager").
  */
-export function ChoosePersonDialog({
+export function ChoosePersonDialog<P extends PickablePerson>({
   title,
   description,
   legend,
   submitLabel,
   pendingLabel = "Saving…",
   required,
+  useCandidates,
   onChoose,
   onOpenChange,
   extra,
@@ -35,18 +42,15 @@ export function ChoosePersonDialog({
   pendingLabel?: string;
   /** Shown when nobody is chosen on submit. */
   required: string;
-  onChoose: (person: ActivePerson) => Promise<void>;
+  /** A hook running the search for the settled search text (undefined: no text yet). */
+  useCandidates: (search: string | undefined) => CandidatesQuery<P>;
+  onChoose: (person: P) => Promise<void>;
   onOpenChange: (open: boolean) => void;
   extra?: (run: (fn: () => Promise<void>) => void, pending: boolean) => React.ReactNode;
 }) {
-  const trpc = useTRPC();
   const search = useSettledSearch();
-  const query = useQuery({
-    ...trpc.users.search.queryOptions({ search: search.search || undefined }),
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
-  const [person, setPerson] = useState<ActivePerson | null>(null);
+  const query = useCandidates(search.search || undefined);
+  const [person, setPerson] = useState<P | null>(null);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<{ field: "person" | null; message: string } | null>(null);
 
