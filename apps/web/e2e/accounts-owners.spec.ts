@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
-import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
+import { signedIn, whenInteractive } from "./support/ui.ts";
 
 // The Accounts tab (SPEC §4.1, §4.3, §4.4): the app owner of Salesforce (Daniel Kim) sets an
 // account's owner by hand, resets it to the matched person, clears it, and makes the account a
@@ -19,15 +19,6 @@ interface Row {
   owner: { displayName: string } | null;
   ownerSource: "MATCHED" | "MANUAL" | "CLEARED";
   evidence: { matchedOwner: { displayName: string } | null };
-}
-
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await signInAsDemoPerson(page, name);
-  await expect(page).toHaveURL(/\/apps$/);
-  return page;
 }
 
 async function appIdOf(page: Page): Promise<string> {

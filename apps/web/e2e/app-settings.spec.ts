@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { signedIn, whenInteractive } from "./support/ui.ts";
 
 // Add application and App settings (issue 6): a super admin (Alex Rivera) adds an application,
 // names its owner (Hannah Okafor) and provisioner (Marcus Chen), writes its provisioning
@@ -20,15 +20,6 @@ async function expectAccessible(page: Page, what: string, within?: string) {
     (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(problems, `${what} has accessibility violations`).toEqual([]);
-}
-
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await signInAsDemoPerson(page, name);
-  await expect(page).toHaveURL(/\/apps$/);
-  return page;
 }
 
 /** Chooses `person` in the people picker of `role` (Owners, Provisioners, Deprovisioners). */

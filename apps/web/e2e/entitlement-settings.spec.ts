@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
-import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
+import { signedIn, whenInteractive } from "./support/ui.ts";
 
 // Entitlement settings (issue 6): Salesforce's owner (Daniel Kim) adds an entitlement, makes it
 // provisioned by the connector under another request policy, then clears the policy and sees
@@ -23,15 +23,6 @@ interface Settings {
     revocationPolicyId: string | null;
     inherited: { request: { name: string } | null; revocation: { name: string } | null };
   };
-}
-
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await signInAsDemoPerson(page, name);
-  await expect(page).toHaveURL(/\/apps$/);
-  return page;
 }
 
 async function appIdOf(page: Page): Promise<string> {

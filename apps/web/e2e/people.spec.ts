@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
-import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
+import { signedIn, whenInteractive } from "./support/ui.ts";
 
 // The people directory (issue 6): a super admin filters the directory, adds a person, changes
 // their manager and role, and suspends them with a reason; the account they own says so.
@@ -8,15 +8,6 @@ import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 // login (an unowned contractor account no other spec uses), given to them through the API.
 
 const STAMP = Date.now().toString(36);
-
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await signInAsDemoPerson(page, name);
-  await expect(page).toHaveURL(/\/apps$/);
-  return page;
-}
 
 /** The directory's body rows' names. */
 const directoryNames = (page: Page) =>

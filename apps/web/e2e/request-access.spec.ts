@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { escapeRegExp, signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { escapeRegExp, signedIn, signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 
 // An employee asks for access and follows it; their manager sees and approves it.
 // Demo organization: Jordan Lee (Software Engineer II) reports to Hannah Okafor. Figma has no
@@ -9,15 +9,6 @@ import { escapeRegExp, signInAsDemoPerson, whenInteractive } from "./support/ui.
 
 const ENTITLEMENT = "Full seat (editor)";
 const APP = "Figma";
-
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await signInAsDemoPerson(page, name);
-  await expect(page).toHaveURL(/\/apps$/);
-  return page;
-}
 
 async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page })

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 /**
  * Waits until React has hydrated `locator`'s element, i.e. its event handlers are attached,
@@ -27,6 +27,19 @@ export const demoSection = (page: Page): Locator =>
 export async function signInAsDemoPerson(page: Page, name: string): Promise<void> {
   const button = demoSection(page).getByRole("button", { name: `Sign in as ${name}` });
   await (await whenInteractive(button)).click();
+}
+
+/**
+ * A demo person signed in in a browser context of their own (so several people can act in
+ * one test), on the Applications page.
+ */
+export async function signedIn(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await signInAsDemoPerson(page, name);
+  await expect(page).toHaveURL(/\/apps$/);
+  return page;
 }
 
 /** The table of managed applications on the Applications page. */
