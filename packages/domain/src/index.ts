@@ -1,6 +1,7 @@
 export * from "./errors.ts";
 export * from "./actor.ts";
 export * from "./pagination.ts";
+export * from "./text.ts";
 export * from "./permissions/rules.ts";
 export * from "./permissions/tasks.ts";
 export * from "./permissions/grants.ts";
