@@ -5,6 +5,7 @@ export * from "./text.ts";
 export * from "./permissions/rules.ts";
 export * from "./permissions/tasks.ts";
 export * from "./permissions/grants.ts";
+export * from "./permissions/grant-visibility.ts";
 export * from "./permissions/accounts.ts";
 export * from "./permissions/app-accounts.ts";
 export * from "./workflow/policy.ts";

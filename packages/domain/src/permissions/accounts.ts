@@ -1,9 +1,9 @@
 import { allow, deny, type Actor, type Decision } from "../actor.ts";
 import { canSignIn, isSuperAdmin } from "./rules.ts";
 
-// SPEC §4.5, §8: who may open an account's details page (its emails, profile attributes as
-// ingested, and every entitlement it holds). Who holds an entitlement is visible to every
-// member on the entitlement's Grants tab; the account itself is not.
+// SPEC §4.5, §8: who may open an account's details page (its emails and profile attributes
+// as ingested). Which of its grants the page lists is accountGrantsScope's (grant-visibility.ts):
+// an owner of one of its entitlements sees the account, but only the grants of what they own.
 
 /** The facts about one account that the visibility rule needs. */
 export interface AccountFactsForView {

@@ -1,0 +1,95 @@
+import { allow, deny, type Actor, type Decision } from "../actor.ts";
+import { GRANT_NOT_FOUND, type GrantFactsForRevoke } from "./grants.ts";
+import { canSignIn, isSuperAdmin } from "./rules.ts";
+
+// SPEC §5, §8: who may see that an account holds an entitlement (a grant), one grant at a
+// time and as lists. A grant names an account (login, name, email) and its owner, so it is
+// visible to exactly the people responsible for it: super admins, the app's owners, the
+// entitlement's owners, the account's owner and their direct manager. Every other member
+// sees only the grants of the accounts they own.
+
+/** The people around one grant; the same facts the revoke rule reads. */
+export type GrantFactsForView = Pick<
+  GrantFactsForRevoke,
+  "organizationId" | "appName" | "entitlementName" | "appOwnerIds" | "entitlementOwnerIds"
+> & {
+  accountOwner: { id: string; managerId: string | null } | null;
+};
+
+/** "Only super admins, the owners of GitHub and of Admin, … can see this access." */
+export function whoCanViewGrant(
+  grant: Pick<GrantFactsForView, "appName" | "entitlementName">,
+): string {
+  return `Only super admins, the owners of ${grant.appName}, the owners of ${grant.entitlementName}, and the account's owner and their direct manager can see this access.`;
+}
+
+/**
+ * See one grant (its account, owner and revocation in flight): super admins, the app's
+ * owners, the entitlement's owners, the account's owner and the owner's direct manager.
+ */
+export function canViewGrant(actor: Actor, grant: GrantFactsForView): Decision {
+  if (actor.organizationId !== grant.organizationId) return deny(GRANT_NOT_FOUND);
+  const active = canSignIn(actor);
+  if (!active.allowed) return active;
+  if (
+    isSuperAdmin(actor) ||
+    grant.appOwnerIds.includes(actor.id) ||
+    grant.entitlementOwnerIds.includes(actor.id) ||
+    grant.accountOwner?.id === actor.id ||
+    (grant.accountOwner !== null && grant.accountOwner.managerId === actor.id)
+  ) {
+    return allow;
+  }
+  return deny(whoCanViewGrant(grant));
+}
+
+/**
+ * Which of an entitlement's grants a viewer's list holds (its Grants tab): every one (`ALL`:
+ * super admins, the app's owners, the entitlement's owners); else only those of accounts
+ * the viewer owns or a direct report of theirs owns (`OWN_AND_REPORTS`); `NONE` for people
+ * of another organization or who may not use Lantern. Lists filter by it in SQL; the result
+ * is exactly the grants canViewGrant allows.
+ */
+export type EntitlementGrantsScope = "ALL" | "OWN_AND_REPORTS" | "NONE";
+
+export function entitlementGrantsScope(
+  actor: Actor,
+  entitlement: Pick<GrantFactsForView, "organizationId" | "appOwnerIds" | "entitlementOwnerIds">,
+): EntitlementGrantsScope {
+  if (actor.organizationId !== entitlement.organizationId) return "NONE";
+  if (!canSignIn(actor).allowed) return "NONE";
+  if (
+    isSuperAdmin(actor) ||
+    entitlement.appOwnerIds.includes(actor.id) ||
+    entitlement.entitlementOwnerIds.includes(actor.id)
+  ) {
+    return "ALL";
+  }
+  return "OWN_AND_REPORTS";
+}
+
+/**
+ * Which of an account's grants a viewer's list holds (the account details page): every one
+ * (`ALL`: super admins, the app's owners, the account's owner and their direct manager);
+ * else only those of entitlements the viewer owns (`OWNED_ENTITLEMENTS`); `NONE` for people
+ * of another organization or who may not use Lantern. Exactly the grants canViewGrant allows.
+ */
+export type AccountGrantsScope = "ALL" | "OWNED_ENTITLEMENTS" | "NONE";
+
+export function accountGrantsScope(
+  actor: Actor,
+  account: Pick<GrantFactsForView, "organizationId" | "appOwnerIds" | "accountOwner">,
+): AccountGrantsScope {
+  if (actor.organizationId !== account.organizationId) return "NONE";
+  if (!canSignIn(actor).allowed) return "NONE";
+  const owner = account.accountOwner;
+  if (
+    isSuperAdmin(actor) ||
+    account.appOwnerIds.includes(actor.id) ||
+    owner?.id === actor.id ||
+    (owner !== null && owner.managerId === actor.id)
+  ) {
+    return "ALL";
+  }
+  return "OWNED_ENTITLEMENTS";
+}
