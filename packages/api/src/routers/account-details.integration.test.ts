@@ -153,15 +153,16 @@ describe("accounts.byId", () => {
   });
 
   it.each([
-    ["a super admin", "admin", true],
-    ["an app owner", "appOwner", true],
-    ["the account's owner", "emp", false],
-    ["the owner's direct manager", "boss", false],
-    ["an owner of an entitlement it holds", "entOwner", false],
-  ])("%s may see it", async (_label, key, manage) => {
+    ["a super admin", "admin", true, "ALL"],
+    ["an app owner", "appOwner", true, "ALL"],
+    ["the account's owner", "emp", false, "ALL"],
+    ["the owner's direct manager", "boss", false, "ALL"],
+    ["an owner of an entitlement it holds", "entOwner", false, "OWNED_ENTITLEMENTS"],
+  ])("%s may see it", async (_label, key, manage, grantsScope) => {
     const details = await (await callerFor(people[key]!)).accounts.byId({ id: account.id });
     expect(details.id).toBe(account.id);
     expect(details.viewerCanManage).toBe(manage);
+    expect(details.viewerGrantsScope).toBe(grantsScope);
   });
 
   it.each([
@@ -230,8 +231,8 @@ describe("accounts.grants", () => {
     expect(await revocable("admin")).toEqual(all);
     expect(await revocable("appOwner")).toEqual(all);
     expect(await revocable("boss")).toEqual(all);
-    // An entitlement owner sees the account, and may revoke only their entitlement.
-    expect(await revocable("entOwner")).toEqual({ api: false, reports: false, "sys-admin": true });
+    // An entitlement owner sees the account, and only the grant of their entitlement (SPEC §8).
+    expect(await revocable("entOwner")).toEqual({ "sys-admin": true });
     // The account's owner sees it but asks someone else to revoke.
     const own = await (await callerFor(people.emp!)).accounts.grants({ accountId: account.id });
     expect(own.items.every((g) => !g.viewerCanRevoke)).toBe(true);

@@ -16,7 +16,8 @@ import { callerFor as callerForUser } from "../testing.ts";
 
 // The Grants tab of an entitlement (SPEC §5) and its header (entitlements.byId) on a real
 // database: who holds it, newest grant first, keyset pages, search, the pending revocation of
-// each row and whether the viewer may revoke it (canRevokeGrant), organization isolation.
+// each row and whether the viewer may revoke it (canRevokeGrant), which holders each viewer
+// sees (entitlementGrantsScope, SPEC §8), organization isolation.
 
 let db: Database;
 const callerFor = (user: { id: string }) => callerForUser(db.prisma, user.id);
@@ -132,6 +133,7 @@ describe("entitlements.byId", () => {
     });
     expect(result.liveGrantCount).toBe(3);
     expect(result.viewerCanManage).toBe(false);
+    expect(result.viewerGrantsScope).toBe("OWN_AND_REPORTS");
     const read = await (await callerFor(people.appOwner!)).entitlements.byId({ id: other.id });
     expect(read.policies.revocation).toMatchObject({
       name: "Org revocation",
@@ -139,13 +141,14 @@ describe("entitlements.byId", () => {
       summary: "No approval needed: it is deprovisioned at once.",
     });
     expect(read.viewerCanManage).toBe(true);
+    expect(read.viewerGrantsScope).toBe("ALL");
   });
 });
 
 describe("entitlements.grants", () => {
   it("lists the accounts holding it, newest grant first, with owner, source and dates", async () => {
     const page = await (
-      await callerFor(people.stranger!)
+      await callerFor(people.entOwner!)
     ).entitlements.grants({ entitlementId: admin.id });
     expect(page.nextCursor).toBeNull();
     expect(page.items.map((r) => r.grantId)).toEqual(newestFirst("svc", "solo", "emp"));
@@ -191,19 +194,12 @@ describe("entitlements.grants", () => {
     expect(await canRevoke("admin")).toEqual(all);
     expect(await canRevoke("appOwner")).toEqual(all);
     expect(await canRevoke("entOwner")).toEqual(all);
-    expect(await canRevoke("boss")).toEqual({
-      deploy_bot: false,
-      "sol.n": false,
-      "eli.employee": true,
-    });
-    expect(await canRevoke("emp")).toEqual({
-      deploy_bot: false,
-      "sol.n": false,
-      "eli.employee": false,
-    });
+    // A manager and a member see only their reports' and their own accounts (SPEC §8).
+    expect(await canRevoke("boss")).toEqual({ "eli.employee": true });
+    expect(await canRevoke("emp")).toEqual({ "eli.employee": false });
 
     const page = await (
-      await callerFor(people.stranger!)
+      await callerFor(people.emp!)
     ).entitlements.grants({ entitlementId: admin.id });
     const emp = page.items.find((r) => r.account.login === "eli.employee")!;
     expect(emp.viewerCanRevoke).toBe(false);
@@ -256,7 +252,7 @@ describe("entitlements.grants", () => {
   });
 
   it("searches by login, email address or name, case-insensitively and literally", async () => {
-    const caller = await callerFor(people.stranger!);
+    const caller = await callerFor(people.appOwner!);
     const logins = async (search: string) =>
       (await caller.entitlements.grants({ entitlementId: admin.id, search })).items.map(
         (r) => r.account.login,
@@ -285,7 +281,7 @@ describe("entitlements.grants", () => {
     ).grants.revoke({ grantId: grants.emp!.id, reason: "Moved to sales" });
     expect(result.task?.kind).toBe("APPROVAL");
     const page = await (
-      await callerFor(people.stranger!)
+      await callerFor(people.appOwner!)
     ).entitlements.grants({ entitlementId: admin.id });
     const emp = page.items.find((r) => r.grantId === grants.emp!.id)!;
     expect(emp.pending).toEqual({
@@ -299,6 +295,43 @@ describe("entitlements.grants", () => {
     expect(page.items.filter((r) => r.pending !== null)).toHaveLength(1);
     // The grant stays live (and listed) until the revocation is approved and carried out.
     expect(page.items).toHaveLength(3);
+    // The account's owner sees it pending on their own row.
+    const own = await (
+      await callerFor(people.emp!)
+    ).entitlements.grants({ entitlementId: admin.id });
+    expect(own.items.map((r) => [r.grantId, r.pending?.requestId])).toEqual([
+      [grants.emp!.id, result.requestId],
+    ]);
+  });
+
+  it("lists only the holders the viewer may see: members their own accounts, managers their reports' too", async () => {
+    const visible = async (key: string, search?: string) =>
+      (
+        await (
+          await callerFor(people[key]!)
+        ).entitlements.grants({ entitlementId: admin.id, search })
+      ).items.map((r) => r.account.login);
+    const everyone = ["deploy_bot", "sol.n", "eli.employee"];
+    expect(await visible("admin")).toEqual(everyone);
+    expect(await visible("appOwner")).toEqual(everyone);
+    expect(await visible("entOwner")).toEqual(everyone);
+    expect(await visible("boss")).toEqual(["eli.employee"]);
+    expect(await visible("emp")).toEqual(["eli.employee"]);
+    expect(await visible("solo")).toEqual(["sol.n"]);
+    expect(await visible("stranger")).toEqual([]);
+    // Search and paging stay inside what the viewer may see.
+    expect(await visible("stranger", "deploy")).toEqual([]);
+    expect(await visible("emp", "sol")).toEqual([]);
+    const first = await (
+      await callerFor(people.solo!)
+    ).entitlements.grants({ entitlementId: admin.id, limit: 1 });
+    expect(first.items.map((r) => r.account.login)).toEqual(["sol.n"]);
+    expect(first.nextCursor).toBeNull();
+    // An owner of another entitlement of the app is a member here.
+    const reads = await (
+      await callerFor(people.entOwner!)
+    ).entitlements.grants({ entitlementId: other.id });
+    expect(reads.items).toEqual([]);
   });
 
   it("is NOT_FOUND for another organization, BAD_REQUEST for a bad id, UNAUTHORIZED signed out", async () => {

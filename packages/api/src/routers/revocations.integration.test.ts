@@ -237,11 +237,16 @@ describe("what the revocation policy makes of it", () => {
         task: { number: result.task!.number, kind: "APPROVAL" },
       },
     });
-    // Every member of the organization may look (they see apps, SPEC §8).
+    // The account's owner may look; a member with no part in the access may not (SPEC §8).
     expect(
-      (await (await callerFor(people.stranger!)).grants.revocationStatus({ grantId: grant.id }))
-        .pending?.requestId,
+      (await (await callerFor(people.emp!)).grants.revocationStatus({ grantId: grant.id })).pending
+        ?.requestId,
     ).toBe(result.requestId);
+    await expectError(
+      (await callerFor(people.stranger!)).grants.revocationStatus({ grantId: grant.id }),
+      "FORBIDDEN",
+      /^Only super admins, the owners of Approval, the owners of Approval Admin, and the account's owner and their direct manager can see this access\.$/,
+    );
 
     // The manager approves: the deprovisioners get the work.
     const approved = await (await callerFor(people.boss!)).tasks.approve({ taskId: task.id });

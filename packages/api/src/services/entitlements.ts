@@ -5,8 +5,10 @@ import {
   canViewApp,
   describePolicy,
   DomainError,
+  entitlementGrantsScope,
   toPage,
   type Actor,
+  type EntitlementGrantsScope,
   type Page,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
@@ -77,10 +79,15 @@ export interface EntitlementDetails {
     revocationPolicyId: string | null;
     inherited: { request: InheritedPolicy | null; revocation: InheritedPolicy | null };
   };
-  /** Accounts holding it now. */
+  /** Accounts holding it now (all of them, whoever the viewer). */
   liveGrantCount: number;
   /** The viewer may change the app and its entitlements (canManageApp). */
   viewerCanManage: boolean;
+  /**
+   * Which holders the viewer's Grants tab lists (entitlementGrantsScope): ALL, or only the
+   * accounts the viewer and their direct reports own (OWN_AND_REPORTS).
+   */
+  viewerGrantsScope: EntitlementGrantsScope;
 }
 
 const personSelect = { id: true, displayName: true, email: true } as const;
@@ -203,6 +210,18 @@ export async function getEntitlement(
       organizationId: app.organizationId,
       ownerIds: app.members.map((m) => m.userId),
     }).allowed,
+    viewerGrantsScope: entitlementGrantsScope(ctx.actor, grantFacts(ctx.actor, entitlement)),
+  };
+}
+
+/** The people around the entitlement's grants, as the visibility and revoke rules need them. */
+function grantFacts(actor: Actor, entitlement: Awaited<ReturnType<typeof loadEntitlement>>) {
+  return {
+    organizationId: actor.organizationId,
+    appName: entitlement.app.name,
+    entitlementName: entitlement.displayName,
+    appOwnerIds: entitlement.app.members.map((m) => m.userId),
+    entitlementOwnerIds: entitlement.owners.map((o) => o.user.id),
   };
 }
 
@@ -236,9 +255,11 @@ export interface EntitlementGrantRow extends RevokeAbility {
 /**
  * The accounts holding an entitlement (its live grants), newest grant first, keyset-paginated
  * on the grant id: the (entitlementId, revokedAt, id) index answers every page at 10M grants.
- * Optional search by account login, email address or name. Each row says whether a revocation
- * is in flight and whether the viewer may revoke it (canRevokeGrant), from facts loaded once
- * for the page.
+ * Only the grants the viewer may see (entitlementGrantsScope, SPEC §8): everyone's for super
+ * admins and the app's and entitlement's owners; otherwise those of accounts the viewer or a
+ * direct report of theirs owns, filtered in the same statement. Optional search by account
+ * login, email address or name. Each row says whether a revocation is in flight and whether
+ * the viewer may revoke it (canRevokeGrant), from facts loaded once for the page.
  */
 export async function listEntitlementGrants(
   ctx: ServiceContext,
@@ -246,8 +267,12 @@ export async function listEntitlementGrants(
 ): Promise<Page<EntitlementGrantRow>> {
   const entitlement = await loadEntitlement(ctx, input.entitlementId);
   const orgId = ctx.actor.organizationId;
+  const facts = grantFacts(ctx.actor, entitlement);
+  const scope = entitlementGrantsScope(ctx.actor, facts);
+  if (scope === "NONE") return { items: [], nextCursor: null };
   const after = input.cursor ? decodeIdCursor(input.cursor) : null;
   const search = input.search?.trim();
+  const actorId = ctx.actor.id;
 
   const ids = await ctx.db.$queryRaw<Array<{ id: string }>>`
     SELECT g.id
@@ -256,6 +281,17 @@ export async function listEntitlementGrants(
        AND g."revokedAt" IS NULL
        AND g."organizationId" = ${orgId}::uuid
        ${after ? Prisma.sql`AND g.id < ${after.id}::uuid` : Prisma.empty}
+       ${
+         scope === "OWN_AND_REPORTS"
+           ? Prisma.sql`AND g."accountId" IN (
+               SELECT a.id FROM "Account" a
+                WHERE a."organizationId" = ${orgId}::uuid
+                  AND (a."ownerId" = ${actorId}::uuid
+                       OR a."ownerId" IN (SELECT u.id FROM "User" u
+                                           WHERE u."managerId" = ${actorId}::uuid
+                                             AND u."organizationId" = ${orgId}::uuid)))`
+           : Prisma.empty
+       }
        ${
          search
            ? Prisma.sql`AND EXISTS (
@@ -296,13 +332,6 @@ export async function listEntitlementGrants(
     pendingRevocations(ctx.db, orgId, pageIds),
   ]);
   const byId = new Map(grants.map((g) => [g.id, g]));
-  const facts = {
-    organizationId: orgId,
-    appName: entitlement.app.name,
-    entitlementName: entitlement.displayName,
-    appOwnerIds: entitlement.app.members.map((m) => m.userId),
-    entitlementOwnerIds: entitlement.owners.map((o) => o.user.id),
-  };
 
   return {
     nextCursor: page.nextCursor,

@@ -2,7 +2,7 @@ import type { Prisma } from "@lantern/db";
 import {
   assertAllowed,
   canRevokeGrant,
-  canViewApp,
+  canViewGrant,
   describePolicy,
   DomainError,
   GRANT_NOT_FOUND,
@@ -175,17 +175,20 @@ export interface GrantRevocationStatus {
   pending: PendingRevocation | null;
 }
 
-/** Whether a grant is live and has a revocation in flight (every member sees apps, SPEC §8). */
+/**
+ * Whether a grant is live and has a revocation in flight: for the people who may see the
+ * grant (canViewGrant; FORBIDDEN naming who can).
+ */
 export async function grantRevocationStatus(
   ctx: Pick<Context, "db"> & { actor: Actor },
   grantId: string,
 ): Promise<GrantRevocationStatus> {
   const grant = await ctx.db.grant.findFirst({
     where: { id: grantId, organizationId: ctx.actor.organizationId },
-    select: { id: true, revokedAt: true, organizationId: true },
+    select: grantSelect,
   });
   if (!grant) throw new DomainError("NOT_FOUND", GRANT_NOT_FOUND);
-  assertAllowed(canViewApp(ctx.actor, grant), "NOT_FOUND");
+  assertAllowed(canViewGrant(ctx.actor, revokeFacts(grant)));
   const pending = await pendingRevocations(ctx.db, grant.organizationId, [grant.id]);
   return { grantId: grant.id, revokedAt: grant.revokedAt, pending: pending.get(grant.id) ?? null };
 }

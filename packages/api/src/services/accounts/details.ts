@@ -8,12 +8,14 @@ import type {
 } from "@lantern/db";
 import {
   ACCOUNT_NOT_FOUND,
+  accountGrantsScope,
   assertAllowed,
   canManageApp,
   canViewAccount,
   decodeUuidCursor,
   DomainError,
   toPage,
+  type AccountGrantsScope,
   type Actor,
   type Page,
 } from "@lantern/domain";
@@ -82,9 +84,16 @@ export interface AccountDetails {
     ambiguous: boolean;
     matchedOwner: AccountPersonRef | null;
   };
+  /** Its live grants (all of them, whoever the viewer). */
   liveGrantCount: number;
   /** The viewer may set its owner and type (canManageApp). */
   viewerCanManage: boolean;
+  /**
+   * Which of its grants the viewer's list holds (accountGrantsScope): ALL, or only those of
+   * entitlements the viewer owns (OWNED_ENTITLEMENTS: an entitlement owner who is not
+   * otherwise responsible for the account).
+   */
+  viewerGrantsScope: AccountGrantsScope;
 }
 
 const personSelect = { id: true, displayName: true, email: true, status: true } as const;
@@ -144,7 +153,12 @@ async function loadVisibleAccount(ctx: ServiceContext, accountId: string) {
       entitlementOwnerIds: entitlementOwners.map((o) => o.userId),
     }),
   );
-  return { account, appOwnerIds };
+  const grantsScope = accountGrantsScope(ctx.actor, {
+    organizationId: account.organizationId,
+    appOwnerIds,
+    accountOwner: account.owner,
+  });
+  return { account, appOwnerIds, grantsScope };
 }
 
 /** The account details page's header and profile. */
@@ -152,7 +166,7 @@ export async function getAccountDetails(
   ctx: ServiceContext,
   accountId: string,
 ): Promise<AccountDetails> {
-  const { account, appOwnerIds } = await loadVisibleAccount(ctx, accountId);
+  const { account, appOwnerIds, grantsScope } = await loadVisibleAccount(ctx, accountId);
   const liveGrantCount = await ctx.db.grant.count({
     where: { accountId: account.id, revokedAt: null },
   });
@@ -206,6 +220,7 @@ export async function getAccountDetails(
       organizationId: account.organizationId,
       ownerIds: appOwnerIds,
     }).allowed,
+    viewerGrantsScope: grantsScope,
   };
 }
 
@@ -226,18 +241,24 @@ export interface AccountGrantRow extends RevokeAbility {
 /**
  * The entitlements the account holds now, by entitlement name, keyset-paginated (cursor:
  * name + grant id); each with its pending revocation and whether the viewer may revoke it.
+ * Only the grants the viewer may see (accountGrantsScope): an owner of one of its
+ * entitlements, not otherwise responsible for the account, sees the grants of what they own.
  */
 export async function listAccountGrants(
   ctx: ServiceContext,
   input: TAccountGrantsInput,
 ): Promise<Page<AccountGrantRow>> {
-  const { account, appOwnerIds } = await loadVisibleAccount(ctx, input.accountId);
+  const { account, appOwnerIds, grantsScope } = await loadVisibleAccount(ctx, input.accountId);
+  if (grantsScope === "NONE") return { items: [], nextCursor: null };
   const after = input.cursor ? decodeUuidCursor(input.cursor) : null;
   const rows = await ctx.db.grant.findMany({
     where: {
       accountId: account.id,
       organizationId: ctx.actor.organizationId,
       revokedAt: null,
+      ...(grantsScope === "OWNED_ENTITLEMENTS"
+        ? { entitlement: { owners: { some: { userId: ctx.actor.id } } } }
+        : {}),
       ...(after
         ? {
             OR: [
