@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@lantern/db";
-import { canSignIn, type Actor } from "@lantern/domain";
+import { canSignIn, type Actor, type DevMailboxAccess } from "@lantern/domain";
 
 /** What every procedure and service receives. Built per request from the session only. */
 export interface Context {
@@ -17,7 +17,7 @@ export interface Context {
   devMailbox?: DevMailboxAccess;
 }
 
-export type DevMailboxAccess = "off" | "public" | "signed-in";
+export type { DevMailboxAccess };
 
 export interface CreateContextOptions {
   db: PrismaClient;

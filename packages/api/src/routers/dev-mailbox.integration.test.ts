@@ -8,10 +8,12 @@ import { createCaller } from "../root.ts";
 import { linksOf } from "../services/dev-mailbox.ts";
 
 // The dev mailbox (devMailbox.list / byId): stored outgoing email, offered only where the web
-// turns it on, newest first, keyset-paginated, filtered by recipient, with the links.
+// turns it on (everyone's in demo mode, the viewer's own in development), newest first,
+// keyset-paginated, filtered by recipient, with the links.
 
 let db: Database;
 let member: User;
+let admin: User;
 
 async function caller(devMailbox: DevMailboxAccess | undefined, user: User | null = null) {
   return createCaller(
@@ -37,7 +39,16 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 14, minute));
 beforeAll(async () => {
   db = await createTestDatabase();
   const org = await createOrganization(db.prisma, { name: "Acme", slug: "acme-mailbox" });
-  member = await createUser(db.prisma, org, { givenName: "Dana", familyName: "Ortiz" });
+  member = await createUser(db.prisma, org, {
+    givenName: "Dana",
+    familyName: "Ortiz",
+    email: "Dana.Ortiz@northwind.example",
+  });
+  admin = await createUser(db.prisma, org, {
+    givenName: "Ada",
+    familyName: "Admin",
+    role: "SUPER_ADMIN",
+  });
   const rows = Array.from({ length: 7 }, (_, i) => ({
     to: i % 2 === 0 ? "marcus.chen@northwind.example" : "dana.ortiz@northwind.example",
     from: "Lantern <lantern@localhost>",
@@ -66,8 +77,24 @@ describe("devMailbox", () => {
 
   it("signed-in access needs a session; public access does not", async () => {
     expect(await codeOf((await caller("signed-in")).devMailbox.list({}))).toBe("UNAUTHORIZED");
-    expect((await (await caller("signed-in", member)).devMailbox.list({})).items).toHaveLength(7);
     expect((await (await caller("public")).devMailbox.list({})).items).toHaveLength(7);
+  });
+
+  it("signed in (development), a person reads only the email sent to their own address", async () => {
+    const own = await caller("signed-in", member);
+    const page = await own.devMailbox.list({});
+    expect(page.items.map((e) => e.subject)).toEqual(["Message 5", "Message 3", "Message 1"]);
+    expect(page.items.every((e) => e.to === "dana.ortiz@northwind.example")).toBe(true);
+    expect((await own.devMailbox.list({ to: "marcus" })).items).toEqual([]);
+    const marcus = await db.prisma.devEmail.findFirstOrThrow({
+      where: { to: "marcus.chen@northwind.example" },
+    });
+    expect(await codeOf(own.devMailbox.byId({ id: marcus.id }))).toBe("NOT_FOUND");
+    expect((await own.devMailbox.byId({ id: page.items[0]!.id })).subject).toBe("Message 5");
+    // A super admin too: the mailbox is the server's, shared by every organization.
+    const adminBox = await caller("signed-in", admin);
+    expect((await adminBox.devMailbox.list({})).items).toEqual([]);
+    expect(await codeOf(adminBox.devMailbox.byId({ id: marcus.id }))).toBe("NOT_FOUND");
   });
 
   it("lists newest first, page by page, without repeating or skipping one", async () => {

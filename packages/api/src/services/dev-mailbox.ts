@@ -1,4 +1,10 @@
-import { decodeTimestampCursor, DomainError, toPage, type Page } from "@lantern/domain";
+import {
+  decodeTimestampCursor,
+  devMailboxScope,
+  DomainError,
+  toPage,
+  type Page,
+} from "@lantern/domain";
 import type { Prisma } from "@lantern/db";
 import type { Context } from "../context.ts";
 import type { TDevEmailInput, TDevMailboxListInput } from "../schemas/dev-mailbox.ts";
@@ -7,9 +13,25 @@ import { escapeLike } from "./search.ts";
 // The dev mailbox (SPEC §6.1): with no email service configured, outgoing email is stored in
 // the DevEmail table instead of sent, and read here. The table belongs to the server, not to
 // an organization; the API offers it only where the web says so (demo mode or development,
-// and only while the dev mailbox is the email transport): see `devMailboxProcedure`.
+// and only while the dev mailbox is the email transport): see `devMailboxProcedure`. Whose
+// email it shows is devMailboxScope's: everyone's in demo mode, the viewer's own otherwise.
 
-type ServiceContext = Pick<Context, "db">;
+type ServiceContext = Pick<Context, "db" | "actor" | "devMailbox">;
+
+const NOT_IN_MAILBOX = "This email is not in the dev mailbox.";
+
+/** The emails the viewer may read, as a filter (none at all when the mailbox is off). */
+function visibleEmails(ctx: ServiceContext): Prisma.DevEmailWhereInput {
+  const scope = devMailboxScope(ctx.devMailbox ?? "off", ctx.actor);
+  switch (scope.kind) {
+    case "ALL":
+      return {};
+    case "OWN":
+      return { to: { equals: scope.email, mode: "insensitive" } };
+    case "NONE":
+      throw new DomainError("NOT_FOUND", "There is no dev mailbox on this server.");
+  }
+}
 
 export interface DevEmailListItem {
   id: string;
@@ -31,7 +53,7 @@ export async function listDevEmails(
   ctx: ServiceContext,
   input: TDevMailboxListInput,
 ): Promise<Page<DevEmailListItem>> {
-  const where: Prisma.DevEmailWhereInput = {};
+  const where: Prisma.DevEmailWhereInput = { AND: [visibleEmails(ctx)] };
   const to = input.to?.trim();
   if (to) where.to = { contains: escapeLike(to), mode: "insensitive" };
   if (input.cursor) {
@@ -49,8 +71,8 @@ export async function listDevEmails(
 }
 
 export async function getDevEmail(ctx: ServiceContext, input: TDevEmailInput): Promise<DevEmail> {
-  const email = await ctx.db.devEmail.findUnique({
-    where: { id: input.id },
+  const email = await ctx.db.devEmail.findFirst({
+    where: { id: input.id, AND: [visibleEmails(ctx)] },
     select: {
       id: true,
       to: true,
@@ -61,7 +83,7 @@ export async function getDevEmail(ctx: ServiceContext, input: TDevEmailInput): P
       text: true,
     },
   });
-  if (!email) throw new DomainError("NOT_FOUND", "This email is not in the dev mailbox.");
+  if (!email) throw new DomainError("NOT_FOUND", NOT_IN_MAILBOX);
   return { ...email, links: linksOf(email.text, email.html) };
 }
 

@@ -13,6 +13,7 @@ import {
   canViewApp,
   canViewAuditLog,
   canViewDirectory,
+  devMailboxScope,
 } from "./rules.ts";
 
 const ORG = "org-1";
@@ -93,5 +94,22 @@ describe("assertAllowed", () => {
   });
   it("passes an allowed decision", () => {
     expect(() => assertAllowed(canManageApp(admin, app))).not.toThrow();
+  });
+});
+
+describe("devMailboxScope (access × person → whose email)", () => {
+  const suspended: Actor = { ...member, status: "SUSPENDED" };
+  it.each([
+    ["off", admin, { kind: "NONE" }],
+    ["off", null, { kind: "NONE" }],
+    ["public", null, { kind: "ALL" }],
+    ["public", member, { kind: "ALL" }],
+    ["signed-in", null, { kind: "NONE" }],
+    ["signed-in", member, { kind: "OWN", email: "member@example.com" }],
+    // A super admin too: the mailbox is the server's, shared by every organization.
+    ["signed-in", admin, { kind: "OWN", email: "admin@example.com" }],
+    ["signed-in", suspended, { kind: "NONE" }],
+  ] as const)("%s, %o", (access, actor, scope) => {
+    expect(devMailboxScope(access, actor)).toEqual(scope);
   });
 });

@@ -81,6 +81,26 @@ export function canManageNotifications(actor: Actor): Decision {
     : deny("Only super admins can see notification deliveries and retry failed ones.");
 }
 
+/** Who may read the dev mailbox, as the server is configured (see the API's Context). */
+export type DevMailboxAccess = "off" | "public" | "signed-in";
+
+/** Whose stored email the dev mailbox shows: everyone's, one address's, or none. */
+export type DevMailboxScope = { kind: "ALL" } | { kind: "OWN"; email: string } | { kind: "NONE" };
+
+/**
+ * The dev mailbox (SPEC §6.1) holds every email the server would have sent, sign-in links
+ * included, for every organization. In demo mode ("public") it shows everyone's: anyone may
+ * sign in as anyone there. In development ("signed-in") a person reads only the email sent
+ * to their own address, or they could sign in as anyone whose link they read. Turned off: none.
+ */
+export function devMailboxScope(access: DevMailboxAccess, actor: Actor | null): DevMailboxScope {
+  if (access === "public") return { kind: "ALL" };
+  if (access === "signed-in" && actor && canSignIn(actor).allowed) {
+    return { kind: "OWN", email: actor.email };
+  }
+  return { kind: "NONE" };
+}
+
 /** Turns a refusal into the typed error the API reports (FORBIDDEN or NOT_FOUND). */
 export function assertAllowed(
   decision: Decision,

@@ -95,7 +95,8 @@ export default async function DevMailboxPage({
         <p className="border-t border-zinc-100 bg-zinc-50 px-6 py-2 text-xs text-zinc-600">
           No email service is configured (<code className="font-mono">RESEND_API_KEY</code> or{" "}
           <code className="font-mono">SMTP_URL</code>), so the email Lantern sends is kept here
-          instead. This page exists only in demo mode and in development.
+          instead. This page exists only in demo mode and in development
+          {demoMode ? "." : "; in development it shows only the email sent to your own address."}
         </p>
       </header>
 
