@@ -5,7 +5,8 @@ import { whenInteractive } from "./support/ui.ts";
 
 // Manual revoke (SPEC §5): Hannah Okafor, the direct manager of the Platform team, revokes a
 // report's access from an entitlement's Grants tab and from an account's page; an unrelated
-// employee is told who can, and nothing changes. The demo database is shared by every demo
+// employee sees only her own accounts there (SPEC §8), is told who can revoke her access, and
+// cannot see or touch anyone else's. The demo database is shared by every demo
 // spec and revocations stay pending, so each test picks, through the API, the first grant
 // that still fits (no revocation in flight) — a rerun takes the next one.
 
@@ -44,12 +45,13 @@ interface Candidate {
 
 /**
  * The first live grant, without a revocation in flight, of an entitlement removed by a person
- * (a MANUAL deprovisioning strategy: the revoke makes a task), that `fits` as the signed-in
- * person sees it.
+ * (a MANUAL deprovisioning strategy: the revoke makes a task; with `anyStrategy`, by a
+ * connector too), that `fits` as the signed-in person sees it.
  */
 async function findGrant(
   request: APIRequestContext,
   fits: (row: GrantRow) => boolean,
+  { anyStrategy = false }: { anyStrategy?: boolean } = {},
 ): Promise<Candidate> {
   const apps = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(
     request,
@@ -66,7 +68,8 @@ async function findGrant(
       }>;
     }>(request, "apps.byId", { id: app.id });
     for (const e of detail.entitlements) {
-      if (e.liveGrantCount === 0 || e.deprovisioningStrategy !== "MANUAL") continue;
+      if (e.liveGrantCount === 0) continue;
+      if (!anyStrategy && e.deprovisioningStrategy !== "MANUAL") continue;
       const page = await trpcQuery<{ items: GrantRow[] }>(request, "entitlements.grants", {
         entitlementId: e.id,
         limit: 100,
@@ -215,18 +218,29 @@ test("a manager revokes a report's access from the account's page", async ({ bro
   await hannah.context.close();
 });
 
-test("an unrelated employee is told who can revoke, and nothing changes", async ({ browser }) => {
+test("an employee sees only her own accounts on a Grants tab, and is told who can revoke", async ({
+  browser,
+}) => {
   const claire = await personIn(browser, UNRELATED);
   const { page } = claire;
-  const candidate = await findGrant(page.request, (r) => !r.viewerCanRevoke && r.owner !== null);
+  // Every row she is shown is hers (SPEC §8); she may not revoke it herself. Her access is
+  // all removed by connectors: the refusal does not depend on how it would be removed.
+  const candidate = await findGrant(page.request, (r) => r.owner !== null, { anyStrategy: true });
   const { app, entitlement, row } = candidate;
+  expect(row.owner!.displayName).toBe(UNRELATED);
+  expect(row.viewerCanRevoke).toBe(false);
   const refusal = row.revokeRefusal!;
   expect(refusal).toMatch(/^Only a super admin, an owner of .+ can revoke this access\.$/);
-  expect(refusal).toContain(row.owner!.displayName);
+  expect(refusal).toContain(UNRELATED);
 
   await page.goto(
     `/apps/${app.id}/entitlements/${entitlement.id}?q=${encodeURIComponent(row.account.label)}`,
   );
+  await expect(
+    page
+      .getByRole("note")
+      .filter({ hasText: "You see only the accounts you own and those of your direct reports" }),
+  ).toBeVisible();
   const button = page.getByRole("button", {
     name: `Revoke ${entitlement.displayName} from ${row.account.label}`,
   });
@@ -254,6 +268,42 @@ test("an unrelated employee is told who can revoke, and nothing changes", async 
     { grantId: row.grantId },
   );
   expect(status).toEqual({ grantId: row.grantId, revokedAt: null, pending: null });
+  await claire.context.close();
+});
+
+test("someone else's access is not an unrelated employee's to see", async ({ browser }) => {
+  const hannah = await personIn(browser, MANAGER);
+  const { app, entitlement, row } = await findGrant(hannah.page.request, ownedByReport);
+  const claire = await personIn(browser, UNRELATED);
+  const { page } = claire;
+
+  // The Grants tab does not list it: only her own accounts and her reports' (she has none).
+  await page.goto(
+    `/apps/${app.id}/entitlements/${entitlement.id}?q=${encodeURIComponent(row.account.label)}`,
+  );
+  await expect(
+    page.getByText(`No account of yours or your reports’ matches “${row.account.label}”`),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Revoke / })).toHaveCount(0);
+
+  // Nor does the API, by id: neither its status nor a revoke.
+  const query = encodeURIComponent(JSON.stringify({ json: { grantId: row.grantId } }));
+  const status = await page.request.get(`/api/trpc/grants.revocationStatus?input=${query}`);
+  expect(status.status()).toBe(403);
+  const statusBody = (await status.json()) as { error: { json: { message: string } } };
+  expect(statusBody.error.json.message).toMatch(
+    new RegExp(`^Only super admins, the owners of ${app.name}, .* can see this access\\.$`),
+  );
+  const revoke = await page.request.post("/api/trpc/grants.revoke", {
+    data: { json: { grantId: row.grantId, reason: "Trying anyway (e2e)" } },
+  });
+  expect(revoke.status()).toBe(403);
+  const after = await trpcQuery<{ pending: { requester: { displayName: string } } | null }>(
+    hannah.page.request,
+    "grants.revocationStatus",
+    { grantId: row.grantId },
+  );
+  expect(after.pending?.requester.displayName).not.toBe(UNRELATED);
 
   // The account itself is not hers to see either.
   await page.goto(`/apps/${app.id}/accounts/${row.account.id}`);
@@ -262,4 +312,5 @@ test("an unrelated employee is told who can revoke, and nothing changes", async 
     page.getByText(new RegExp(`^Only super admins, the owners of ${app.name}`)),
   ).toBeVisible();
   await claire.context.close();
+  await hannah.context.close();
 });

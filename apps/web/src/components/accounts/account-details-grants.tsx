@@ -2,28 +2,36 @@
 
 import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { Info } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
 import { PendingRevocation } from "~/components/grants/pending-revocation";
 import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
 import { RevokeButton } from "~/components/grants/revoke-button";
 import { ShowMore } from "~/components/ui/show-more";
 import { tableClass, theadClass } from "~/components/ui/table";
-import { formatDate } from "~/lib/format";
+import { formatDate, plural } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { accountGrantsInput } from "./account-details-labels.ts";
 
 const headCell = "px-3 py-2.5 first:pl-5 last:pr-5";
 const bodyCell = "px-3 py-3 align-top first:pl-5 last:pr-5";
 
+type Scope = RouterOutputs["accounts"]["byId"]["viewerGrantsScope"];
+
 /**
  * The entitlements an account holds now (SPEC §4.5): entitlement (with its pending revocation,
- * if any), granted and how, expires, Revoke. Keyset "Show more" for accounts with many.
+ * if any), granted and how, expires, Revoke. Keyset "Show more" for accounts with many. An
+ * owner of some of its entitlements, not otherwise responsible for the account, sees only
+ * those (`scope` OWNED_ENTITLEMENTS), and is told so.
  */
 export function AccountGrantsTable({
   account,
   app,
+  scope,
 }: {
-  account: { id: string; label: string; ownerName: string | null };
+  account: { id: string; label: string; ownerName: string | null; liveGrantCount: number };
   app: { id: string; name: string };
+  scope: Scope;
 }) {
   const trpc = useTRPC();
   const query = useSuspenseInfiniteQuery(
@@ -32,15 +40,35 @@ export function AccountGrantsTable({
     }),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
+  const note =
+    scope === "ALL" ? null : (
+      <p
+        role="note"
+        className="flex items-start gap-2 border-b border-zinc-100 bg-zinc-50 px-5 py-3 text-sm text-zinc-700"
+      >
+        <Info className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+        <span>
+          You see only the entitlements you own (it holds{" "}
+          {plural(account.liveGrantCount, "entitlement")} in all). Super admins, the owners of{" "}
+          {app.name}, the account&apos;s owner and their manager see every one.
+        </span>
+      </p>
+    );
   if (rows.length === 0) {
     return (
-      <p className="px-5 py-4 text-sm text-zinc-500">
-        This account holds no entitlement in {app.name} now.
-      </p>
+      <>
+        {note}
+        <p className="px-5 py-4 text-sm text-zinc-500">
+          {scope === "ALL"
+            ? `This account holds no entitlement in ${app.name} now.`
+            : "This account holds none of your entitlements now."}
+        </p>
+      </>
     );
   }
   return (
     <>
+      {note}
       <table className={tableClass}>
         <caption className="sr-only">Entitlements {account.label} holds</caption>
         <thead className={theadClass}>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { KeyRound, SearchX } from "lucide-react";
+import { Info, KeyRound, SearchX } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
 import { RevokeButton } from "~/components/grants/revoke-button";
@@ -12,12 +12,14 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { SearchInput } from "~/components/ui/search-input";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { formatCount } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { useTRPC } from "~/trpc/react";
 import { entitlementGrantsInput } from "./grants-list.ts";
 import { ACCOUNT_STATUS, ACCOUNT_TYPE_LABEL, PERSON_STATUS_LABEL } from "./labels.ts";
 
 type Row = RouterOutputs["entitlements"]["grants"]["items"][number];
+type Scope = RouterOutputs["entitlements"]["byId"]["viewerGrantsScope"];
 
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
@@ -74,16 +76,53 @@ function OwnerCell({ row }: { row: Row }) {
 }
 
 /**
- * The Grants tab's table: who holds the entitlement, search in the URL (`?q=`), keyset
- * "Show more", a pending revocation per row, and Revoke.
+ * Says, above a Grants tab that lists only the viewer's own and their direct reports' accounts
+ * (SPEC §8), that the list is partial and who sees every holder.
+ */
+function PartialListNote({
+  entitlement,
+  app,
+  holderCount,
+}: {
+  entitlement: { displayName: string };
+  app: { name: string };
+  holderCount: number;
+}) {
+  return (
+    <p
+      role="note"
+      className="flex items-start gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700"
+    >
+      <Info className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+      <span>
+        You see only the accounts you own and those of your direct reports
+        {holderCount > 0
+          ? ` (${formatCount(holderCount)} ${holderCount === 1 ? "account holds" : "accounts hold"} ${entitlement.displayName} in all)`
+          : ""}
+        . Super admins and the owners of {app.name} and of {entitlement.displayName} see every
+        account that holds it.
+      </span>
+    </p>
+  );
+}
+
+/**
+ * The Grants tab's table: who holds the entitlement (as far as the viewer may see: `scope`),
+ * search in the URL (`?q=`), keyset "Show more", a pending revocation per row, and Revoke.
  */
 export function EntitlementGrantsTable({
   entitlement,
   app,
+  scope,
+  holderCount,
   initialSearch,
 }: {
   entitlement: { id: string; displayName: string };
   app: { id: string; name: string };
+  /** Which holders the API lists for the viewer (entitlements.byId's viewerGrantsScope). */
+  scope: Scope;
+  /** Every account holding it, whether listed or not. */
+  holderCount: number;
   initialSearch: string;
 }) {
   const trpc = useTRPC();
@@ -94,9 +133,13 @@ export function EntitlementGrantsTable({
     }),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
+  const partial = scope !== "ALL";
 
   return (
     <div className="space-y-4">
+      {partial ? (
+        <PartialListNote entitlement={entitlement} app={app} holderCount={holderCount} />
+      ) : null}
       <SearchInput
         value={input}
         onChange={setInput}
@@ -107,9 +150,21 @@ export function EntitlementGrantsTable({
         search ? (
           <EmptyState
             icon={<SearchX className="size-8" />}
-            title={`No account matches “${search}”`}
+            title={
+              partial
+                ? `No account of yours or your reports’ matches “${search}”`
+                : `No account matches “${search}”`
+            }
           >
             Search by account login, email address or name.
+          </EmptyState>
+        ) : partial ? (
+          <EmptyState
+            icon={<KeyRound className="size-8" />}
+            title={`No account of yours or your reports’ holds ${entitlement.displayName}`}
+          >
+            Your accounts in {app.name}, and those of your direct reports, appear here when they are
+            granted {entitlement.displayName}.
           </EmptyState>
         ) : (
           <EmptyState icon={<KeyRound className="size-8" />} title="Nobody holds this entitlement">

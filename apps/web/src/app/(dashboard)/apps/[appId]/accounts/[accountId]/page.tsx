@@ -230,8 +230,14 @@ export default async function AccountDetailsPage({ params }: { params: Params })
             </div>
             <HydrateClient>
               <AccountGrantsTable
-                account={{ id: account.id, label, ownerName: account.owner?.displayName ?? null }}
+                account={{
+                  id: account.id,
+                  label,
+                  ownerName: account.owner?.displayName ?? null,
+                  liveGrantCount: account.liveGrantCount,
+                }}
                 app={{ id: app.id, name: app.name }}
+                scope={account.viewerGrantsScope}
               />
             </HydrateClient>
           </section>

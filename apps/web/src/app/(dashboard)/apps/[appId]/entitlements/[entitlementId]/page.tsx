@@ -11,7 +11,11 @@ type SearchParams = Promise<{ q?: string | string[] }>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** The Grants tab (SPEC §5): the accounts holding the entitlement, with Revoke. */
+/**
+ * The Grants tab (SPEC §5): the accounts holding the entitlement, with Revoke — all of them for
+ * super admins and the app's and entitlement's owners, else the viewer's own and their direct
+ * reports' (SPEC §8), as the API lists them.
+ */
 export default async function EntitlementGrantsPage({
   params,
   searchParams,
@@ -38,6 +42,8 @@ export default async function EntitlementGrantsPage({
         <EntitlementGrantsTable
           entitlement={{ id: entitlement.id, displayName: entitlement.displayName }}
           app={{ id: entitlement.app.id, name: entitlement.app.name }}
+          scope={entitlement.viewerGrantsScope}
+          holderCount={entitlement.liveGrantCount}
           initialSearch={search}
         />
       </HydrateClient>
