@@ -283,13 +283,15 @@ export async function listEntitlementGrants(
        ${after ? Prisma.sql`AND g.id < ${after.id}::uuid` : Prisma.empty}
        ${
          scope === "OWN_AND_REPORTS"
-           ? Prisma.sql`AND g."accountId" IN (
+           ? // Two index lookups (the viewer's accounts, their reports' accounts), never a
+             // walk over the entitlement's holders.
+             Prisma.sql`AND g."accountId" IN (
                SELECT a.id FROM "Account" a
-                WHERE a."organizationId" = ${orgId}::uuid
-                  AND (a."ownerId" = ${actorId}::uuid
-                       OR a."ownerId" IN (SELECT u.id FROM "User" u
-                                           WHERE u."managerId" = ${actorId}::uuid
-                                             AND u."organizationId" = ${orgId}::uuid)))`
+                WHERE a."organizationId" = ${orgId}::uuid AND a."ownerId" = ${actorId}::uuid
+               UNION ALL
+               SELECT a.id FROM "User" u
+                 JOIN "Account" a ON a."organizationId" = ${orgId}::uuid AND a."ownerId" = u.id
+                WHERE u."managerId" = ${actorId}::uuid AND u."organizationId" = ${orgId}::uuid)`
            : Prisma.empty
        }
        ${
