@@ -62,6 +62,8 @@ describe("entitlements.byId", () => {
       },
       liveGrantCount: 0,
       viewerCanManage: false,
+      // A member's Grants tab lists their own and their reports' accounts only (SPEC §8).
+      viewerGrantsScope: "OWN_AND_REPORTS",
     });
   });
 
