@@ -5,7 +5,7 @@ import type { Database } from "@lantern/db";
 import { createApp, createGrant, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { loadActor } from "../context.ts";
-import { importAppFile } from "../services/ingestion.ts";
+import { importAppFile, importPeople } from "../services/ingestion.ts";
 import { callerFor as callerForUser } from "../testing.ts";
 
 let db: Database;
@@ -529,5 +529,166 @@ describe("imports.people", () => {
         content: "email\nx@y.z",
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("broken and hostile files are refused with the line and why (issue 13)", () => {
+  const bytesOf = (buffer: Uint8Array) =>
+    new Blob([buffer]).stream() as unknown as AsyncIterable<Uint8Array>;
+  const SAVE = 'save it as UTF-8 (in Excel: "CSV UTF-8") and send it again';
+  const PEOPLE_HEADER = "email,givenName,familyName\n";
+
+  async function refusalOf(promise: Promise<unknown>) {
+    try {
+      await promise;
+    } catch (error) {
+      const e = error as { code?: string; cause?: { details?: unknown } };
+      return {
+        code: e.code,
+        details: e.cause?.details ?? (error as { details?: unknown }).details,
+      };
+    }
+    throw new Error("the file was accepted");
+  }
+  const asPeople = async (source: AsyncIterable<Uint8Array> | string, format: "csv" | "json") => {
+    const actor = (await loadActor(db.prisma, ids.admin!))!;
+    return importPeople({ db: db.prisma, actor, now: () => new Date() }, { format, source });
+  };
+  const asAccounts = async (source: AsyncIterable<Uint8Array>) => {
+    const actor = (await loadActor(db.prisma, ids.owner!))!;
+    return importAppFile(
+      { db: db.prisma, actor, now: () => new Date() },
+      { appId, format: "csv", kind: "accounts", mode: "incremental", source },
+    );
+  };
+  const peopleCount = () => db.prisma.user.count({ where: { organizationId: ids.org } });
+
+  it("a Latin-1 file of people or accounts: not UTF-8, on the line of the first such byte", async () => {
+    const before = await peopleCount();
+    const latin1 = Buffer.from(
+      `${PEOPLE_HEADER}ok@acme.com,Ok,Fine\njose@acme.com,José,García\n`,
+      "latin1",
+    );
+    const refusal = await refusalOf(asPeople(bytesOf(latin1), "csv"));
+    expect(refusal).toEqual({
+      code: "BAD_REQUEST",
+      details: {
+        truncated: false,
+        problems: [{ line: 3, message: `the file is not UTF-8 (line 3): ${SAVE}` }],
+      },
+    });
+    expect(await peopleCount()).toBe(before);
+
+    const accounts = Buffer.from("externalId,displayName\nA1,José García\n", "latin1");
+    expect(await refusalOf(asAccounts(bytesOf(accounts)))).toMatchObject({
+      details: { problems: [{ line: 2, message: `the file is not UTF-8 (line 2): ${SAVE}` }] },
+    });
+    expect(await accountsOf()).toEqual([]);
+  });
+
+  it("a UTF-16 file is named as such, not 'the header lacks externalId'", async () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("externalId,displayName\nA1,José García\n", "utf16le"),
+    ]);
+    expect(await refusalOf(asAccounts(bytesOf(utf16)))).toMatchObject({
+      details: {
+        problems: [
+          {
+            line: 1,
+            message: `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: ${SAVE}`,
+          },
+        ],
+      },
+    });
+  });
+
+  it("a UTF-8 file with its byte-order mark is read, accents and all", async () => {
+    const utf8 = Buffer.from(`\uFEFF${PEOPLE_HEADER}jose.garcia@acme.com,José,García\n`);
+    expect(await asPeople(bytesOf(utf8), "csv")).toMatchObject({ rows: 1, created: 1 });
+    expect(
+      await db.prisma.user.findFirst({
+        where: { organizationId: ids.org, emailNormalized: "jose.garcia@acme.com" },
+      }),
+    ).toMatchObject({ givenName: "José", familyName: "García", displayName: "José García" });
+  });
+
+  it("NUL, control characters and broken Unicode in values are refused per column (Lantern's text rule)", async () => {
+    const before = await peopleCount();
+    const refusal = await refusalOf(
+      asPeople(
+        `${PEOPLE_HEADER}a@acme.com,A\u0000na,B\nb@acme.com,Bo,\u001b[31mRed\nc@acme.com,"two\nlines",C\n`,
+        "csv",
+      ),
+    );
+    expect(refusal).toMatchObject({
+      code: "BAD_REQUEST",
+      details: {
+        problems: [
+          { line: 2, message: "givenName contains a NUL character, which text cannot hold" },
+          {
+            line: 3,
+            message: "familyName contains a control character (U+001B), which text cannot hold",
+          },
+          { line: 4, message: "givenName must be on one line" },
+        ],
+      },
+    });
+    const json = JSON.stringify({
+      users: [{ email: "d@acme.com", givenName: "\ud800", familyName: "D" }],
+    });
+    expect(await refusalOf(asPeople(json, "json"))).toMatchObject({
+      details: {
+        problems: [
+          {
+            line: 1,
+            message: "givenName is not valid Unicode text (it holds half of a surrogate pair)",
+          },
+        ],
+      },
+    });
+    // Multi-line text where it belongs: an entitlement's description, a profile value.
+    await run("entitlements", 'slug,description\nadmin,"Full access.\nAsk Ops first."');
+    await run("accounts", 'externalId,Address\nA1,"1 Main St\nSpringfield"');
+    expect((await accountsOf())[0]!.profile).toEqual({ Address: "1 Main St\nSpringfield" });
+    expect(await peopleCount()).toBe(before);
+  });
+
+  it("a 1 MB value in an extra account column is refused, not stored as a profile attribute", async () => {
+    const big = "x".repeat(1024 * 1023);
+    await expect(run("accounts", `externalId,Notes\nA1,${big}`)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: {
+        details: {
+          problems: [
+            {
+              line: 2,
+              message: `profile.Notes is ${big.length} characters long; a profile value holds at most 1000`,
+            },
+          ],
+        },
+      },
+    });
+    expect(await accountsOf()).toEqual([]);
+  });
+
+  it("JSON nested 20,000 levels deep is a 400 with the line, not an internal error", async () => {
+    for (const text of [
+      `{"users":\n${"[".repeat(20_000)}`,
+      `{"users":[${"[".repeat(20_000)}${"]".repeat(20_000)}]}`,
+    ]) {
+      const refusal = await refusalOf(asPeople(bytesOf(Buffer.from(text)), "json"));
+      expect(refusal).toMatchObject({
+        code: "BAD_REQUEST",
+        details: {
+          problems: [
+            {
+              line: text.includes("\n") ? 2 : 1,
+              message: expect.stringMatching(/^the document is nested deeper than 10 levels/),
+            },
+          ],
+        },
+      });
+    }
   });
 });

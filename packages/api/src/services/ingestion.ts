@@ -13,6 +13,7 @@ import {
   canManageApp,
   canManageOrganization,
   DomainError,
+  textProblem,
   type Actor,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
@@ -163,6 +164,7 @@ async function runImport(
       kind: input.kind,
       batchSize: STAGE_BATCH,
       maxProblems: MAX_PROBLEMS,
+      textProblem,
     })) {
       if (batch.kind === "users") {
         throw new DomainError(
@@ -655,6 +657,7 @@ export async function importPeople(
           kind: "users",
           batchSize: STAGE_BATCH,
           maxProblems: MAX_PROBLEMS,
+          textProblem,
         })) {
           await stage(tx, batch);
           rows += batch.rows.length;

@@ -5,7 +5,9 @@ export {
   type ImportFormat,
   type ImportSource,
   type ReadImportOptions,
+  type TextKind,
 } from "./read.ts";
+export { IMPORT_LIMITS } from "./limits.ts";
 export {
   CSV_COLUMNS,
   IMPORT_KINDS,

@@ -8,7 +8,9 @@ import {
   type ImportBatch,
   type ImportSource,
   type ReadImportOptions,
+  type TextKind,
 } from "./read.ts";
+import { IMPORT_LIMITS } from "./limits.ts";
 import type { ImportProblem } from "./rows.ts";
 
 async function read(source: ImportSource, options: ReadImportOptions) {
@@ -31,7 +33,24 @@ async function problemsOf(source: ImportSource, options: ReadImportOptions) {
   throw new Error("the file was accepted");
 }
 
-const csv = (kind: ReadImportOptions["kind"]) => ({ format: "csv" as const, kind });
+/**
+ * The text rule handed to the reader. Lantern's own (textProblem of @lantern/domain, which this
+ * package may not import) is table-tested there and applied through the imports of
+ * packages/api; this one answers which kind of text it was asked about, so the tests below see
+ * that every value is checked, and how.
+ */
+const textProblem = (text: string, kind: TextKind) => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const lineBreakOrTab = code === 9 || code === 10 || code === 13;
+    if (code < 0x20 && !(kind === "multi-line" && lineBreakOrTab)) {
+      return `holds a control character (${kind})`;
+    }
+  }
+  return null;
+};
+const csv = (kind: ReadImportOptions["kind"]) => ({ format: "csv" as const, kind, textProblem });
+const json = () => ({ format: "json" as const, textProblem });
 const examples = join(import.meta.dirname, "..", "..", "examples");
 
 describe("CSV accounts", () => {
@@ -76,13 +95,14 @@ describe("CSV accounts", () => {
 
   it("strips a byte-order mark, accepts CRLF, quoted commas and newlines, skips blank lines", async () => {
     const rows = await rowsOf(
-      '\uFEFFexternalId,displayName\r\n1,"Ortiz, Dana"\r\n\r\n2,"two\r\nlines"\r\n3,plain',
+      '\uFEFFexternalId,displayName,Address\r\n1,"Ortiz, Dana",\r\n\r\n2,Two,"two\r\nlines"\r\n3,plain,',
       csv("accounts"),
     );
-    expect(rows.map((r) => [r.line, r.externalId, r.displayName])).toEqual([
-      [2, "1", "Ortiz, Dana"],
-      [4, "2", "two\nlines"],
-      [6, "3", "plain"],
+    // Line breaks are text of a multi-line value (a profile attribute): a name is one line.
+    expect(rows.map((r) => [r.line, r.externalId, r.displayName, r.profile])).toEqual([
+      [2, "1", "Ortiz, Dana", {}],
+      [4, "2", "Two", { Address: "two\nlines" }],
+      [6, "3", "plain", {}],
     ]);
   });
 
@@ -196,10 +216,15 @@ describe("CSV problems refuse the file with line and reason", () => {
       [{ line: 3, message: expect.stringContaining("already on line 2") }],
     ],
     [
-      "an unclosed quote",
+      "an unclosed quote, on the line where it opened",
       'externalId,login\n1,"open\n2,b',
       "accounts",
-      [{ line: 3, message: expect.stringContaining("not valid CSV") }],
+      [
+        {
+          line: 2,
+          message: "the file is not valid CSV: a quote opened on this line is never closed",
+        },
+      ],
     ],
   ];
   it.each(cases)("%s", async (_, text, kind, expected) => {
@@ -279,7 +304,7 @@ describe("CSV of the other kinds", () => {
 });
 
 describe("JSON", () => {
-  const json = { format: "json" as const };
+  const json = { format: "json" as const, textProblem };
 
   it("reads a document of several kinds, with the line each element starts on", async () => {
     const text = `{
@@ -380,5 +405,292 @@ describe("JSON", () => {
 
   it.each(cases)("refuses %s", async (_, text, kind, expected) => {
     expect(await problemsOf(text, { ...json, kind })).toEqual(expected);
+  });
+});
+
+describe("text that is not UTF-8 is refused with its line (issue 13)", () => {
+  const latin1 = (text: string) => Buffer.from(text, "latin1");
+  const people = "email,givenName,familyName\n";
+  const notUtf8 = (line: number) => ({
+    line,
+    message: `the file is not UTF-8 (line ${line}): save it as UTF-8 (in Excel: "CSV UTF-8") and send it again`,
+  });
+
+  it("a Latin-1 file (José García) is refused, not stored as Jos\uFFFD", async () => {
+    const file = latin1(`${people}dana@acme.com,Dana,Ortiz\njose@acme.com,José,García\n`);
+    expect(await problemsOf(file, csv("users"))).toEqual([notUtf8(3)]);
+    const accounts = latin1("externalId,displayName\n1,Dana\n2,José García");
+    expect(await problemsOf(accounts, csv("accounts"))).toEqual([notUtf8(3)]);
+    expect(await problemsOf(latin1('{\n"users": [\n{"email": "é"}]}'), json())).toEqual([
+      notUtf8(3),
+    ]);
+  });
+
+  it("finds the line wherever the chunks of a stream split, across characters too", async () => {
+    // "é" (2 bytes) and "€" (3 bytes) of real UTF-8 on lines 2–3, a Latin-1 byte on line 5.
+    const bytes = Buffer.concat([
+      Buffer.from(`${people}ana@acme.com,Renée,Müller\nbo@acme.com,Bo,€uro\nx@acme.com,X,Y\n`),
+      latin1("z@acme.com,Zoë,Z\n"),
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, i * size + size),
+      );
+      expect(await problemsOf(Readable.from(chunks), csv("users"))).toEqual([notUtf8(5)]);
+    }
+  });
+
+  it("a file that ends inside a character is refused on its last line", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${people}a@acme.com,A,`),
+      Buffer.from("€").subarray(0, 2),
+    ]);
+    expect(await problemsOf(Readable.from([bytes]), csv("users"))).toEqual([notUtf8(2)]);
+  });
+
+  it("a UTF-16 file is named as such, with or without its byte-order mark", async () => {
+    const utf16 = {
+      line: 1,
+      message:
+        'the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: save it as UTF-8 (in Excel: "CSV UTF-8") and send it again',
+    };
+    const text = `${people}dana@acme.com,Dana,Ortiz\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le).swap16();
+    expect(await problemsOf(le, csv("users"))).toEqual([utf16]);
+    expect(await problemsOf(be, csv("users"))).toEqual([utf16]);
+    expect(await problemsOf(le, json())).toEqual([utf16]);
+    // The mark split from the rest of the stream is still seen.
+    expect(
+      await problemsOf(Readable.from([le.subarray(0, 1), le.subarray(1)]), csv("users")),
+    ).toEqual([utf16]);
+    expect(await problemsOf(Buffer.from(text, "utf16le"), csv("users"))).toEqual([
+      {
+        line: 1,
+        message:
+          'the file is not UTF-8 (line 1): it holds NUL bytes, as UTF-16 text does; save it as UTF-8 (in Excel: "CSV UTF-8") and send it again',
+      },
+    ]);
+  });
+
+  it("a UTF-8 byte-order mark is skipped, in bytes too", async () => {
+    const bytes = Buffer.from(`\uFEFF${people}renee@acme.com,Renée,Müller\n`);
+    expect(await rowsOf(bytes, csv("users"))).toMatchObject([{ line: 2, givenName: "Renée" }]);
+  });
+});
+
+describe("CSV structure (issue 13)", () => {
+  const quoteNeverClosed = (line: number) => ({
+    line,
+    message: "the file is not valid CSV: a quote opened on this line is never closed",
+  });
+
+  it("reports the line where an unclosed quote opened", async () => {
+    const cases: [string, number][] = [
+      ['externalId,login\n1,a\n2,"open\n3,c', 3],
+      ['externalId,login\n1,a\n"2,open\n3,c\n4,d', 3],
+      // Quoted line breaks before it, in earlier records and earlier in its own.
+      ['externalId,Address,login\n1,"two\nlines",a\n2,"x\ny\nz","open\n3,c,d\n', 6],
+      ['externalId,login\n\n\n1,"open', 4],
+    ];
+    for (const [text, line] of cases) {
+      expect(await problemsOf(text, csv("accounts"))).toEqual([quoteNeverClosed(line)]);
+      const bytes = Buffer.from(text);
+      const chunks = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
+      expect(await problemsOf(Readable.from(chunks), csv("accounts"))).toEqual([
+        quoteNeverClosed(line),
+      ]);
+    }
+  });
+
+  it("refuses a record over 1 MB on the line it starts, however the file goes on", async () => {
+    const long = "x".repeat(IMPORT_LIMITS.maxCsvRecordBytes + 1);
+    const tooLong = (line: number) => ({
+      line,
+      message:
+        "the record that starts on this line is longer than 1 MB, the limit of a record: a quote opened here and never closed, or a value far too long",
+    });
+    expect(await problemsOf(`externalId,login\n1,a\n2,${long}\n3,c`, csv("accounts"))).toEqual([
+      tooLong(3),
+    ]);
+    const rest = Array.from({ length: 100_000 }, (_, i) => `${i},login-${i}`).join("\n");
+    expect(await problemsOf(`externalId,login\n1,a\n2,"open\n${rest}`, csv("accounts"))).toEqual([
+      tooLong(3),
+    ]);
+  });
+});
+
+describe("every value goes through the text rule, with its line and field (issue 13)", () => {
+  it("CSV: names, logins and emails are single-line; descriptions and profile values multi-line", async () => {
+    expect(
+      await problemsOf("email,givenName,familyName\na@acme.com,A\u0000na,B\n", csv("users")),
+    ).toEqual([{ line: 2, message: "givenName holds a control character (single-line)" }]);
+    expect(
+      await problemsOf(
+        'externalId,login,emails,Notes\n1,"two\nlines",a@acme.com,\n2,b,"b@acme.com;\u0007b@x.com",\n3,c,,"ok\tand\nmore"',
+        csv("accounts"),
+      ),
+    ).toEqual([
+      { line: 2, message: "login holds a control character (single-line)" },
+      { line: 4, message: "emails holds a control character (single-line)" },
+    ]);
+    expect(
+      await rowsOf('slug,description\nadmin,"Tabs\tand\nlines are fine"', csv("entitlements")),
+    ).toMatchObject([{ description: "Tabs\tand\nlines are fine" }]);
+    expect(await problemsOf("externalId,Notes\n1,\u0000\n", csv("accounts"))).toEqual([
+      { line: 2, message: "profile.Notes holds a control character (multi-line)" },
+    ]);
+  });
+
+  it("CSV: the header's cells too", async () => {
+    expect(await problemsOf("externalId,Re\u0000gion\n1,a", csv("accounts"))).toEqual([
+      { line: 1, message: "column 2 of the header holds a control character (single-line)" },
+    ]);
+  });
+
+  it("JSON: every string of a row, profile names and list items included", async () => {
+    const text = JSON.stringify({
+      accounts: [
+        { externalId: "1", displayName: "Nul\u0000" },
+        { externalId: "2", emails: ["ok@acme.com", "b\u001b@acme.com"] },
+        { externalId: "3", profile: { "Re\u0001gion": "EMEA" } },
+        { externalId: "4", profile: { Tags: ["a", "b\u0000"] } },
+      ],
+    }).replaceAll("},{", "},\n{");
+    expect(await problemsOf(text, json())).toEqual([
+      { line: 1, message: "displayName holds a control character (single-line)" },
+      { line: 2, message: "emails holds a control character (single-line)" },
+      {
+        line: 3,
+        message: "the name of profile attribute 1 holds a control character (single-line)",
+      },
+      { line: 4, message: "profile.Tags holds a control character (multi-line)" },
+    ]);
+  });
+});
+
+describe("profile attributes are bounded (issue 13)", () => {
+  const { maxProfileAttributes, maxProfileKeyLength, maxProfileValueLength, maxProfileListItems } =
+    IMPORT_LIMITS;
+
+  it("CSV: a 1 MB value in an extra column is refused, not stored", async () => {
+    const big = "x".repeat(1024 * 1023);
+    expect(await problemsOf(`externalId,Notes\n1,short\n2,${big}`, csv("accounts"))).toEqual([
+      {
+        line: 3,
+        message: `profile.Notes is ${big.length} characters long; a profile value holds at most ${maxProfileValueLength}`,
+      },
+    ]);
+    const fits = "y".repeat(maxProfileValueLength);
+    expect(await rowsOf(`externalId,Notes\n1,${fits}`, csv("accounts"))).toMatchObject([
+      { profile: { Notes: fits } },
+    ]);
+  });
+
+  it("CSV: too many extra columns, a name too long, a column twice", async () => {
+    const extras = Array.from({ length: maxProfileAttributes + 1 }, (_, i) => `c${i}`);
+    expect(await problemsOf(`externalId,${extras.join(",")}\n1`, csv("accounts"))).toEqual([
+      {
+        line: 1,
+        message: `the header has ${maxProfileAttributes + 1} columns that are not account fields; each becomes a profile attribute, and an account holds at most ${maxProfileAttributes}`,
+      },
+    ]);
+    const name = "N".repeat(maxProfileKeyLength + 1);
+    expect(await problemsOf(`externalId,${name}\n1,a`, csv("accounts"))).toEqual([
+      {
+        line: 1,
+        message: `the column "${"N".repeat(40)}…" has a name of ${maxProfileKeyLength + 1} characters; a profile attribute's name holds at most ${maxProfileKeyLength}`,
+      },
+    ]);
+    expect(await problemsOf("externalId,Region,Region\n1,a,b", csv("accounts"))).toEqual([
+      { line: 1, message: 'the column "Region" appears twice in the header' },
+    ]);
+  });
+
+  it("JSON: count, name length, value length, list length and kind of value", async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: maxProfileAttributes + 1 }, (_, i) => [`k${i}`, i]),
+    );
+    const rows = [
+      { externalId: "1", profile: many },
+      { externalId: "2", profile: { ["K".repeat(maxProfileKeyLength + 1)]: 1 } },
+      { externalId: "3", profile: { Notes: "v".repeat(maxProfileValueLength + 1) } },
+      {
+        externalId: "4",
+        profile: { Tags: Array.from({ length: maxProfileListItems + 1 }, () => 1) },
+      },
+      { externalId: "5", profile: { Tags: ["ok", "v".repeat(maxProfileValueLength + 1)] } },
+      { externalId: "6", profile: { Nested: [["a"]] } },
+      { externalId: "7", profile: { "": 1 } },
+      { externalId: "8", profile: ["a"] },
+    ];
+    const text = `{ "accounts": [\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n] }`;
+    expect(await problemsOf(text, json())).toEqual([
+      {
+        line: 2,
+        message: `profile has ${maxProfileAttributes + 1} attributes; an account holds at most ${maxProfileAttributes}`,
+      },
+      {
+        line: 3,
+        message: `profile has an attribute name of ${maxProfileKeyLength + 1} characters; names hold at most ${maxProfileKeyLength}`,
+      },
+      {
+        line: 4,
+        message: `profile.Notes is ${maxProfileValueLength + 1} characters long; a profile value holds at most ${maxProfileValueLength}`,
+      },
+      {
+        line: 5,
+        message: `profile.Tags lists ${maxProfileListItems + 1} values; a list holds at most ${maxProfileListItems}`,
+      },
+      {
+        line: 6,
+        message: `profile.Tags has a value that is ${maxProfileValueLength + 1} characters long; a profile value holds at most ${maxProfileValueLength}`,
+      },
+      {
+        line: 7,
+        message: "profile.Nested must be text, a number, true/false, null or a list of them",
+      },
+      { line: 8, message: "profile has an attribute without a name" },
+      { line: 9, message: "profile must be an object of attributes" },
+    ]);
+  });
+});
+
+describe("hostile JSON structure is refused, not a crash (issue 13)", () => {
+  const deep = (line: number) => ({
+    line,
+    message: `the document is nested deeper than ${IMPORT_LIMITS.maxJsonDepth} levels of arrays and objects; an import document needs 5 at most`,
+  });
+
+  it("20,000 levels of nesting, closed or not, in any place", async () => {
+    const n = 20_000;
+    for (const text of [
+      `{"users":${"[".repeat(n)}${"]".repeat(n)}}`,
+      `{"users":\n${"[".repeat(n)}`,
+      `${"[".repeat(n)}`,
+      `{"users":[{"email":"a@b.c","title":\n${'{"a":'.repeat(n)}1${"}".repeat(n)}}]}`,
+    ]) {
+      const problems = await problemsOf(text, { ...json(), kind: "users" });
+      expect(problems).toEqual([deep(text.includes("\n") ? 2 : 1)]);
+    }
+    // Brackets inside strings are text, not nesting.
+    expect(
+      await rowsOf(`[{"slug":"${"[".repeat(150)}"}]`, { ...json(), kind: "entitlements" }),
+    ).toHaveLength(1);
+  });
+
+  it("a document larger than the JSON limit is refused as it streams in", async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const chunks = Array.from(
+      { length: IMPORT_LIMITS.maxJsonBytes / chunk.length + 1 },
+      () => chunk,
+    );
+    expect(await problemsOf(Readable.from(chunks), json())).toEqual([
+      {
+        line: 1,
+        message:
+          "the file is larger than 64 MB, the limit of a JSON import; send the rows as CSV files, which have no limit",
+      },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import { formatBytes, IMPORT_LIMITS } from "./limits.ts";
 import {
   CSV_COLUMNS,
   describeIssues,
@@ -32,7 +33,19 @@ export interface ReadImportOptions {
   batchSize?: number;
   /** Problems listed before the reader gives up (default 50). */
   maxProblems?: number;
+  /**
+   * Why a text is not acceptable, or null: Lantern's one rule (`textProblem` of
+   * @lantern/domain, handed in because this package imports nothing of Lantern's). Every value
+   * and header cell of the file goes through it, as single-line text except descriptions and
+   * profile values (multi-line).
+   */
+  textProblem: (text: string, kind: TextKind) => string | null;
 }
+
+export type TextKind = "single-line" | "multi-line";
+
+/** Fields whose text may span lines; every other field is single-line. */
+const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(["description"]);
 
 export type ImportBatch = { [K in ImportKind]: { kind: K; rows: ImportRows[K][] } }[ImportKind];
 
@@ -62,7 +75,10 @@ class Checker {
   readonly problems: ImportProblem[] = [];
   truncated = false;
   private readonly seen = new Map<string, Map<string, number>>();
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    readonly textProblem: ReadImportOptions["textProblem"],
+  ) {}
 
   get full(): boolean {
     return this.truncated;
@@ -79,6 +95,11 @@ class Checker {
   row<K extends ImportKind>(kind: K, line: number, raw: unknown): ImportRows[K] | null {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       this.add(line, `each ${singular(kind)} must be an object`);
+      return null;
+    }
+    const textProblems = this.textProblems(raw as Record<string, unknown>);
+    if (textProblems.length > 0) {
+      this.add(line, textProblems.join("; "));
       return null;
     }
     const parsed = ROW_SCHEMAS[kind].safeParse(raw);
@@ -106,6 +127,38 @@ class Checker {
     seen.set(key, line);
     return row;
   }
+
+  /**
+   * The text rule applied to every text of a raw row (surrounding blanks aside: they are
+   * trimmed anyway): "givenName contains a NUL character, which text cannot hold".
+   */
+  private textProblems(raw: Record<string, unknown>): string[] {
+    const problems: string[] = [];
+    const check = (label: string, value: unknown, kind: TextKind) => {
+      if (typeof value !== "string") return;
+      const problem = this.textProblem(value.trim(), kind);
+      if (problem) problems.push(`${label} ${problem}`);
+    };
+    for (const [field, value] of Object.entries(raw)) {
+      if (field === "profile" && typeof value === "object" && value !== null) {
+        if (Array.isArray(value)) continue; // refused by the schema
+        for (const [index, [key, item]] of Object.entries(value).entries()) {
+          const name = this.textProblem(key, "single-line");
+          if (name) {
+            problems.push(`the name of profile attribute ${index + 1} ${name}`);
+            continue;
+          }
+          for (const element of Array.isArray(item) ? item : [item]) {
+            check(`profile.${key}`, element, "multi-line");
+          }
+        }
+        continue;
+      }
+      const kind = MULTI_LINE_FIELDS.has(field) ? "multi-line" : "single-line";
+      for (const element of Array.isArray(value) ? value : [value]) check(field, element, kind);
+    }
+    return problems;
+  }
 }
 
 function singular(kind: ImportKind): string {
@@ -120,7 +173,7 @@ export async function* readImportFile(
   source: ImportSource,
   options: ReadImportOptions,
 ): AsyncGenerator<ImportBatch> {
-  const checker = new Checker(options.maxProblems ?? 50);
+  const checker = new Checker(options.maxProblems ?? 50, options.textProblem);
   const batchSize = options.batchSize ?? 5000;
   if (options.format === "csv") {
     if (!options.kind) throw new Error("A CSV import needs its kind.");
@@ -136,12 +189,153 @@ function toStream(source: ImportSource): AsyncIterable<string | Uint8Array> {
   return source;
 }
 
+/** The file cannot be read as text at `line` (not UTF-8, too large): refused whole. */
+class FileProblem extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SAVE_AS_UTF8 = 'save it as UTF-8 (in Excel: "CSV UTF-8") and send it again';
+
+/** Line feeds in `text`. */
+function lineFeeds(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/**
+ * The bytes at the end of `recent` that start a character not yet complete (at most 3): the
+ * bytes before them decoded fine, so they are well-formed UTF-8.
+ */
+function incompleteCharacter(recent: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, recent.length); back++) {
+    const byte = recent[recent.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? recent.subarray(recent.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+/**
+ * Line feeds before the first byte of `bytes` that is not UTF-8 (`pending`: the start of a
+ * character the bytes continue). Only run for a refused file: a binary search with the
+ * platform's decoder, which says whether a prefix holds an error but not where.
+ */
+function lineFeedsBeforeInvalid(pending: Uint8Array, bytes: Uint8Array): number {
+  const all = new Uint8Array(pending.length + bytes.length);
+  all.set(pending);
+  all.set(bytes, pending.length);
+  const fails = (length: number) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(all.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let low = 1;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (fails(middle)) high = middle;
+    else low = middle + 1;
+  }
+  let count = 0;
+  for (let i = 0; i < low - 1; i++) if (all[i] === 10) count++;
+  return count;
+}
+
+/**
+ * The file as text, decoded strictly as UTF-8 (a UTF-8 byte-order mark is skipped): a byte
+ * that is not UTF-8 refuses the file with its line, rather than storing "Jos\uFFFD" for a
+ * Latin-1 "José". Names UTF-16 when the file starts like it. Text given as strings (already
+ * decoded) passes as is; `maxBytes` bounds the whole.
+ */
+async function* decodeUtf8(source: ImportSource, maxBytes = Infinity): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const notUtf8 = (line: number) =>
+    new FileProblem(line, `the file is not UTF-8 (line ${line}): ${SAVE_AS_UTF8}`);
+  let line = 1;
+  let size = 0;
+  let start: Uint8Array | null = new Uint8Array(0); // the first bytes, until there are two
+  let recent = new Uint8Array(0); // the last three bytes decoded
+  const tooLarge = () =>
+    new FileProblem(
+      line,
+      `the file is larger than ${formatBytes(maxBytes)}, the limit of a JSON import; send the rows as CSV files, which have no limit`,
+    );
+  for await (const chunk of toStream(source)) {
+    if (typeof chunk === "string") {
+      size += chunk.length;
+      if (size > maxBytes) throw tooLarge();
+      line += lineFeeds(chunk);
+      if (chunk) yield chunk;
+      continue;
+    }
+    let bytes = chunk;
+    if (start) {
+      // UTF-16 text starts with its byte-order mark, or holds a NUL byte in its first two
+      // (every ASCII character is two bytes, one of them 0).
+      const head: Uint8Array = new Uint8Array(start.length + bytes.length);
+      head.set(start);
+      head.set(bytes, start.length);
+      if (head.length < 2) {
+        start = head;
+        continue;
+      }
+      start = null;
+      bytes = head;
+      if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+        throw new FileProblem(
+          1,
+          `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: ${SAVE_AS_UTF8}`,
+        );
+      }
+      if (head[0] === 0 || head[1] === 0) {
+        throw new FileProblem(
+          1,
+          `the file is not UTF-8 (line 1): it holds NUL bytes, as UTF-16 text does; ${SAVE_AS_UTF8}`,
+        );
+      }
+    }
+    size += bytes.length;
+    if (size > maxBytes) throw tooLarge();
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw notUtf8(line + lineFeedsBeforeInvalid(incompleteCharacter(recent), bytes));
+    }
+    if (bytes.length >= 3) recent = bytes.slice(bytes.length - 3);
+    else {
+      const joined = new Uint8Array(recent.length + bytes.length);
+      joined.set(recent);
+      joined.set(bytes, recent.length);
+      recent = joined.slice(Math.max(0, joined.length - 3));
+    }
+    line += lineFeeds(text);
+    if (text) yield text;
+  }
+  let rest: string;
+  try {
+    rest = start && start.length > 0 ? decoder.decode(start) : decoder.decode();
+  } catch {
+    throw notUtf8(line); // ends in the middle of a character
+  }
+  if (rest) yield rest;
+}
+
 /**
  * The file as text with LF line ends and no byte-order mark: csv-parse counts lines reliably
- * only then. Multi-byte characters and CRLF pairs split across chunks are stitched back.
+ * only then. CRLF pairs split across chunks are stitched back.
  */
-async function* normalizedText(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+async function* normalizedText(source: ImportSource): AsyncGenerator<string> {
   let first = true;
   let pendingCr = false;
   const clean = (text: string) => {
@@ -154,12 +348,50 @@ async function* normalizedText(source: AsyncIterable<string | Uint8Array>): Asyn
     if (pendingCr) text = text.slice(0, -1);
     return text.replace(/\r\n/g, "\n");
   };
-  for await (const chunk of source) {
-    const text = clean(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+  for await (const chunk of decodeUtf8(source)) {
+    const text = clean(chunk);
     if (text) yield text;
   }
-  const rest = clean(decoder.decode()) + (pendingCr ? "\r" : "");
-  if (rest) yield rest;
+  if (pendingCr) yield "\r";
+}
+
+/**
+ * The last bytes handed to the CSV parser (at least `keep`, i.e. more than a record may hold),
+ * to find where the record that failed began.
+ */
+class ByteTail {
+  private chunks: Buffer[] = [];
+  private held = 0;
+  /** Bytes handed out so far. */
+  end = 0;
+  constructor(private readonly keep: number) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.held += chunk.length;
+    this.end += chunk.length;
+    while (this.chunks.length > 1 && this.held - this.chunks[0]!.length >= this.keep) {
+      this.held -= this.chunks.shift()!.length;
+    }
+  }
+
+  /** Line feeds from byte `offset` to the end, or null when those bytes are gone. */
+  lineFeedsFrom(offset: number): number | null {
+    let start = this.end - this.held;
+    if (offset < start) return null;
+    let count = 0;
+    for (const chunk of this.chunks) {
+      for (
+        let i = chunk.indexOf(10, Math.max(0, offset - start));
+        i !== -1;
+        i = chunk.indexOf(10, i + 1)
+      ) {
+        count++;
+      }
+      start += chunk.length;
+    }
+    return count;
+  }
 }
 
 /** Line breaks inside a record's fields (quoted values may span lines). */
@@ -180,8 +412,32 @@ async function* readCsv(
 ): AsyncGenerator<ImportBatch> {
   // Lines are counted here rather than with csv-parse's `info` (a third of its time): the text
   // has LF line ends only, every record ends one line, plus the breaks inside quoted values.
-  const parser = parse({ relax_column_count: true });
-  const input = Readable.from(normalizedText(toStream(source)));
+  // Counted as the parser makes each record (it reads ahead of this loop), so that at an error
+  // `nextLine` is where the record it could not finish began.
+  let nextLine = 1;
+  const maxRecord = IMPORT_LIMITS.maxCsvRecordBytes;
+  const parser = parse({
+    relax_column_count: true,
+    max_record_size: maxRecord,
+    // Each record becomes { line, fields } (csv-parse's types expect a string[] back).
+    on_record: ((fields: string[]) => {
+      const line = nextLine;
+      nextLine += 1 + innerLineBreaks(fields);
+      return { line, fields };
+    }) as unknown as (fields: string[]) => string[],
+  });
+  const tail = new ByteTail(maxRecord + 16);
+  let lineFeedsRead = 0;
+  const input = Readable.from(
+    (async function* () {
+      for await (const text of normalizedText(source)) {
+        const bytes = Buffer.from(text, "utf8");
+        lineFeedsRead += lineFeeds(text);
+        tail.push(bytes);
+        yield bytes;
+      }
+    })(),
+  );
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
 
@@ -189,10 +445,10 @@ async function* readCsv(
   let header: { field: string | null; name: string }[] | null = null;
   let batch: ImportRows[ImportKind][] = [];
   try {
-    let nextLine = 1;
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const line = nextLine;
-      nextLine += 1 + innerLineBreaks(fields);
+    for await (const { line, fields } of parser as AsyncIterable<{
+      line: number;
+      fields: string[];
+    }>) {
       // A blank line.
       if (fields.length === 1 && fields[0] === "") continue;
       const record = { record: fields };
@@ -227,9 +483,18 @@ async function* readCsv(
       if (checker.full) return;
     }
   } catch (error) {
+    if (error instanceof FileProblem) {
+      checker.add(error.line, error.message);
+      return;
+    }
     if (!(error instanceof CsvError)) throw error;
-    const lines = (error as CsvError & { lines?: number }).lines;
-    checker.add(lines ?? 1, `the file is not valid CSV: ${error.message}`);
+    const { line, message } = csvProblem(
+      error as CsvError & { lines?: number; bytes?: number; index?: number },
+      nextLine,
+      lineFeedsRead,
+      tail,
+    );
+    checker.add(line, message);
     return;
   } finally {
     input.destroy();
@@ -240,6 +505,40 @@ async function* readCsv(
     return;
   }
   if (batch.length > 0 && !checker.failed) yield { kind, rows: batch } as ImportBatch;
+}
+
+/**
+ * The line and words of csv-parse's error. `recordLine`: where the record being read began;
+ * `lineFeeds`: line feeds of the whole text (the parser had it all when a quote was left open).
+ */
+function csvProblem(
+  error: CsvError & { lines?: number; bytes?: number; index?: number },
+  recordLine: number,
+  lineFeeds: number,
+  tail: ByteTail,
+): ImportProblem {
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+    // The open quote starts the record's last field: at the record's start (its first field)
+    // or after the comma the parser saw last. Its line: the line feeds before it.
+    const quoteAt = error.index ? (error.bytes ?? 0) + 1 : (error.bytes ?? 0);
+    const after = tail.lineFeedsFrom(quoteAt);
+    return {
+      line: after === null ? recordLine : 1 + lineFeeds - after,
+      message: "the file is not valid CSV: a quote opened on this line is never closed",
+    };
+  }
+  if (error.code === "CSV_MAX_RECORD_SIZE") {
+    return {
+      line: recordLine,
+      message:
+        `the record that starts on this line is longer than ${formatBytes(IMPORT_LIMITS.maxCsvRecordBytes)}, ` +
+        "the limit of a record: a quote opened here and never closed, or a value far too long",
+    };
+  }
+  return {
+    line: error.lines ?? recordLine,
+    message: `the file is not valid CSV: ${error.message}`,
+  };
 }
 
 function readHeader(
@@ -253,8 +552,15 @@ function readHeader(
     for (const alias of aliases) byAlias.set(alias, field);
   }
   const used = new Set<string>();
-  const header = cells.map((cell) => {
+  const extra = new Set<string>();
+  const { maxProfileAttributes, maxProfileKeyLength } = IMPORT_LIMITS;
+  const header = cells.map((cell, index) => {
     const name = cell.trim();
+    const problem = checker.textProblem(name, "single-line");
+    if (problem) {
+      checker.add(1, `column ${index + 1} of the header ${problem}`);
+      return { field: null, name };
+    }
     const field = byAlias.get(name.toLowerCase().replace(/[\s_-]/g, "")) ?? null;
     if (field && used.has(field)) checker.add(1, `the column ${field} appears twice in the header`);
     if (field) used.add(field);
@@ -265,10 +571,25 @@ function readHeader(
           1,
           `unknown column "${name}"; the columns of ${kind} are ${Object.keys(known).join(", ")}`,
         );
-      }
+      } else if (name.length > maxProfileKeyLength) {
+        checker.add(
+          1,
+          `the column "${name.slice(0, 40)}…" has a name of ${name.length} characters; ` +
+            `a profile attribute's name holds at most ${maxProfileKeyLength}`,
+        );
+      } else if (extra.has(name)) {
+        checker.add(1, `the column "${name}" appears twice in the header`);
+      } else extra.add(name);
     }
     return { field, name };
   });
+  if (extra.size > maxProfileAttributes) {
+    checker.add(
+      1,
+      `the header has ${extra.size} columns that are not account fields; each becomes a ` +
+        `profile attribute, and an account holds at most ${maxProfileAttributes}`,
+    );
+  }
   const missing = REQUIRED_CSV_COLUMNS[kind].filter((f) => !used.has(f));
   if (missing.length > 0) {
     checker.add(
@@ -279,15 +600,20 @@ function readHeader(
   return checker.failed ? null : header;
 }
 
+/** The whole document as text (strict UTF-8, at most IMPORT_LIMITS.maxJsonBytes). */
 async function readText(source: ImportSource): Promise<string> {
-  if (typeof source === "string") return source;
-  const decoder = new TextDecoder("utf-8");
-  if (source instanceof Uint8Array) return decoder.decode(source);
-  let text = "";
-  for await (const chunk of source) {
-    text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  if (typeof source === "string") {
+    if (source.length > IMPORT_LIMITS.maxJsonBytes) {
+      throw new FileProblem(
+        1,
+        `the file is larger than ${formatBytes(IMPORT_LIMITS.maxJsonBytes)}, the limit of a JSON import; send the rows as CSV files, which have no limit`,
+      );
+    }
+    return source;
   }
-  return text + decoder.decode();
+  let text = "";
+  for await (const chunk of decodeUtf8(source, IMPORT_LIMITS.maxJsonBytes)) text += chunk;
+  return text;
 }
 
 /** 1-based line of a character offset. */
@@ -303,9 +629,28 @@ async function* readJson(
   batchSize: number,
   checker: Checker,
 ): AsyncGenerator<ImportBatch> {
-  const text = (await readText(source)).replace(/^\uFEFF/, "");
+  let text: string;
+  try {
+    text = (await readText(source)).replace(/^\uFEFF/, "");
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    checker.add(error.line, error.message);
+    return;
+  }
   if (text.trim() === "") {
     checker.add(1, 'the file is empty: expected a JSON document such as { "accounts": [ … ] }');
+    return;
+  }
+  // Before parsing: the nesting is bounded (a hostile document of 20,000 brackets must not
+  // cost the stack), and each array element's line is noted for the problems.
+  const topIsArray = text.trimStart().startsWith("[");
+  const scan = scanJson(text, topIsArray, IMPORT_LIMITS.maxJsonDepth);
+  if ("tooDeep" in scan) {
+    checker.add(
+      scan.tooDeep,
+      `the document is nested deeper than ${IMPORT_LIMITS.maxJsonDepth} levels of arrays and ` +
+        "objects; an import document needs 5 at most",
+    );
     return;
   }
   let document: unknown;
@@ -319,7 +664,6 @@ async function* readJson(
 
   // The document: { "accounts": [...], "entitlements": [...], ... } or, with a kind, a bare array.
   let sections: [ImportKind, unknown][];
-  const topIsArray = Array.isArray(document);
   if (topIsArray) {
     if (!only) {
       checker.add(1, 'name the kind of the rows (?kind=…) or send { "accounts": [ … ] }');
@@ -330,7 +674,10 @@ async function* readJson(
     sections = [];
     for (const [key, value] of Object.entries(document)) {
       if (!(IMPORT_KINDS as readonly string[]).includes(key)) {
-        checker.add(1, `unknown key "${key}"; a document holds ${IMPORT_KINDS.join(", ")}`);
+        checker.add(
+          1,
+          `unknown key "${key.slice(0, 40)}"; a document holds ${IMPORT_KINDS.join(", ")}`,
+        );
       } else if (only && key !== only) {
         checker.add(1, `this import takes ${only} only, and the document also holds ${key}`);
       } else sections.push([key as ImportKind, value]);
@@ -341,7 +688,7 @@ async function* readJson(
     return;
   }
 
-  const lines = elementLines(text, topIsArray);
+  const lines = scan.lines;
   const order = topIsArray ? [0] : Object.keys(document as object).map((_, i) => i);
   for (const [index, [kind, value]] of sections.entries()) {
     const starts = lines[order[index] ?? 0] ?? [];
@@ -366,9 +713,14 @@ async function* readJson(
 
 /**
  * The line where each array element starts: one list per value of the top-level object (in
- * document order), or a single list for a top-level array.
+ * document order), or a single list for a top-level array. Or, at the first bracket deeper
+ * than `maxDepth` (valid JSON or not), its line.
  */
-function elementLines(text: string, topIsArray: boolean): number[][] {
+function scanJson(
+  text: string,
+  topIsArray: boolean,
+  maxDepth: number,
+): { lines: number[][] } | { tooDeep: number } {
   const lists: number[][] = [];
   const elementDepth = topIsArray ? 1 : 2;
   let current: number[] | null = topIsArray ? [] : null;
@@ -401,10 +753,12 @@ function elementLines(text: string, topIsArray: boolean): number[][] {
         break;
       case 91: // '['
         depth++;
+        if (depth > maxDepth) return { tooDeep: line };
         if (depth === elementDepth) expecting = true;
         break;
       case 123: // '{'
         depth++;
+        if (depth > maxDepth) return { tooDeep: line };
         break;
       case 93:
       case 125:
@@ -415,7 +769,7 @@ function elementLines(text: string, topIsArray: boolean): number[][] {
         break;
     }
   }
-  return lists;
+  return { lines: lists };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMPORT_LIMITS } from "./limits.ts";
 
 // The rows of an import file (SPEC §4.6), one zod schema per kind. CSV cells and JSON values
 // both go through these: a CSV cell is always a string, so every field accepts a string and
@@ -94,7 +95,71 @@ const emailList = z.preprocess(
     }),
 );
 
-const profileValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+type ProfileScalar = string | number | boolean | null;
+type ProfileValue = ProfileScalar | ProfileScalar[];
+
+const isScalar = (value: unknown): value is ProfileScalar =>
+  value === null || ["string", "number", "boolean"].includes(typeof value);
+
+/** Why a profile scalar is refused, or null. */
+function scalarProblem(value: ProfileScalar): string | null {
+  const max = IMPORT_LIMITS.maxProfileValueLength;
+  return typeof value === "string" && value.length > max
+    ? `is ${value.length} characters long; a profile value holds at most ${max}`
+    : null;
+}
+
+/**
+ * Profile attributes as ingested: an object of flat values (text, numbers, true/false, null or
+ * a list of them), bounded in count, name length and value length (IMPORT_LIMITS).
+ */
+const profile = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): Record<string, ProfileValue> => {
+    const fail = (message: string, key?: string) => {
+      ctx.addIssue({ code: "custom", message, path: key === undefined ? [] : [key] });
+      return z.NEVER;
+    };
+    if (value == null) return {};
+    if (typeof value !== "object" || Array.isArray(value)) {
+      return fail("must be an object of attributes");
+    }
+    const entries = Object.entries(value);
+    const { maxProfileAttributes, maxProfileKeyLength, maxProfileListItems } = IMPORT_LIMITS;
+    if (entries.length > maxProfileAttributes) {
+      return fail(
+        `has ${entries.length} attributes; an account holds at most ${maxProfileAttributes}`,
+      );
+    }
+    for (const [key, item] of entries) {
+      if (key.trim() === "") return fail("has an attribute without a name");
+      if (key.length > maxProfileKeyLength) {
+        return fail(
+          `has an attribute name of ${key.length} characters; names hold at most ${maxProfileKeyLength}`,
+        );
+      }
+      const kind = "must be text, a number, true/false, null or a list of them";
+      if (Array.isArray(item)) {
+        if (item.length > maxProfileListItems) {
+          return fail(
+            `lists ${item.length} values; a list holds at most ${maxProfileListItems}`,
+            key,
+          );
+        }
+        for (const element of item) {
+          if (!isScalar(element)) return fail(kind, key);
+          const problem = scalarProblem(element);
+          if (problem) return fail(`has a value that ${problem}`, key);
+        }
+      } else {
+        if (!isScalar(item)) return fail(kind, key);
+        const problem = scalarProblem(item);
+        if (problem) return fail(problem, key);
+      }
+    }
+    return value as Record<string, ProfileValue>;
+  });
 
 export const ZAccountRow = z.strictObject({
   externalId: requiredText(512),
@@ -107,12 +172,7 @@ export const ZAccountRow = z.strictObject({
   type: choice(["USER", "SERVICE", "SYSTEM"], "USER"),
   lastLoginAt: optionalDate,
   /** Profile attributes as ingested: flat values (CSV: every column not named here). */
-  profile: z
-    .record(z.string(), z.union([profileValue, z.array(profileValue)]), {
-      error: "must be an object of attributes",
-    })
-    .nullish()
-    .transform((v) => v ?? {}),
+  profile,
 });
 
 export const ZEntitlementRow = z.strictObject({
