@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import { createApp, createGrant, createOrganization, createUser } from "@lantern/db/seed";
@@ -533,8 +534,7 @@ describe("imports.people", () => {
 });
 
 describe("broken and hostile files are refused with the line and why (issue 13)", () => {
-  const bytesOf = (buffer: Uint8Array) =>
-    new Blob([buffer]).stream() as unknown as AsyncIterable<Uint8Array>;
+  const bytesOf = (buffer: Uint8Array): AsyncIterable<Uint8Array> => Readable.from([buffer]);
   const SAVE = 'save it as UTF-8 (in Excel: "CSV UTF-8") and send it again';
   const PEOPLE_HEADER = "email,givenName,familyName\n";
 

@@ -3,14 +3,24 @@ import { z } from "zod";
 // The audit log (issue 6): Events of the organization, newest first, filtered.
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The dates a filter may name. Earlier ones would reach the database as dates it cannot hold
+ * ("0000-01-01": there is no year 0) and no event predates 1900 anyway.
+ */
+export const AUDIT_FIRST_DATE = "1900-01-01";
+export const AUDIT_LAST_DATE = "9999-12-31";
 
-/** A calendar date "YYYY-MM-DD" (UTC). Empty text: no bound. */
+/** A calendar date "YYYY-MM-DD" (UTC) within the bounds above. Empty text: no bound. */
 const date = (which: string) =>
   z
     .string()
     .trim()
     .refine((text) => text === "" || (DATE.test(text) && isRealDate(text)), {
       error: `Enter the ${which} date as YYYY-MM-DD.`,
+      abort: true,
+    })
+    .refine((text) => text === "" || (text >= AUDIT_FIRST_DATE && text <= AUDIT_LAST_DATE), {
+      error: `Enter a ${which} date from ${AUDIT_FIRST_DATE} to ${AUDIT_LAST_DATE}.`,
     })
     .transform((text) => (text === "" ? undefined : text))
     .optional();

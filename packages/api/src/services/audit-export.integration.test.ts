@@ -86,7 +86,7 @@ afterAll(async () => {
 });
 
 async function csvOf(actor: Actor, filters: Record<string, unknown> = {}, batchSize = 3) {
-  const file = exportAuditLog(
+  const file = await exportAuditLog(
     { db: db.prisma, actor, now },
     ZAuditFilters.parse(filters),
     batchSize,
@@ -149,9 +149,60 @@ describe("exportAuditLog", () => {
     expect(parse(empty.text.slice(1))).toEqual([HEADER]);
   });
 
-  it("refuses members before writing anything", () => {
-    expect(() => exportAuditLog({ db: db.prisma, actor: member, now }, {})).toThrow(
+  it("refuses members before writing anything", async () => {
+    await expect(exportAuditLog({ db: db.prisma, actor: member, now }, {})).rejects.toThrow(
       "Only super admins can read the audit log.",
     );
+  });
+});
+
+describe("the export fails before its first byte, or visibly after it (issue 13)", () => {
+  const ctx = (actor: Actor) => ({ db: db.prisma, actor, now });
+
+  it("dates the database cannot hold are refused by the shared filters, with the field", () => {
+    for (const [field, value] of [
+      ["to", "0000-01-01"],
+      ["from", "0001-01-01"],
+      ["to", "1899-12-31"],
+    ] as const) {
+      const parsed = ZAuditFilters.safeParse({ [field]: value });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues).toEqual([
+        expect.objectContaining({
+          path: [field],
+          message: `Enter a ${field} date from 1900-01-01 to 9999-12-31.`,
+        }),
+      ]);
+    }
+  });
+
+  it("the first and last dates allowed work to the end of the file", async () => {
+    const { text } = await csvOf(admin, { from: "1900-01-01", to: "9999-12-31" });
+    expect((parse(text.slice(1)) as string[][]).slice(1)).toHaveLength(8);
+  });
+
+  it("a filter whose query fails refuses when the export is asked for, before any byte", async () => {
+    // NUL reaches no query once the shared text schemas refuse it; here it stands for any
+    // request whose first query fails: the export answers an error, never a stream.
+    await expect(exportAuditLog(ctx(admin), { action: "app.\u0000" })).rejects.toThrow();
+    await expect(exportAuditLog(ctx(admin), { targetId: "\u0000" })).rejects.toThrow();
+  });
+
+  it("a failure after the first byte errors the stream and is reported, never a clean end", async () => {
+    const file = await exportAuditLog(ctx(admin), {}, 3);
+    const errors: unknown[] = [];
+    const reader = toByteStream(file.chunks, (error) => errors.push(error)).getReader();
+    // The next batch's query fails: the table is gone for a moment (this file's own database).
+    await db.prisma.$executeRawUnsafe(`ALTER TABLE "Event" RENAME TO "EventAway"`);
+    try {
+      const first = await reader.read();
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(first.value);
+      expect((parse(text.slice(1)) as string[][]).slice(1)).toHaveLength(3);
+      await expect(reader.read()).rejects.toThrow();
+      await expect(reader.closed).rejects.toThrow();
+    } finally {
+      await db.prisma.$executeRawUnsafe(`ALTER TABLE "EventAway" RENAME TO "Event"`);
+    }
+    expect(errors).toHaveLength(1);
   });
 });

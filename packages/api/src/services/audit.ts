@@ -9,7 +9,7 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TAuditFilters, TListAuditInput } from "../schemas/audit.ts";
-import { csvHeader, csvRows, type CsvColumns, type CsvExport } from "./csv.ts";
+import { pagedCsvExport, type CsvColumns, type CsvExport } from "./csv.ts";
 
 // The audit log (issue 6): the organization's Events, newest first, filtered by actor, target,
 // action and dates, keyset-paged by (at desc, id desc), and the same rows as a CSV file.
@@ -44,13 +44,13 @@ export interface AuditRow {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY_MS = 86_400_000;
 
 /** The Prisma filter of `filters` within the organization. */
 function eventWhere(organizationId: string, filters: TAuditFilters): Prisma.EventWhereInput {
   const at: Prisma.DateTimeFilter = {};
   if (filters.from) at.gte = new Date(`${filters.from}T00:00:00.000Z`);
-  if (filters.to) at.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + DAY_MS);
+  // The end of the day itself, not the next one (after 9999-12-31 there is no date to name).
+  if (filters.to) at.lte = new Date(`${filters.to}T23:59:59.999Z`);
   const action = filters.action;
   return {
     organizationId,
@@ -58,7 +58,7 @@ function eventWhere(organizationId: string, filters: TAuditFilters): Prisma.Even
     ...(filters.targetType ? { targetType: filters.targetType } : {}),
     ...(filters.targetId ? { targetId: filters.targetId } : {}),
     ...(action ? { action: action.endsWith(".") ? { startsWith: action } : action } : {}),
-    ...(at.gte || at.lt ? { at } : {}),
+    ...(at.gte || at.lte ? { at } : {}),
   };
 }
 
@@ -276,24 +276,19 @@ const COLUMNS: CsvColumns<AuditRow> = [
 
 /**
  * Every event matching `filters` as a CSV file, newest first, read in keyset batches so any
- * size works. The permission is checked before anything is returned, so a refusal is an
- * error and never a half-written file.
+ * size works. The permission is checked and the first batch read before anything is returned,
+ * so a refusal or a failing query is an error and never a half-written file.
  */
-export function exportAuditLog(
+export async function exportAuditLog(
   ctx: ServiceContext,
   filters: TAuditFilters,
   batchSize: number = AUDIT_EXPORT_BATCH_SIZE,
-): CsvExport {
+): Promise<CsvExport> {
   assertAllowed(canViewAuditLog(ctx.actor));
   const organizationId = ctx.actor.organizationId;
-  async function* chunks(): AsyncGenerator<string> {
-    yield csvHeader(COLUMNS);
-    let cursor: string | null = null;
-    do {
-      const page = await auditPage(ctx.db, organizationId, filters, { cursor, limit: batchSize });
-      if (page.items.length > 0) yield csvRows(COLUMNS, page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
-  return { filename: `audit-log-${ctx.now().toISOString().slice(0, 10)}.csv`, chunks: chunks() };
+  return pagedCsvExport(
+    `audit-log-${ctx.now().toISOString().slice(0, 10)}.csv`,
+    COLUMNS,
+    (cursor) => auditPage(ctx.db, organizationId, filters, { cursor, limit: batchSize }),
+  );
 }

@@ -31,16 +31,58 @@ export const csvRows = <T>(columns: CsvColumns<T>, rows: readonly T[]) =>
 
 export interface CsvExport {
   filename: string;
-  /** The file's text: the header (after a UTF-8 byte-order mark for Excel), then one chunk per batch. */
+  /**
+   * The file's text: the header (after a UTF-8 byte-order mark for Excel) with the first batch,
+   * then one chunk per batch.
+   */
   chunks: AsyncGenerator<string>;
 }
 
-/** The chunks as a byte stream for a Response: each read pulls the next batch, no sooner. */
-export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+/**
+ * A CSV file read in keyset batches: the FIRST batch is read before this answers, so whatever
+ * can fail because of the request (its filters, the query they make) fails here, before the
+ * caller has sent a byte, and the caller can still answer with an error. Later batches are read
+ * as the file is pulled.
+ */
+export async function pagedCsvExport<T>(
+  filename: string,
+  columns: CsvColumns<T>,
+  page: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<CsvExport> {
+  const first = await page(null);
+  async function* chunks(): AsyncGenerator<string> {
+    yield csvHeader(columns) + csvRows(columns, first.items);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const next = await page(cursor);
+      if (next.items.length > 0) yield csvRows(columns, next.items);
+      cursor = next.nextCursor;
+    }
+  }
+  return { filename, chunks: chunks() };
+}
+
+/**
+ * The chunks as a byte stream for a Response: each read pulls the next batch, no sooner. A
+ * failure after the first byte ERRORS the stream (the server then aborts the connection, so the
+ * download fails visibly instead of ending like a complete, shorter file) and is handed to
+ * `onError` (to be logged: the person only sees a failed download).
+ */
+export function toByteStream(
+  chunks: AsyncGenerator<string>,
+  onError: (error: unknown) => void = () => {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await chunks.next();
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        onError(error);
+        controller.error(error);
+        return;
+      }
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },

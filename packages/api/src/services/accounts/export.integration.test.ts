@@ -170,6 +170,14 @@ describe("exportAccounts", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("a search whose query fails refuses when the export is asked for, before any byte (issue 13)", async () => {
+    // NUL reaches no query once the shared text schemas refuse it; here it stands for any
+    // request whose first query fails: the export answers an error, never a stream.
+    await expect(
+      exportAccounts({ db: db.prisma, actor: admin, now }, { ...filters(), search: "\u0000" }),
+    ).rejects.toThrow();
+  });
+
   it("stops reading batches when the reader cancels", async () => {
     const result = await exportAccounts({ db: db.prisma, actor: admin, now }, filters(), 2);
     const reader = toByteStream(result.chunks).getReader();

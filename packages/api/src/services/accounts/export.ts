@@ -1,7 +1,7 @@
 import type { Actor } from "@lantern/domain";
 import type { Context } from "../../context.ts";
 import type { TAccountFilters } from "../../schemas/accounts.ts";
-import { csvHeader, csvRows, type CsvColumns, type CsvExport } from "../csv.ts";
+import { pagedCsvExport, type CsvColumns, type CsvExport } from "../csv.ts";
 import {
   accountPage,
   viewableAccountApp,
@@ -63,8 +63,8 @@ export type AccountsExport = CsvExport;
 
 /**
  * The CSV export of the accounts matching `filters`, in the list's order. Who may: as the list
- * (canViewAccounts), checked before anything is returned, so a refusal is an error and never a
- * half-written file.
+ * (canViewAccounts). The permission is checked and the first batch read before anything is
+ * returned, so a refusal or a failing query is an error and never a half-written file.
  */
 export async function exportAccounts(
   ctx: ServiceContext,
@@ -72,16 +72,7 @@ export async function exportAccounts(
   batchSize: number = EXPORT_BATCH_SIZE,
 ): Promise<AccountsExport> {
   const app = await viewableAccountApp(ctx, filters.appId);
-  async function* chunks(): AsyncGenerator<string> {
-    yield csvHeader(COLUMNS);
-    let cursor: string | null = null;
-    do {
-      const page = await accountPage(ctx.db, app, filters, { cursor, limit: batchSize });
-      if (page.items.length > 0) {
-        yield csvRows(COLUMNS, page.items);
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
-  return { filename: exportFilename(app.appName, ctx.now()), chunks: chunks() };
+  return pagedCsvExport(exportFilename(app.appName, ctx.now()), COLUMNS, (cursor) =>
+    accountPage(ctx.db, app, filters, { cursor, limit: batchSize }),
+  );
 }
