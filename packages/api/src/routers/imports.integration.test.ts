@@ -692,3 +692,38 @@ describe("broken and hostile files are refused with the line and why (issue 13)"
     }
   });
 });
+
+describe("dates the database cannot hold (issue 13)", () => {
+  it("are refused with their line, not an internal error", async () => {
+    await expect(
+      run(
+        "accounts",
+        "externalId,lastLoginAt\nA1,2026-01-01\nA2,0000-01-01\nA3,9999-12-31T23:00:00-14:00",
+      ),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: {
+        details: {
+          problems: [
+            {
+              line: 3,
+              message:
+                'lastLoginAt "0000-01-01" is out of range: dates run from 0001-01-01 to 9999-12-31 (UTC)',
+            },
+            {
+              line: 4,
+              message:
+                'lastLoginAt "9999-12-31T23:00:00-14:00" is out of range: dates run from 0001-01-01 to 9999-12-31 (UTC)',
+            },
+          ],
+        },
+      },
+    });
+    // The first and last days work (".NET's DateTime.MinValue" is a common "never").
+    await run("accounts", "externalId,lastLoginAt\nA1,0001-01-01T00:00:00\nA2,9999-12-31");
+    expect((await accountsOf()).map((a) => a.lastLoginAt?.toISOString())).toEqual([
+      "0001-01-01T00:00:00.000Z",
+      "9999-12-31T00:00:00.000Z",
+    ]);
+  });
+});

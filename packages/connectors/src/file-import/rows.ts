@@ -41,6 +41,10 @@ const requiredText = (max: number) =>
       .max(max, { error: `must be at most ${max} characters` }),
   );
 
+/** The dates a database can hold: from year 1 (there is no year 0) to year 9999, in UTC. */
+const FIRST_DATE_MS = Date.parse("0001-01-01T00:00:00.000Z");
+const LAST_DATE_MS = Date.parse("9999-12-31T23:59:59.999Z");
+
 /** An ISO 8601 date or date-time; answered as a UTC ISO string, or null when not given. */
 const optionalDate = z.preprocess(
   blankToNull,
@@ -59,6 +63,13 @@ const optionalDate = z.preprocess(
         ctx.addIssue({
           code: "custom",
           message: `"${value}" is not an ISO 8601 date (e.g. 2026-11-22 or 2026-11-22T09:30:00Z)`,
+        });
+        return z.NEVER;
+      }
+      if (ms < FIRST_DATE_MS || ms > LAST_DATE_MS) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value}" is out of range: dates run from 0001-01-01 to 9999-12-31 (UTC)`,
         });
         return z.NEVER;
       }
