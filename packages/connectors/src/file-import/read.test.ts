@@ -187,13 +187,13 @@ describe("CSV problems refuse the file with line and reason", () => {
     ],
     [
       "a date the database cannot hold (issue 13)",
-      "accountExternalId,entitlementSlug,expiresAt\nA,admin,0000-12-31T23:00:00-02:00",
+      "accountExternalId,entitlementSlug,expiresAt\nA,admin,0001-01-01T01:00:00+02:00",
       "grants",
       [
         {
           line: 2,
           message:
-            'expiresAt "0000-12-31T23:00:00-02:00" is out of range: dates run from 0001-01-01 to 9999-12-31 (UTC)',
+            'expiresAt "0001-01-01T01:00:00+02:00" is out of range: dates run from 0001-01-01 to 9999-12-31 (UTC)',
         },
       ],
     ],
