@@ -30,6 +30,7 @@ const PRODUCTION_SPECS = [
   "magic-link.spec.ts",
   "suspended.spec.ts",
   "dev-mailbox-off.spec.ts",
+  "api-routes.spec.ts",
 ];
 /** Specs that run against the first-run server (production mode, empty database). */
 const FIRST_RUN_SPECS = ["first-run.spec.ts"];

@@ -1,11 +1,12 @@
 import "server-only";
-import { loadActor } from "@lantern/api";
-import { isDomainError, type Actor, type DomainErrorCode } from "@lantern/domain";
+import { loadActor, toByteStream, type CsvExport } from "@lantern/api";
+import { isDomainError, textProblem, type Actor, type DomainErrorCode } from "@lantern/domain";
 import { getSession } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 
-// Shared by the upload routes of ingestion (SPEC §4.6): who is calling, which format the body
-// is, and the JSON answers of a refusal.
+// Shared by the /api/* routes (the uploads of ingestion, SPEC §4.6, and the CSV exports): who is
+// calling, the checks of the query and the body, and the JSON answers of a refusal. Whatever
+// the request gets wrong is answered as JSON with a 4xx before the first byte of a file.
 
 export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -58,4 +59,52 @@ export async function answer(run: () => Promise<unknown>): Promise<Response> {
     console.error("[lantern] import failed:", error);
     return refusal(500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side. Try again.");
   }
+}
+
+/**
+ * The refusal of a query string holding text Lantern does not accept (Lantern's text rule:
+ * no NUL or control characters, no broken Unicode), or null. Every parameter, known or not:
+ * such text has no business in a URL, and it must not reach a query.
+ */
+export function queryRefusal(req: Request): Response | null {
+  for (const [name, value] of new URL(req.url).searchParams) {
+    const nameProblem = textProblem(name, "single-line");
+    if (nameProblem) return refusal(400, "BAD_REQUEST", `A parameter's name ${nameProblem}.`);
+    const problem = textProblem(value, "single-line");
+    if (problem) {
+      return refusal(400, "BAD_REQUEST", `The parameter ${name.slice(0, 40)} ${problem}.`);
+    }
+  }
+  return null;
+}
+
+/**
+ * Answers a CSV export. `prepare` checks who may and reads the first batch (pagedCsvExport),
+ * so a refusal or a failure is a JSON error before the first byte. A failure after it errors
+ * the body: the connection is aborted and the download fails visibly, never ending like a
+ * complete shorter file; it is logged here.
+ */
+export async function csvDownload(prepare: () => Promise<CsvExport>): Promise<Response> {
+  let file: CsvExport;
+  try {
+    file = await prepare();
+  } catch (error) {
+    if (isDomainError(error)) return refusal(HTTP_STATUS[error.code], error.code, error.message);
+    console.error("[lantern] export failed:", error);
+    return refusal(500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side. Try again.");
+  }
+  const body = toByteStream(file.chunks, (error) =>
+    console.error(
+      `[lantern] export ${file.filename} failed after its first byte (aborted):`,
+      error,
+    ),
+  );
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }

@@ -1,35 +1,26 @@
 // GET /api/audit/export?actor=&targetType=&targetId=&action=&from=&to=
 // The audit log as a CSV file: the same filters as the page (and its URL), every matching
 // event, newest first, streamed in keyset batches so any size works. Signed-in super admins
-// (the session cookie, as every page); 401 or 403 otherwise, 400 for bad filters, as JSON.
+// (the session cookie, as every page); 401 or 403 otherwise, 400 for bad filters, as JSON —
+// always before the first byte of the file (see csvDownload).
 //
 //   curl -b cookies.txt -OJ 'http://localhost:3000/api/audit/export?action=task.&from=2026-11-01'
 import { z } from "zod";
-import { exportAuditLog, toByteStream, ZAuditFilters } from "@lantern/api";
-import { isDomainError } from "@lantern/domain";
+import { exportAuditLog, ZAuditFilters } from "@lantern/api";
 import { auditFilterInput, parseAuditParams } from "~/components/audit/audit-filters";
-import { HTTP_STATUS, refusal, uploader } from "~/server/import-upload";
+import { csvDownload, queryRefusal, refusal, uploader } from "~/server/import-upload";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
   const { prisma, actor } = await uploader();
   if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
+  const badQuery = queryRefusal(req);
+  if (badQuery) return badQuery;
   const params = parseAuditParams(new URL(req.url).searchParams);
   const input = ZAuditFilters.safeParse(auditFilterInput(params));
   if (!input.success) return refusal(400, "BAD_REQUEST", z.prettifyError(input.error));
-  try {
-    const file = exportAuditLog({ db: prisma, actor, now: () => new Date() }, input.data);
-    return new Response(toByteStream(file.chunks), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${file.filename}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (isDomainError(error)) return refusal(HTTP_STATUS[error.code], error.code, error.message);
-    throw error;
-  }
+  return csvDownload(() =>
+    exportAuditLog({ db: prisma, actor, now: () => new Date() }, input.data),
+  );
 }

@@ -5,6 +5,7 @@ import { importPeople } from "@lantern/api";
 import {
   answer,
   bodyOf,
+  queryRefusal,
   refusal,
   unsupportedType,
   uploader,
@@ -16,6 +17,8 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   const { prisma, actor } = await uploader();
   if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
+  const badQuery = queryRefusal(req);
+  if (badQuery) return badQuery;
   const format = uploadFormat(req);
   if (!format) return unsupportedType();
   if (!req.body) return refusal(400, "BAD_REQUEST", "The request has no body: send the file.");

@@ -15,6 +15,7 @@ import { importAppFile, ZImportKind, ZImportMode } from "@lantern/api";
 import {
   answer,
   bodyOf,
+  queryRefusal,
   refusal,
   unsupportedType,
   uploader,
@@ -32,6 +33,8 @@ const ZQuery = z.object({
 export async function POST(req: Request, { params }: { params: Promise<{ appId: string }> }) {
   const { prisma, actor } = await uploader();
   if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
+  const badQuery = queryRefusal(req);
+  if (badQuery) return badQuery;
   const url = new URL(req.url);
   const query = ZQuery.safeParse({
     appId: (await params).appId,
