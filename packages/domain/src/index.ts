@@ -18,3 +18,4 @@ export * from "./audit/changes.ts";
 export * from "./entitlements/slug.ts";
 export * from "./organization/first-run.ts";
 export * from "./people/changes.ts";
+export * from "./people/sessions.ts";
