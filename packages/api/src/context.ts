@@ -1,5 +1,10 @@
 import type { PrismaClient } from "@lantern/db";
-import { canSignIn, type Actor, type DevMailboxAccess } from "@lantern/domain";
+import {
+  canUseSession,
+  type Actor,
+  type DevMailboxAccess,
+  type SessionClaim,
+} from "@lantern/domain";
 
 /** What every procedure and service receives. Built per request from the session only. */
 export interface Context {
@@ -21,21 +26,26 @@ export type { DevMailboxAccess };
 
 export interface CreateContextOptions {
   db: PrismaClient;
-  /** The user id from the verified session, or null when signed out. */
-  sessionUserId: string | null;
+  /** What the verified session cookie claims (person and session generation); null: signed out. */
+  session: SessionClaim | null;
   production: boolean;
   now?: () => Date;
   devMailbox?: DevMailboxAccess;
 }
 
 /**
- * Loads the actor for a session. A session whose person was suspended or removed since
- * sign-in counts as signed out: access ends the moment an admin changes the status.
+ * Loads the actor for a session. A session counts as signed out when its person was
+ * suspended or removed since sign-in, or when its session generation is no longer the
+ * person's (they signed out, an admin signed them out everywhere, their role or status
+ * changed): access ends at the next request.
  */
-export async function loadActor(db: PrismaClient, userId: string | null): Promise<Actor | null> {
-  if (!userId) return null;
+export async function loadActor(
+  db: PrismaClient,
+  session: SessionClaim | null,
+): Promise<Actor | null> {
+  if (!session?.userId) return null;
   const user = await db.user.findUnique({
-    where: { id: userId },
+    where: { id: session.userId },
     select: {
       id: true,
       organizationId: true,
@@ -43,16 +53,18 @@ export async function loadActor(db: PrismaClient, userId: string | null): Promis
       status: true,
       displayName: true,
       email: true,
+      sessionGeneration: true,
     },
   });
-  if (!user || !canSignIn(user).allowed) return null;
-  return user;
+  if (!user || !canUseSession(user, session).allowed) return null;
+  const { sessionGeneration: _generation, ...actor } = user;
+  return actor;
 }
 
 export async function createContext(options: CreateContextOptions): Promise<Context> {
   return {
     db: options.db,
-    actor: await loadActor(options.db, options.sessionUserId),
+    actor: await loadActor(options.db, options.session),
     now: options.now ?? (() => new Date()),
     production: options.production,
     devMailbox: options.devMailbox ?? "off",

@@ -12,7 +12,7 @@ export {
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { recordSignIn, type SignInMethod } from "./services/sessions.ts";
+export { recordSignIn, recordSignOut, type SignInMethod } from "./services/sessions.ts";
 export {
   claimFirstRun,
   firstRunOpen,

@@ -1,8 +1,40 @@
 import type { PrismaClient } from "@lantern/db";
-import { createContext } from "./context.ts";
+import type { Actor, SessionClaim } from "@lantern/domain";
+import { createContext, loadActor } from "./context.ts";
 import { createCaller } from "./root.ts";
 
-/** A caller of the whole API as `userId` (null: signed out), as a production request would be. */
+/**
+ * What the session cookie of `userId` claims right after they sign in: their current session
+ * generation (null: signed out, or nobody by that id).
+ */
+export async function freshSession(
+  db: PrismaClient,
+  userId: string | null,
+): Promise<SessionClaim | null> {
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { sessionGeneration: true },
+  });
+  return { userId, sessionGeneration: user?.sessionGeneration ?? 0 };
+}
+
+/** The actor of a fresh session of `userId`, as a request loads it (null: may not sign in). */
+export async function actorFor(db: PrismaClient, userId: string): Promise<Actor | null> {
+  return loadActor(db, await freshSession(db, userId));
+}
+
+/**
+ * A caller of the whole API as `userId` (null: signed out), as a production request of a
+ * session signed in just now would be.
+ */
 export async function callerFor(db: PrismaClient, userId: string | null) {
-  return createCaller(await createContext({ db, sessionUserId: userId, production: true }));
+  return createCaller(
+    await createContext({ db, session: await freshSession(db, userId), production: true }),
+  );
+}
+
+/** A caller of the whole API under a given session cookie (e.g. one from before a sign-out). */
+export async function callerWithSession(db: PrismaClient, session: SessionClaim | null) {
+  return createCaller(await createContext({ db, session, production: true }));
 }

@@ -4,6 +4,7 @@ import type { Database, User } from "@lantern/db";
 import { createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { createContext, type DevMailboxAccess } from "../context.ts";
+import { freshSession } from "../testing.ts";
 import { createCaller } from "../root.ts";
 import { linksOf } from "../services/dev-mailbox.ts";
 
@@ -19,7 +20,7 @@ async function caller(devMailbox: DevMailboxAccess | undefined, user: User | nul
   return createCaller(
     await createContext({
       db: db.prisma,
-      sessionUserId: user?.id ?? null,
+      session: await freshSession(db.prisma, user?.id ?? null),
       production: true,
       devMailbox,
     }),

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import { createApp, createGrant, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
-import { loadActor } from "../context.ts";
 import { importAppFile, importPeople } from "../services/ingestion.ts";
-import { callerFor as callerForUser } from "../testing.ts";
+import { actorFor, callerFor as callerForUser } from "../testing.ts";
 
 let db: Database;
 const ids: Record<string, string> = {};
@@ -165,7 +164,7 @@ describe("imports.run", () => {
   });
 
   it("reads an upload's body stream (what the upload route hands over)", async () => {
-    const actor = (await loadActor(db.prisma, ids.owner!))!;
+    const actor = (await actorFor(db.prisma, ids.owner!))!;
     const body = new Blob([new TextEncoder().encode(ACCOUNTS)]).stream();
     const summary = await importAppFile(
       { db: db.prisma, actor, now: () => new Date() },
@@ -551,11 +550,11 @@ describe("broken and hostile files are refused with the line and why (issue 13)"
     throw new Error("the file was accepted");
   }
   const asPeople = async (source: AsyncIterable<Uint8Array> | string, format: "csv" | "json") => {
-    const actor = (await loadActor(db.prisma, ids.admin!))!;
+    const actor = (await actorFor(db.prisma, ids.admin!))!;
     return importPeople({ db: db.prisma, actor, now: () => new Date() }, { format, source });
   };
   const asAccounts = async (source: AsyncIterable<Uint8Array>) => {
-    const actor = (await loadActor(db.prisma, ids.owner!))!;
+    const actor = (await actorFor(db.prisma, ids.owner!))!;
     return importAppFile(
       { db: db.prisma, actor, now: () => new Date() },
       { appId, format: "csv", kind: "accounts", mode: "incremental", source },

@@ -12,6 +12,7 @@ import {
 } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { createContext } from "../context.ts";
+import { freshSession } from "../testing.ts";
 import { createCaller } from "../root.ts";
 
 // "Send reminder" (tasks.remind) through the API on a real database: who may send one, the
@@ -30,7 +31,7 @@ async function callerFor(user: { id: string }, now: Date = T0) {
   return createCaller(
     await createContext({
       db: db.prisma,
-      sessionUserId: user.id,
+      session: await freshSession(db.prisma, user.id),
       production: true,
       now: () => now,
     }),

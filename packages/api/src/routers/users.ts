@@ -15,6 +15,7 @@ import {
   setPersonRole,
   setPersonStatus,
 } from "../services/people.ts";
+import { signOutEverywhere } from "../services/sessions.ts";
 import { listUsers } from "../services/users.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -44,4 +45,8 @@ export const usersRouter = router({
   setStatus: authedProcedure
     .input(ZSetUserStatusInput)
     .mutation(({ ctx, input }) => setPersonStatus(ctx, input)),
+  /** Ends every session of the person at its next request (they may sign in again). */
+  signOutEverywhere: authedProcedure
+    .input(ZUserIdInput)
+    .mutation(({ ctx, input }) => signOutEverywhere(ctx, input)),
 });

@@ -4,7 +4,7 @@ import type { Database } from "@lantern/db";
 import { createApp, createEvents, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { Actor } from "@lantern/domain";
-import { loadActor } from "../context.ts";
+import { actorFor } from "../testing.ts";
 import { ZAuditFilters } from "../schemas/audit.ts";
 import { exportAuditLog } from "./audit.ts";
 import { toByteStream } from "./csv.ts";
@@ -77,8 +77,8 @@ beforeAll(async () => {
       at: new Date("2026-11-21T09:00:00Z"),
     },
   ]);
-  admin = (await loadActor(p, adminUser.id))!;
-  member = (await loadActor(p, memberUser.id))!;
+  admin = (await actorFor(p, adminUser.id))!;
+  member = (await actorFor(p, memberUser.id))!;
 });
 
 afterAll(async () => {

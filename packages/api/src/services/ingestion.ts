@@ -709,7 +709,10 @@ export async function importPeople(
              "familyName" = EXCLUDED."familyName", "displayName" = EXCLUDED."displayName",
              title = coalesce(EXCLUDED.title, u.title),
              department = coalesce(EXCLUDED.department, u.department),
-             status = EXCLUDED.status, "updatedAt" = EXCLUDED."updatedAt"
+             status = EXCLUDED.status, "updatedAt" = EXCLUDED."updatedAt",
+             -- A status change ends the person's sessions (changeEndsSessions, domain).
+             "sessionGeneration" = u."sessionGeneration"
+               + (u.status IS DISTINCT FROM EXCLUDED.status)::int
            WHERE (u.email, u."givenName", u."familyName", u."displayName", u.title, u.department,
                   u.status)
                  IS DISTINCT FROM (EXCLUDED.email, EXCLUDED."givenName", EXCLUDED."familyName",

@@ -3,6 +3,7 @@ import {
   assertAllowed,
   canManagePeople,
   canViewDirectory,
+  changeEndsSessions,
   checkManagerChange,
   checkRoleChange,
   checkStatusChange,
@@ -155,12 +156,12 @@ export async function getPerson(ctx: ServiceContext, input: TUserIdInput): Promi
       where: { organizationId: org, state: "OPEN", assignees: { some: openAssignment } },
     }),
     ctx.db.event.findMany({
-      // Changes, not sign-ins (those are in the audit log).
+      // Changes, not sign-ins and sign-outs (those are in the audit log).
       where: {
         organizationId: org,
         targetType: "User",
         targetId: person.id,
-        action: { not: "user.signed_in" },
+        action: { notIn: ["user.signed_in", "user.signed_out"] },
       },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: HISTORY_LIMIT,
@@ -264,7 +265,10 @@ async function applyChange(
   const at = ctx.now();
   const updated = await tx.user.update({
     where: { id: person.id },
-    data,
+    // A new role or status ends the person's sessions: they sign in again under it.
+    data: changeEndsSessions(person, data)
+      ? { ...data, sessionGeneration: { increment: 1 } }
+      : data,
     select: changeSelect,
   });
   await recordEvents(tx, [
@@ -283,7 +287,10 @@ async function applyChange(
   return { changed: true, person: updated };
 }
 
-/** Change role (Super admin / Member); the organization keeps an active super admin. */
+/**
+ * Change role (Super admin / Member); the organization keeps an active super admin. The
+ * person's sessions end: they sign in again with the new role.
+ */
 export async function setPersonRole(
   ctx: ServiceContext,
   input: TSetUserRoleInput,
@@ -348,8 +355,9 @@ export async function setPersonManager(
 }
 
 /**
- * Change status. Suspended and deprovisioned people cannot sign in (their sessions end at their
- * next request); the reason is kept on the event, which the accounts they own show.
+ * Change status. Suspended and deprovisioned people cannot sign in, and any change of status
+ * ends the person's sessions at their next request (a reactivation never revives a cookie from
+ * before); the reason is kept on the event, which the accounts they own show.
  */
 export async function setPersonStatus(
   ctx: ServiceContext,

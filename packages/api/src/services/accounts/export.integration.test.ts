@@ -10,7 +10,7 @@ import {
 } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { Actor } from "@lantern/domain";
-import { loadActor } from "../../context.ts";
+import { actorFor } from "../../testing.ts";
 import { ZAccountFilters } from "../../schemas/accounts.ts";
 import { csvCell, csvLine, toByteStream } from "../csv.ts";
 import { exportAccounts, exportFilename } from "./export.ts";
@@ -90,8 +90,8 @@ beforeAll(async () => {
   });
   await createAccount(p, app, { externalId: "ada", owner: ada, type: "SERVICE" });
   await createAccount(p, app, { externalId: "gone", displayName: "Gone", status: "DELETED" });
-  admin = (await loadActor(p, adminUser.id))!;
-  member = (await loadActor(p, memberUser.id))!;
+  admin = (await actorFor(p, adminUser.id))!;
+  member = (await actorFor(p, memberUser.id))!;
 });
 
 afterAll(async () => {

@@ -4,8 +4,7 @@ import { createAccounts, createApp, createOrganization, createUser } from "@lant
 import { createTestDatabase } from "@lantern/db/testing";
 import { loadNotifyConfig } from "@lantern/notify";
 import { startBackgroundWork } from "../../background.ts";
-import { loadActor } from "../../context.ts";
-import { callerFor as callerForUser } from "../../testing.ts";
+import { actorFor, callerFor as callerForUser } from "../../testing.ts";
 import { setAccountMappingMode } from "./mapping-settings.ts";
 import { lockAppForRemap, remapOrQueue, runRemapJobs } from "./remap-jobs.ts";
 
@@ -89,7 +88,7 @@ const events = (appId: string, action: string) =>
   db.prisma.event.findMany({ where: { targetId: appId, action }, orderBy: { at: "asc" } });
 
 async function ctxFor(userId: string) {
-  const actor = await loadActor(db.prisma, userId);
+  const actor = await actorFor(db.prisma, userId);
   return { db: db.prisma, actor: actor!, now: () => new Date() };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import { createAccounts, createApp, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
-import { loadActor } from "../../context.ts";
+import { actorFor } from "../../testing.ts";
 import { importAppFile, importPeople } from "../ingestion.ts";
 import { remapAfterPeopleChange } from "./people-change.ts";
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 async function ctx() {
-  return { db: db.prisma, actor: (await loadActor(db.prisma, ids.admin!))!, now: () => new Date() };
+  return { db: db.prisma, actor: (await actorFor(db.prisma, ids.admin!))!, now: () => new Date() };
 }
 
 const PEOPLE_HEADER = "email,givenName,familyName,displayName,title,department,managerEmail,status";
