@@ -14,6 +14,19 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, recordSignOut, type SignInMethod } from "./services/sessions.ts";
 export {
+  requestSignInLink,
+  resolveSignInUser,
+  type SignInLinkDecision,
+  type SignInRefusal,
+  type SignInResolution,
+} from "./services/sign-in.ts";
+export {
+  createSignInThrottle,
+  DEFAULT_SIGN_IN_LIMITS,
+  type SignInLimits,
+  type SignInThrottle,
+} from "./services/sign-in-throttle.ts";
+export {
   claimFirstRun,
   firstRunOpen,
   mayClaimFirstRun,
