@@ -52,6 +52,34 @@ export const env = createEnv({
      * `npm run worker` runs it as its own process.
      */
     LANTERN_IN_PROCESS_WORKER: z.enum(["on", "off"]).optional(),
+    /**
+     * How many reverse proxies in front of Lantern append the address they were reached from to
+     * X-Forwarded-For: the client IP (for sign-in throttling) is that many entries from the
+     * right. 0 (default): Lantern is reached directly. See src/server/auth/client-ip.ts.
+     */
+    LANTERN_TRUSTED_PROXIES: z.coerce
+      .number()
+      .int("LANTERN_TRUSTED_PROXIES must be a whole number of proxies.")
+      .min(0, "LANTERN_TRUSTED_PROXIES must be 0 or more.")
+      .max(10, "LANTERN_TRUSTED_PROXIES must be at most 10.")
+      .default(0),
+    /** Magic sign-in links per email address, and per client IP, per window of minutes. */
+    LANTERN_SIGN_IN_LINKS_PER_ADDRESS: z.coerce
+      .number()
+      .int("LANTERN_SIGN_IN_LINKS_PER_ADDRESS must be a whole number.")
+      .min(1, "LANTERN_SIGN_IN_LINKS_PER_ADDRESS must be at least 1.")
+      .default(5),
+    LANTERN_SIGN_IN_LINKS_PER_IP: z.coerce
+      .number()
+      .int("LANTERN_SIGN_IN_LINKS_PER_IP must be a whole number.")
+      .min(1, "LANTERN_SIGN_IN_LINKS_PER_IP must be at least 1.")
+      .default(20),
+    LANTERN_SIGN_IN_LINKS_WINDOW_MINUTES: z.coerce
+      .number()
+      .int("LANTERN_SIGN_IN_LINKS_WINDOW_MINUTES must be a whole number of minutes.")
+      .min(1, "LANTERN_SIGN_IN_LINKS_WINDOW_MINUTES must be at least 1.")
+      .max(24 * 60, "LANTERN_SIGN_IN_LINKS_WINDOW_MINUTES must be at most 1440 (a day).")
+      .default(15),
     /** Cron of the daily digest email ("off" turns it off) and its time zone. */
     LANTERN_DIGEST_CRON: z.string().default("0 8 * * *"),
     LANTERN_DIGEST_TIMEZONE: z.string().default("UTC"),

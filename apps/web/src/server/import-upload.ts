@@ -1,7 +1,7 @@
 import "server-only";
 import { loadActor, toByteStream, type CsvExport } from "@lantern/api";
 import { isDomainError, textProblem, type Actor, type DomainErrorCode } from "@lantern/domain";
-import { getSession } from "~/server/auth/session";
+import { getSession, sessionClaim } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 
 // Shared by the /api/* routes (the uploads of ingestion, SPEC §4.6, and the CSV exports): who is
@@ -20,14 +20,14 @@ export function refusal(status: number, code: string, message: string, extra: ob
   return Response.json({ error: { code, message, ...extra } }, { status });
 }
 
-/** The signed-in, active person of the session cookie, with the database. */
+/** The signed-in, active person of the session cookie (a current session), with the database. */
 export async function uploader(): Promise<{
   prisma: Awaited<ReturnType<typeof getPrisma>>;
   actor: Actor | null;
 }> {
   const prisma = await getPrisma();
   const session = await getSession();
-  return { prisma, actor: await loadActor(prisma, session?.user.id ?? null) };
+  return { prisma, actor: await loadActor(prisma, sessionClaim(session)) };
 }
 
 /** csv or json from the Content-Type header; null for anything else. */

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { actionError } from "~/components/tasks/actions";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
+import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
@@ -34,11 +34,12 @@ function usePeopleChanged() {
 }
 
 /**
- * The super-admin actions of the person page: Change role, Change manager, Change status.
- * Shown to people who may manage people (me.can.managePeople); the server checks again.
+ * The super-admin actions of the person page: Change role, Change manager, Change status,
+ * Sign out everywhere. Shown to people who may manage people (me.can.managePeople); the server
+ * checks again.
  */
 export function PersonActions({ person }: { person: PersonTarget }) {
-  const [dialog, setDialog] = useState<"role" | "manager" | "status" | null>(null);
+  const [dialog, setDialog] = useState<"role" | "manager" | "status" | "sign-out" | null>(null);
   const client = useTRPCClient();
   const changed = usePeopleChanged();
   const close = (open: boolean) => !open && setDialog(null);
@@ -53,7 +54,13 @@ export function PersonActions({ person }: { person: PersonTarget }) {
       <button type="button" className={secondaryButton} onClick={() => setDialog("status")}>
         Change status
       </button>
+      <button type="button" className={secondaryButton} onClick={() => setDialog("sign-out")}>
+        Sign out everywhere
+      </button>
       {dialog === "role" ? <RoleDialog person={person} onOpenChange={close} /> : null}
+      {dialog === "sign-out" ? (
+        <SignOutEverywhereDialog person={person} onOpenChange={close} />
+      ) : null}
       {dialog === "status" ? <StatusDialog person={person} onOpenChange={close} /> : null}
       {dialog === "manager" ? (
         <ChoosePersonDialog
@@ -315,6 +322,55 @@ function StatusDialog({
             </button>
           </DialogFooter>
         </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Sign out everywhere: asks first, then ends every session the person has. */
+function SignOutEverywhereDialog({
+  person,
+  onOpenChange,
+}: {
+  person: PersonTarget;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const client = useTRPCClient();
+  const { pending, problem, run } = useChange(onOpenChange);
+  return (
+    <Dialog open onOpenChange={(open) => !pending && onOpenChange(open)}>
+      <DialogContent
+        title={`Sign ${person.displayName} out everywhere?`}
+        description="Every browser and device where they are signed in to Lantern is signed out at its next click."
+        size="sm"
+        dismissible={!pending}
+      >
+        <div className="space-y-3 text-sm text-zinc-700">
+          <p>
+            {person.status === "ACTIVE"
+              ? `${person.displayName} can sign in again right away. To keep them out, change their status instead.`
+              : `${person.displayName} cannot sign in again while ${STATUS_BADGE[person.status].label.toLowerCase()}.`}
+          </p>
+          {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
+        </div>
+        <DialogFooter>
+          <DialogClose className={secondaryButton} disabled={pending}>
+            Cancel
+          </DialogClose>
+          <button
+            type="button"
+            className={dangerButton}
+            disabled={pending}
+            onClick={() =>
+              void run(async () => {
+                await client.users.signOutEverywhere.mutate({ userId: person.id });
+                return `${person.displayName} is signed out everywhere`;
+              })
+            }
+          >
+            {pending ? "Signing out…" : "Sign out everywhere"}
+          </button>
+        </DialogFooter>
       </DialogContent>
     </Dialog>
   );

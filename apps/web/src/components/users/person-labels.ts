@@ -42,6 +42,8 @@ export function historyText(event: HistoryEvent): string {
       return `Status changed from ${statusWord(field(before, "status"))} to ${statusWord(field(after, "status"))}`;
     case "user.notification_preferences_changed":
       return "Notification preferences changed";
+    case "user.signed_out_everywhere":
+      return "Signed out everywhere";
     default:
       return event.action;
   }

@@ -1,35 +1,6 @@
-import type { PrismaClient } from "@lantern/db";
-import { canSignIn } from "@lantern/domain";
-
-export type SignInRefusal = "NotInOrganization" | "AccountInactive" | "MultipleOrganizations";
-
-export type SignInResolution =
-  | { ok: true; user: { id: string; email: string; displayName: string; organizationId: string } }
-  | { ok: false; error: SignInRefusal };
-
-/**
- * Finds the Lantern person behind a verified email address (from the magic link or the
- * identity provider). Lantern never creates people at sign-in: they come from the
- * organization's directory. Emails compare case-insensitively (SPEC §1).
- */
-export async function resolveSignInUser(
-  prisma: PrismaClient,
-  email: string | null | undefined,
-): Promise<SignInResolution> {
-  const normalized = email?.trim().toLowerCase();
-  if (!normalized) return { ok: false, error: "NotInOrganization" };
-  const users = await prisma.user.findMany({
-    where: { emailNormalized: normalized },
-    select: { id: true, email: true, displayName: true, organizationId: true, status: true },
-    take: 3,
-  });
-  if (users.length === 0) return { ok: false, error: "NotInOrganization" };
-  const active = users.filter((u) => canSignIn(u).allowed);
-  if (active.length === 0) return { ok: false, error: "AccountInactive" };
-  if (active.length > 1) return { ok: false, error: "MultipleOrganizations" };
-  const [user] = active;
-  return { ok: true, user: user! };
-}
+// Who a verified email address signs in as lives in the API (services/sign-in.ts), with the
+// decision on magic-link requests; the sign-in page's words for each outcome live here.
+export { resolveSignInUser, type SignInRefusal, type SignInResolution } from "@lantern/api";
 
 /** What the sign-in page says for each refusal (and next-auth's own error codes). */
 export const SIGN_IN_ERRORS: Record<string, string> = {
@@ -41,6 +12,8 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
     "This Lantern has no organization yet, and your address is not one allowed to create it. Ask the person setting Lantern up to sign in first.",
   MultipleOrganizations:
     "That email address belongs to people in more than one Lantern organization, which this installation does not support. Ask your administrator.",
+  TooManyRequests:
+    "Too many sign-in links were asked for this address or from your network. Wait a few minutes, then try again.",
   DemoUnavailable: "Demo sign-in is only available when Lantern runs in demo mode.",
   Verification: "That sign-in link has expired or was already used. Request a new one below.",
   OAuthSignin:

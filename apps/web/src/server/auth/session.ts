@@ -1,24 +1,61 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { Session } from "next-auth";
 import { loadActor } from "@lantern/api";
+import type { SessionClaim } from "@lantern/domain";
 import { getPrisma } from "~/server/db";
 import { authOptions } from "./options.ts";
-
-/** The signed session cookie's content (who signed in), not yet checked against the database. */
-export const getSession = () => getServerSession(authOptions);
+import { isCallbackUrlCookie } from "./route-input.ts";
 
 /**
- * The signed-in person, if their session is valid AND they are still an active member:
- * a person suspended or removed after signing in is signed out at once. Once per request.
+ * The signed session cookie's content (who signed in), not yet checked against the database.
+ * next-auth reads the request's cookies and headers as given here: the callback-URL cookie,
+ * which reading a session never needs, is left out (a planted one would make next-auth answer
+ * 500 to every page).
+ */
+export async function getSession(): Promise<Session | null> {
+  const [headerList, jar] = await Promise.all([headers(), cookies()]);
+  const req = {
+    headers: Object.fromEntries(headerList),
+    cookies: Object.fromEntries(
+      jar
+        .getAll()
+        .filter((c) => !isCallbackUrlCookie(c.name))
+        .map((c) => [c.name, c.value]),
+    ),
+  };
+  // Nothing is written back: pages cannot set cookies.
+  const res = { getHeader() {}, setCookie() {}, setHeader() {} };
+  return getServerSession(req as never, res as never, authOptions);
+}
+
+/** What a session claims, for loadActor to check against the database (null: signed out). */
+export const sessionClaim = (session: Session | null): SessionClaim | null =>
+  session ? { userId: session.user.id, sessionGeneration: session.user.sessionGeneration } : null;
+
+/**
+ * The signed-in person, if their session is valid AND current AND they are still an active
+ * member: a person suspended or removed after signing in is signed out at once ("inactive");
+ * a session ended since (sign-out, Sign out everywhere, a role change) counts as signed out.
+ * Once per request.
  */
 export const getActor = cache(async () => {
   const session = await getSession();
   if (!session) return { state: "signed-out" as const };
-  const actor = await loadActor(await getPrisma(), session.user.id);
-  return actor ? { state: "active" as const, actor } : { state: "inactive" as const };
+  const prisma = await getPrisma();
+  const actor = await loadActor(prisma, sessionClaim(session));
+  if (actor) return { state: "active" as const, actor };
+  // Why not: a person who may no longer sign in is told so; an ended session signs in again.
+  const person = await prisma.user.findUnique({
+    where: { id: session.user.id },
+    select: { status: true },
+  });
+  return person?.status === "ACTIVE"
+    ? { state: "signed-out" as const }
+    : { state: "inactive" as const };
 });
 
 /** The path the person asked for (set by src/proxy.ts), to come back to after sign-in. */

@@ -9,6 +9,8 @@ declare module "next-auth" {
       role: "SUPER_ADMIN" | "MEMBER";
       name: string | null;
       email: string | null;
+      /** The session generation signed in under (null: a cookie from before generations). */
+      sessionGeneration: number | null;
     };
   }
 }
@@ -17,5 +19,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     organizationId: string;
     role: "SUPER_ADMIN" | "MEMBER";
+    /** The person's session generation at sign-in; see loadActor in @lantern/api. */
+    sessionGeneration?: number;
   }
 }

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext } from "@lantern/api";
 import { devMailboxAccess, env } from "~/env";
-import { getSession } from "~/server/auth/session";
+import { getSession, sessionClaim } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 
 const production = env.NODE_ENV === "production";
@@ -12,10 +12,9 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => {
-      const session = await getSession();
       return createContext({
         db: await getPrisma(),
-        sessionUserId: session?.user.id ?? null,
+        session: sessionClaim(await getSession()),
         production,
         devMailbox: devMailboxAccess,
       });
