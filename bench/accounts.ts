@@ -22,7 +22,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { loadActor } from "../packages/api/src/context.ts";
+import { actorFor } from "../packages/api/src/testing.ts";
 import { exportAccounts, toByteStream } from "../packages/api/src/services/accounts/export.ts";
 import { listAccounts } from "../packages/api/src/services/accounts/list.ts";
 import {
@@ -105,7 +105,7 @@ async function main() {
     const org = await createOrganization(p, { name: "Bench", slug: "bench-accounts" });
     const app = await createApp(p, org, { name: "Big app" });
     const admin = await createUser(p, org, { email: "admin@bench.example", role: "SUPER_ADMIN" });
-    const actor = (await loadActor(p, admin.id)) as Actor;
+    const actor = (await actorFor(p, admin.id)) as Actor;
     const ctx = { db: p, actor, now: () => new Date() };
 
     log(`loading ${count(users)} users`);

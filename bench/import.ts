@@ -9,7 +9,8 @@
 // makes a scratch database there and drops it at the end.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { importAppFile, loadActor, type ImportSummary } from "@lantern/api";
+import { importAppFile, type ImportSummary } from "@lantern/api";
+import { actorFor } from "../packages/api/src/testing.ts";
 import { createApp, createOrganization, createUser } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { runRemapJobs } from "../packages/api/src/services/accounts/remap-jobs.ts";
@@ -70,7 +71,7 @@ async function main() {
       role: "SUPER_ADMIN",
     });
     const app = await createApp(db.prisma, org, { name: "Bench CRM" });
-    const actor = (await loadActor(db.prisma, admin.id))!;
+    const actor = (await actorFor(db.prisma, admin.id))!;
     const ctx = { db: db.prisma, actor, now: () => new Date() };
     const run = async (label: string, source: AsyncIterable<string>) => {
       const { ms, result } = await measureOnce(() =>

@@ -51,7 +51,7 @@ import {
   type UserInput,
 } from "@lantern/db/seed";
 import type { Actor } from "@lantern/domain";
-import { loadActor } from "../packages/api/src/context.ts";
+import { actorFor } from "../packages/api/src/testing.ts";
 import { count, progress } from "./measure.ts";
 
 export const DEFAULT_TASKS = 1_000_000;
@@ -663,7 +663,7 @@ async function insertCount(sql: Sql, statement: string, params: unknown[]): Prom
 }
 
 async function actorOf(db: Database, userId: string): Promise<Actor> {
-  const actor = await loadActor(db.prisma, userId);
+  const actor = await actorFor(db.prisma, userId);
   if (!actor) throw new Error(`User ${userId} cannot sign in`);
   return actor;
 }

@@ -233,7 +233,7 @@ function History({ person }: { person: PersonDetails }) {
 /**
  * A person of the organization (super admins): who they are, their manager and reports, the
  * accounts they own, their open tasks and the history of changes; with Change role, Change
- * manager and Change status for those who may manage people.
+ * manager, Change status and Sign out everywhere for those who may manage people.
  */
 export default async function PersonPage({ params }: { params: Params }) {
   const { userId } = await params;
