@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import { createContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
+import { freshSession } from "./testing.ts";
 import {
   buildWorld,
   MATRIX,
@@ -43,7 +44,7 @@ beforeAll(async () => {
     const user = role === "signedOut" ? null : world.people[role];
     const context = await createContext({
       db: db.prisma,
-      sessionUserId: user?.id ?? null,
+      session: await freshSession(db.prisma, user?.id ?? null),
       production: true,
     });
     callers[role] = createCaller(context) as unknown as AnyCaller;

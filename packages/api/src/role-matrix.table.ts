@@ -793,4 +793,8 @@ export const MATRIX: Matrix = {
     }),
     expect: outcomes("ok F F F F F NF"),
   },
+  "users.signOutEverywhere": {
+    input: async (w) => ({ userId: (await freshPerson(w)).id }),
+    expect: outcomes("ok F F F F F NF"),
+  },
 };
