@@ -9,6 +9,10 @@ export const metadata: Metadata = {
   icons: { icon: "/icon.svg" },
 };
 
+// Every page is rendered per request: its scripts carry that request's CSP nonce (src/proxy.ts),
+// which a page prerendered at build time could not (the browser would refuse its scripts).
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
