@@ -1,15 +1,19 @@
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import { ImageIcon } from "lucide-react";
 
 /**
  * Markdown written by people (admin instructions, comments). Raw HTML is never rendered:
  * react-markdown ignores it and rehype-sanitize strips anything unsafe that remains.
+ * Images are never loaded: `![alt](address)` shows as a link named by its alt text, so
+ * nobody can plant a tracking pixel that fires for every reader (the page's CSP refuses
+ * outside images too).
  */
 export function Markdown({ children }: { children: string }) {
   return (
     <div className="prose-lantern text-sm leading-6 text-zinc-700">
       <ReactMarkdown
-        rehypePlugins={[rehypeSanitize]}
+        rehypePlugins={[rehypeSanitize, imagesInLinksAsText]}
         components={{
           a: ({ href, children: text }) => (
             <a
@@ -21,6 +25,7 @@ export function Markdown({ children }: { children: string }) {
               {text}
             </a>
           ),
+          img: ({ src, alt }) => <ImageLink src={src} alt={alt} />,
           h1: ({ children: c }) => (
             <h3 className="mt-4 mb-2 font-semibold text-zinc-900 first:mt-0">{c}</h3>
           ),
@@ -48,5 +53,57 @@ export function Markdown({ children }: { children: string }) {
         {children}
       </ReactMarkdown>
     </div>
+  );
+}
+
+/** The part of a rehype (HTML syntax) tree this module looks at. */
+interface TreeNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: TreeNode[];
+}
+
+/**
+ * A rehype plugin: an image inside a link (`[![alt](img)](href)`) becomes its alt text, so
+ * the link stays one link (an image elsewhere becomes a link of its own: ImageLink).
+ */
+function imagesInLinksAsText() {
+  const visit = (node: TreeNode, inLink: boolean) => {
+    node.children = node.children?.map((child) => {
+      if (inLink && child.type === "element" && child.tagName === "img") {
+        const alt = child.properties?.alt;
+        return { type: "text", value: typeof alt === "string" && alt.trim() ? alt : "image" };
+      }
+      visit(child, inLink || (child.type === "element" && child.tagName === "a"));
+      return child;
+    });
+  };
+  return (tree: TreeNode) => visit(tree, false);
+}
+
+/** An image of the Markdown, shown as a link to its address instead of being loaded. */
+function ImageLink({ src, alt }: { src?: unknown; alt?: string }) {
+  const address = typeof src === "string" && src.trim() ? src : null;
+  const label = alt?.trim() || address || "image";
+  const content = (
+    <>
+      <ImageIcon className="mr-0.5 inline size-3.5 align-[-2px]" aria-hidden />
+      <span className="sr-only">Image: </span>
+      {label}
+    </>
+  );
+  if (!address) return <span className="text-zinc-600">{content}</span>;
+  return (
+    <a
+      href={address}
+      title={address}
+      className="font-medium text-sky-700 underline underline-offset-2"
+      rel="noreferrer noopener"
+      target="_blank"
+    >
+      {content}
+    </a>
   );
 }

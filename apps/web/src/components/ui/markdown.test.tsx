@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { renderToString } from "react-dom/server";
+import { Markdown } from "./markdown.tsx";
+
+const render = (markdown: string) => renderToString(<Markdown>{markdown}</Markdown>);
+
+describe("Markdown never loads an image", () => {
+  it.each([
+    ["an outside image", "![x](https://evil.example/p.png)", "https://evil.example/p.png", "x"],
+    [
+      "a titled image",
+      '![pixel](https://evil.example/p.gif "t")',
+      "https://evil.example/p.gif",
+      "pixel",
+    ],
+    [
+      "an image without alt text",
+      "![](https://evil.example/p.png)",
+      "https://evil.example/p.png",
+      "https://evil.example/p.png",
+    ],
+    [
+      "a reference-style image",
+      "![logo][l]\n\n[l]: https://evil.example/l.png",
+      "https://evil.example/l.png",
+      "logo",
+    ],
+    ["an image of Lantern's own", "![icon](/icon.svg)", "/icon.svg", "icon"],
+  ])(
+    "%s: shown as a link to its address, named by its alt text",
+    (_name, markdown, address, label) => {
+      const html = render(markdown);
+      expect(html).not.toMatch(/<img/i);
+      // React 19 would also preload an <img>'s address from the document head.
+      expect(html).not.toMatch(/rel="preload"/i);
+      expect(html).toContain(`href="${address}"`);
+      expect(html).toContain(`Image: </span>${label}`);
+    },
+  );
+
+  it("shows an image inside a link as its alt text, keeping one link", () => {
+    const html = render("[![Acme](https://evil.example/p.png)](https://acme.com)");
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain("evil.example");
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toMatch(/<a [^>]*href="https:\/\/acme.com"[^>]*>Acme<\/a>/);
+  });
+
+  it("shows an image whose address the sanitizer dropped as its alt text only", () => {
+    const html = render("![click me](javascript:alert(1))");
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("click me");
+  });
+
+  it("renders raw HTML images as text, never as elements", () => {
+    const html = render('<img src="https://evil.example/p.png">');
+    expect(html).not.toMatch(/<img/i);
+  });
+
+  it("still renders links and text as before", () => {
+    const html = render("See **the runbook**: [wiki](https://wiki.acme.com/runbook).");
+    expect(html).toContain("<strong>the runbook</strong>");
+    expect(html).toContain('href="https://wiki.acme.com/runbook"');
+  });
+});
