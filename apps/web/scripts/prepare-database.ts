@@ -1,6 +1,14 @@
-// Called by scripts/start.mjs before the server starts (see there).
+// Called by scripts/start.mjs before the server starts (see there). First refuses invalid
+// settings (src/settings.ts, as the server itself would) before touching any database.
 import { MigrationError, openDatabase } from "@lantern/db";
 import { DEMO_SIGN_IN_PEOPLE, seedIfEmpty } from "@lantern/db/seed";
+import { refusalText, settingsProblems } from "../src/settings.ts";
+
+const problems = settingsProblems(process.env);
+if (problems.length > 0) {
+  console.error(`\n${refusalText(problems)}\n`);
+  process.exit(1);
+}
 
 const url = process.env.DATABASE_URL;
 try {

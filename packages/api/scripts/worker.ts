@@ -3,36 +3,16 @@
 // finishes what it holds and exits. Start as many as you like against one database.
 import { connectPostgres, MigrationError } from "@lantern/db";
 import { describeNotifyConfig, loadNotifyConfig } from "@lantern/notify";
-import { z } from "zod";
 import { startBackgroundWork } from "../src/background.ts";
-
-const Env = z.object({
-  DATABASE_URL: z
-    .string({
-      error:
-        "DATABASE_URL is not set. The worker runs against PostgreSQL; with the embedded database the web server runs this work itself.",
-    })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string."),
-  NEXTAUTH_URL: z
-    .url("NEXTAUTH_URL must be Lantern's public URL.")
-    .default("http://localhost:3000"),
-  LANTERN_DIGEST_CRON: z.string().default("0 8 * * *"),
-  LANTERN_DIGEST_TIMEZONE: z.string().default("UTC"),
-  /** A delivery still running after this long is presumed dead (worker crashed) and retried. */
-  LANTERN_DELIVERY_TIMEOUT_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1, "LANTERN_DELIVERY_TIMEOUT_SECONDS is at least 1.")
-    .default(120),
-});
+import { readWorkerSettings, workerRefusalText } from "../src/worker-settings.ts";
 
 async function main() {
-  const parsed = Env.safeParse(process.env);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(issue.message);
+  const read = readWorkerSettings(process.env);
+  if (!read.ok) {
+    console.error(workerRefusalText(read.problems));
     process.exit(1);
   }
-  const env = parsed.data;
+  const env = read.settings;
   const config = loadNotifyConfig(process.env);
   const database = await connectPostgres(env.DATABASE_URL);
   const work = await startBackgroundWork({

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   DEFAULT_EMAIL_FROM,
   describeNotifyConfig,
   loadNotifyConfig,
   NotifyConfigError,
+  notifySettingsProblems,
+  ZDigestSettings,
+  ZPublicUrl,
   type NotifyConfig,
 } from "./config.ts";
 
@@ -162,5 +166,53 @@ describe("describeNotifyConfig", () => {
     for (const secret of ["s3cret", "alice", "re_secret", "xoxb-", ":pw@"]) {
       expect(described).not.toContain(secret);
     }
+  });
+});
+
+describe("the settings the web server and the worker share", () => {
+  it("notifySettingsProblems lists what loadNotifyConfig would refuse, without throwing", () => {
+    expect(notifySettingsProblems({ SMTP_URL: "smtp://u:p@mail.acme.com" })).toEqual([]);
+    const problems = notifySettingsProblems({ SMTP_URL: "mail", SLACK_BOT_TOKEN: "xoxp-1" });
+    expect(problems).toHaveLength(2);
+    expect(() => loadNotifyConfig({ SMTP_URL: "mail" })).toThrow(NotifyConfigError);
+  });
+
+  const digest = z.object(ZDigestSettings);
+  it.each([
+    [{}, { LANTERN_DIGEST_CRON: "0 8 * * *", LANTERN_DIGEST_TIMEZONE: "UTC" }],
+    [
+      { LANTERN_DIGEST_CRON: " off " },
+      { LANTERN_DIGEST_CRON: "off", LANTERN_DIGEST_TIMEZONE: "UTC" },
+    ],
+    [
+      { LANTERN_DIGEST_CRON: "@weekly", LANTERN_DIGEST_TIMEZONE: "Asia/Tokyo" },
+      { LANTERN_DIGEST_CRON: "@weekly", LANTERN_DIGEST_TIMEZONE: "Asia/Tokyo" },
+    ],
+  ])("a digest schedule %o reads as %o", (source, expected) => {
+    expect(digest.parse(source)).toEqual(expected);
+  });
+
+  it.each(["0 8 * * * * *", "61 8 * * *", "daily", "@sometimes"])(
+    "the cron %s is refused",
+    (cron) => {
+      expect(digest.safeParse({ LANTERN_DIGEST_CRON: cron }).success).toBe(false);
+    },
+  );
+
+  it.each(["Europe/Atlantis", "GMT+25", "utc+1"])("the time zone %s is refused", (zone) => {
+    expect(digest.safeParse({ LANTERN_DIGEST_TIMEZONE: zone }).success).toBe(false);
+  });
+
+  it.each([
+    ["https://lantern.acme.com", true],
+    ["https://lantern.acme.com/", true],
+    ["http://localhost:3000", true],
+    ["https://acme.com/lantern", false],
+    ["https://lantern.acme.com/#x", false],
+    ["javascript:alert(1)", false],
+    ["https://u:p@lantern.acme.com", false],
+    ["lantern.acme.com", false],
+  ])("the public URL %s: %s", (url, ok) => {
+    expect(ZPublicUrl.safeParse(url).success).toBe(ok);
   });
 });

@@ -1,3 +1,4 @@
+import cronParser from "cron-parser";
 import { z } from "zod";
 
 // Notification settings (SPEC §6.1–6.2), read once at start-up. The only module of this
@@ -99,6 +100,100 @@ const ZNotifyEnv = z.object({
 });
 
 type NotifyEnv = z.infer<typeof ZNotifyEnv>;
+
+/**
+ * The notification settings' problems, one sentence each (never echoing a value: URLs may
+ * carry passwords); empty when loadNotifyConfig would accept them. For start-up checks.
+ */
+export function notifySettingsProblems(source: Record<string, string | undefined>): string[] {
+  const parsed = ZNotifyEnv.safeParse(source);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+}
+
+/** Why `cron` is not a schedule pg-boss can run (cron-parser's words), or null. */
+function cronProblem(cron: string): string | null {
+  try {
+    cronParser.parseExpression(cron, { tz: "UTC" });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** True when `zone` is an IANA time zone this Node.js knows ("Europe/Paris", "UTC"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * NEXTAUTH_URL, Lantern's public URL ("https://lantern.acme.com"): an http(s) origin, the
+ * address people open Lantern at and the one links in notifications point to. Validated the
+ * same way by the web server and by `npm run worker`.
+ */
+export const ZPublicUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "NEXTAUTH_URL must be Lantern's public URL, like https://lantern.acme.com (it is not a URL).",
+    });
+    return;
+  }
+  const problem =
+    url.protocol !== "http:" && url.protocol !== "https:"
+      ? "it must start with https:// (or http:// without TLS)"
+      : url.username || url.password
+        ? "it must not hold a user name or password"
+        : url.pathname !== "/" || url.search || url.hash
+          ? "it must be the address's origin alone, without a path, query or fragment: Lantern is served at the root"
+          : null;
+  if (problem) {
+    ctx.addIssue({
+      code: "custom",
+      message: `NEXTAUTH_URL must be Lantern's public URL, like https://lantern.acme.com: ${problem}.`,
+    });
+  }
+});
+
+/**
+ * When the daily digest goes out (SPEC §6.3): validated the same way by the web server and
+ * by `npm run worker`, which both schedule it. Blank values count as unset.
+ */
+export const ZDigestSettings = {
+  /** A cron expression (5 fields, or @daily…), or "off". */
+  LANTERN_DIGEST_CRON: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .string()
+      .trim()
+      .default("0 8 * * *")
+      .superRefine((value, ctx) => {
+        if (value === "off") return;
+        const problem = cronProblem(value);
+        if (problem) {
+          ctx.addIssue({
+            code: "custom",
+            message: `LANTERN_DIGEST_CRON must be a cron expression like "0 8 * * *" (minute hour day month weekday) or "off": ${problem}.`,
+          });
+        }
+      }),
+  ),
+  /** The IANA time zone the cron expression is read in. */
+  LANTERN_DIGEST_TIMEZONE: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().default("UTC").refine(isTimeZone, {
+      message: 'LANTERN_DIGEST_TIMEZONE must be an IANA time zone like "Europe/Paris" or "UTC".',
+    }),
+  ),
+};
 
 /**
  * Reads and validates the notification settings. Throws NotifyConfigError naming every
