@@ -66,4 +66,24 @@ export default tseslint.config(
     ],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // End-to-end specs take `test` from their support module, whose fixture fails a test on
+    // any Content-Security-Policy violation the browser reports.
+    files: ["**/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message:
+                "Import test and expect from ./support/test.ts (it fails a test on any CSP violation).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

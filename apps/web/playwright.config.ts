@@ -31,11 +31,12 @@ const PRODUCTION_SPECS = [
   "suspended.spec.ts",
   "dev-mailbox-off.spec.ts",
   "api-routes.spec.ts",
+  "cross-site.spec.ts",
 ];
 /** Specs that run against the first-run server (production mode, empty database). */
 const FIRST_RUN_SPECS = ["first-run.spec.ts"];
-/** Specs that start their own server. */
-const OWN_SERVER_SPECS = ["embedded-boot.spec.ts"];
+/** Specs that start their own server (or, for the start-up checks, try to). */
+const OWN_SERVER_SPECS = ["embedded-boot.spec.ts", "start-up-checks.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { signInAsDemoPerson } from "./support/ui.ts";
 
 // Every page a person reaches in the walking skeleton passes axe's WCAG 2.1 A/AA rules.

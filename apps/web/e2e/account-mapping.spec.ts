@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { personIn } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
 import { whenInteractive } from "./support/ui.ts";
 

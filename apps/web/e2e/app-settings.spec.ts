@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { signedIn, whenInteractive } from "./support/ui.ts";
 
 // Add application and App settings (issue 6): a super admin (Alex Rivera) adds an application,

@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
 import { signInAsDemoPerson } from "./support/ui.ts";
 

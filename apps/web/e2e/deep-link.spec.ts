@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { appRow, appRows, expectSignedInAs, signInAsDemoPerson } from "./support/ui.ts";
 
 // Links in emails and Slack messages point at one page; signing in must come back to it.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { DEMO_SIGN_IN_PEOPLE } from "@lantern/db/seed";
+import { expect, test } from "./support/test.ts";
 import {
   appRow,
   appRows,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 
 // Production mode (DATABASE_URL set, no email service configured): there is no dev mailbox
 // — neither the page nor the API — even though email is stored in the DevEmail table until

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { provisioningTaskForMarcus, signInAsAnyone } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { expectSignedInAs, whenInteractive } from "./support/ui.ts";
 
 // The dev mailbox (/dev/mailbox) in demo mode: no email service is configured, so the email

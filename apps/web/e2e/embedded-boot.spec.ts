@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { DEMO_SIGN_IN_PEOPLE } from "@lantern/db/seed";
 import { cleanServerEnv, EMBEDDED_BOOT_PORT } from "./support/constants.ts";
 import { START_SCRIPT, WEB_DIR } from "./support/lantern-process.ts";
 import { tempDirPrefix } from "./support/leftovers.ts";
+import { expect, test } from "./support/test.ts";
 import { demoSection } from "./support/ui.ts";
 
 // `npm start` with nothing configured, into a directory that does not exist yet: it must

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
 import { signedIn, whenInteractive } from "./support/ui.ts";
 

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
 import { FIRST_RUN_URL, OIDC_NAME } from "./support/constants.ts";
 import { logInAtIdentityProvider } from "./support/idp.ts";
+import { expect, test } from "./support/test.ts";
 import { expectSignedInAs, signInError, whenInteractive } from "./support/ui.ts";
 
 // The whole lifecycle on an organization that nobody seeded (issue 6): the first sign-in on an

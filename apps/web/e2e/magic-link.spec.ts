@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { PRODUCTION_URL } from "./support/constants.ts";
 import { devEmailsTo } from "./support/production-db.ts";
+import { expect, test } from "./support/test.ts";
 import { expectNoSession, expectSignedInAs, signInError, whenInteractive } from "./support/ui.ts";
 
 // Email magic links in production mode. Without an email service the message lands in

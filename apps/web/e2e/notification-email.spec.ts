@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { provisioningTaskForMarcus, signInAsAnyone } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { trpcQuery } from "./support/trpc.ts";
 import { expectSignedInAs } from "./support/ui.ts";
 

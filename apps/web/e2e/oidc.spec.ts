@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { OIDC_NAME } from "./support/constants.ts";
 import { logInAtIdentityProvider } from "./support/idp.ts";
+import { expect, test } from "./support/test.ts";
 import {
   appRow,
   expectNoSession,

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 
 // Approval policies (issue 6): the demo super admin (Alex Rivera) creates a two-step policy

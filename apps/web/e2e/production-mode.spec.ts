@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { DEMO_URL, OIDC_NAME } from "./support/constants.ts";
 import { userIdByEmail } from "./support/production-db.ts";
+import { expect, test } from "./support/test.ts";
 import { demoSection, expectNoSession, signInAsDemoPerson } from "./support/ui.ts";
 
 // Production mode (DATABASE_URL set): the demo sign-in does not exist, whatever is tried.

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { escapeRegExp, signedIn, signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 
 // An employee asks for access and follows it; their manager sees and approves it.

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
 import { personIn } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { trpcQuery } from "./support/trpc.ts";
 import { whenInteractive } from "./support/ui.ts";
 

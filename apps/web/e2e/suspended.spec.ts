@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { withProductionDb } from "./support/production-db.ts";
+import { expect, test } from "./support/test.ts";
 import { expectSignedInAs, signInError, whenInteractive } from "./support/ui.ts";
 import { OIDC_NAME } from "./support/constants.ts";
 import { logInAtIdentityProvider } from "./support/idp.ts";

@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
 import {
   expectAccessible,
   openInboxTask,
   provisioningTaskForMarcus,
   signInAsAnyone,
 } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 
 // The task pages and dialogs pass axe's WCAG 2.1 A/AA rules, and the dialogs and menus work
 // with the keyboard alone.

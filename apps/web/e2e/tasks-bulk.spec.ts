@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   badgeCount,
   expectBadge,
@@ -6,6 +5,7 @@ import {
   signInAsAnyone,
   taskRow,
 } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { whenInteractive } from "./support/ui.ts";
 
 // Bulk actions (SPEC §3.7): select tasks, pick the action in the bar at the bottom left,

@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   badgeCount,
   expectBadge,
@@ -8,6 +7,7 @@ import {
   signInAsAnyone,
   taskRow,
 } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { escapeRegExp, expectSignedInAs, whenInteractive } from "./support/ui.ts";
 
 // A provisioner's day (SPEC §3.2–§3.6): from the Requests inbox to a task's page, comment,

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { badgeCount, expectBadge, signInAsAnyone, taskRow } from "./support/tasks.ts";
+import { expect, test } from "./support/test.ts";
 import { whenInteractive } from "./support/ui.ts";
 
 // Revocations (SPEC §3.2–§3.3): a deprovisioner marks a deprovisioning task done from the
