@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import {
-  expect,
   request as playwrightRequest,
-  test,
   type APIRequestContext,
   type Browser,
   type BrowserContext,
 } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { OIDC_NAME, PRODUCTION_URL } from "./support/constants.ts";
 import { logInAtIdentityProvider } from "./support/idp.ts";
 import { withProductionDb } from "./support/production-db.ts";

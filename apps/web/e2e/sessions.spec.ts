@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Cookie, type Page } from "@playwright/test";
+import type { Browser, Cookie, Page } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { expectSignedInAs, openAccountMenu, signedIn, whenInteractive } from "./support/ui.ts";
 import { expectAccessible } from "./support/tasks.ts";
 
