@@ -1,14 +1,15 @@
 import { cn } from "~/lib/cn";
 
-const TONES = [
+/** Background and text of a monogram: each pair reaches WCAG AA contrast (4.5:1; app-icon.test.ts). */
+export const TONES = [
   "bg-zinc-900 text-white",
-  "bg-sky-600 text-white",
-  "bg-emerald-600 text-white",
+  "bg-sky-700 text-white",
+  "bg-emerald-700 text-white",
   "bg-violet-600 text-white",
-  "bg-rose-600 text-white",
+  "bg-rose-700 text-white",
   "bg-amber-500 text-zinc-950",
   "bg-indigo-600 text-white",
-  "bg-teal-600 text-white",
+  "bg-teal-700 text-white",
 ];
 
 /** An app's monogram. Lantern draws icons itself so no page loads external images. */
