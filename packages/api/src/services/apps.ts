@@ -45,7 +45,7 @@ export async function listApps(
   const search = input.search?.trim();
   if (search) where.name = { contains: escapeLike(search), mode: "insensitive" };
   if (input.cursor) {
-    const { key, id } = decodeCursor(input.cursor);
+    const { key, id } = decodeCursor(input.cursor, "text");
     where.OR = [{ name: { gt: key } }, { name: key, id: { gt: id } }];
   }
   const apps = await ctx.db.app.findMany({

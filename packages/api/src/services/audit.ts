@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@lantern/db";
 import {
   assertAllowed,
   canViewAuditLog,
-  decodeTimestampCursor,
+  decodeCursor,
   toPage,
   type Actor,
   type Page,
@@ -198,7 +198,7 @@ async function auditPage(
 ): Promise<Page<AuditRow>> {
   const where = eventWhere(organizationId, filters);
   if (page.cursor) {
-    const cursor = decodeTimestampCursor(page.cursor);
+    const cursor = decodeCursor(page.cursor, "timestamp");
     const at = new Date(cursor.key);
     where.AND = [{ OR: [{ at: { lt: at } }, { at, id: { lt: cursor.id } }] }];
   }

@@ -1,10 +1,4 @@
-import {
-  decodeTimestampCursor,
-  devMailboxScope,
-  DomainError,
-  toPage,
-  type Page,
-} from "@lantern/domain";
+import { decodeCursor, devMailboxScope, DomainError, toPage, type Page } from "@lantern/domain";
 import type { Prisma } from "@lantern/db";
 import type { Context } from "../context.ts";
 import type { TDevEmailInput, TDevMailboxListInput } from "../schemas/dev-mailbox.ts";
@@ -57,7 +51,7 @@ export async function listDevEmails(
   const to = input.to?.trim();
   if (to) where.to = { contains: escapeLike(to), mode: "insensitive" };
   if (input.cursor) {
-    const { key, id } = decodeTimestampCursor(input.cursor);
+    const { key, id } = decodeCursor(input.cursor, "timestamp");
     const at = new Date(key);
     where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }];
   }

@@ -3,6 +3,7 @@ import {
   assertAllowed,
   canManageApp,
   canViewApp,
+  decodeCursor,
   describePolicy,
   DomainError,
   entitlementGrantsScope,
@@ -16,7 +17,6 @@ import type { TEntitlementGrantsInput } from "../schemas/entitlements.ts";
 import type { PersonRef } from "./apps.ts";
 import {
   accountLabel,
-  decodeIdCursor,
   pendingView,
   revokeAbility,
   type PendingRevocationView,
@@ -270,7 +270,7 @@ export async function listEntitlementGrants(
   const facts = grantFacts(ctx.actor, entitlement);
   const scope = entitlementGrantsScope(ctx.actor, facts);
   if (scope === "NONE") return { items: [], nextCursor: null };
-  const after = input.cursor ? decodeIdCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, "id") : null;
   const search = input.search?.trim();
   const actorId = ctx.actor.id;
 

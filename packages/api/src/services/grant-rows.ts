@@ -1,9 +1,6 @@
 import {
   canRevokeGrant,
-  decodeUuidCursor,
-  DomainError,
   type Actor,
-  type Cursor,
   type GrantFactsForRevoke,
   type RequestState,
   type TaskKind,
@@ -60,14 +57,4 @@ export function accountLabel(account: {
   externalId: string;
 }): string {
   return account.login ?? account.emails[0] ?? account.displayName ?? account.externalId;
-}
-
-/** A cursor whose key and id are both a row id (lists ordered by id alone). */
-export function decodeIdCursor(raw: string): Cursor {
-  const cursor = decodeUuidCursor(raw);
-  if (cursor.key === cursor.id) return cursor;
-  throw new DomainError(
-    "BAD_REQUEST",
-    "This page link is no longer valid. Go back to the first page.",
-  );
 }

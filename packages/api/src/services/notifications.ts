@@ -2,7 +2,7 @@ import type { NotificationChannel, NotificationState, Prisma } from "@lantern/db
 import {
   assertAllowed,
   canManageNotifications,
-  decodeTimestampCursor,
+  decodeCursor,
   DomainError,
   toPage,
   type Actor,
@@ -50,7 +50,7 @@ export async function listNotifications(
   input: TListNotificationsInput,
 ): Promise<Page<NotificationRow>> {
   assertAllowed(canManageNotifications(ctx.actor));
-  const cursor = input.cursor ? decodeTimestampCursor(input.cursor) : null;
+  const cursor = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
   const rows = await ctx.db.notification.findMany({
     where: {
       organizationId: ctx.actor.organizationId,

@@ -9,7 +9,7 @@ import {
   assertAllowed,
   assertValidPolicyDefinition,
   canManagePolicies,
-  decodeUuidCursor,
+  decodeCursor,
   definitionFromSnapshot,
   describePolicy,
   DomainError,
@@ -171,7 +171,7 @@ export async function listPolicies(
   input: TListPoliciesInput,
 ): Promise<Page<PolicyListItem>> {
   assertAllowed(canManagePolicies(ctx.actor));
-  const after = input.cursor ? decodeUuidCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, "text") : null;
   const rows = await ctx.db.policy.findMany({
     where: {
       organizationId: ctx.actor.organizationId,

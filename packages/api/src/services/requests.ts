@@ -5,7 +5,7 @@ import {
   canCancelRequest,
   canRequestAccess,
   canRetryRequest,
-  decodeTimestampCursor,
+  decodeCursor,
   describePolicy,
   DomainError,
   firstStep,
@@ -445,7 +445,7 @@ export async function listMyRequests(
   ctx: Pick<Context, "db"> & { actor: Actor },
   input: TMyRequestsInput,
 ): Promise<Page<MyRequestRow>> {
-  const after = input.cursor ? decodeTimestampCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
   const rows = await ctx.db.request.findMany({
     where: {
       organizationId: ctx.actor.organizationId,

@@ -1,5 +1,5 @@
 import { Prisma, type TaskKind, type TaskOutcome, type TaskState } from "@lantern/db";
-import { decodeTimestampCursor, toPage, type Actor, type Page } from "@lantern/domain";
+import { decodeCursor, toPage, type Actor, type Page } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TInboxBox, TInboxSort, TInboxTab, TTaskInboxInput } from "../schemas/tasks.ts";
 import { escapeLike } from "./search.ts";
@@ -283,7 +283,7 @@ export async function listInbox(
   input: TTaskInboxInput,
 ): Promise<Page<InboxRow>> {
   const { actor } = ctx;
-  const after = input.cursor ? decodeTimestampCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
   const completed = input.tab === "completed";
   const search = input.search?.trim() || undefined;
   const { sortAt, descending } = sortOf(completed, input.sort);

@@ -47,7 +47,7 @@ export async function listUsers(
     });
   }
   if (input.cursor) {
-    const { key, id } = decodeCursor(input.cursor);
+    const { key, id } = decodeCursor(input.cursor, "text");
     and.push({ OR: [{ displayName: { gt: key } }, { displayName: key, id: { gt: id } }] });
   }
   const users = await ctx.db.user.findMany({

@@ -12,7 +12,7 @@ import {
   assertAllowed,
   canManageApp,
   canViewAccount,
-  decodeUuidCursor,
+  decodeCursor,
   DomainError,
   toPage,
   type AccountGrantsScope,
@@ -250,7 +250,7 @@ export async function listAccountGrants(
 ): Promise<Page<AccountGrantRow>> {
   const { account, appOwnerIds, grantsScope } = await loadVisibleAccount(ctx, input.accountId);
   if (grantsScope === "NONE") return { items: [], nextCursor: null };
-  const after = input.cursor ? decodeUuidCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, "text") : null;
   const rows = await ctx.db.grant.findMany({
     where: {
       accountId: account.id,

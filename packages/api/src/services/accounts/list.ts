@@ -10,8 +10,7 @@ import {
 import {
   assertAllowed,
   canViewAccounts,
-  decodeTimestampCursor,
-  decodeUuidCursor,
+  decodeCursor,
   DomainError,
   toPage,
   type AccountAppFacts,
@@ -315,10 +314,9 @@ function toRow(r: RawRow): AccountRow {
   };
 }
 
+/** Name and login sorts page by text; last-login sorts by time ("" once past the dated rows). */
 function decodeAccountCursor(raw: string, sort: TAccountFilters["sort"]): Cursor {
-  const cursor = decodeUuidCursor(raw);
-  if (sort === "name" || sort === "login" || cursor.key === "") return cursor;
-  return decodeTimestampCursor(raw);
+  return decodeCursor(raw, sort === "name" || sort === "login" ? "text" : "optional-timestamp");
 }
 
 /**
