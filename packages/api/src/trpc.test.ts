@@ -38,6 +38,11 @@ const testRouter = router({
       completedBy: "Ada Admin",
     });
   }),
+  search: publicProcedure
+    .input(
+      z.object({ text: z.string().max(3, "The text is limited to 3 characters."), n: z.number() }),
+    )
+    .query(({ input }) => input.text),
   crash: publicProcedure.query(() => {
     throw new Error("connection to 10.0.0.5 refused: password authentication failed");
   }),
@@ -122,6 +127,27 @@ describe("error formatting over HTTP", () => {
     expect(error.status).toBe(409);
     expect(error.message).toBe("Already completed by Ada Admin.");
     expect(error.data).toMatchObject({ code: "CONFLICT", details: { completedBy: "Ada Admin" } });
+  });
+
+  it("says what is wrong with a refused input in words, naming the field, with fieldErrors", async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { text: "toolong", n: "1" } }));
+    const error = await httpError(`search?input=${input}`, true);
+    expect(error.status).toBe(400);
+    expect(error.message).toBe(
+      "The text is limited to 3 characters. n: Invalid input: expected number, received string",
+    );
+    expect(error.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: {
+        text: ["The text is limited to 3 characters."],
+        n: ["Invalid input: expected number, received string"],
+      },
+    });
+    // The same words through a server-side caller.
+    await expect(caller(null).search({ text: "toolong", n: 1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The text is limited to 3 characters.",
+    });
   });
 
   it("hides unexpected errors and stack traces in production", async () => {

@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { isDomainError, isSuperAdmin, type Actor, type Decision } from "@lantern/domain";
 import type { Context } from "./context.ts";
-import { toTRPCError } from "./errors.ts";
+import { toInputRefusal, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -31,12 +31,17 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Maps DomainErrors thrown anywhere below into typed tRPC errors. */
+/**
+ * Maps DomainErrors thrown anywhere below into typed tRPC errors, and says in words what is
+ * wrong with a refused input.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause);
     if (mapped instanceof TRPCError) throw mapped;
+    const refusal = toInputRefusal(result.error);
+    if (refusal) throw refusal;
   }
   return result;
 });

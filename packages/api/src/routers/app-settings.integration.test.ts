@@ -198,7 +198,7 @@ describe("apps.create (Add application)", () => {
       ),
     ).toEqual({
       name: "Give the app a name.",
-      description: "A description is limited to 2000 characters.",
+      description: "A description is limited to 2,000 characters.",
       iconUrl: "The icon URL must be a web address starting with https:// or http://.",
     });
     expect(await zodMessages(admin.apps.create({ name: "x".repeat(101) }))).toEqual({

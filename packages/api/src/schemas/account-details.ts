@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit, ZCursor } from "./text.ts";
 
 // The account details page (SPEC §4.5): the account, and its live grants page by page.
 
@@ -9,7 +10,7 @@ export type TAccountByIdInput = z.output<typeof ZAccountByIdInput>;
 
 export const ZAccountGrantsInput = z.object({
   accountId,
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TAccountGrantsInput = z.output<typeof ZAccountGrantsInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit, ZCursor, ZSearchText } from "./text.ts";
 
 // The Accounts tab (SPEC §4.1) and the owner and type actions (§4.3, §4.4).
 
@@ -40,20 +41,20 @@ export const ZAccountFilters = z.object({
     })
     .optional(),
   /** Login, any email address, display / given / family name; case-insensitive, contains. */
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
+  search: ZSearchText,
   sort: z.enum(ACCOUNT_SORTS, { error: "Sort by name, login or last login." }).default("name"),
 });
 export type TAccountFilters = z.output<typeof ZAccountFilters>;
 
 export const ZListAccountsInput = ZAccountFilters.extend({
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TListAccountsInput = z.output<typeof ZListAccountsInput>;
 
 export const ZOwnerCandidatesInput = z.object({
   appId,
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
+  search: ZSearchText,
 });
 export type TOwnerCandidatesInput = z.output<typeof ZOwnerCandidatesInput>;
 

@@ -1,10 +1,18 @@
 import { z } from "zod";
+import {
+  multiLineText,
+  pageLimit,
+  singleLineText,
+  ZCursor,
+  ZDescription,
+  ZSearchText,
+} from "./text.ts";
 
 export const ZListAppsInput = z.object({
   status: z.enum(["MANAGED", "DISCOVERED", "IGNORED"]).default("MANAGED"),
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  search: ZSearchText,
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TListAppsInput = z.output<typeof ZListAppsInput>;
 
@@ -31,22 +39,18 @@ export type TRemapStatusInput = z.output<typeof ZRemapStatusInput>;
 const appId = z.uuid({ error: "That is not a valid app id." });
 
 export const APP_NAME_MAX = 100;
-export const APP_DESCRIPTION_MAX = 2_000;
 export const APP_ICON_URL_MAX = 2_000;
 export const APP_INSTRUCTIONS_MAX = 20_000;
 /** Owners, provisioners or deprovisioners: at most this many people per role. */
 export const APP_MEMBERS_MAX = 100;
 
-const ZAppName = z
-  .string({ error: "Give the app a name." })
-  .trim()
-  .min(1, "Give the app a name.")
-  .max(APP_NAME_MAX, `An app name is limited to ${APP_NAME_MAX} characters.`);
-
-const ZAppDescription = z
-  .string()
-  .trim()
-  .max(APP_DESCRIPTION_MAX, `A description is limited to ${APP_DESCRIPTION_MAX} characters.`);
+const ZAppName = singleLineText({
+  label: "The app name",
+  max: APP_NAME_MAX,
+  required: true,
+  requiredMessage: "Give the app a name.",
+  tooLongMessage: `An app name is limited to ${APP_NAME_MAX} characters.`,
+});
 
 function isWebAddress(text: string): boolean {
   try {
@@ -58,23 +62,22 @@ function isWebAddress(text: string): boolean {
 }
 
 /** An https:// or http:// address, or nothing (empty text and null both mean no icon). */
-const ZIconUrl = z
-  .string()
-  .trim()
-  .max(APP_ICON_URL_MAX, `An icon URL is limited to ${APP_ICON_URL_MAX} characters.`)
+const ZIconUrl = singleLineText({
+  label: "The icon URL",
+  max: APP_ICON_URL_MAX,
+  tooLongMessage: `An icon URL is limited to ${APP_ICON_URL_MAX.toLocaleString("en-US")} characters.`,
+})
   .refine((text) => text === "" || isWebAddress(text), {
     error: "The icon URL must be a web address starting with https:// or http://.",
   })
   .nullable()
   .transform((text) => (text ? text : null));
 
-const ZInstructions = z
-  .string()
-  .max(
-    APP_INSTRUCTIONS_MAX,
-    `Instructions are limited to ${APP_INSTRUCTIONS_MAX.toLocaleString("en-US")} characters.`,
-  )
-  .transform((text) => text.trim());
+const ZInstructions = multiLineText({
+  label: "The instruction text",
+  max: APP_INSTRUCTIONS_MAX,
+  tooLongMessage: `Instructions are limited to ${APP_INSTRUCTIONS_MAX.toLocaleString("en-US")} characters.`,
+});
 
 const ZPeopleIds = z
   .array(z.uuid({ error: "That is not a valid person id." }))
@@ -85,7 +88,7 @@ const ZDefaultPolicyId = z.uuid({ error: "That is not a valid policy id." }).nul
 
 export const ZCreateAppInput = z.object({
   name: ZAppName,
-  description: ZAppDescription.default(""),
+  description: ZDescription.default(""),
   iconUrl: ZIconUrl.optional(),
   /** The first owners (optional: the super admin who adds the app need not own it). */
   ownerIds: ZPeopleIds.default([]),
@@ -99,7 +102,7 @@ export type TAppSettingsInput = z.output<typeof ZAppSettingsInput>;
 export const ZUpdateAppSettingsInput = z.object({
   appId,
   name: ZAppName.optional(),
-  description: ZAppDescription.optional(),
+  description: ZDescription.optional(),
   iconUrl: ZIconUrl.optional(),
   provisioningInstructions: ZInstructions.optional(),
   deprovisioningInstructions: ZInstructions.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit, singleLineText, ZCursor } from "./text.ts";
 
 // The audit log (issue 6): Events of the organization, newest first, filtered.
 
@@ -11,12 +12,11 @@ export const AUDIT_FIRST_DATE = "1900-01-01";
 export const AUDIT_LAST_DATE = "9999-12-31";
 
 /** A calendar date "YYYY-MM-DD" (UTC) within the bounds above. Empty text: no bound. */
-const date = (which: string) =>
-  z
-    .string()
-    .trim()
-    .refine((text) => text === "" || (DATE.test(text) && isRealDate(text)), {
-      error: `Enter the ${which} date as YYYY-MM-DD.`,
+const date = (which: string) => {
+  const message = `Enter the ${which} date as YYYY-MM-DD.`;
+  return singleLineText({ label: `The ${which} date`, max: 10, tooLongMessage: message })
+    .refine((text) => text === "" || text.length > 10 || (DATE.test(text) && isRealDate(text)), {
+      error: message,
       abort: true,
     })
     .refine((text) => text === "" || (text >= AUDIT_FIRST_DATE && text <= AUDIT_LAST_DATE), {
@@ -24,17 +24,19 @@ const date = (which: string) =>
     })
     .transform((text) => (text === "" ? undefined : text))
     .optional();
+};
 
+/** A real day of the calendar; there is no year 0 (PostgreSQL refuses it). */
 function isRealDate(text: string): boolean {
   const at = new Date(`${text}T00:00:00.000Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text);
+  return (
+    !text.startsWith("0000") && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text)
+  );
 }
 
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
+/** An optional one-line filter; empty text: no filter. */
+const optionalText = (label: string, max: number, tooLongMessage: string) =>
+  singleLineText({ label, max, tooLongMessage })
     .transform((text) => (text === "" ? undefined : text))
     .optional();
 
@@ -52,9 +54,9 @@ export const ZAuditFilters = z
       .uuid({ error: "That is not a valid person id." })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    targetType: optionalText(50, "The target type is limited to 50 characters."),
-    targetId: optionalText(200, "The target id is limited to 200 characters."),
-    action: optionalText(100, "The action is limited to 100 characters."),
+    targetType: optionalText("The target type", 50, "The target type is limited to 50 characters."),
+    targetId: optionalText("The target id", 200, "The target id is limited to 200 characters."),
+    action: optionalText("The action", 100, "The action is limited to 100 characters."),
     from: date("from"),
     to: date("to"),
   })
@@ -66,7 +68,7 @@ export type TAuditFilters = z.output<typeof ZAuditFilters>;
 
 export const ZListAuditInput = z.object({
   filters: ZAuditFilters.default({}),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TListAuditInput = z.output<typeof ZListAuditInput>;

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { pageLimit, searchText, ZCursor } from "./text.ts";
 
 export const ZDevMailboxListInput = z.object({
   /** Part of the recipient's address, e.g. "marcus" or "marcus.chen@northwind.example". */
-  to: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(30),
+  to: searchText("The recipient search"),
+  cursor: ZCursor,
+  limit: pageLimit(30),
 });
 export type TDevMailboxListInput = z.output<typeof ZDevMailboxListInput>;
 

@@ -1,5 +1,6 @@
 import { ENTITLEMENT_SLUG_MAX, ENTITLEMENT_SLUG_RULE, isEntitlementSlug } from "@lantern/domain";
 import { z } from "zod";
+import { pageLimit, singleLineText, ZCursor, ZDescription, ZSearchText } from "./text.ts";
 
 export const ZEntitlementByIdInput = z.object({
   id: z.uuid({ error: "That is not a valid entitlement id." }),
@@ -12,9 +13,9 @@ export type TAppIdInput = z.output<typeof ZAppIdInput>;
 export const ZEntitlementGrantsInput = z.object({
   entitlementId: z.uuid({ error: "That is not a valid entitlement id." }),
   /** Account login, email address or name; case-insensitive, part of a word is enough. */
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  search: ZSearchText,
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TEntitlementGrantsInput = z.output<typeof ZEntitlementGrantsInput>;
 
@@ -24,13 +25,13 @@ const ZStrategy = z.enum(["MANUAL", "CONNECTOR"], {
   error: "Choose Manual (a person does it) or Connector.",
 });
 
-const ZDisplayName = z
-  .string({ error: "Give the entitlement a name." })
-  .trim()
-  .min(1, "Give the entitlement a name.")
-  .max(120, "A name is limited to 120 characters.");
-
-const ZDescription = z.string().trim().max(2000, "A description is limited to 2,000 characters.");
+const ZDisplayName = singleLineText({
+  label: "The entitlement name",
+  max: 120,
+  required: true,
+  requiredMessage: "Give the entitlement a name.",
+  tooLongMessage: "A name is limited to 120 characters.",
+});
 
 /** A policy of the organization, or null: inherit the app's default, then the organization's. */
 const ZPolicyChoice = z.uuid({ error: "Choose a policy, or inherit one." }).nullable();
@@ -45,10 +46,11 @@ export const ZCreateEntitlementInput = z.object({
   appId: z.uuid({ error: "Choose an app." }),
   displayName: ZDisplayName,
   /** Empty or absent: made from the display name. */
-  slug: z
-    .string()
-    .trim()
-    .max(ENTITLEMENT_SLUG_MAX, "A slug is limited to 100 characters.")
+  slug: singleLineText({
+    label: "The slug",
+    max: ENTITLEMENT_SLUG_MAX,
+    tooLongMessage: `A slug is limited to ${ENTITLEMENT_SLUG_MAX} characters.`,
+  })
     .refine((slug) => slug === "" || isEntitlementSlug(slug), ENTITLEMENT_SLUG_RULE)
     .optional(),
   description: ZDescription.default(""),

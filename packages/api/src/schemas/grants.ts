@@ -1,12 +1,9 @@
 import { z } from "zod";
+import { reasonText } from "./text.ts";
 
 export const ZRevokeGrantInput = z.object({
   grantId: z.uuid({ error: "Choose the access to revoke." }),
-  reason: z
-    .string({ error: "Say why this access should be removed." })
-    .trim()
-    .min(1, "Say why this access should be removed.")
-    .max(2000, "A reason is limited to 2,000 characters."),
+  reason: reasonText("Say why this access should be removed."),
 });
 export type TRevokeGrantInput = z.output<typeof ZRevokeGrantInput>;
 

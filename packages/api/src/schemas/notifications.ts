@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit, ZCursor } from "./text.ts";
 
 export const NOTIFICATION_STATES = ["PENDING", "SENT", "SKIPPED", "FAILED"] as const;
 
@@ -7,8 +8,8 @@ export const ZListNotificationsInput = z.object({
     .enum(NOTIFICATION_STATES, { error: "Show pending, sent, skipped or failed notifications." })
     .optional(),
   channel: z.enum(["EMAIL", "SLACK"], { error: "The channels are EMAIL and SLACK." }).optional(),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TListNotificationsInput = z.infer<typeof ZListNotificationsInput>;
 

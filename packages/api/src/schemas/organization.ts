@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./text.ts";
 
 // Organization settings (issue 6): name, the public URL of deep links, the default request and
 // revocation policies, and the notification preferences new people start with.
@@ -11,10 +12,7 @@ const policyId = (what: string) =>
  * fragment (a path is allowed, for Lantern behind a prefix), stored without its trailing
  * slash. Empty text or null: the server's configured URL (NEXTAUTH_URL).
  */
-export const ZPublicUrl = z
-  .string()
-  .trim()
-  .max(500, "The public URL is limited to 500 characters.")
+export const ZPublicUrl = singleLineText({ label: "The public URL", max: 500 })
   .transform((text, ctx) => {
     if (text === "") return null;
     const refuse = (message: string) => {
@@ -43,12 +41,11 @@ export const ZPublicUrl = z
 
 /** A partial change: absent fields stay as they are. */
 export const ZUpdateOrganizationInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter the organization's name.")
-    .max(100, "The organization's name is limited to 100 characters.")
-    .optional(),
+  name: singleLineText({
+    label: "The organization's name",
+    max: 100,
+    required: true,
+  }).optional(),
   publicUrl: ZPublicUrl.optional(),
   /** Null: no default (requests with nothing more specific are refused). */
   defaultRequestPolicyId: policyId("request").optional(),

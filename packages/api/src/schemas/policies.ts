@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, pageLimit, singleLineText, ZCursor } from "./text.ts";
 
 // Approval policies (issue 6): list, read, create, edit, duplicate, delete. The shape is
 // checked here; what a policy may say (lengths, steps, named people) is the domain's
@@ -10,8 +11,8 @@ const personId = z.uuid({ error: "That is not a valid person id." });
 export const APPROVER_KINDS = ["MANAGER", "APP_OWNERS", "ENTITLEMENT_OWNERS", "USERS"] as const;
 
 export const ZListPoliciesInput = z.object({
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TListPoliciesInput = z.output<typeof ZListPoliciesInput>;
 
@@ -19,8 +20,17 @@ export const ZPolicyIdInput = z.object({ id: policyId });
 export type TPolicyIdInput = z.output<typeof ZPolicyIdInput>;
 
 export const ZPolicyDefinition = z.object({
-  name: z.string().max(500, "A policy name is at most 80 characters."),
-  description: z.string().max(10_000, "The description is at most 2000 characters.").default(""),
+  // Coarse bounds against abuse; the domain's policy-rules decide the real lengths.
+  name: singleLineText({
+    label: "The policy name",
+    max: 500,
+    tooLongMessage: "A policy name is at most 80 characters.",
+  }),
+  description: multiLineText({
+    label: "The policy description",
+    max: 10_000,
+    tooLongMessage: "The description is at most 2000 characters.",
+  }).default(""),
   steps: z
     .array(
       z.object({

@@ -1,12 +1,9 @@
 import { z } from "zod";
+import { pageLimit, reasonText, ZCursor, ZSearchText } from "./text.ts";
 
 export const ZCreateRequestInput = z.object({
   entitlementId: z.uuid({ error: "Choose what you need access to." }),
-  reason: z
-    .string({ error: "Say why you need this access." })
-    .trim()
-    .min(1, "Say why you need this access.")
-    .max(2000, "A reason is limited to 2,000 characters."),
+  reason: reasonText("Say why you need this access."),
   /** Null or absent: until revoked. */
   durationDays: z
     .number()
@@ -18,8 +15,8 @@ export const ZCreateRequestInput = z.object({
 export type TCreateRequestInput = z.output<typeof ZCreateRequestInput>;
 
 export const ZMyRequestsInput = z.object({
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  cursor: ZCursor,
+  limit: pageLimit(25),
 });
 export type TMyRequestsInput = z.output<typeof ZMyRequestsInput>;
 
@@ -27,16 +24,12 @@ export const ZRequestIdInput = z.object({ requestId: z.uuid({ error: "Choose a r
 
 export const ZCancelRequestInput = z.object({
   requestId: z.uuid({ error: "Choose a request." }),
-  reason: z
-    .string({ error: "A reason is required." })
-    .trim()
-    .min(1, "A reason is required.")
-    .max(2000, "A reason is limited to 2,000 characters."),
+  reason: reasonText(),
 });
 export type TCancelRequestInput = z.output<typeof ZCancelRequestInput>;
 
 export const ZRequestableInput = z.object({
-  appId: z.uuid().optional(),
-  search: z.string().trim().max(200).optional(),
+  appId: z.uuid({ error: "That is not a valid app id." }).optional(),
+  search: ZSearchText,
 });
 export type TRequestableInput = z.output<typeof ZRequestableInput>;

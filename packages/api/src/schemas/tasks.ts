@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, pageLimit, reasonText, ZCursor, ZSearchText } from "./text.ts";
 
 /** The tabs of each inbox (SPEC §3.2): a tab only exists in its own box. */
 export const INBOX_TABS = {
@@ -18,9 +19,9 @@ export type TInboxSort = (typeof INBOX_SORTS)[number];
 
 const page = {
   sort: z.enum(INBOX_SORTS, { error: "Sort by oldest, newest or due date." }).optional(),
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  search: ZSearchText,
+  cursor: ZCursor,
+  limit: pageLimit(50),
 };
 
 export const ZTaskInboxInput = z.discriminatedUnion("box", [
@@ -43,17 +44,14 @@ export const ZTaskInboxInput = z.discriminatedUnion("box", [
 export type TTaskInboxInput = z.output<typeof ZTaskInboxInput>;
 
 const taskId = z.uuid({ error: "Choose a task." });
-const note = z
-  .string()
-  .trim()
-  .max(2000, "A note is limited to 2,000 characters.")
+const note = multiLineText({
+  label: "The note",
+  max: 2_000,
+  tooLongMessage: "A note is limited to 2,000 characters.",
+})
   .optional()
   .transform((v) => (v ? v : undefined));
-const reason = z
-  .string({ error: "A reason is required." })
-  .trim()
-  .min(1, "A reason is required.")
-  .max(2000, "A reason is limited to 2,000 characters.");
+const reason = reasonText();
 
 export const ZTaskByNumberInput = z.object({
   number: z.number().int().min(1, "Task numbers start at 1.").max(2_000_000_000),
@@ -80,17 +78,19 @@ export type TReassignTaskInput = z.output<typeof ZReassignTaskInput>;
 
 export const ZCommentInput = z.object({
   taskId,
-  body: z
-    .string({ error: "Write a comment." })
-    .trim()
-    .min(1, "Write a comment.")
-    .max(10_000, "A comment is limited to 10,000 characters."),
+  body: multiLineText({
+    label: "The comment",
+    max: 10_000,
+    required: true,
+    requiredMessage: "Write a comment.",
+    tooLongMessage: "A comment is limited to 10,000 characters.",
+  }),
 });
 export type TCommentInput = z.output<typeof ZCommentInput>;
 
 export const ZReassigneesInput = z.object({
   taskId,
-  search: z.string().trim().max(200).optional(),
+  search: ZSearchText,
 });
 export type TReassigneesInput = z.output<typeof ZReassigneesInput>;
 
@@ -112,8 +112,14 @@ export const ZBulkTaskInput = z
       .min(1, "Select at least one task.")
       .max(1000, "Bulk actions take at most 1,000 tasks at a time."),
     /** Required: posted on every impacted task; also the reason of an error or reassignment. */
-    comment: reason.describe("comment"),
-    toUserId: z.uuid().optional(),
+    comment: multiLineText({
+      label: "The comment",
+      max: 2_000,
+      required: true,
+      requiredMessage: "A comment is required: it is posted on every task.",
+      tooLongMessage: "A comment is limited to 2,000 characters.",
+    }),
+    toUserId: z.uuid({ error: "Choose the person to reassign the tasks to." }).optional(),
   })
   .refine((v) => v.action !== "reassign" || v.toUserId, {
     message: "Choose the person to reassign the tasks to.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, pageLimit, singleLineText, ZCursor, ZSearchText } from "./text.ts";
 import { STATUS_REASON_MAX } from "@lantern/domain";
 
 // The people directory and the person page (SPEC §8): list, look up, add, and change a
@@ -14,7 +15,7 @@ const status = z.enum(USER_STATUSES, {
 });
 
 export const ZListUsersInput = z.object({
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
+  search: ZSearchText,
   /** Absent: people of every status. */
   status: status.optional(),
   /** Absent: every role. */
@@ -23,8 +24,8 @@ export const ZListUsersInput = z.object({
   managerId: userId.optional(),
   /** People with no manager on record (ignored when managerId is given). */
   noManager: z.boolean().optional(),
-  cursor: z.string().max(1000).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  cursor: ZCursor,
+  limit: pageLimit(50),
 });
 export type TListUsersInput = z.output<typeof ZListUsersInput>;
 
@@ -33,7 +34,7 @@ export type TUserIdInput = z.output<typeof ZUserIdInput>;
 
 /** Active people by name or email, for pickers (manager). */
 export const ZSearchPeopleInput = z.object({
-  search: z.string().trim().max(200, "Search text is limited to 200 characters.").optional(),
+  search: ZSearchText,
 });
 export type TSearchPeopleInput = z.output<typeof ZSearchPeopleInput>;
 
@@ -51,34 +52,28 @@ export const ZSetUserStatusInput = z.object({
   userId,
   status,
   /** Required to suspend or deprovision; shown on the accounts the person owns. */
-  reason: z
-    .string()
-    .trim()
-    .max(STATUS_REASON_MAX, `The reason is limited to ${STATUS_REASON_MAX} characters.`)
-    .optional(),
+  reason: multiLineText({
+    label: "The reason",
+    max: STATUS_REASON_MAX,
+    tooLongMessage: `The reason is limited to ${STATUS_REASON_MAX} characters.`,
+  }).optional(),
 });
 export type TSetUserStatusInput = z.output<typeof ZSetUserStatusInput>;
 
 const name = (what: string, max: number) =>
-  z
-    .string({ error: `Enter the ${what}.` })
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(max, `The ${what} is limited to ${max} characters.`);
+  singleLineText({ label: `The ${what}`, max, required: true });
 const optionalText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `The ${what} is limited to ${max} characters.`)
+  singleLineText({ label: `The ${what}`, max })
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const ZCreatePersonInput = z.object({
-  email: z
-    .string({ error: "Enter an email address." })
-    .trim()
-    .max(320, "The email address is limited to 320 characters.")
-    .pipe(z.email({ error: "Enter a valid email address, like jordan@example.com." })),
+  email: singleLineText({
+    label: "The email address",
+    max: 320,
+    required: true,
+    requiredMessage: "Enter an email address.",
+  }).pipe(z.email({ error: "Enter a valid email address, like jordan@example.com." })),
   givenName: name("given name", 100),
   familyName: name("family name", 100),
   /** Absent or blank: "Given Family". */
