@@ -50,3 +50,4 @@ export { toByteStream, type CsvExport } from "./services/csv.ts";
 export { exportAuditLog } from "./services/audit.ts";
 export { ZAuditFilters, type TAuditFilters } from "./schemas/audit.ts";
 export { ZAccountFilters, type TAccountFilters } from "./schemas/accounts.ts";
+export { ZSearchText } from "./schemas/text.ts";

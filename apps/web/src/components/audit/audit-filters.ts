@@ -30,7 +30,10 @@ export const AUDIT_TARGET_TYPES = [
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-/** The filter parameters of a URL (first value of each, trimmed; empty ones left out). */
+/**
+ * The filter parameters of a URL (first value of each, trimmed; empty ones left out), as given:
+ * the API's ZAuditFilters judges them (the page says why it refuses, the export answers 400).
+ */
 export function parseAuditParams(params: RawParams): AuditParams {
   const get = (key: string) => {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
@@ -40,7 +43,7 @@ export function parseAuditParams(params: RawParams): AuditParams {
   const parsed: AuditParams = {};
   for (const key of AUDIT_FILTER_KEYS) {
     const value = get(key);
-    if (value) parsed[key] = value.slice(0, 200);
+    if (value) parsed[key] = value;
   }
   return parsed;
 }

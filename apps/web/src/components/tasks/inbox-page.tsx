@@ -1,4 +1,5 @@
 import { PageHeader } from "~/components/ui/page-header";
+import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { INBOXES, inboxInput, resolveInboxSort, resolveInboxTab, type InboxBox } from "./inbox.ts";
 import { InboxTabs } from "./inbox-tabs.tsx";
@@ -25,7 +26,7 @@ export async function InboxPage({
   // The badge counts (one indexed query) choose the tab when the URL names none.
   const counts = await getQueryClient().fetchQuery(trpc.me.openTaskCounts.queryOptions());
   const tab = resolveInboxTab(box, first(params.tab), counts);
-  const search = (first(params.q) ?? "").trim().slice(0, 200);
+  const search = searchParam(params.q);
   const sort = resolveInboxSort(tab, first(params.sort));
   await prefetch(
     trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), {

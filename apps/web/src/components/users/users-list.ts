@@ -1,5 +1,6 @@
 // The Users directory's filters and query input. A plain module: the server page and the
 // client table both import it.
+import { z } from "zod";
 import type { RouterInputs } from "@lantern/api";
 
 export type UsersInput = RouterInputs["users"]["list"];
@@ -42,7 +43,8 @@ export interface DirectoryFilters {
   noManager: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The API's rule for a person id (users.list's managerId is a z.uuid()), not a copy of it. */
+const ZPersonId = z.uuid();
 
 export function resolveFilters(params: {
   status?: string;
@@ -50,7 +52,7 @@ export function resolveFilters(params: {
   manager?: string;
   nomanager?: string;
 }): DirectoryFilters {
-  const managerId = params.manager && UUID.test(params.manager) ? params.manager : null;
+  const managerId = ZPersonId.safeParse(params.manager).success ? params.manager! : null;
   return {
     status: resolveStatusFilter(params.status),
     role: ROLE_FILTERS.find((r) => r.id === params.role)?.id ?? null,

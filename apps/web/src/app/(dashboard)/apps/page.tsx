@@ -4,6 +4,7 @@ import { APP_LIST_PAGE_SIZE } from "~/components/apps/apps-list";
 import { AppsTable } from "~/components/apps/apps-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { LinkTabs } from "~/components/ui/tabs";
+import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Applications" };
@@ -11,9 +12,9 @@ export const metadata: Metadata = { title: "Applications" };
 export default async function ApplicationsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
 }) {
-  const search = (await searchParams).q?.trim() || undefined;
+  const search = searchParam((await searchParams).q) || undefined;
   const me = await getQueryClient().fetchQuery(trpc.me.get.queryOptions());
   await prefetch(
     trpc.apps.list.infiniteQueryOptions(

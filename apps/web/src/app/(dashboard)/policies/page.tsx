@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Plus } from "lucide-react";
 import { TRPCError } from "@trpc/server";
 import { PoliciesForbidden } from "~/components/policies/policies-forbidden";
@@ -21,7 +22,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** Approval policies (super admins): what each does, and where it is used. */
 export default async function PoliciesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireActor();
-  const cursor = first((await searchParams).after)?.slice(0, 1000);
+  const cursor = first((await searchParams).after);
   const caller = await serverCaller();
   let page;
   try {
@@ -31,6 +32,8 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Sea
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return <PoliciesForbidden message={error.message} />;
     }
+    // A page link the cursor codec refuses (tampered, or from an older version): start over.
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) redirect("/policies");
     throw error;
   }
   return (

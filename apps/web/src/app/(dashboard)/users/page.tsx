@@ -11,6 +11,7 @@ import { UserStatusTabs } from "~/components/users/user-status-tabs";
 import { UsersFilters } from "~/components/users/users-filters";
 import { filtersKey, resolveFilters, usersInput } from "~/components/users/users-list";
 import { UsersTable } from "~/components/users/users-table";
+import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Users" };
@@ -34,7 +35,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     manager: first(params.manager),
     nomanager: first(params.nomanager),
   });
-  const search = (first(params.q) ?? "").trim().slice(0, 200);
+  const search = searchParam(params.q);
   const list = trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
     getNextPageParam: (page) => page.nextCursor,
   });

@@ -7,6 +7,7 @@ import { accountsInput, parseAccountFilters } from "~/components/accounts/accoun
 import { primaryButton } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { loadApp } from "~/server/apps";
+import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -23,7 +24,9 @@ export default async function AccountsPage({
   searchParams: SearchParams;
 }) {
   const app = await loadApp((await params).appId);
-  const filters = parseAccountFilters(await searchParams);
+  // A search the API would refuse (a NUL, over 200 characters) shows the list unsearched.
+  const parsed = parseAccountFilters(await searchParams);
+  const filters = { ...parsed, q: searchParam(parsed.q) };
   const list = trpc.accounts.list.infiniteQueryOptions(accountsInput(app.id, filters), {
     getNextPageParam: (page) => page.nextCursor,
   });

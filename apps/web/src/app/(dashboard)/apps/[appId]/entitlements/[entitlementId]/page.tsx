@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import { EntitlementGrantsTable } from "~/components/entitlements/entitlement-grants-table";
 import { entitlementGrantsInput } from "~/components/entitlements/grants-list";
 import { loadEntitlement } from "~/server/entitlements";
+import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Grants" };
 
 type Params = Promise<{ appId: string; entitlementId: string }>;
 type SearchParams = Promise<{ q?: string | string[] }>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * The Grants tab (SPEC §5): the accounts holding the entitlement, with Revoke — all of them for
@@ -24,7 +23,7 @@ export default async function EntitlementGrantsPage({
   searchParams: SearchParams;
 }) {
   const { appId, entitlementId } = await params;
-  const search = (first((await searchParams).q) ?? "").trim().slice(0, 200);
+  const search = searchParam((await searchParams).q);
   const entitlement = await loadEntitlement(appId, entitlementId);
   // The Revoke dialog reads the entitlement's revocation policy from this query.
   getQueryClient().setQueryData(
