@@ -181,6 +181,11 @@ const TEXT_CASES: Case[] = [
     "The target id contains a NUL",
   ],
   [
+    "audit.list to, 6 code points but 11 UTF-16 units",
+    (c) => c.audit.list({ filters: { to: "!𐀀𐀀𐀀𐀀𐀀" } }),
+    "Enter the to date as YYYY-MM-DD.",
+  ],
+  [
     "audit.list to=0000-01-01",
     (c) => c.audit.list({ filters: { to: "0000-01-01" } }),
     "Enter the to date as YYYY-MM-DD.",

@@ -15,7 +15,7 @@ export const AUDIT_LAST_DATE = "9999-12-31";
 const date = (which: string) => {
   const message = `Enter the ${which} date as YYYY-MM-DD.`;
   return singleLineText({ label: `The ${which} date`, max: 10, tooLongMessage: message })
-    .refine((text) => text === "" || text.length > 10 || (DATE.test(text) && isRealDate(text)), {
+    .refine((text) => text === "" || (DATE.test(text) && isRealDate(text)), {
       error: message,
       abort: true,
     })

@@ -16,7 +16,7 @@ import { z } from "zod";
 export interface TextFieldOptions {
   /** How the messages name the field, as a sentence starts: "The app name". */
   label: string;
-  /** The most characters (UTF-16 code units, as the browser counts), after trimming. */
+  /** The most characters (Unicode code points, as zod counts them), after trimming. */
   max: number;
   /**
    * Whether empty text (after trimming), a missing value and null are refused (with
