@@ -46,6 +46,8 @@ const started = Date.now();
 let seededIn = "?";
 const tally = { calls: 0, ok: 0, refusedInput: 0, refusedOther: 0, internal: 0 };
 const byCode = new Map<string, number>();
+/** Procedure × role pairs that answered at least once (the rest are listed at the end). */
+const answered = new Set<string>();
 
 type Call = (input: unknown) => Promise<unknown>;
 
@@ -161,6 +163,10 @@ afterAll(async () => {
       `${codes ? ` — ${codes}` : ""}; ${pools?.cursors.length ?? 0} real cursors; ` +
       `${DATABASE}, world seeded in ${seededIn} s`,
   );
+  const never = PROCEDURES.flatMap((p) => ROLES.map((role) => `${p.path} as ${role}`)).filter(
+    (pair) => !answered.has(pair),
+  );
+  if (never.length > 0) console.log(`fuzz: never answered without an error: ${never.join(", ")}`);
   await db?.close();
 });
 
@@ -184,6 +190,7 @@ describe.each(ROLES)("fuzzing every procedure as %s", (role: Role) => {
       const details = await fc.check(
         fc.asyncProperty(inputOf(procedure.inputs, { pools, namespace }), async (input) => {
           const outcome = await attempt(call, input);
+          if (outcome.ok) answered.add(`${path} as ${role}`);
           if (
             outcome.ok ||
             !(outcome.error instanceof TRPCError && outcome.error.cause instanceof ZodError)

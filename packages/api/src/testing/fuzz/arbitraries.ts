@@ -196,10 +196,14 @@ function hintedString(key: string | null, ctx: FieldContext): fc.Arbitrary<strin
   if (key === null) return null;
   if (key === "cursor") return cursorArbitrary(ctx.pools);
   if (/email/i.test(key)) {
+    // Addresses of the world (taken), new ones, and odd ones (zod's email rule may refuse).
     const known = ctx.pools.words.filter((w) => w.includes("@"));
-    return known.length > 0
-      ? fc.oneof(fc.constantFrom(...known), fc.emailAddress())
-      : fc.emailAddress();
+    const parts: Array<fc.WeightedArbitrary<string>> = [
+      { weight: 2, arbitrary: fc.nat().map((n) => `fuzz.${n}@northwind.example`) },
+      { weight: 1, arbitrary: fc.emailAddress() },
+    ];
+    if (known.length > 0) parts.push({ weight: 1, arbitrary: fc.constantFrom(...known) });
+    return fc.oneof(...parts);
   }
   if (/url/i.test(key)) {
     return fc.oneof(fc.webUrl(), fc.constantFrom("", "https://lantern.example.com/base"));
@@ -296,10 +300,12 @@ export function validOf(
       return fc.oneof(...(def.options as Schema[]).map((option) => validOf(option, ctx, key)));
     case "array": {
       const { min, max } = stringBounds(schema);
-      return fc.array(validOf(def.element as Schema, ctx, key), {
+      const items = fc.array(validOf(def.element as Schema, ctx, key), {
         minLength: min,
         maxLength: Math.max(min, Math.min(max, 4)),
       });
+      // Empty lists often (no owners, no named people): rules about list items refuse less.
+      return min > 0 ? items : fc.oneof(fc.constant([]), items);
     }
     case "object": {
       const shape = def.shape as Record<string, Schema>;

@@ -112,6 +112,7 @@ async function loadPools(
   });
   const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
   const sample = 60;
+  const openFirst = { orderBy: [{ state: "asc" as const }, { id: "asc" as const }], take: sample };
   const pool: Record<RowKind, Pool<string>> = {
     app: await split(async (organizationId) =>
       ids(await db.app.findMany({ where: { organizationId }, select: { id: true } })),
@@ -141,17 +142,18 @@ async function loadPools(
     policy: await split(async (organizationId) =>
       ids(await db.policy.findMany({ where: { organizationId }, select: { id: true } })),
     ),
+    // Open tasks and running requests first (enum order): actions on them reach deepest.
     task: await split(async (organizationId) =>
       ids(
-        await db.task.findMany({ where: { organizationId }, select: { id: true }, take: sample }),
+        await db.task.findMany({ where: { organizationId }, ...openFirst, select: { id: true } }),
       ),
     ),
     request: await split(async (organizationId) =>
       ids(
         await db.request.findMany({
           where: { organizationId },
+          ...openFirst,
           select: { id: true },
-          take: sample,
         }),
       ),
     ),
@@ -165,7 +167,7 @@ async function loadPools(
   };
   const taskNumbers = await split(async (organizationId) =>
     (
-      await db.task.findMany({ where: { organizationId }, select: { number: true }, take: sample })
+      await db.task.findMany({ where: { organizationId }, ...openFirst, select: { number: true } })
     ).map((t) => t.number),
   );
   const [people, apps, entitlements, accounts, policies, events] = await Promise.all([
