@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import {
@@ -13,6 +14,8 @@ import {
 } from "@lantern/db/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { encodeCursor, INVALID_CURSOR_MESSAGE } from "@lantern/domain";
+import { createContext } from "../context.ts";
+import { appRouter } from "../root.ts";
 import { callerFor as callerForUser } from "../testing.ts";
 
 // Issue 13, item 1: ordinary bad text and tampered cursors answered 500. Each example of the
@@ -377,6 +380,32 @@ describe("bad text: BAD_REQUEST naming the field and the reason, nothing changed
       message: expect.stringContaining(message),
     });
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe("over HTTP, as the issue sent it", () => {
+  it('GET /api/trpc/apps.list?input={"json":{"search":"\\u0000"}} answers 400 in words', async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { search: NUL } }));
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(`http://localhost/api/trpc/apps.list?input=${input}`),
+      router: appRouter,
+      createContext: () =>
+        createContext({ db: db.prisma, sessionUserId: ids.admin, production: true }),
+    });
+    const body = (await res.json()) as {
+      error: { json: { message: string; data: { code: string; fieldErrors: unknown } } };
+    };
+    expect(res.status).toBe(400);
+    expect(body.error.json).toMatchObject({
+      message: "The search text contains a NUL character, which text cannot hold.",
+      data: {
+        code: "BAD_REQUEST",
+        fieldErrors: {
+          search: ["The search text contains a NUL character, which text cannot hold."],
+        },
+      },
+    });
   });
 });
 
