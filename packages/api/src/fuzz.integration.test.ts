@@ -7,7 +7,7 @@ import { createContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
 import { inputOf, validOf, type FuzzPools, type Schema } from "./testing/fuzz/arbitraries.ts";
 import { fuzzSettings } from "./testing/fuzz/env.ts";
-import { seedFuzzWorld, type FuzzWorld } from "./testing/fuzz/world.ts";
+import { seedFuzzWorld, topUpOpenWork, type FuzzWorld } from "./testing/fuzz/world.ts";
 
 // The net of issue 13: every procedure of the router — enumerated, so one added tomorrow is
 // fuzzed with no edit — called as a super admin and as a plain member with generated inputs
@@ -183,6 +183,14 @@ describe.each(ROLES)("fuzzing every procedure as %s", (role: Role) => {
     "%s never answers an internal error",
     async (path, procedure) => {
       await restoreActors();
+      if (procedure.type === "mutation") {
+        const work = await topUpOpenWork(db.prisma, world, world.actors[role]);
+        pools = {
+          ...pools,
+          ids: { ...pools.ids, task: work.task, request: work.request },
+          taskNumbers: work.taskNumbers,
+        };
+      }
       const userId = world.actors[role];
       const call = await callFor(userId, path);
       const namespace = path.split(".")[0]!;

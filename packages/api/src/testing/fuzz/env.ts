@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // The fuzz test's settings (packages/api/README.md, "Fuzz test"):
 //   FUZZ_RUNS     generated inputs per procedure and role: default 50 on PostgreSQL (CI), 20 on
-//                 the embedded PGlite (one session, several times slower)
+//                 the embedded PGlite (one session: every call waits its turn)
 //   FUZZ_SEED     fast-check's seed, to replay a run it printed
 //   DATABASE_URL  PostgreSQL to test on (createTestDatabase); unset: PGlite
 

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@lantern/db";
+import type { PrismaClient, RequestState } from "@lantern/db";
 import {
+  policyInclude,
   createAccounts,
   createApp,
   createEntitlement,
@@ -18,6 +19,7 @@ import type { FuzzPools, Pool, RowKind } from "./arbitraries.ts";
 
 export interface FuzzWorld {
   organizationId: string;
+  otherOrganizationId: string;
   /** The actors: a super admin and a plain member of the demo organization. */
   actors: { superAdmin: string; member: string };
   pools: Omit<FuzzPools, "cursors">;
@@ -58,6 +60,7 @@ export async function seedFuzzWorld(db: PrismaClient): Promise<FuzzWorld> {
   const pools = await loadPools(db, orgId, other.organizationId);
   return {
     organizationId: orgId,
+    otherOrganizationId: other.organizationId,
     actors: { superAdmin: demo.people.superAdmin.id, member: demo.people.employee.id },
     pools,
   };
@@ -206,4 +209,166 @@ async function loadPools(
     "42",
   ];
   return { ids: pool, taskNumbers, words: [...new Set(words)], cursorKeys };
+}
+
+const LIVE_REQUEST_STATES: RequestState[] = [
+  "PENDING_APPROVAL",
+  "APPROVED",
+  "PROVISIONING",
+  "ERRORED",
+];
+
+/**
+ * Open work for the actions to act on: mutations close tasks as the run goes, so before each
+ * one this opens new ones (an approval, a provisioning and a deprovisioning task assigned to
+ * both actors, and an errored request) whenever the actor has fewer than three of a kind, and
+ * returns the task and request pools as the database now has them (open first).
+ */
+export async function topUpOpenWork(
+  db: PrismaClient,
+  world: FuzzWorld,
+  /** Whose work comes first in the pools (the actor of the coming calls). */
+  actorId: string,
+): Promise<Pick<FuzzPools, "taskNumbers"> & { task: Pool<string>; request: Pool<string> }> {
+  const organizationId = world.organizationId;
+  const assignees = [world.actors.superAdmin, world.actors.member];
+  // The actor's own open tasks, by kind.
+  const open = await db.task.groupBy({
+    by: ["kind"],
+    where: {
+      organizationId,
+      state: "OPEN",
+      assignees: { some: { userId: actorId, active: true } },
+    },
+    _count: true,
+  });
+  const openOf = (kind: string) => open.find((o) => o.kind === kind)?._count ?? 0;
+  const errored = await db.request.count({ where: { organizationId, state: "ERRORED" } });
+  const needs = {
+    APPROVAL: openOf("APPROVAL") < 3,
+    PROVISION: openOf("PROVISION") < 3,
+    DEPROVISION: openOf("DEPROVISION") < 3,
+    ERRORED: errored < 1,
+  };
+  if (Object.values(needs).some(Boolean)) {
+    const policy = await db.policy.findFirstOrThrow({
+      where: { organizationId, steps: { some: { kind: "APPROVAL" } } },
+      include: policyInclude,
+    });
+    const grant = await db.grant.findFirstOrThrow({
+      where: { organizationId, revokedAt: null },
+      include: { entitlement: true },
+      orderBy: { grantedAt: "desc" },
+    });
+    // Asked by someone else, so neither actor approves their own request.
+    const requester = await db.user.findFirstOrThrow({
+      where: {
+        organizationId,
+        status: "ACTIVE",
+        id: { notIn: [world.actors.superAdmin, world.actors.member] },
+      },
+    });
+    // For that person, too: an actor may not act on access meant for themselves.
+    const base = { requester, targetUser: requester, entitlement: grant.entitlement, policy };
+    if (needs.APPROVAL) {
+      await createRequestWithTasks(db, {
+        ...base,
+        tasks: [{ kind: "APPROVAL", stepIndex: 0, assignees }],
+      });
+      // The member's own request, waiting for the super admin (the member may cancel it).
+      await createRequestWithTasks(db, {
+        ...base,
+        requester: world.actors.member,
+        targetUser: world.actors.member,
+        tasks: [{ kind: "APPROVAL", stepIndex: 0, assignees: [world.actors.superAdmin] }],
+      });
+    }
+    if (needs.PROVISION) {
+      await createRequestWithTasks(db, {
+        ...base,
+        tasks: [{ kind: "PROVISION", assignees }],
+      });
+    }
+    if (needs.DEPROVISION) {
+      await createRequestWithTasks(db, {
+        ...base,
+        targetUser: null,
+        kind: "REVOKE",
+        grant,
+        applyGrantChanges: false,
+        tasks: [{ kind: "DEPROVISION", assignees }],
+      });
+    }
+    if (needs.ERRORED) {
+      await createRequestWithTasks(db, {
+        ...base,
+        tasks: [
+          { kind: "PROVISION", assignees, state: "ERRORED", outcomeNote: "The connector failed." },
+        ],
+      });
+    }
+  }
+  // Work in flight first, three times over (the actor's own open tasks and requests, then
+  // all open tasks and requests pending, provisioning or errored), then some that are done.
+  const recent = { orderBy: { createdAt: "desc" as const }, take: 40 };
+  const taskFields = { id: true, number: true } as const;
+  const [mineTasks, openTasks, doneTasks, mineRequests, liveRequests, doneRequests] =
+    await Promise.all([
+      db.task.findMany({
+        where: {
+          organizationId,
+          state: "OPEN",
+          assignees: { some: { userId: actorId, active: true } },
+        },
+        ...recent,
+        select: taskFields,
+      }),
+      db.task.findMany({ where: { organizationId, state: "OPEN" }, ...recent, select: taskFields }),
+      db.task.findMany({
+        where: { organizationId, state: { not: "OPEN" } },
+        ...recent,
+        select: taskFields,
+      }),
+      db.request.findMany({
+        where: { organizationId, state: { in: LIVE_REQUEST_STATES }, requesterId: actorId },
+        ...recent,
+        select: { id: true },
+      }),
+      db.request.findMany({
+        where: { organizationId, state: { in: LIVE_REQUEST_STATES } },
+        ...recent,
+        select: { id: true },
+      }),
+      db.request.findMany({
+        where: { organizationId, state: { notIn: LIVE_REQUEST_STATES } },
+        ...recent,
+        select: { id: true },
+      }),
+    ]);
+  const inFlight = <T>(mine: T[], live: T[], done: T[]) => [
+    ...mine,
+    ...mine,
+    ...mine,
+    ...live,
+    ...live,
+    ...live,
+    ...done.slice(0, 20),
+  ];
+  const tasks = inFlight(mineTasks, openTasks, doneTasks);
+  const requests = inFlight(mineRequests, liveRequests, doneRequests);
+  const [otherTasks, otherRequests] = await Promise.all([
+    db.task.findMany({
+      where: { organizationId: world.otherOrganizationId },
+      select: { id: true, number: true },
+    }),
+    db.request.findMany({
+      where: { organizationId: world.otherOrganizationId },
+      select: { id: true },
+    }),
+  ]);
+  return {
+    task: { own: tasks.map((t) => t.id), other: otherTasks.map((t) => t.id) },
+    request: { own: requests.map((r) => r.id), other: otherRequests.map((r) => r.id) },
+    taskNumbers: { own: tasks.map((t) => t.number), other: otherTasks.map((t) => t.number) },
+  };
 }
