@@ -169,14 +169,24 @@ export function cursorArbitrary(pools: FuzzPools): fc.Arbitrary<string> {
   const ids = fc.oneof(
     anyId(pools),
     fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 100)),
+    fc.string({ maxLength: 10 }),
   );
-  const built = fc.record({ key: keys, id: ids }).map(encodeCursor);
-  const parts: Array<fc.Arbitrary<string>> = [
-    built,
-    fc.json().map((json) => Buffer.from(json, "utf8").toString("base64url")),
-    fc.constantFrom(...HOSTILE_STRINGS),
+  const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64url");
+  const parts: Array<fc.WeightedArbitrary<string>> = [
+    // The real codec, fed odd parts: the shape lists expect, with the wrong things inside.
+    { weight: 6, arbitrary: fc.record({ key: keys, id: ids }).map(encodeCursor) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('["a","b"]', "[1,2]", '["a"]', "[]", "{}", "null", '["\\u0000",""]')
+        .map(b64),
+    },
+    { weight: 1, arbitrary: fc.json().map(b64) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   ];
-  if (pools.cursors.length > 0) parts.unshift(fc.constantFrom(...pools.cursors));
+  // Real cursors, of this list or another one.
+  if (pools.cursors.length > 0)
+    parts.push({ weight: 2, arbitrary: fc.constantFrom(...pools.cursors) });
   return fc.oneof(...parts);
 }
 
@@ -342,7 +352,7 @@ export function hostileOf(
           { weight: 1, arbitrary: fc.uuid().map((id) => `${id}\u0000`) },
         );
       }
-      if (key === "cursor") parts.push({ weight: 6, arbitrary: cursorArbitrary(ctx.pools) });
+      if (key === "cursor") parts.push({ weight: 12, arbitrary: cursorArbitrary(ctx.pools) });
       return fc.oneof(...parts);
     }
     case "number": {
