@@ -370,6 +370,9 @@ export async function applyGrantChange(
     if (!person) return [];
     // The provisioner created the account in the app: record it, owned by the person, so
     // the grant has an account to live on. A later import of the app matches it by email.
+    // Two requests of one person in one app completed at once (a bulk action) record the same
+    // account: the second waits here for the first and then finds its row (no unique-key race).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account:${request.appId}:${person.id}`}))`;
     const account = await tx.account.upsert({
       where: {
         appId_externalId: { appId: request.appId, externalId: `lantern:user:${person.id}` },
