@@ -195,10 +195,13 @@ describe.each(ROLES)("fuzzing every procedure as %s", (role: Role) => {
       const call = await callFor(userId, path);
       const namespace = path.split(".")[0]!;
       const reached = { count: 0 };
+      // The first internal error as it happened (a replay may not repeat it: the world moves).
+      const first: { found: { input: unknown; error: unknown } | null } = { found: null };
       const details = await fc.check(
         fc.asyncProperty(inputOf(procedure.inputs, { pools, namespace }), async (input) => {
           const outcome = await attempt(call, input);
           if (outcome.ok) answered.add(`${path} as ${role}`);
+          else if (outcome.internal && !first.found) first.found = { input, error: outcome.error };
           if (
             outcome.ok ||
             !(outcome.error instanceof TRPCError && outcome.error.cause instanceof ZodError)
@@ -216,7 +219,9 @@ describe.each(ROLES)("fuzzing every procedure as %s", (role: Role) => {
           [
             `${path} as ${role} answered an internal error (seed ${details.seed}, path ${details.counterexamplePath}).`,
             `Shrunk input: ${preview(input)}`,
-            `Error: ${outcome.ok ? "(not again on replay)" : describeError(outcome.error)}`,
+            `Error on replay: ${outcome.ok ? "(none: the world has moved on)" : describeError(outcome.error)}`,
+            `First failing input: ${preview(first.found?.input)}`,
+            `Its error: ${first.found ? describeError(first.found.error) : "(none recorded)"}`,
           ].join("\n"),
         );
       }
