@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import { createContext } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
+import { freshSession } from "./testing.ts";
 import { inputOf, validOf, type FuzzPools, type Schema } from "./testing/fuzz/arbitraries.ts";
 import { fuzzSettings } from "./testing/fuzz/env.ts";
 import { seedFuzzWorld, topUpOpenWork, type FuzzWorld } from "./testing/fuzz/world.ts";
@@ -56,7 +57,7 @@ async function callFor(userId: string, path: string): Promise<Call> {
   const caller = createCaller(
     await createContext({
       db: db.prisma,
-      sessionUserId: userId,
+      session: await freshSession(db.prisma, userId),
       production: true,
       devMailbox: "signed-in",
     }),

@@ -26,12 +26,10 @@ const date = (which: string) => {
     .optional();
 };
 
-/** A real day of the calendar; there is no year 0 (PostgreSQL refuses it). */
+/** A real day of the calendar (year 0, which PostgreSQL refuses, is outside the bounds). */
 function isRealDate(text: string): boolean {
   const at = new Date(`${text}T00:00:00.000Z`);
-  return (
-    !text.startsWith("0000") && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text)
-  );
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text);
 }
 
 /** An optional one-line filter; empty text: no filter. */
