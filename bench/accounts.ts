@@ -23,7 +23,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { actorFor } from "../packages/api/src/testing.ts";
-import { exportAccounts, toByteStream } from "../packages/api/src/services/accounts/export.ts";
+import { exportAccounts } from "../packages/api/src/services/accounts/export.ts";
+import { toByteStream } from "../packages/api/src/services/csv.ts";
 import { listAccounts } from "../packages/api/src/services/accounts/list.ts";
 import {
   ZAccountFilters,
