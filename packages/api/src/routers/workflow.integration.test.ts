@@ -372,6 +372,9 @@ describe("requesting access and approving it", () => {
       held: false,
       policySummary: "No approval needed: it is provisioned at once.",
     });
+    // Typed text matches literally: "%" and "_" are not wildcards.
+    expect(await emp.requests.requestable({ search: "%" })).toEqual([]);
+    expect(await emp.requests.requestable({ search: "Sl_ck" })).toEqual([]);
   });
 });
 
@@ -621,6 +624,10 @@ describe("reassign", () => {
     expect(list.restricted).toBe(true);
     expect(list.blockedReason).toBeNull();
     expect(list.people.map((p) => p.id)).toEqual([people.helper!.id]);
+    // Typed text matches literally: "%" and "_" are not wildcards.
+    const caller = await callerFor(people.prov!);
+    expect((await caller.tasks.reassignees({ taskId: task.id, search: "%" })).people).toEqual([]);
+    expect((await caller.tasks.reassignees({ taskId: task.id, search: "_" })).people).toEqual([]);
   });
 });
 

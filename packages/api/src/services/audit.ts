@@ -10,6 +10,7 @@ import {
 import type { Context } from "../context.ts";
 import type { TAuditFilters, TListAuditInput } from "../schemas/audit.ts";
 import { pagedCsvExport, type CsvColumns, type CsvExport } from "./csv.ts";
+import { escapeLike } from "./search.ts";
 
 // The audit log (issue 6): the organization's Events, newest first, filtered by actor, target,
 // action and dates, keyset-paged by (at desc, id desc), and the same rows as a CSV file.
@@ -57,7 +58,9 @@ function eventWhere(organizationId: string, filters: TAuditFilters): Prisma.Even
     ...(filters.actorId ? { actorId: filters.actorId } : {}),
     ...(filters.targetType ? { targetType: filters.targetType } : {}),
     ...(filters.targetId ? { targetId: filters.targetId } : {}),
-    ...(action ? { action: action.endsWith(".") ? { startsWith: action } : action } : {}),
+    ...(action
+      ? { action: action.endsWith(".") ? { startsWith: escapeLike(action) } : action }
+      : {}),
     ...(at.gte || at.lte ? { at } : {}),
   };
 }

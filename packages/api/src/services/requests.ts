@@ -27,6 +27,7 @@ import type {
 import { notifyRequestEnd } from "./task-actions.ts";
 import { loadRequest, startStep } from "./workflow/engine.ts";
 import { recordEvents, transaction, type EventRecord, type Tx } from "./workflow/records.ts";
+import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
@@ -543,9 +544,9 @@ export async function listRequestable(
       ...(input.search
         ? {
             OR: [
-              { displayName: { contains: input.search, mode: "insensitive" } },
-              { slug: { contains: input.search, mode: "insensitive" } },
-              { app: { name: { contains: input.search, mode: "insensitive" } } },
+              { displayName: { contains: escapeLike(input.search), mode: "insensitive" } },
+              { slug: { contains: escapeLike(input.search), mode: "insensitive" } },
+              { app: { name: { contains: escapeLike(input.search), mode: "insensitive" } } },
             ],
           }
         : {}),

@@ -26,6 +26,7 @@ import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
 import { inOrder, type Tx } from "./workflow/records.ts";
 import { lastReminderSender } from "./task-reminders.ts";
+import { escapeLike } from "./search.ts";
 
 type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
@@ -535,8 +536,10 @@ export async function listReassignees(ctx: ServiceContext, input: TReassigneesIn
         ...(input.search
           ? {
               OR: [
-                { displayName: { contains: input.search, mode: "insensitive" as const } },
-                { email: { contains: input.search, mode: "insensitive" as const } },
+                {
+                  displayName: { contains: escapeLike(input.search), mode: "insensitive" as const },
+                },
+                { email: { contains: escapeLike(input.search), mode: "insensitive" as const } },
               ],
             }
           : {}),
