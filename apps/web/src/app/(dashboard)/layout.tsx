@@ -15,6 +15,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <TRPCReactProvider>
       <HydrateClient client={shellQueries}>
+        {/* The first focus stop of every page: past the navigation, straight to the page. */}
+        <a
+          href="#main"
+          className="fixed top-3 left-3 z-50 -translate-y-[calc(100%+1rem)] rounded-md bg-zinc-900 px-3 py-2 text-sm font-medium text-white focus:translate-y-0 focus:shadow-lg motion-safe:transition-transform"
+        >
+          Skip to content
+        </a>
         <Sidebar
           organizationName={me.organization.name}
           canViewDirectory={me.can.viewDirectory}
@@ -22,7 +29,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           canViewAuditLog={me.can.viewAuditLog}
           devMailbox={devMailboxAccess !== "off"}
         />
-        <main className="min-h-screen md:pl-56 xl:pl-60">{children}</main>
+        <main id="main" tabIndex={-1} className="min-h-screen focus:outline-none md:pl-56 xl:pl-60">
+          {children}
+        </main>
         <Toaster />
       </HydrateClient>
     </TRPCReactProvider>
