@@ -4,14 +4,21 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import dynamic from "next/dynamic";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { CircleCheck, History, SearchX } from "lucide-react";
+import { CircleCheck, History, Keyboard, SearchX } from "lucide-react";
 import { EmptyState } from "~/components/ui/empty-state";
+import { Kbd } from "~/components/ui/kbd";
 import { SearchInput } from "~/components/ui/search-input";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
-import { PRIMARY_ACTION, type BulkAction, type TaskAction } from "./actions.ts";
+import {
+  ACTION_LABEL,
+  PRIMARY_ACTION,
+  type BulkAction,
+  type TaskAction,
+  type TaskKind,
+} from "./actions.ts";
 import { BulkBar } from "./bulk-bar.tsx";
 import { hrefWith } from "~/lib/url";
 import {
@@ -22,16 +29,31 @@ import {
   type InboxSort,
   type InboxTab,
 } from "./inbox.ts";
+import { ACTION_KEY, handlesEnter, inboxCommand, inboxShortcuts } from "./shortcuts.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { rowSummary, TaskTable, type InboxRow } from "./task-table.tsx";
+import { useShortcutKeys } from "./use-shortcut-keys.ts";
 
 // The dialogs load when first opened: the list itself stays light.
 const TaskActionDialog = dynamic(() => import("./task-action-dialog.tsx"), { ssr: false });
 const BulkActionDialog = dynamic(() => import("./bulk-action-dialog.tsx"), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog.tsx"), { ssr: false });
 const preloadDialogs = () => {
   void import("./task-action-dialog.tsx");
   void import("./bulk-action-dialog.tsx");
 };
+
+/** The kind of task an awaiting tab lists (its main action's key); none on Completed tasks. */
+const TAB_KIND: Record<InboxTab, TaskKind | null> = {
+  awaiting_approval: "APPROVAL",
+  awaiting_provisioning: "PROVISION",
+  awaiting_deprovisioning: "DEPROVISION",
+  completed: null,
+};
+
+/** Focuses the task link of a row (the current row's focus: Enter opens the task). */
+const focusRow = (id: string) =>
+  document.querySelector<HTMLElement>(`[data-task-link="${id}"]`)?.focus();
 
 const target = (row: InboxRow): ActionTarget => ({
   id: row.id,
@@ -43,6 +65,9 @@ const target = (row: InboxRow): ActionTarget => ({
 /**
  * One tab of an inbox: search (kept in the URL), the task table and "Show more". On the
  * awaiting tabs, each row's actions, the selection and the bulk bar (SPEC §3.2, §3.7).
+ * The keyboard shortcuts (`?` lists them, shortcuts.ts says when a key is one) move a
+ * current row with j / k, open it, act on it and select it; a status line tells screen
+ * readers which task is current.
  */
 export function TaskInbox({
   box,
@@ -104,6 +129,102 @@ export function TaskInbox({
   const selectedRows = rows.filter((r) => selected.has(r.id));
 
   const acted = useRef(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const root = useRef<HTMLDivElement>(null);
+  const tabKind = TAB_KIND[tab];
+
+  const openAction = (row: InboxRow, action: TaskAction, opener: string) => {
+    const at = rows.findIndex((r) => r.id === row.id);
+    const next = rows[at + 1] ?? rows[at - 1] ?? null;
+    acted.current = false;
+    setSingle({ action, task: target(row), nextId: next?.id ?? null, opener });
+  };
+
+  const toggle = (id: string, on: boolean) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  useShortcutKeys((key, event) => {
+    const command = inboxCommand(key);
+    if (!command) return false;
+    const at = rows.findIndex((r) => r.id === current);
+    const row = at === -1 ? null : rows[at]!;
+    const choose = `Press j to choose a task first.`;
+    switch (command.type) {
+      case "next":
+      case "previous": {
+        if (rows.length === 0) return false;
+        const to =
+          at === -1
+            ? 0
+            : Math.min(Math.max(at + (command.type === "next" ? 1 : -1), 0), rows.length - 1);
+        const next = rows[to]!;
+        setCurrent(next.id);
+        focusRow(next.id);
+        const edge =
+          to === at ? (command.type === "next" ? " Last task on this page." : " First task.") : "";
+        setAnnouncement(
+          `Task #${next.number}, ${to + 1} of ${rows.length}: ${rowSummary(next)}.${
+            selected.has(next.id) ? " Selected." : ""
+          }${edge}`,
+        );
+        return true;
+      }
+      case "open":
+        // Enter on a link, a button or a field is theirs (the row's task link opens the task).
+        if (key === "Enter" && handlesEnter(event.target as Element | null)) return false;
+        if (!row) return false;
+        router.push(`/tasks/${row.number}`);
+        return true;
+      case "act": {
+        if (completed) return false;
+        if (!row) {
+          setAnnouncement(choose);
+          return true;
+        }
+        const primary = PRIMARY_ACTION[row.kind];
+        if (command.kind !== row.kind) {
+          setAnnouncement(
+            `Task #${row.number}: press ${ACTION_KEY[row.kind]} to ${ACTION_LABEL[primary].toLowerCase()}.`,
+          );
+          return true;
+        }
+        openAction(row, primary, `[data-task-link="${row.id}"]`);
+        return true;
+      }
+      case "toggle": {
+        if (completed) return false;
+        if (!row) {
+          setAnnouncement(choose);
+          return true;
+        }
+        const on = !selected.has(row.id);
+        toggle(row.id, on);
+        const count = selected.size + (on ? 1 : -1);
+        setAnnouncement(
+          `Task #${row.number} ${on ? "selected" : "no longer selected"}: ${count} selected.`,
+        );
+        return true;
+      }
+      case "search": {
+        const box = root.current?.querySelector<HTMLInputElement>('input[type="search"]');
+        if (!box) return false;
+        box.focus();
+        box.select();
+        return true;
+      }
+      case "help":
+        setHelp(true);
+        return true;
+    }
+  });
+
   /**
    * After a row's action, focus goes to the next row's main button: ready for the next task.
    * A cancelled dialog gives focus back to what opened it (the row's button or … menu).
@@ -124,7 +245,10 @@ export function TaskInbox({
   };
 
   return (
-    <div className="space-y-4" onPointerOver={completed ? undefined : preloadDialogs}>
+    <div ref={root} className="space-y-4" onPointerOver={completed ? undefined : preloadDialogs}>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
       {rows.length > 0 || search || input ? (
         <div className="flex items-center justify-between gap-4">
           <SearchInput
@@ -133,20 +257,31 @@ export function TaskInbox({
             label="Search tasks"
             placeholder="Search by task number, app, entitlement or person"
           />
-          <label className="flex shrink-0 items-center gap-2 text-sm text-zinc-600">
-            Sort
-            <select
-              value={sort}
-              onChange={(e) => changeSort(e.target.value as InboxSort)}
-              className="rounded-md border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm text-zinc-800 shadow-xs focus:border-zinc-500 focus:outline-none"
+          <div className="flex shrink-0 items-center gap-3">
+            <label className="flex items-center gap-2 text-sm text-zinc-600">
+              Sort
+              <select
+                value={sort}
+                onChange={(e) => changeSort(e.target.value as InboxSort)}
+                className="rounded-md border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm text-zinc-800 shadow-xs focus:border-zinc-500 focus:outline-none"
+              >
+                {sortsOf(tab).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              onClick={() => setHelp(true)}
+              aria-keyshortcuts="?"
+              className="hidden items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 sm:inline-flex"
             >
-              {sortsOf(tab).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
+              <Keyboard className="size-4 text-zinc-500" aria-hidden />
+              Shortcuts <Kbd>?</Kbd>
+            </button>
+          </div>
         </div>
       ) : null}
 
@@ -166,40 +301,34 @@ export function TaskInbox({
         )
       ) : (
         <TableFrame pending={isPending || sorting}>
-          <TaskTable
-            rows={rows}
-            completed={completed}
-            showKind={completed && box === "requests"}
-            actions={
-              completed
-                ? undefined
-                : {
-                    selected,
-                    onToggle: (id, on) =>
-                      setPicked((prev) => {
-                        const next = new Set(prev);
-                        if (on) next.add(id);
-                        else next.delete(id);
-                        return next;
-                      }),
-                    onToggleAll: (on) => setPicked(on ? new Set(rows.map((r) => r.id)) : new Set()),
-                    onAction: (row, action) => {
-                      const at = rows.findIndex((r) => r.id === row.id);
-                      const next = rows[at + 1] ?? rows[at - 1] ?? null;
-                      acted.current = false;
-                      setSingle({
-                        action,
-                        task: target(row),
-                        nextId: next?.id ?? null,
-                        opener:
+          {/* Narrower than its columns need (a phone), the table scrolls sideways. */}
+          <div className="overflow-x-auto [&>table]:min-w-3xl">
+            <TaskTable
+              rows={rows}
+              completed={completed}
+              showKind={completed && box === "requests"}
+              current={current}
+              onCurrent={setCurrent}
+              actions={
+                completed
+                  ? undefined
+                  : {
+                      selected,
+                      onToggle: toggle,
+                      onToggleAll: (on) =>
+                        setPicked(on ? new Set(rows.map((r) => r.id)) : new Set()),
+                      onAction: (row, action) =>
+                        openAction(
+                          row,
+                          action,
                           action === PRIMARY_ACTION[row.kind]
                             ? `[data-primary-action="${row.id}"]`
                             : `[data-row-menu="${row.id}"]`,
-                      });
-                    },
-                  }
-            }
-          />
+                        ),
+                    }
+              }
+            />
+          </div>
           <ShowMore query={query} label="Show more tasks" />
         </TableFrame>
       )}
@@ -227,6 +356,24 @@ export function TaskInbox({
             acted.current = true;
           }}
           onCloseAutoFocus={returnFocus(single.opener)}
+        />
+      ) : null}
+      {help ? (
+        <ShortcutsDialog
+          description={`In ${INBOXES[box].title}, whenever you are not typing in a field.`}
+          shortcuts={inboxShortcuts(tabKind)}
+          note={
+            tabKind
+              ? `On a task’s page, ${ACTION_KEY[tabKind]} opens ${ACTION_LABEL[PRIMARY_ACTION[tabKind]]} too.`
+              : undefined
+          }
+          onOpenChange={(open) => !open && setHelp(false)}
+          onCloseAutoFocus={(event) => {
+            // Back to the current row, else wherever the page had the focus.
+            if (!current || !document.querySelector(`[data-task-link="${current}"]`)) return;
+            event.preventDefault();
+            focusRow(current);
+          }}
         />
       ) : null}
       {bulk ? (

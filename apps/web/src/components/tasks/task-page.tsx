@@ -30,6 +30,7 @@ import { useTRPC } from "~/trpc/react";
 import { ACTION_LABEL, KIND_LABEL, PRIMARY_ACTION, type TaskAction } from "./actions.ts";
 import type { HistoryFacts } from "./history.ts";
 import type { RequestAction } from "./request-action-dialog.tsx";
+import { ACTION_KEY } from "./shortcuts.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { TaskComments } from "./task-comments.tsx";
 import { TaskHistory } from "./task-history.tsx";
@@ -37,9 +38,11 @@ import { ReminderButton, ReminderLine, useReminder, type Reminder } from "./task
 import { iconButton } from "./task-row-actions.tsx";
 import { TaskWorkflow } from "./task-workflow.tsx";
 import { Time } from "./time.tsx";
+import { useShortcutKeys } from "./use-shortcut-keys.ts";
 
 const TaskActionDialog = dynamic(() => import("./task-action-dialog.tsx"), { ssr: false });
 const RequestActionDialog = dynamic(() => import("./request-action-dialog.tsx"), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog.tsx"), { ssr: false });
 
 type Details = RouterOutputs["tasks"]["byNumber"];
 type Subject = NonNullable<Details["request"]["subject"]>;
@@ -185,6 +188,23 @@ export function TaskPage({ number }: { number: number }) {
   }, [task]);
   const hasMore = can.reassign || can.cancel;
   const reminder = useReminder(task);
+  // The inbox's key for the task's main action works here too (and `?` says so), for the
+  // people who may take it.
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  const [help, setHelp] = useState(false);
+  const actionKey = ACTION_KEY[task.kind];
+  useShortcutKeys((key) => {
+    if (key === actionKey) {
+      opener.current = primaryRef.current;
+      setActionState(primary);
+      return true;
+    }
+    if (key === "?") {
+      setHelp(true);
+      return true;
+    }
+    return false;
+  }, can.act);
 
   return (
     <>
@@ -218,7 +238,14 @@ export function TaskPage({ number }: { number: number }) {
                     <TriangleAlert className="size-4 text-zinc-500" aria-hidden /> Mark as errored
                   </button>
                 )}
-                <button type="button" className={primaryButton} onClick={() => setAction(primary)}>
+                <button
+                  ref={primaryRef}
+                  type="button"
+                  className={primaryButton}
+                  onClick={() => setAction(primary)}
+                  aria-keyshortcuts={actionKey}
+                  title={`Shortcut: ${actionKey}`}
+                >
                   {ACTION_LABEL[primary]}
                 </button>
               </>
@@ -377,6 +404,17 @@ export function TaskPage({ number }: { number: number }) {
           task={target}
           onOpenChange={(open) => !open && setActionState(null)}
           onCloseAutoFocus={focusOpener}
+        />
+      ) : null}
+      {help ? (
+        <ShortcutsDialog
+          description="On this task’s page, whenever you are not typing in a field."
+          shortcuts={[
+            { keys: [actionKey], does: `${ACTION_LABEL[primary]} (asks to confirm)` },
+            { keys: ["?"], does: "Show these shortcuts" },
+          ]}
+          note={`The inboxes have more: press ? there.`}
+          onOpenChange={(open) => !open && setHelp(false)}
         />
       ) : null}
       {requestAction ? (

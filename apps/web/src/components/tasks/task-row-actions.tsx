@@ -11,6 +11,7 @@ import {
 } from "~/components/ui/menu";
 import { cn } from "~/lib/cn";
 import { ACTION_LABEL, PRIMARY_ACTION, type TaskAction, type TaskKind } from "./actions.ts";
+import { ACTION_KEY } from "./shortcuts.ts";
 
 export const compactPrimary =
   "inline-flex items-center justify-center rounded-md bg-zinc-900 px-2.5 py-1.5 text-[13px] font-medium whitespace-nowrap text-white shadow-sm hover:bg-zinc-800 disabled:opacity-60";
@@ -93,6 +94,7 @@ export function TaskRowActions({
         className={compactPrimary}
         onClick={() => onAction(primary)}
         aria-label={`${ACTION_LABEL[primary]} #${number}`}
+        aria-keyshortcuts={ACTION_KEY[kind]}
         data-primary-action={id}
       >
         {ACTION_LABEL[primary]}

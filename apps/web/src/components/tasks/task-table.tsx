@@ -29,13 +29,15 @@ export interface RowActions {
 /**
  * The rows of an inbox tab. On the awaiting tabs (`actions` given) each row has a checkbox
  * and, at the end, the work the task asks for and its … menu; the task number opens the
- * task page.
+ * task page. The `current` row (the keyboard's, moved by j / k or by focus) is marked.
  */
 export function TaskTable({
   rows,
   completed,
   showKind,
   actions,
+  current = null,
+  onCurrent,
 }: {
   rows: InboxRow[];
   /** The Completed tab: an Outcome column instead of Age. */
@@ -43,6 +45,10 @@ export function TaskTable({
   /** Say which kind of task each row is (the Requests box mixes approvals and provisioning). */
   showKind: boolean;
   actions?: RowActions;
+  /** The id of the current row. */
+  current?: string | null;
+  /** Focus moved into a row (by Tab, a click or j / k): it becomes the current one. */
+  onCurrent?: (id: string) => void;
 }) {
   const now = new Date();
   const selectedOnPage = actions ? rows.filter((r) => actions.selected.has(r.id)).length : 0;
@@ -104,14 +110,26 @@ export function TaskTable({
           ) : null}
         </tr>
       </thead>
-      <tbody className="divide-y divide-zinc-100">
+      <tbody
+        className="divide-y divide-zinc-100"
+        onFocus={(event) => {
+          const row = (event.target as Element).closest<HTMLElement>("tr[data-row-id]");
+          if (row?.dataset.rowId) onCurrent?.(row.dataset.rowId);
+        }}
+      >
         {rows.map((row) => {
           const selected = actions?.selected.has(row.id) ?? false;
+          const isCurrent = row.id === current;
           return (
             <tr
               key={row.id}
               data-row-id={row.id}
-              className={cn("hover:bg-zinc-50", selected && "bg-brand-50/60 hover:bg-brand-50")}
+              aria-current={isCurrent ? "true" : undefined}
+              className={cn(
+                "hover:bg-zinc-50",
+                isCurrent && "bg-zinc-50 shadow-[inset_3px_0_0_var(--color-zinc-900)]",
+                selected && "bg-brand-50/60 hover:bg-brand-50",
+              )}
             >
               {actions ? (
                 <td className="py-3 pr-1 pl-4">
@@ -128,6 +146,7 @@ export function TaskTable({
                   href={`/tasks/${row.number}`}
                   className="font-mono text-sm font-medium text-zinc-950 underline-offset-2 hover:underline"
                   aria-label={`Task #${row.number}: details`}
+                  data-task-link={row.id}
                 >
                   #{row.number}
                 </Link>
