@@ -23,7 +23,7 @@ export function BulkBar({
     <div
       role="region"
       aria-label="Bulk actions"
-      className="fixed bottom-5 left-[calc(14rem+1.5rem)] z-30 flex items-center gap-1 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-xl ring-1 ring-zinc-950/10 xl:left-[calc(15rem+2rem)]"
+      className="fixed bottom-5 left-4 z-30 flex max-w-[calc(100vw-2rem)] items-center gap-1 overflow-x-auto rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm whitespace-nowrap text-white shadow-xl ring-1 ring-zinc-950/10 md:left-[calc(14rem+1.5rem)] xl:left-[calc(15rem+2rem)]"
     >
       <p className="mr-2 font-medium tabular-nums" aria-live="polite">
         {count} selected
