@@ -302,7 +302,7 @@ export function TaskInbox({
       ) : (
         <TableFrame pending={isPending || sorting}>
           {/* Narrower than its columns need (a phone), the table scrolls sideways. */}
-          <div className="overflow-x-auto [&>table]:min-w-3xl">
+          <div className="overflow-x-auto [&>table]:min-w-5xl">
             <TaskTable
               rows={rows}
               completed={completed}
