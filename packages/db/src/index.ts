@@ -15,9 +15,4 @@ export { applyMigrations, migrationStatus, describeProblem } from "./migrations/
 export { listMigrations } from "./migrations/files.ts";
 export { execute, type SqlExecutor, type SqlSession } from "./migrations/executors.ts";
 export { reserveTaskNumbers } from "./sequences.ts";
-export {
-  policyInclude,
-  snapshotPolicy,
-  type PolicySnapshot,
-  type PolicyWithSteps,
-} from "./policies.ts";
+export { policyInclude, type PolicyWithSteps } from "./policies.ts";

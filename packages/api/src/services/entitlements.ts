@@ -1,4 +1,4 @@
-import { Prisma, snapshotPolicy, type PolicyWithSteps } from "@lantern/db";
+import { Prisma, type PolicyWithSteps } from "@lantern/db";
 import {
   assertAllowed,
   canManageApp,
@@ -11,6 +11,7 @@ import {
   type Actor,
   type EntitlementGrantsScope,
   type Page,
+  snapshotPolicy,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TEntitlementGrantsInput } from "../schemas/entitlements.ts";

@@ -1,10 +1,4 @@
-import {
-  policyInclude,
-  snapshotPolicy,
-  type PolicyWithSteps,
-  type Prisma,
-  type UserStatus,
-} from "@lantern/db";
+import { policyInclude, type PolicyWithSteps, type Prisma, type UserStatus } from "@lantern/db";
 import {
   assertAllowed,
   assertValidPolicyDefinition,
@@ -18,6 +12,7 @@ import {
   peopleNamedBy,
   policyAuditFields,
   TERMINAL_REQUEST_STATES,
+  snapshotPolicy,
   toPage,
   type Actor,
   type ApproverKind,

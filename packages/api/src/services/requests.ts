@@ -1,4 +1,4 @@
-import { policyInclude, snapshotPolicy, type Prisma, type PolicyWithSteps } from "@lantern/db";
+import { policyInclude, type Prisma, type PolicyWithSteps } from "@lantern/db";
 import {
   assertAllowed,
   assertCancellable,
@@ -16,6 +16,7 @@ import {
   type RequestKind,
   type RequestState,
   type TaskKind,
+  snapshotPolicy,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type {

@@ -3,10 +3,12 @@ import {
   APPROVER_LABEL,
   describePolicy,
   orderedSteps,
+  snapshotPolicy,
   stepTitle,
   type ApproverKind,
   type PolicySnapshot,
   type PolicySnapshotStep,
+  type PolicySource,
 } from "./policy.ts";
 
 const approval = (
@@ -208,3 +210,60 @@ describe("describePolicy", () => {
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+describe("snapshotPolicy", () => {
+  const source = (over: Partial<PolicySource> = {}): PolicySource => ({
+    id: "p1",
+    name: "Two steps",
+    description: "Manager, then named people",
+    allowReassignment: true,
+    restrictReassignees: false,
+    allowSelfApproval: false,
+    requireDistinctApprovers: true,
+    allowedReassignees: [{ userId: "u9" }, { userId: "u2" }],
+    steps: [
+      { position: 2, kind: "PROVISION", approverKind: null, approvers: [] },
+      {
+        position: 1,
+        kind: "APPROVAL",
+        approverKind: "USERS",
+        approvers: [{ userId: "u3" }, { userId: "u1" }],
+      },
+      { position: 0, kind: "APPROVAL", approverKind: "MANAGER", approvers: [] },
+    ],
+    ...over,
+  });
+
+  it("orders the steps by position and sorts every id list, so equal policies snapshot equal", () => {
+    const snapshot = snapshotPolicy(source());
+    expect(snapshot.steps.map((s) => [s.position, s.kind, s.approverKind])).toEqual([
+      [0, "APPROVAL", "MANAGER"],
+      [1, "APPROVAL", "USERS"],
+      [2, "PROVISION", null],
+    ]);
+    expect(snapshot.steps[1]!.approverUserIds).toEqual(["u1", "u3"]);
+    expect(snapshotPolicy(source({ steps: [...source().steps].reverse() }))).toEqual(snapshot);
+  });
+
+  it.each([
+    [false, null],
+    [true, ["u2", "u9"]],
+  ])("lists reassignees only when the policy restricts them (restrict=%s)", (restrict, ids) => {
+    expect(snapshotPolicy(source({ restrictReassignees: restrict })).allowedReassigneeIds).toEqual(
+      ids,
+    );
+  });
+
+  it("copies the flags and names as they are", () => {
+    const snapshot = snapshotPolicy(source());
+    expect(snapshot).toMatchObject({
+      id: "p1",
+      name: "Two steps",
+      description: "Manager, then named people",
+      allowReassignment: true,
+      restrictReassignees: false,
+      allowSelfApproval: false,
+      requireDistinctApprovers: true,
+    });
+  });
+});

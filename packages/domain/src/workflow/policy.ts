@@ -25,6 +25,55 @@ export interface PolicySnapshot {
 }
 
 /**
+ * A stored policy with its steps, approvers and allowed reassignees, as plain data: what
+ * `snapshotPolicy` reads (the database's policy rows satisfy it).
+ */
+export interface PolicySource {
+  id: string;
+  name: string;
+  description: string;
+  allowReassignment: boolean;
+  restrictReassignees: boolean;
+  allowSelfApproval: boolean;
+  requireDistinctApprovers: boolean;
+  allowedReassignees: readonly { userId: string }[];
+  steps: readonly {
+    position: number;
+    kind: "APPROVAL" | "PROVISION";
+    approverKind: ApproverKind | null;
+    approvers: readonly { userId: string }[];
+  }[];
+}
+
+/**
+ * The snapshot a new request runs under: the policy as it is now, steps by position, id
+ * lists sorted so equal policies give equal snapshots. Reassignees are listed only when the
+ * policy restricts them.
+ */
+export function snapshotPolicy(policy: PolicySource): PolicySnapshot {
+  return {
+    id: policy.id,
+    name: policy.name,
+    description: policy.description,
+    allowReassignment: policy.allowReassignment,
+    restrictReassignees: policy.restrictReassignees,
+    allowedReassigneeIds: policy.restrictReassignees
+      ? policy.allowedReassignees.map((r) => r.userId).sort()
+      : null,
+    allowSelfApproval: policy.allowSelfApproval,
+    requireDistinctApprovers: policy.requireDistinctApprovers,
+    steps: [...policy.steps]
+      .sort((a, b) => a.position - b.position)
+      .map((s) => ({
+        position: s.position,
+        kind: s.kind,
+        approverKind: s.approverKind,
+        approverUserIds: s.approvers.map((a) => a.userId).sort(),
+      })),
+  };
+}
+
+/**
  * The steps in the order they run: the APPROVAL steps by position, then exactly one
  * PROVISION step (added when a stored policy lacks it, so every request can finish).
  */
