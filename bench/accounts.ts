@@ -32,7 +32,7 @@ import {
   type TAccountSort,
   type TListAccountsInput,
 } from "../packages/api/src/schemas/accounts.ts";
-import { createApp, createOrganization, createUser } from "@lantern/db/seed";
+import { createApp, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { encodeCursor, type Actor } from "@lantern/domain";
 import { count, measure, measureOnce, ms, type Timing } from "./measure.ts";

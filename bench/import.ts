@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importAppFile, type ImportSummary } from "@lantern/api";
 import { actorFor } from "../packages/api/src/testing.ts";
-import { createApp, createOrganization, createUser } from "@lantern/db/seed";
+import { createApp, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { runRemapJobs } from "../packages/api/src/services/accounts/remap-jobs.ts";
 import { count, measureOnce } from "./measure.ts";

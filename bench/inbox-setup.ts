@@ -49,7 +49,7 @@ import {
   snapshotPolicy,
   type PolicyWithSteps,
   type UserInput,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import type { Actor } from "@lantern/domain";
 import { actorFor } from "../packages/api/src/testing.ts";
 import { count, progress } from "./measure.ts";

@@ -9,7 +9,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Prisma } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import type { TaskAssignedPayload } from "@lantern/domain";
 import { loadNotifyConfig, startNotificationWorker } from "@lantern/notify";

@@ -17,7 +17,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { createApp, createOrganization } from "@lantern/db/seed";
+import { createApp, createOrganization } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import {
   remapAccounts,

@@ -1,4 +1,4 @@
-import { DEMO_SIGN_IN_PEOPLE } from "@lantern/db/seed";
+import { DEMO_SIGN_IN_PEOPLE } from "@lantern/seed";
 import { expect, test } from "./support/test.ts";
 import {
   appRow,

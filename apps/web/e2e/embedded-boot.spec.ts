@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_SIGN_IN_PEOPLE } from "@lantern/db/seed";
+import { DEMO_SIGN_IN_PEOPLE } from "@lantern/seed";
 import { cleanServerEnv, EMBEDDED_BOOT_PORT } from "./support/constants.ts";
 import { START_SCRIPT, WEB_DIR } from "./support/lantern-process.ts";
 import { tempDirPrefix } from "./support/leftovers.ts";

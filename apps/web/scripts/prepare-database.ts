@@ -1,7 +1,7 @@
 // Called by scripts/start.mjs before the server starts (see there). First refuses invalid
 // settings (src/settings.ts, as the server itself would) before touching any database.
 import { MigrationError, openDatabase } from "@lantern/db";
-import { DEMO_SIGN_IN_PEOPLE, seedIfEmpty } from "@lantern/db/seed";
+import { DEMO_SIGN_IN_PEOPLE, seedIfEmpty } from "@lantern/seed";
 import { refusalText, settingsProblems } from "../src/settings.ts";
 
 const problems = settingsProblems(process.env);

@@ -10,7 +10,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import { loadNotifyConfig } from "@lantern/notify";
 import {

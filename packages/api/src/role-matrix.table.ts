@@ -19,7 +19,7 @@ import {
   createPolicy,
   createRequestWithTasks,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import type { AppRouter } from "./root.ts";
 
 // The role matrix (issue 13): every procedure of appRouter × every kind of caller → what the

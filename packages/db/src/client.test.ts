@@ -7,7 +7,7 @@ import { connectPostgres, MigrationError, openEmbedded } from "./client.ts";
 import { pgClientExecutor } from "./migrations/executors.ts";
 import { listMigrations } from "./migrations/files.ts";
 import { applyMigrations } from "./migrations/runner.ts";
-import { createScratchPostgres, type ScratchPostgres } from "./seed/test-databases.ts";
+import { createScratchPostgres, type ScratchPostgres } from "./scratch-postgres.ts";
 
 const baseUrl = process.env.DATABASE_URL;
 const scratches: ScratchPostgres[] = [];

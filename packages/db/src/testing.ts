@@ -2,7 +2,7 @@ import { connectPostgres, openEmbedded, type Database } from "./client.ts";
 import { pgClientExecutor } from "./migrations/executors.ts";
 import { listMigrations } from "./migrations/files.ts";
 import { applyMigrations } from "./migrations/runner.ts";
-import { createScratchPostgres } from "./seed/test-databases.ts";
+import { createScratchPostgres } from "./scratch-postgres.ts";
 import pg from "pg";
 
 /**
@@ -37,3 +37,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+export { createScratchPostgres, type ScratchPostgres } from "./scratch-postgres.ts";

@@ -10,14 +10,14 @@
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MigrationError, openDatabase } from "../src/client.ts";
+import { MigrationError, openDatabase } from "@lantern/db";
 import {
   DEMO_ORGANIZATION,
   DEMO_SIGN_IN_PEOPLE,
   type DemoCounts,
   deleteOrganization,
   seedDemoOrganization,
-} from "../src/seed/index.ts";
+} from "../src/index.ts";
 
 const USAGE = `Usage: npm run db:seed [-- --reset]
 

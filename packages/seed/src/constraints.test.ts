@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../client.ts";
+import type { Database } from "@lantern/db";
 import {
   createAccount,
   createApp,
@@ -8,8 +8,8 @@ import {
   createGrant,
   createOrganization,
   createUser,
-} from "../seed/index.ts";
-import { createTestDatabase } from "../testing.ts";
+} from "./index.ts";
+import { createTestDatabase } from "@lantern/db/testing";
 
 // Rules the database itself enforces, beyond what Prisma's schema can say.
 let db: Database;

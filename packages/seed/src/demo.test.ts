@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../client.ts";
-import type { Account, User } from "../generated/prisma/client.ts";
+import { openDatabase, type Database } from "@lantern/db";
+import type { Account, User } from "@lantern/db";
 import {
   countDemo,
   DEMO_ORGANIZATION,
@@ -15,7 +15,7 @@ import {
   seedIfEmpty,
 } from "./index.ts";
 import { buildUsersIndex, matchAccountOwner } from "@lantern/domain";
-import { createScratchPostgres, type ScratchPostgres } from "./test-databases.ts";
+import { createScratchPostgres, type ScratchPostgres } from "@lantern/db/testing";
 
 const NOW = new Date("2026-11-21T12:00:00.000Z");
 const DAY = 86_400_000;
@@ -650,9 +650,9 @@ describe.runIf(Boolean(databaseUrl))("demo organization on PostgreSQL", () => {
   let pgDb: Database | undefined;
   beforeAll(async () => {
     scratch = await createScratchPostgres(databaseUrl!, "lantern_test_demo");
-    const { withExecutor } = await import("../client.ts");
-    const { applyMigrations } = await import("../migrations/runner.ts");
-    const { listMigrations } = await import("../migrations/files.ts");
+    const { withExecutor } = await import("@lantern/db");
+    const { applyMigrations } = await import("@lantern/db");
+    const { listMigrations } = await import("@lantern/db");
     await withExecutor({ url: scratch.url }, async (ex) =>
       applyMigrations(ex, await listMigrations(), { log: () => {} }),
     );

@@ -5,14 +5,7 @@
  * Deterministic: a seeded PRNG decides everything; only timestamps follow `now`.
  */
 import { buildUsersIndex, matchAccountOwner, type UsersIndex } from "@lantern/domain";
-import type {
-  Account,
-  Entitlement,
-  Organization,
-  Prisma,
-  PrismaClient,
-  User,
-} from "../generated/prisma/client.ts";
+import type { Account, Entitlement, Organization, Prisma, PrismaClient, User } from "@lantern/db";
 import {
   type AccountInput,
   createAccounts,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, withExecutor, type Database } from "../client.ts";
-import type { Organization, User } from "../generated/prisma/client.ts";
-import { listMigrations } from "../migrations/files.ts";
-import { applyMigrations } from "../migrations/runner.ts";
+import { openDatabase, withExecutor, type Database } from "@lantern/db";
+import type { Organization, User } from "@lantern/db";
+import { listMigrations } from "@lantern/db";
+import { applyMigrations } from "@lantern/db";
 import {
   createAccount,
   createApp,
@@ -16,7 +16,7 @@ import {
   inTransaction,
   type PolicySnapshot,
 } from "./factories.ts";
-import { createScratchPostgres, type ScratchPostgres } from "./test-databases.ts";
+import { createScratchPostgres, type ScratchPostgres } from "@lantern/db/testing";
 
 interface Target {
   name: string;

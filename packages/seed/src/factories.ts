@@ -26,19 +26,14 @@ import type {
   TaskOutcome,
   TaskState,
   User,
-} from "../generated/prisma/client.ts";
+} from "@lantern/db";
 
 /** A PrismaClient or the client of an interactive transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
-import { reserveTaskNumbers } from "../sequences.ts";
-import {
-  policyInclude,
-  snapshotPolicy,
-  type PolicySnapshot,
-  type PolicyWithSteps,
-} from "../policies.ts";
+import { policyInclude, reserveTaskNumbers, type PolicyWithSteps } from "@lantern/db";
+import { snapshotPolicy, type PolicySnapshot } from "@lantern/domain";
 export { policyInclude, snapshotPolicy, type PolicySnapshot, type PolicyWithSteps };
-export type { PolicySnapshotStep } from "../policies.ts";
+export type { PolicySnapshotStep } from "@lantern/domain";
 export { reserveTaskNumbers };
 
 /** A row, or just its id. */

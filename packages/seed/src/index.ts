@@ -16,4 +16,4 @@ export {
 export { DEMO_APPS, DEMO_SHADOW_APPS } from "./demo-apps.ts";
 export { deleteOrganization } from "./reset.ts";
 export { createRng, type Rng } from "./prng.ts";
-export { createScratchPostgres, type ScratchPostgres } from "./test-databases.ts";
+export { createScratchPostgres, type ScratchPostgres } from "@lantern/db/testing";

@@ -18,7 +18,7 @@ import {
   createScratchPostgres,
   seedDemoOrganization,
   type ScratchPostgres,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import {
   cleanServerEnv,
   FIRST_RUN_ALLOWED,

@@ -7,7 +7,7 @@ import {
   createOrganization,
   createUser,
   type AccountInput,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { encodeCursor } from "@lantern/domain";
 import type { TListAccountsInput } from "../schemas/accounts.ts";

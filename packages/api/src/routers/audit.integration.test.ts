@@ -11,7 +11,7 @@ import {
   createPolicy,
   createUser,
   type EventInput,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { TListAuditInput } from "../schemas/audit.ts";
 import { callerFor as callerForUser } from "../testing.ts";

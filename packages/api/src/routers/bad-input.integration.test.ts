@@ -11,7 +11,7 @@ import {
   createPolicy,
   createRequestWithTasks,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { encodeCursor, INVALID_CURSOR_MESSAGE } from "@lantern/domain";
 import { createContext } from "../context.ts";

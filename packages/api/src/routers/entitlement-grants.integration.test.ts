@@ -9,7 +9,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { encodeCursor, whoCanRevoke } from "@lantern/domain";
 import { callerFor as callerForUser } from "../testing.ts";

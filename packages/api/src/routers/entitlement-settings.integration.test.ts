@@ -6,7 +6,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
-import { createApp, createGrant, createOrganization, createUser } from "@lantern/db/seed";
+import { createApp, createGrant, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { importAppFile, importPeople } from "../services/ingestion.ts";
 import { actorFor, callerFor as callerForUser } from "../testing.ts";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, User } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
 

@@ -7,7 +7,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { createMailer, createSlackClient, deliverNotification } from "@lantern/notify";
 import { startFakeSlack, type FakeSlack } from "@lantern/notify/testing";

@@ -9,7 +9,7 @@ import {
   createPolicy,
   createRequestWithTasks,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
 

@@ -8,7 +8,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { TCreatePolicyInput } from "../schemas/policies.ts";
 import { callerFor as callerForUser } from "../testing.ts";

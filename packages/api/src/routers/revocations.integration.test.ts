@@ -9,7 +9,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { isDomainError } from "@lantern/domain";
 import { runConnectorJobs } from "../services/connector-jobs.ts";

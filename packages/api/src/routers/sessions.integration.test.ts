@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { Database, User } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { SessionClaim } from "@lantern/domain";
 import { loadActor } from "../context.ts";

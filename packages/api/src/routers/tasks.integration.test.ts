@@ -11,7 +11,7 @@ import {
   createUser,
   type PolicyWithSteps,
   type TaskInput,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { RouterInputs } from "../index.ts";
 import { callerFor as callerForUser } from "../testing.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
-import { createApp, createOrganization, createUser } from "@lantern/db/seed";
+import { createApp, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
 

@@ -10,7 +10,7 @@ import {
   createPolicy,
   createRequestWithTasks,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { Connector } from "@lantern/connectors";
 import { runConnectorJobs } from "../services/connector-jobs.ts";

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
-import { createApp, createEvents, createOrganization, createUser } from "@lantern/db/seed";
+import { createApp, createEvents, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { Actor } from "@lantern/domain";
 import { actorFor } from "../testing.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { recordSignIn } from "./sessions.ts";
 

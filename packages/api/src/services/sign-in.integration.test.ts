@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPostgres, type Database } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import { requestSignInLink } from "./sign-in.ts";
 import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS } from "./sign-in-throttle.ts";

@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createScratchPostgres } from "../seed/test-databases.ts";
+import { createScratchPostgres } from "../scratch-postgres.ts";
 import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./executors.ts";
 import { checksumOf, listMigrations, type MigrationFile } from "./files.ts";
 import {

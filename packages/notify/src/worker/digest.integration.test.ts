@@ -10,7 +10,7 @@ import {
   createUser,
   type PolicyWithSteps,
   type TaskInput,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import type { DailyDigestPayload, DigestTask, NotificationTaskKind } from "@lantern/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

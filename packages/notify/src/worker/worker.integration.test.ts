@@ -6,7 +6,7 @@ import {
   type Prisma,
   type User,
 } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import type { NotificationTemplate } from "@lantern/domain";
 import type PgBoss from "pg-boss";

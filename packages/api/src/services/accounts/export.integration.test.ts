@@ -7,7 +7,7 @@ import {
   createApp,
   createOrganization,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import type { Actor } from "@lantern/domain";
 import { actorFor } from "../../testing.ts";

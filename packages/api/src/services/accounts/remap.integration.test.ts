@@ -9,7 +9,7 @@ import {
   seedDemoOrganization,
   userData,
   type Rng,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import {
   buildUsersIndex,

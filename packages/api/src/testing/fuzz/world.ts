@@ -10,7 +10,7 @@ import {
   createRequestWithTasks,
   createUser,
   seedDemoOrganization,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import type { FuzzPools, Pool, RowKind } from "./arbitraries.ts";
 
 // The world the fuzz test calls into, seeded once per file: the demo organization (151
