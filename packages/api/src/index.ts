@@ -14,8 +14,12 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { recordSignIn, recordSignOut, type SignInMethod } from "./services/sessions.ts";
 export {
+  endedSessionState,
+  findDemoSignInUser,
+  listDemoSignInPeople,
   requestSignInLink,
   resolveSignInUser,
+  type DemoSignInPerson,
   type SignInLinkDecision,
   type SignInRefusal,
   type SignInResolution,

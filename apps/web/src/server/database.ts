@@ -2,8 +2,8 @@
 // background worker) can load it too; pages and routes import it through ./db.
 import { resolve } from "node:path";
 import { openDatabase, type Database } from "@lantern/db";
-import { seedIfEmpty } from "@lantern/db/seed";
 import { env } from "~/env";
+import { seedDemoIfEmpty } from "./demo";
 
 const globalForDb = globalThis as unknown as { lanternDb?: Promise<Database> };
 
@@ -16,7 +16,7 @@ async function open(): Promise<Database> {
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: embeddedDataDir() });
   if (db.kind === "embedded") {
     // First start of the embedded default: create the demo organization.
-    if (await seedIfEmpty(db.prisma)) console.log("[lantern] Seeded the demo organization.");
+    if (await seedDemoIfEmpty(db.prisma)) console.log("[lantern] Seeded the demo organization.");
   }
   return db;
 }

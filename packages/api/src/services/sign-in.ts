@@ -68,3 +68,59 @@ export async function requestSignInLink(
   }
   return { outcome: "silent", reason: resolution.error };
 }
+
+/** A person the demo sign-in page offers. */
+export interface DemoSignInPerson {
+  id: string;
+  displayName: string;
+  email: string;
+  title: string | null;
+  role: "SUPER_ADMIN" | "MEMBER";
+}
+
+/**
+ * Who the demo sign-in page offers: every active person, and first the featured ones (each
+ * with why they are worth signing in as) that exist in this database, in the given order.
+ */
+export async function listDemoSignInPeople(
+  db: PrismaClient,
+  featured: readonly { email: string; description: string }[],
+): Promise<{ featured: (DemoSignInPerson & { why: string })[]; everyone: DemoSignInPerson[] }> {
+  const everyone = await db.user.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    select: { id: true, displayName: true, email: true, title: true, role: true },
+  });
+  const byEmail = new Map(everyone.map((person) => [person.email, person]));
+  return {
+    featured: featured.flatMap((p) => {
+      const person = byEmail.get(p.email);
+      return person ? [{ ...person, why: p.description }] : [];
+    }),
+    everyone,
+  };
+}
+
+/** The active person a demo sign-in names, or null (unknown, or no longer active). */
+export async function findDemoSignInUser(
+  db: PrismaClient,
+  userId: string,
+): Promise<{ id: string; email: string; displayName: string } | null> {
+  return db.user.findFirst({
+    where: { id: userId, status: "ACTIVE" },
+    select: { id: true, email: true, displayName: true },
+  });
+}
+
+/**
+ * Why a session that no longer acts is refused: "inactive" when its person may not sign in
+ * any more (suspended, deprovisioned or gone), so the page can say why; "signed-out" when the
+ * session merely ended (sign-out, Sign out everywhere, a role change) and signing in again works.
+ */
+export async function endedSessionState(
+  db: PrismaClient,
+  userId: string,
+): Promise<"signed-out" | "inactive"> {
+  const person = await db.user.findUnique({ where: { id: userId }, select: { status: true } });
+  return person && canSignIn(person).allowed ? "signed-out" : "inactive";
+}

@@ -6,6 +6,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import {
   firstRunOpen,
+  findDemoSignInUser,
   loadActor,
   mayClaimFirstRun,
   recordSignIn,
@@ -63,11 +64,7 @@ function demoProvider() {
       if (!demoMode) return null;
       const parsed = ZDemoCredentials.safeParse(credentials);
       if (!parsed.success) return null;
-      const prisma = await getPrisma();
-      const user = await prisma.user.findFirst({
-        where: { id: parsed.data.userId, status: "ACTIVE" },
-        select: { id: true, email: true, displayName: true },
-      });
+      const user = await findDemoSignInUser(await getPrisma(), parsed.data.userId);
       return user ? { id: user.id, email: user.email, name: user.displayName } : null;
     },
   });

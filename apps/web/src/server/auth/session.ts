@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Session } from "next-auth";
-import { loadActor } from "@lantern/api";
+import { endedSessionState, loadActor } from "@lantern/api";
 import type { SessionClaim } from "@lantern/domain";
 import { getPrisma } from "~/server/db";
 import { authOptions } from "./options.ts";
@@ -49,13 +49,9 @@ export const getActor = cache(async () => {
   const actor = await loadActor(prisma, sessionClaim(session));
   if (actor) return { state: "active" as const, actor };
   // Why not: a person who may no longer sign in is told so; an ended session signs in again.
-  const person = await prisma.user.findUnique({
-    where: { id: session.user.id },
-    select: { status: true },
-  });
-  return person?.status === "ACTIVE"
-    ? { state: "signed-out" as const }
-    : { state: "inactive" as const };
+  return (await endedSessionState(prisma, session.user.id)) === "inactive"
+    ? { state: "inactive" as const }
+    : { state: "signed-out" as const };
 });
 
 /** The path the person asked for (set by src/proxy.ts), to come back to after sign-in. */

@@ -1,29 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DEMO_SIGN_IN_PEOPLE } from "@lantern/db/seed";
-import { SignInForms, type DemoPerson } from "~/components/auth/sign-in-forms";
+import { SignInForms } from "~/components/auth/sign-in-forms";
 import { safeCallbackPath } from "~/components/auth/safe-callback";
 import { firstRunOpen } from "@lantern/api";
 import { demoMode, env, firstRun, oidcConfigured } from "~/env";
 import { SIGN_IN_ERRORS } from "~/server/auth/identity";
 import { getActor } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
+import { demoSignInPeople } from "~/server/demo";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-async function loadDemoPeople(): Promise<{ featured: DemoPerson[]; everyone: DemoPerson[] }> {
-  const prisma = await getPrisma();
-  const everyone = await prisma.user.findMany({
-    where: { status: "ACTIVE" },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    select: { id: true, displayName: true, email: true, title: true, role: true },
-  });
-  const featured = DEMO_SIGN_IN_PEOPLE.flatMap((p) => {
-    const person = everyone.find((u) => u.email === p.email);
-    return person ? [{ ...person, why: p.description }] : [];
-  });
-  return { featured, everyone };
-}
 
 export default async function SignInPage({
   searchParams,
@@ -41,7 +27,7 @@ export default async function SignInPage({
       callbackUrl={callbackUrl}
       error={error ?? null}
       oidc={oidcConfigured ? { name: env.AUTH_OIDC_NAME } : null}
-      demo={demoMode ? await loadDemoPeople() : null}
+      demo={demoMode ? await demoSignInPeople(await getPrisma()) : null}
       firstRun={firstRun ? await firstRunOpen(await getPrisma()) : false}
     />
   );
