@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@lantern/db";
-import type { EmailTransport } from "./email.ts";
+import type { EmailTransport } from "./types.ts";
 import { toDeliveryError } from "./errors.ts";
 
 /**

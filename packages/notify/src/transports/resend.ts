@@ -1,5 +1,5 @@
 import { Resend } from "resend";
-import type { EmailTransport } from "./email.ts";
+import type { EmailTransport } from "./types.ts";
 import { classifyResendError, DeliveryError, toDeliveryError } from "./errors.ts";
 import { IDEMPOTENCY_HEADER, resendIdempotencyKey } from "./idempotency.ts";
 

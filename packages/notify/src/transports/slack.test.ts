@@ -1,5 +1,5 @@
 import type { Database, Organization } from "@lantern/db";
-import { createOrganization, createUser } from "@lantern/db/seed";
+import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "../testing/index.ts";

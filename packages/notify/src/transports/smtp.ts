@@ -1,5 +1,5 @@
 import { createTransport } from "nodemailer";
-import type { EmailTransport } from "./email.ts";
+import type { EmailTransport } from "./types.ts";
 import { classifySmtpError, DeliveryError } from "./errors.ts";
 import { IDEMPOTENCY_HEADER, messageIdFor } from "./idempotency.ts";
 

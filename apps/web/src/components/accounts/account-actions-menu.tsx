@@ -8,7 +8,7 @@ import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "~/compo
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useTRPCClient } from "~/trpc/react";
-import type { AccountType } from "./accounts-list.ts";
+import type { AccountActionsTarget } from "./account-target.ts";
 import { useAccountsChanged } from "./use-account-actions.ts";
 
 // The dialogs load when first opened: a list of accounts stays light.
@@ -18,19 +18,6 @@ const preloadDialogs = () => {
   void import("./set-owner-dialog.tsx");
   void import("./set-type-dialog.tsx");
 };
-
-/** What the account … menu needs to know about an account (a list row or the details page). */
-export interface AccountActionsTarget {
-  id: string;
-  /** The name shown for the account. */
-  name: string;
-  status: "ACTIVE" | "DISABLED" | "DELETED";
-  ownerSource: "MATCHED" | "MANUAL" | "CLEARED";
-  owner: { id: string; displayName: string } | null;
-  /** Whom automatic mapping matched (what Reset goes back to); null: nobody. */
-  matchedOwner: { displayName: string } | null;
-  type: AccountType;
-}
 
 const triggerClass =
   "inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 data-[state=open]:text-zinc-900";

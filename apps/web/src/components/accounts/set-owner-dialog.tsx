@@ -5,7 +5,7 @@ import { actionError } from "~/components/tasks/actions";
 import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import type { AccountActionsTarget } from "./account-actions-menu.tsx";
+import type { AccountActionsTarget } from "./account-target.ts";
 import { useAccountsChanged } from "./use-account-actions.ts";
 
 /** Set account owner (SPEC §4.3): pick an active person of the organization → Manual. */

@@ -8,7 +8,7 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useTRPCClient } from "~/trpc/react";
-import type { AccountActionsTarget } from "./account-actions-menu.tsx";
+import type { AccountActionsTarget } from "./account-target.ts";
 import { TYPE_LABEL, type AccountType } from "./accounts-list.ts";
 import { useAccountsChanged } from "./use-account-actions.ts";
 
