@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPostgres, type Database } from "@lantern/db";
 import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
-import { requestSignInLink } from "./sign-in.ts";
+import {
+  endedSessionState,
+  findDemoSignInUser,
+  listDemoSignInPeople,
+  requestSignInLink,
+} from "./sign-in.ts";
 import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS } from "./sign-in-throttle.ts";
 
 // Magic-link requests (issue 13, item 7): throttled per address and per client IP with
@@ -214,5 +219,45 @@ describe("requestSignInLink on the first run (an empty database)", () => {
         null,
       ),
     ).toEqual({ outcome: "silent", reason: "NotInOrganization" });
+  });
+});
+
+describe("demo sign-in and ended sessions (the web's reads of people, as services)", () => {
+  it("lists every active person, and the featured ones that exist first, in the given order", async () => {
+    const people = await listDemoSignInPeople(db.prisma, [
+      { email: "nobody@acme.example", description: "Not in this database" },
+      { email: "sam@acme.example", description: "Suspended, so not offered" },
+      { email: "dana@acme.example", description: "Try approving" },
+    ]);
+    expect(people.featured.map((p) => [p.email, p.why])).toEqual([
+      ["dana@acme.example", "Try approving"],
+    ]);
+    expect(people.everyone.map((p) => p.email)).toContain("dana@acme.example");
+    expect(people.everyone.map((p) => p.email)).not.toContain("sam@acme.example");
+  });
+
+  it("finds a demo sign-in's person only while they are active", async () => {
+    const [dana, sam] = await Promise.all([
+      db.prisma.user.findFirstOrThrow({ where: { email: "dana@acme.example" } }),
+      db.prisma.user.findFirstOrThrow({ where: { email: "sam@acme.example" } }),
+    ]);
+    expect(await findDemoSignInUser(db.prisma, dana.id)).toMatchObject({
+      id: dana.id,
+      email: "dana@acme.example",
+    });
+    expect(await findDemoSignInUser(db.prisma, sam.id)).toBeNull();
+    expect(await findDemoSignInUser(db.prisma, "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+
+  it("says an ended session's person may sign in again, unless they are no longer active", async () => {
+    const [dana, sam] = await Promise.all([
+      db.prisma.user.findFirstOrThrow({ where: { email: "dana@acme.example" } }),
+      db.prisma.user.findFirstOrThrow({ where: { email: "sam@acme.example" } }),
+    ]);
+    expect(await endedSessionState(db.prisma, dana.id)).toBe("signed-out");
+    expect(await endedSessionState(db.prisma, sam.id)).toBe("inactive");
+    expect(await endedSessionState(db.prisma, "00000000-0000-4000-8000-000000000000")).toBe(
+      "inactive",
+    );
   });
 });
