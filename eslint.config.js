@@ -3,6 +3,88 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The walls between Lantern's packages (README → "Layout"): who may import whom. A new arrow
+// is a design decision — change this table and the README's picture together.
+// `allowed` are the Lantern packages a place may import; every other one is refused.
+const PACKAGES = ["api", "connectors", "db", "domain", "emails", "notify", "seed", "web"];
+/** Tests and test helpers may also build their worlds with the seed factories. */
+const TEST_FILES = [
+  "**/*.test.ts",
+  "**/*.test.tsx",
+  "**/*.table.ts",
+  "**/testing.ts",
+  "**/testing/**",
+];
+const WALLS = [
+  { name: "domain", files: ["packages/domain/**"], allowed: [], io: true },
+  { name: "db", files: ["packages/db/**"], allowed: [] },
+  { name: "connectors", files: ["packages/connectors/**"], allowed: [] },
+  { name: "emails", files: ["emails/**"], allowed: [], typesFrom: ["domain"] },
+  { name: "seed", files: ["packages/seed/**"], allowed: ["db", "domain"] },
+  { name: "notify", files: ["packages/notify/**"], allowed: ["db", "domain", "emails"] },
+  { name: "api", files: ["packages/api/**"], allowed: ["connectors", "db", "domain", "notify"] },
+  { name: "web", files: ["apps/web/src/**"], allowed: ["api", "domain", "emails", "notify"] },
+  // The web app holds the database handle and next-auth's adapter, and demo mode's door to
+  // the demo data; every other read or write goes through an api service.
+  {
+    name: "web (database)",
+    files: ["apps/web/src/server/database.ts", "apps/web/src/server/auth/adapter.ts"],
+    allowed: ["api", "db", "domain", "emails", "notify"],
+  },
+  {
+    name: "web (demo mode)",
+    files: ["apps/web/src/server/demo.ts"],
+    allowed: ["api", "db", "domain", "emails", "notify", "seed"],
+  },
+];
+
+function wallRule({ name, allowed, typesFrom = [], io = false }, extra = []) {
+  const self = name.split(" ")[0];
+  const open = new Set([self, ...allowed, ...extra]);
+  const refused = PACKAGES.filter((p) => !open.has(p) && !typesFrom.includes(p));
+  const patterns = refused.map((p) => ({
+    group: [`@lantern/${p}`, `@lantern/${p}/*`],
+    message: `${name} may not import @lantern/${p} (allowed: ${[...open].filter((x) => x !== self).join(", ") || "nothing of Lantern's"}). See README → Layout.`,
+  }));
+  for (const p of typesFrom) {
+    patterns.push({
+      group: [`@lantern/${p}`, `@lantern/${p}/*`],
+      allowTypeImports: true,
+      message: `${name} may import only types from @lantern/${p}.`,
+    });
+  }
+  // Reaching into a package's files instead of its exports hides an arrow.
+  patterns.push({
+    group: [
+      "@lantern/*/src/**",
+      ...PACKAGES.filter((p) => p !== self && p !== "emails").map((p) => `**/${p}/src/**`),
+    ],
+    message: "Import another package by its name and exports, not by a path into its files.",
+  });
+  if (io) {
+    patterns.push({
+      group: ["@prisma/*", "pg", "node:*", "fs", "net", "http", "https", "child_process"],
+      message: "The domain is pure: no database, file or network imports.",
+    });
+  }
+  return ["error", { patterns }];
+}
+
+const wallConfigs = WALLS.flatMap((wall) => [
+  { files: wall.files, rules: { "@typescript-eslint/no-restricted-imports": wallRule(wall) } },
+  // Below seed (db, domain, connectors, emails) a test cannot use it: that would be a circle.
+  ...(["domain", "db", "connectors", "emails"].includes(wall.name)
+    ? []
+    : [
+        {
+          files: wall.files.flatMap((f) =>
+            TEST_FILES.map((t) => `${f.replace(/\/\*\*$/, "")}/${t}`),
+          ),
+          rules: { "@typescript-eslint/no-restricted-imports": wallRule(wall, ["seed"]) },
+        },
+      ]),
+]);
+
 export default tseslint.config(
   {
     ignores: [
@@ -86,4 +168,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...wallConfigs,
 );
