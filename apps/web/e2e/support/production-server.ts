@@ -14,11 +14,7 @@
 import { mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { applyMigrations, listMigrations, openDatabase, withExecutor } from "@lantern/db";
-import {
-  createScratchPostgres,
-  seedDemoOrganization,
-  type ScratchPostgres,
-} from "@lantern/seed";
+import { createScratchPostgres, seedDemoOrganization, type ScratchPostgres } from "@lantern/seed";
 import {
   cleanServerEnv,
   FIRST_RUN_ALLOWED,
