@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { isDomainError, isSuperAdmin, type Actor, type Decision } from "@lantern/domain";
+import { isDomainError } from "@lantern/domain";
 import type { Context } from "./context.ts";
 import { toInputRefusal, toTRPCError } from "./errors.ts";
 
@@ -71,31 +71,3 @@ export const devMailboxProcedure = publicProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
-
-/** Super admins of the actor's organization. */
-export const superAdminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!isSuperAdmin(ctx.actor)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only super admins can do this." });
-  }
-  return next();
-});
-
-/**
- * A procedure guarded by a resource-scoped rule: `load` fetches the facts the rule needs
- * (scoped to the actor's organization), `rule` is a permission function from
- * @lantern/domain. The loaded resource is handed to the resolver as `ctx.resource`.
- */
-export function resourceProcedure<TInput, TResource>(options: {
-  load: (ctx: Context & { actor: Actor }, input: TInput) => Promise<TResource | null>;
-  rule: (actor: Actor, resource: TResource) => Decision;
-  notFound: string;
-}) {
-  return authedProcedure.use(async ({ ctx, next, getRawInput }) => {
-    const input = (await getRawInput()) as TInput;
-    const resource = await options.load(ctx, input);
-    if (!resource) throw new TRPCError({ code: "NOT_FOUND", message: options.notFound });
-    const decision = options.rule(ctx.actor, resource);
-    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-    return next({ ctx: { ...ctx, resource } });
-  });
-}

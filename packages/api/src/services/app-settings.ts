@@ -7,13 +7,14 @@ import {
   fieldChanges,
   type Actor,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type {
   TCreateAppInput,
   TSetAppMembersInput,
   TUpdateAppSettingsInput,
 } from "../schemas/apps.ts";
-import { recordEvents, transaction, type Tx } from "./workflow/records.ts";
+import { recordEvents, transaction, type Tx } from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // Add application and App settings (issue 6): super admins add apps (canCreateApp); super
 // admins and the app's owners change its details, people, instructions and default policies
@@ -21,8 +22,6 @@ import { recordEvents, transaction, type Tx } from "./workflow/records.ts";
 // with what the app starts with, app.updated with only the changed fields, app.members_changed
 // with the sorted id list of the role before and after. Asking for what is already so writes
 // nothing and answers `changed: false`.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 const APP_NOT_FOUND = "This app does not exist, or it belongs to another organization.";
 

@@ -6,14 +6,12 @@ import {
   decodeCursor,
   DomainError,
   toPage,
-  type Actor,
   type Page,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TListAppsInput } from "../schemas/apps.ts";
 import { escapeLike } from "./search.ts";
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+import type { ReadContext } from "./shared/context.ts";
 
 export interface PersonRef {
   id: string;
@@ -35,7 +33,7 @@ const personSelect = { id: true, displayName: true, email: true } as const;
 
 /** Apps of the actor's organization, by name, keyset-paginated; with owners and counts. */
 export async function listApps(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   input: TListAppsInput,
 ): Promise<Page<AppListItem>> {
   const where: Prisma.AppWhereInput = {
@@ -85,10 +83,7 @@ export async function listApps(
 }
 
 /** Accounts that exist in each app (not DELETED), for a page of apps, in one query. */
-async function countLiveAccounts(
-  ctx: ServiceContext,
-  appIds: string[],
-): Promise<Map<string, number>> {
+async function countLiveAccounts(ctx: ReadContext, appIds: string[]): Promise<Map<string, number>> {
   if (appIds.length === 0) return new Map();
   const rows = await ctx.db.account.groupBy({
     by: ["appId"],
@@ -99,7 +94,7 @@ async function countLiveAccounts(
 }
 
 /** One app with the people who run it, its entitlements and account figures. */
-export async function getApp(ctx: ServiceContext, appId: string) {
+export async function getApp(ctx: ReadContext, appId: string) {
   const app = await ctx.db.app.findFirst({
     where: { id: appId, organizationId: ctx.actor.organizationId },
     select: {

@@ -1,23 +1,15 @@
 import type { Prisma, PrismaClient } from "@lantern/db";
-import {
-  assertAllowed,
-  canViewAuditLog,
-  decodeCursor,
-  toPage,
-  type Actor,
-  type Page,
-} from "@lantern/domain";
-import type { Context } from "../context.ts";
+import { assertAllowed, canViewAuditLog, decodeCursor, toPage, type Page } from "@lantern/domain";
+
 import type { TAuditFilters, TListAuditInput } from "../schemas/audit.ts";
 import { pagedCsvExport, type CsvColumns, type CsvExport } from "./csv.ts";
 import { escapeLike } from "./search.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // The audit log (issue 6): the organization's Events, newest first, filtered by actor, target,
 // action and dates, keyset-paged by (at desc, id desc), and the same rows as a CSV file.
 // Super admins only (canViewAuditLog). Each row names its target where that is cheap: one
 // batched query per target type on the page, never one per row.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export const AUDIT_EXPORT_BATCH_SIZE = 1_000;
 

@@ -3,7 +3,7 @@ import { recorderConnector, type Connector, type ConnectorResult } from "@lanter
 import { isRequestRunning, stepAt, orderedSteps } from "@lantern/domain";
 import { notifyRequestEnd } from "./task-actions.ts";
 import { applyGrantChange, loadRequest, startStep, subjectOf } from "./workflow/engine.ts";
-import { recordEvents } from "./workflow/records.ts";
+import { recordEvents, transaction } from "./shared/records.ts";
 
 // Runs queued CONNECTOR-strategy grants and revokes (SPEC §6.4): claims due jobs with
 // FOR UPDATE SKIP LOCKED (several workers may run at once), calls the app's connector, and
@@ -106,7 +106,7 @@ export async function runConnectorJobs(
     }
 
     const done = now();
-    await db.$transaction(async (tx) => {
+    await transaction({ db }, async (tx) => {
       const current = await loadRequest(tx, job.requestId);
       const base = {
         organizationId: current.organizationId,

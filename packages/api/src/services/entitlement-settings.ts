@@ -14,7 +14,8 @@ import type {
   TUpdateEntitlementInput,
 } from "../schemas/entitlements.ts";
 import { inheritedPolicy, policyRefSelect, type InheritedPolicy } from "./entitlements.ts";
-import { recordEvents, transaction, type EventRecord, type Tx } from "./workflow/records.ts";
+import { recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // Entitlement settings (SPEC §1, §8): add an entitlement to an app, change its name,
 // description, owners, strategies and policy overrides, or set a strategy or policy on many at
@@ -22,8 +23,6 @@ import { recordEvents, transaction, type EventRecord, type Tx } from "./workflow
 // checked to belong to the organization; each change is one transaction with one Event per
 // entitlement that changed, holding only the changed fields. Asking for what is already so
 // writes nothing.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 const ENTITLEMENT_NOT_FOUND =
   "This entitlement does not exist, or it belongs to another organization.";

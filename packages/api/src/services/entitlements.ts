@@ -13,7 +13,7 @@ import {
   type Page,
   snapshotPolicy,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TEntitlementGrantsInput } from "../schemas/entitlements.ts";
 import type { PersonRef } from "./apps.ts";
 import {
@@ -26,8 +26,7 @@ import {
 import { effectivePolicy } from "./requests.ts";
 import { pendingRevocations } from "./revocations.ts";
 import { accountSearchSql } from "./search.ts";
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+import type { ReadContext } from "./shared/context.ts";
 
 /** The policy a request of one kind runs under, and where it comes from. */
 export interface EffectivePolicyView {
@@ -95,7 +94,7 @@ const personSelect = { id: true, displayName: true, email: true } as const;
 export const policyRefSelect = { id: true, name: true } as const;
 
 /** The entitlement with what the revoke rule and the policy fallback need. */
-async function loadEntitlement(ctx: ServiceContext, entitlementId: string) {
+async function loadEntitlement(ctx: ReadContext, entitlementId: string) {
   const entitlement = await ctx.db.entitlement.findFirst({
     where: { id: entitlementId, organizationId: ctx.actor.organizationId },
     select: {
@@ -162,7 +161,7 @@ function policyView(
 
 /** One entitlement with its app, owners and effective policies (every member sees apps). */
 export async function getEntitlement(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   entitlementId: string,
 ): Promise<EntitlementDetails> {
   const entitlement = await loadEntitlement(ctx, entitlementId);
@@ -263,7 +262,7 @@ export interface EntitlementGrantRow extends RevokeAbility {
  * the viewer may revoke it (canRevokeGrant), from facts loaded once for the page.
  */
 export async function listEntitlementGrants(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   input: TEntitlementGrantsInput,
 ): Promise<Page<EntitlementGrantRow>> {
   const entitlement = await loadEntitlement(ctx, input.entitlementId);

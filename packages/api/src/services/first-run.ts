@@ -6,7 +6,7 @@ import {
   organizationNameFromEmail,
   slugify,
 } from "@lantern/domain";
-import { recordEvents, type EventRecord } from "./workflow/records.ts";
+import { recordEvents, type EventRecord, transaction } from "./shared/records.ts";
 
 // First run (issue 6; README "Setting up a new organization"): with an empty database in
 // production mode, the first person to sign in through the configured provider creates the
@@ -58,7 +58,8 @@ export async function claimFirstRun(
 ): Promise<FirstRunPerson | null> {
   if (!firstRunAllows(input.email, options.allowList)) return null;
   const at = input.now ?? new Date();
-  return db.$transaction(
+  return transaction(
+    { db },
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_RUN_LOCK})`;
       if ((await tx.organization.count()) > 0) return null;

@@ -16,11 +16,12 @@ import {
   textProblem,
   type Actor,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import { remapAfterPeopleChange } from "./accounts/people-change.ts";
 import type { RemapResult } from "./accounts/remap.ts";
 import { lockAppForRemap, remapOrQueue } from "./accounts/remap-jobs.ts";
-import { recordEvents } from "./workflow/records.ts";
+import { recordEvents, transaction } from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // Ingestion of an app's accounts, entitlements and grants from a CSV or JSON file
 // (SPEC §4.6). The file is read in batches into temporary staging tables, checked as a
@@ -33,8 +34,6 @@ import { recordEvents } from "./workflow/records.ts";
 // What an import never touches: an account's owner (ownership is the re-map's, and MANUAL /
 // CLEARED owners survive it), a type set by hand (typeSource MANUAL), an entitlement's
 // strategies, policies and owners.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export type ImportMode = "full" | "incremental";
 
@@ -102,7 +101,8 @@ export async function importAppFile(
 ): Promise<ImportSummary> {
   const app = await loadManagedApp(ctx, input.appId);
   const now = ctx.now();
-  return ctx.db.$transaction(
+  return transaction(
+    ctx,
     async (tx) => {
       // The app's lock first (see remap-jobs.ts): one change of the app at a time, and a
       // queued re-map of it waits for the import instead of mapping half-imported accounts.
@@ -647,7 +647,8 @@ export async function importPeople(
   const org = ctx.actor.organizationId;
   const now = ctx.now();
   const at = now.toISOString();
-  const summary = await ctx.db.$transaction(
+  const summary = await transaction(
+    ctx,
     async (tx) => {
       await tx.$executeRawUnsafe(USER_STAGING_TABLE);
       let rows = 0;

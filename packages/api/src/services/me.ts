@@ -6,16 +6,14 @@ import {
   canManagePolicies,
   canViewAuditLog,
   canViewDirectory,
-  type Actor,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TNotificationPreferencesInput } from "../schemas/me.ts";
-import { recordEvents, transaction } from "./workflow/records.ts";
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+import { recordEvents, transaction } from "./shared/records.ts";
+import type { ReadContext } from "./shared/context.ts";
 
 /** The signed-in person and their organization, for the app shell. */
-export async function getMe(ctx: ServiceContext) {
+export async function getMe(ctx: ReadContext) {
   const user = await ctx.db.user.findUniqueOrThrow({
     where: { id: ctx.actor.id },
     select: {
@@ -57,7 +55,7 @@ export interface OpenTaskCounts {
  * Badge counts for the navigation. One grouped index range scan over TaskAssignee
  * (userId, kind, taskOpen, active), whatever the number of tasks in the organization.
  */
-export async function getOpenTaskCounts(ctx: ServiceContext): Promise<OpenTaskCounts> {
+export async function getOpenTaskCounts(ctx: ReadContext): Promise<OpenTaskCounts> {
   const rows = await ctx.db.taskAssignee.groupBy({
     by: ["kind"],
     where: { userId: ctx.actor.id, taskOpen: true, active: true },
@@ -92,7 +90,7 @@ const toPreferences = (user: {
 
 /** The signed-in person's notification channels. */
 export async function getNotificationPreferences(
-  ctx: ServiceContext,
+  ctx: ReadContext,
 ): Promise<NotificationPreferences> {
   const user = await ctx.db.user.findUniqueOrThrow({
     where: { id: ctx.actor.id },
@@ -108,7 +106,7 @@ export async function getNotificationPreferences(
  * channels before and after; saving the same choice again records nothing.
  */
 export async function updateNotificationPreferences(
-  ctx: ServiceContext & Pick<Context, "now">,
+  ctx: ReadContext & Pick<Context, "now">,
   input: TNotificationPreferencesInput,
 ): Promise<NotificationPreferences> {
   const { actor } = ctx;

@@ -5,17 +5,15 @@ import {
   decodeCursor,
   DomainError,
   toPage,
-  type Actor,
   type Page,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TListNotificationsInput, TRetryNotificationInput } from "../schemas/notifications.ts";
-import { recordEvents, transaction } from "./workflow/records.ts";
+import { recordEvents, transaction } from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // Notification delivery for super admins (SPEC §6.3): what went out, what is waiting, what was
 // skipped and why, and the dead letters (FAILED) with their retry.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export interface NotificationRow {
   id: string;

@@ -7,9 +7,8 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TUpdateOrganizationInput } from "../schemas/organization.ts";
-import { recordEvents, transaction, type Tx } from "./workflow/records.ts";
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+import { recordEvents, transaction, type Tx } from "./shared/records.ts";
+import type { ReadContext } from "./shared/context.ts";
 
 export interface OrganizationSummary {
   id: string;
@@ -24,7 +23,7 @@ export interface OrganizationSummary {
 }
 
 /** The viewer's organization with its headline figures (Settings). */
-export async function getOrganization(ctx: ServiceContext): Promise<OrganizationSummary> {
+export async function getOrganization(ctx: ReadContext): Promise<OrganizationSummary> {
   const organizationId = ctx.actor.organizationId;
   const [org, byStatus, superAdminCount, managedAppCount] = await Promise.all([
     ctx.db.organization.findUniqueOrThrow({

@@ -11,7 +11,7 @@ import {
   fieldChanges,
   type Actor,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type {
   TCreatePersonInput,
   TSearchPeopleInput,
@@ -22,7 +22,8 @@ import type {
 } from "../schemas/users.ts";
 import { remapAfterPeopleChange } from "./accounts/people-change.ts";
 import { escapeLike } from "./search.ts";
-import { inOrder, recordEvents, transaction, type Tx } from "./workflow/records.ts";
+import { inOrder, recordEvents, transaction, type Tx } from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // The person page and the people changes of the directory (SPEC §8): super admins look a
 // person up (canViewDirectory) and add people, set their role, manager and status
@@ -30,8 +31,6 @@ import { inOrder, recordEvents, transaction, type Tx } from "./workflow/records.
 // before and after); asking for what already is writes nothing and answers `changed: false`.
 // A status change re-maps nothing: account owners are matched among people of every status
 // (accounts/people-change.ts), so a suspended owner stays the owner and is flagged as such.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export const PERSON_NOT_FOUND = "This person does not exist in your organization.";
 /** Rows of each list on the person page, at most; the totals say how many there are. */

@@ -26,7 +26,8 @@ import type {
   TPolicyIdInput,
   TUpdatePolicyInput,
 } from "../schemas/policies.ts";
-import { recordEvents, transaction, type Tx } from "./workflow/records.ts";
+import { recordEvents, transaction, type Tx } from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // Approval policies (issue 6, SPEC §1): super admins list, read, create, edit, duplicate and
 // delete them (canManagePolicies). A request snapshots its policy when it starts, so an edit
@@ -36,7 +37,6 @@ import { recordEvents, transaction, type Tx } from "./workflow/records.ts";
 // override) cannot be deleted.
 
 type ReadContext = Pick<Context, "db"> & { actor: Actor };
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 const POLICY_NOT_FOUND = "This policy does not exist, or it belongs to another organization.";
 /** How many apps and entitlements byId lists by name; `total` says how many there are. */

@@ -27,10 +27,9 @@ import type {
 } from "../schemas/requests.ts";
 import { notifyRequestEnd } from "./task-actions.ts";
 import { loadRequest, startStep } from "./workflow/engine.ts";
-import { recordEvents, transaction, type EventRecord, type Tx } from "./workflow/records.ts";
+import { recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import { escapeLike } from "./search.ts";
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
+import type { ServiceContext } from "./shared/context.ts";
 
 /**
  * The policy a request of `kind` on this entitlement runs under: the entitlement's own,

@@ -22,15 +22,14 @@ import {
   recordEvents,
   transaction,
   type Tx,
-} from "./workflow/records.ts";
+} from "./shared/records.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // Manual revoke (SPEC §5): someone allowed by canRevokeGrant asks to remove an account's
 // access. The REVOKE request runs under the entitlement's revocation policy like any other
 // request: approval tasks first when the policy has them (the grant stays live and shows as
 // pending revocation), then the deprovisioning strategy (a DEPROVISION task, or a connector
 // job). A refusal changes nothing but is recorded as an Event.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 /** The request states of a revocation still in flight. */
 const RUNNING: RequestState[] = ["PENDING_APPROVAL", "APPROVED", "PROVISIONING"];

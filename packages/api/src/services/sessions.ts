@@ -9,7 +9,7 @@ import {
 import type { Context } from "../context.ts";
 import type { TUserIdInput } from "../schemas/users.ts";
 import { PERSON_NOT_FOUND } from "./people.ts";
-import { recordEvents, transaction } from "./workflow/records.ts";
+import { recordEvents, transaction } from "./shared/records.ts";
 
 // Sessions (next-auth JWT cookies) carry the person's session generation from sign-in on;
 // loadActor (context.ts) refuses a cookie whose generation is not the person's current one.
@@ -28,7 +28,7 @@ export async function recordSignIn(
   input: { userId: string; method: SignInMethod; now?: Date },
 ) {
   const at = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return transaction({ db }, async (tx) => {
     const person = await tx.user.update({
       where: { id: input.userId },
       data: { lastSignInAt: at },
@@ -69,7 +69,7 @@ export async function recordSignOut(
 ): Promise<boolean> {
   if (typeof session.sessionGeneration !== "number") return false;
   const generation = session.sessionGeneration;
-  return db.$transaction(async (tx) => {
+  return transaction({ db }, async (tx) => {
     const ended = await tx.user.updateManyAndReturn({
       where: { id: session.userId, sessionGeneration: generation },
       data: { sessionGeneration: { increment: 1 } },

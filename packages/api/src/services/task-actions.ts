@@ -9,7 +9,6 @@ import {
   requestAfterTask,
   requireReason,
   taskTransition,
-  type Actor,
   type RequestEndedPayload,
   type RequestState,
   type TaskAction,
@@ -17,7 +16,7 @@ import {
   type TaskOutcome,
   type TaskState,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TBulkTaskInput, TCommentInput, TReassignTaskInput } from "../schemas/tasks.ts";
 import {
   applyGrantChange,
@@ -34,10 +33,9 @@ import {
   transaction,
   type EventRecord,
   type Tx,
-} from "./workflow/records.ts";
+} from "./shared/records.ts";
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
+import type { ServiceContext } from "./shared/context.ts";
 
 /** The actions that close a task. */
 export type CloseAction = Exclude<TaskAction, "reassign" | "cancel">;

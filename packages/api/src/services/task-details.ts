@@ -20,15 +20,14 @@ import {
   type TaskOutcome,
   type TaskState,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TReassigneesInput } from "../schemas/tasks.ts";
 import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts";
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
-import { inOrder, type Tx } from "./workflow/records.ts";
+import { inOrder, type Tx, transaction } from "./shared/records.ts";
 import { lastReminderSender } from "./task-reminders.ts";
 import { escapeLike } from "./search.ts";
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
+import type { ServiceContext } from "./shared/context.ts";
 
 export interface Person {
   id: string;
@@ -198,7 +197,7 @@ function subjectOfRequest(
 export async function getTaskByNumber(ctx: ServiceContext, number: number): Promise<TaskDetails> {
   const { actor } = ctx;
   // One snapshot of the task and its request: a read-only transaction.
-  return ctx.db.$transaction(async (tx) => {
+  return transaction(ctx, async (tx) => {
     const loaded = await loadTaskWhere(tx, actor, { number });
     const request = await loadRequest(tx, loaded.requestId);
     const [task, tasks, comments, events, jobs, app, account] = await inOrder([
@@ -508,7 +507,7 @@ function reassignDecisionWithoutTarget(actor: Actor, task: LoadedTask, request: 
  */
 export async function listReassignees(ctx: ServiceContext, input: TReassigneesInput) {
   const { actor } = ctx;
-  return ctx.db.$transaction(async (tx: Tx) => {
+  return transaction(ctx, async (tx: Tx) => {
     const task = await loadTaskWhere(tx, actor, { id: input.taskId });
     const request = await loadRequest(tx, task.requestId);
     // Nobody to offer when the viewer may not reassign this task at all: say why instead.

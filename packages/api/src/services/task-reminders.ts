@@ -5,10 +5,9 @@ import {
   reminderAvailableAt,
   reminderCutoff,
   reminderTooSoonMessage,
-  type Actor,
   type TaskReminderPayload,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TRemindTaskInput } from "../schemas/tasks.ts";
 import { closedConflict } from "./task-actions.ts";
 import { loadRequest, notificationFacts } from "./workflow/engine.ts";
@@ -18,14 +17,13 @@ import {
   recordEvents,
   transaction,
   type Tx,
-} from "./workflow/records.ts";
+} from "./shared/records.ts";
 import { loadTaskWhere } from "./workflow/task-access.ts";
+import type { ServiceContext } from "./shared/context.ts";
 
 // "Send reminder" on an open task: the requester, the app's owners or a super admin
 // re-notifies the people the task is assigned to, at most once an hour per task, and the
 // task's history says who reminded whom.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export interface RemindResult {
   taskId: string;

@@ -1,10 +1,9 @@
 import { Prisma, type TaskKind, type TaskOutcome, type TaskState } from "@lantern/db";
 import { decodeCursor, toPage, type Actor, type Page } from "@lantern/domain";
-import type { Context } from "../context.ts";
+
 import type { TInboxBox, TInboxSort, TInboxTab, TTaskInboxInput } from "../schemas/tasks.ts";
 import { escapeLike } from "./search.ts";
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+import type { ReadContext } from "./shared/context.ts";
 
 /** The task kinds each inbox holds (SPEC §2, §3.2). */
 const BOX_KINDS: Record<TInboxBox, readonly TaskKind[]> = {
@@ -278,10 +277,7 @@ function sortOf(completed: boolean, sort: TInboxSort | undefined) {
  * the page's rows only, what each row shows and who took over a reassigned task. A search
  * looks at the display columns, so it joins them before limiting.
  */
-export async function listInbox(
-  ctx: ServiceContext,
-  input: TTaskInboxInput,
-): Promise<Page<InboxRow>> {
+export async function listInbox(ctx: ReadContext, input: TTaskInboxInput): Promise<Page<InboxRow>> {
   const { actor } = ctx;
   const after = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
   const completed = input.tab === "completed";

@@ -1,17 +1,9 @@
 import type { Prisma, UserRole, UserStatus } from "@lantern/db";
-import {
-  assertAllowed,
-  canViewDirectory,
-  decodeCursor,
-  toPage,
-  type Actor,
-  type Page,
-} from "@lantern/domain";
-import type { Context } from "../context.ts";
+import { assertAllowed, canViewDirectory, decodeCursor, toPage, type Page } from "@lantern/domain";
+
 import type { TListUsersInput } from "../schemas/users.ts";
 import { escapeLike } from "./search.ts";
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
+import type { ReadContext } from "./shared/context.ts";
 
 export interface DirectoryUser {
   id: string;
@@ -31,7 +23,7 @@ export interface DirectoryUser {
  * manager (their direct reports) or "has no manager".
  */
 export async function listUsers(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   input: TListUsersInput,
 ): Promise<Page<DirectoryUser>> {
   assertAllowed(canViewDirectory(ctx.actor));

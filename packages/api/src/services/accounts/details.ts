@@ -16,10 +16,9 @@ import {
   DomainError,
   toPage,
   type AccountGrantsScope,
-  type Actor,
   type Page,
 } from "@lantern/domain";
-import type { Context } from "../../context.ts";
+
 import type { TAccountGrantsInput } from "../../schemas/account-details.ts";
 import {
   pendingView,
@@ -28,13 +27,12 @@ import {
   type RevokeAbility,
 } from "../grant-rows.ts";
 import { pendingRevocations } from "../revocations.ts";
+import type { ReadContext } from "../shared/context.ts";
 
 // The account details page (SPEC §4.5): who owns the account and why (the match evidence),
 // its profile attributes as ingested, and the entitlements it holds now (live grants, page by
 // page), each with its revocation in flight and whether the viewer may revoke it. Visible to
 // the people canViewAccount names.
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
 export interface AccountPersonRef {
   id: string;
@@ -99,7 +97,7 @@ export interface AccountDetails {
 const personSelect = { id: true, displayName: true, email: true, status: true } as const;
 
 /** The account, once the viewer may see it (FORBIDDEN naming who can; NOT_FOUND elsewhere). */
-async function loadVisibleAccount(ctx: ServiceContext, accountId: string) {
+async function loadVisibleAccount(ctx: ReadContext, accountId: string) {
   const account = await ctx.db.account.findFirst({
     where: { id: accountId, organizationId: ctx.actor.organizationId },
     select: {
@@ -163,7 +161,7 @@ async function loadVisibleAccount(ctx: ServiceContext, accountId: string) {
 
 /** The account details page's header and profile. */
 export async function getAccountDetails(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   accountId: string,
 ): Promise<AccountDetails> {
   const { account, appOwnerIds, grantsScope } = await loadVisibleAccount(ctx, accountId);
@@ -245,7 +243,7 @@ export interface AccountGrantRow extends RevokeAbility {
  * entitlements, not otherwise responsible for the account, sees the grants of what they own.
  */
 export async function listAccountGrants(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   input: TAccountGrantsInput,
 ): Promise<Page<AccountGrantRow>> {
   const { account, appOwnerIds, grantsScope } = await loadVisibleAccount(ctx, input.accountId);

@@ -1,5 +1,3 @@
-import type { Actor } from "@lantern/domain";
-import type { Context } from "../../context.ts";
 import type { TAccountFilters } from "../../schemas/accounts.ts";
 import { pagedCsvExport, type CsvColumns, type CsvExport } from "../csv.ts";
 import {
@@ -8,13 +6,12 @@ import {
   type AccountOwnerState,
   type AccountRow,
 } from "./list.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 // The Accounts tab as a CSV file (SPEC §4.1): the filtered, sorted list, any size. Rows are
 // read in keyset batches (the list's own query, so each batch is an index range) and handed
 // on one batch at a time, so memory stays flat for a million accounts and a client that stops
 // reading stops the queries.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export const EXPORT_BATCH_SIZE = 5_000;
 

@@ -18,16 +18,16 @@ import {
   type Cursor,
   type Page,
 } from "@lantern/domain";
-import type { Context } from "../../context.ts";
+
 import type { TAccountFilters, TListAccountsInput } from "../../schemas/accounts.ts";
 import { accountSearchSql } from "../search.ts";
+import type { ReadContext } from "../shared/context.ts";
 
 // The Accounts tab of an app (SPEC §4.1): filters, sorts and keyset pages over up to a
 // million accounts (§9). One SQL statement per page: the page's ids come from an index range
 // in sort order (filters applied on the way, stopping at limit + 1 rows); only those rows
 // are then joined to their owners.
 
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** A person as an account row shows them. */
@@ -113,7 +113,7 @@ export async function loadAccountApp(db: Db, actor: Actor, appId: string): Promi
 }
 
 /** An app the actor may see the accounts of (canViewAccounts), or the typed refusal. */
-export async function viewableAccountApp(ctx: ServiceContext, appId: string): Promise<AccountApp> {
+export async function viewableAccountApp(ctx: ReadContext, appId: string): Promise<AccountApp> {
   const app = await loadAccountApp(ctx.db, ctx.actor, appId);
   assertAllowed(canViewAccounts(ctx.actor, app));
   return app;
@@ -121,7 +121,7 @@ export async function viewableAccountApp(ctx: ServiceContext, appId: string): Pr
 
 /** One page of the Accounts tab. Super admins and the app's owners (canViewAccounts). */
 export async function listAccounts(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   input: TListAccountsInput,
 ): Promise<Page<AccountRow>> {
   const app = await viewableAccountApp(ctx, input.appId);

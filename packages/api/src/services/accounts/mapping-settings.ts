@@ -4,19 +4,17 @@ import {
   canViewApp,
   DomainError,
   type AccountMappingMode,
-  type Actor,
 } from "@lantern/domain";
-import type { Context } from "../../context.ts";
-import { recordEvents } from "../workflow/records.ts";
+
+import { recordEvents, transaction } from "../shared/records.ts";
 import type { RemapResult } from "./remap.ts";
 import { latestRemap, lockAppForRemap, remapOrQueue, type RemapStatus } from "./remap-jobs.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 // An app's account mapping settings (SPEC §4.2: the app's … menu → Account mapping settings):
 // the mode, saved with its Event, and the re-map of the app's accounts under it — inside the
 // same transaction for a small app (the answer already carries the new owners' counts), or
 // queued for the background work for a large one, whose progress `remapStatus` reports.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 export interface MappingSettingsOptions {
   /** Re-map inline up to this many accounts (default REMAP_INLINE_LIMIT); tests lower it. */
@@ -69,7 +67,8 @@ export async function setAccountMappingMode(
     }),
   );
   const at = ctx.now();
-  return ctx.db.$transaction(
+  return transaction(
+    ctx,
     async (tx) => {
       const previousMode = await lockAppForRemap(tx, app.organizationId, app.id);
       if (!previousMode) throw new DomainError("NOT_FOUND", "This app does not exist.");

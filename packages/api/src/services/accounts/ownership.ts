@@ -6,7 +6,7 @@ import {
   DomainError,
   type Actor,
 } from "@lantern/domain";
-import type { Context } from "../../context.ts";
+
 import type {
   TAccountIdInput,
   TOwnerCandidatesInput,
@@ -14,16 +14,15 @@ import type {
   TSetAccountTypeInput,
 } from "../../schemas/accounts.ts";
 import { escapeLike } from "../search.ts";
-import { recordEvents, transaction, type Tx } from "../workflow/records.ts";
+import { recordEvents, transaction, type Tx } from "../shared/records.ts";
 import { loadAccountApp, type AccountApp } from "./list.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 // The account … menu (SPEC §4.3, §4.4): set, reset or clear an account's owner, set its type.
 // Super admins and the app's owners (canManageAccounts). Each change is one transaction with
 // its Event; the account row is locked first, so two admins acting at once apply one after
 // the other. Asking for what is already so changes nothing and writes no event: the answer
 // says `changed: false`.
-
-type ServiceContext = Pick<Context, "db" | "now"> & { actor: Actor };
 
 const USER_STATUS_WORD: Record<Exclude<UserStatus, "ACTIVE">, string> = {
   SUSPENDED: "suspended",

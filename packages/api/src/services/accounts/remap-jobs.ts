@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AccountRemap, Prisma, PrismaClient } from "@lantern/db";
-import { recordEvents } from "../workflow/records.ts";
+import { recordEvents, transaction } from "../shared/records.ts";
 import { remapAccounts, withoutCursor, type RemapResult } from "./remap.ts";
 
 // When and how an app's accounts are re-mapped (SPEC §4.2). Every change that can move owners
@@ -267,7 +267,8 @@ async function runBatch(
   batchSize: number,
   at: Date,
 ): Promise<BatchStep> {
-  return db.$transaction(
+  return transaction(
+    { db },
     async (tx) => {
       // A change of the app in flight holds its row: wait for it (it may supersede this job).
       await tx.$queryRaw`SELECT 1 FROM "App" WHERE id = ${job.appId}::uuid FOR SHARE`;
@@ -352,7 +353,7 @@ async function giveBack(
   at: Date,
   backoff: (attempt: number) => number,
 ): Promise<"retried" | "failed" | "lost"> {
-  return db.$transaction(async (tx) => {
+  return transaction({ db }, async (tx) => {
     const [current] = await tx.$queryRaw<{ state: string; lockedBy: string | null }[]>`
       SELECT state::text, "lockedBy"::text FROM "AccountRemap"
       WHERE id = ${job.id}::uuid FOR UPDATE`;

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@lantern/db";
 import { COMBINING_MARK_CLASS, WHITESPACE_CHARS, WHITESPACE_CLASS } from "@lantern/domain";
+import { transaction } from "../shared/records.ts";
 
 // Re-mapping an app's accounts to their owners (SPEC §4.2) as ONE set-based SQL statement
 // (over the whole app, or over one batch of it): the rules of packages/domain/src/accounts/owner-mapping.ts, expressed as joins.
@@ -44,7 +45,7 @@ function normalizedName(column: Prisma.Sql): Prisma.Sql {
  * no `$transaction`), so nothing has to guess which kind of client it was given.
  */
 export async function remapApp(db: PrismaClient, appId: string): Promise<RemapResult> {
-  const result = await db.$transaction((tx) => remapAccounts(tx, appId), {
+  const result = await transaction({ db }, (tx) => remapAccounts(tx, appId), {
     maxWait: 60_000,
     timeout: 30 * 60_000,
   });

@@ -20,7 +20,7 @@ import {
   recordEvents,
   type EventRecord,
   type Tx,
-} from "./records.ts";
+} from "../shared/records.ts";
 
 // The request engine: runs a request's policy snapshot step by step. Every function takes
 // the open transaction of the change that called it, so a step, its task, its events and

@@ -5,7 +5,7 @@ import {
   type TaskFacts,
   type TaskFactsForRules,
 } from "@lantern/domain";
-import { inOrder, type Tx } from "./records.ts";
+import { inOrder, type Tx } from "../shared/records.ts";
 
 // Loads a task with the facts its permission rules and state machine need, scoped to the
 // actor's organization. Shared by the actions and the details page.

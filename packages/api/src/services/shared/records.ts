@@ -6,9 +6,23 @@ import type { NotificationPayloads, NotificationTemplate } from "@lantern/domain
 
 export type Tx = Prisma.TransactionClient;
 
-/** Runs `fn` in one transaction: the change, its events and its notifications. */
-export function transaction<T>(ctx: { db: PrismaClient }, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(fn, { timeout: 20_000, maxWait: 20_000 });
+/** How long a transaction may wait for a connection and run, in ms (both 20 s by default). */
+export interface TransactionLimits {
+  timeout?: number;
+  maxWait?: number;
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+}
+
+/**
+ * Runs `fn` in one transaction: the change, its events and its notifications. Every service
+ * opens its transactions here; a long one (an import, a re-map batch) says its own limits.
+ */
+export function transaction<T>(
+  ctx: { db: PrismaClient },
+  fn: (tx: Tx) => Promise<T>,
+  limits: TransactionLimits = {},
+): Promise<T> {
+  return ctx.db.$transaction(fn, { timeout: 20_000, maxWait: 20_000, ...limits });
 }
 
 /**
