@@ -21,7 +21,7 @@ import type {
   TUserIdInput,
 } from "../schemas/users.ts";
 import { remapAfterPeopleChange } from "./accounts/people-change.ts";
-import { escapeLike } from "./search.ts";
+import { findActivePeople } from "./search.ts";
 import { inOrder, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
@@ -187,24 +187,7 @@ export async function getPerson(ctx: ServiceContext, input: TUserIdInput): Promi
 /** Active people by name or email (the first 20), for the manager picker. */
 export async function searchPeople(ctx: ServiceContext, input: TSearchPeopleInput) {
   assertAllowed(canViewDirectory(ctx.actor));
-  const search = input.search?.trim() ? escapeLike(input.search.trim()) : "";
-  return ctx.db.user.findMany({
-    where: {
-      organizationId: ctx.actor.organizationId,
-      status: "ACTIVE",
-      ...(search
-        ? {
-            OR: [
-              { displayName: { contains: search, mode: "insensitive" as const } },
-              { email: { contains: search, mode: "insensitive" as const } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    take: 20,
-    select: { id: true, displayName: true, email: true, title: true },
-  });
+  return findActivePeople(ctx.db, ctx.actor.organizationId, input.search);
 }
 
 export interface PersonChange {

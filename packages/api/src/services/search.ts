@@ -1,4 +1,4 @@
-import { Prisma } from "@lantern/db";
+import { Prisma, type PrismaClient } from "@lantern/db";
 
 /**
  * Escapes LIKE/ILIKE wildcards so typed text matches literally. Prisma's `contains`
@@ -20,4 +20,36 @@ export function accountSearchSql(search: string): Prisma.Sql {
   return Prisma.sql`lower(concat_ws(${SEP}, a."login", a."displayName", a."givenName",
     a."familyName", a."externalId", array_to_string(a."emails", ${SEP})))
     LIKE lower(${`%${escapeLike(search)}%`})`;
+}
+
+/**
+ * The people pickers' one query: active people of the organization whose name or email
+ * contains `search` (case-insensitively, wildcards literal), by name, 20 at most. `where`
+ * narrows it further (e.g. who a task may be reassigned to).
+ */
+export function findActivePeople(
+  db: PrismaClient | Prisma.TransactionClient,
+  organizationId: string,
+  search: string | null | undefined,
+  where: Prisma.UserWhereInput = {},
+) {
+  const text = search?.trim() ? escapeLike(search.trim()) : "";
+  return db.user.findMany({
+    where: {
+      ...where,
+      organizationId,
+      status: "ACTIVE",
+      ...(text
+        ? {
+            OR: [
+              { displayName: { contains: text, mode: "insensitive" as const } },
+              { email: { contains: text, mode: "insensitive" as const } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, displayName: true, email: true, title: true },
+  });
 }

@@ -26,7 +26,7 @@ import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
 import { inOrder, type Tx, transaction } from "./shared/records.ts";
 import { lastReminderSender } from "./task-reminders.ts";
-import { escapeLike } from "./search.ts";
+import { findActivePeople } from "./search.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 export interface Person {
@@ -524,28 +524,8 @@ export async function listReassignees(ctx: ServiceContext, input: TReassigneesIn
     const allowlist = request.snapshot.restrictReassignees
       ? (request.snapshot.allowedReassigneeIds ?? [])
       : null;
-    const people = await tx.user.findMany({
-      where: {
-        organizationId: actor.organizationId,
-        status: "ACTIVE",
-        id: {
-          notIn: task.activeAssigneeIds,
-          ...(allowlist ? { in: allowlist } : {}),
-        },
-        ...(input.search
-          ? {
-              OR: [
-                {
-                  displayName: { contains: escapeLike(input.search), mode: "insensitive" as const },
-                },
-                { email: { contains: escapeLike(input.search), mode: "insensitive" as const } },
-              ],
-            }
-          : {}),
-      },
-      orderBy: [{ displayName: "asc" }, { id: "asc" }],
-      take: 20,
-      select: { id: true, displayName: true, email: true, title: true },
+    const people = await findActivePeople(tx, actor.organizationId, input.search, {
+      id: { notIn: task.activeAssigneeIds, ...(allowlist ? { in: allowlist } : {}) },
     });
     return { restricted: allowlist !== null, people, blockedReason: null as string | null };
   });

@@ -13,7 +13,7 @@ import type {
   TSetAccountOwnerInput,
   TSetAccountTypeInput,
 } from "../../schemas/accounts.ts";
-import { escapeLike } from "../search.ts";
+import { findActivePeople } from "../search.ts";
 import { recordEvents, transaction, type Tx } from "../shared/records.ts";
 import { loadAccountApp, type AccountApp } from "./list.ts";
 import type { ServiceContext } from "../shared/context.ts";
@@ -248,22 +248,5 @@ export async function setAccountType(
 export async function listOwnerCandidates(ctx: ServiceContext, input: TOwnerCandidatesInput) {
   const app = await loadAccountApp(ctx.db, ctx.actor, input.appId);
   assertAllowed(canManageAccounts(ctx.actor, app));
-  const search = input.search?.trim() ? escapeLike(input.search.trim()) : "";
-  return ctx.db.user.findMany({
-    where: {
-      organizationId: ctx.actor.organizationId,
-      status: "ACTIVE",
-      ...(search
-        ? {
-            OR: [
-              { displayName: { contains: search, mode: "insensitive" as const } },
-              { email: { contains: search, mode: "insensitive" as const } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    take: 20,
-    select: { id: true, displayName: true, email: true, title: true },
-  });
+  return findActivePeople(ctx.db, ctx.actor.organizationId, input.search);
 }
