@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
+import { orRefusal } from "~/server/page-load";
 import { requireActor } from "~/server/auth/session";
 import { serverCaller } from "~/trpc/server";
 
@@ -13,15 +13,8 @@ import { serverCaller } from "~/trpc/server";
 export const loadAccountDetails = cache(async (appId: string, accountId: string) => {
   await requireActor();
   const caller = await serverCaller();
-  try {
-    const account = await caller.accounts.byId({ id: accountId });
-    if (account.app.id !== appId) notFound();
-    return { account, refusal: null };
-  } catch (error) {
-    if (error instanceof TRPCError) {
-      if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();
-      if (error.code === "FORBIDDEN") return { account: null, refusal: error.message };
-    }
-    throw error;
-  }
+  const loaded = await orRefusal(() => caller.accounts.byId({ id: accountId }));
+  if (loaded.refusal !== null) return { account: null, refusal: loaded.refusal };
+  if (loaded.value.app.id !== appId) notFound();
+  return { account: loaded.value, refusal: null };
 });

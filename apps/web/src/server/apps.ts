@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
+import { orNotFound } from "~/server/page-load";
 import { requireActor } from "~/server/auth/session";
 import { serverCaller } from "~/trpc/server";
 
@@ -12,13 +11,8 @@ import { serverCaller } from "~/trpc/server";
  */
 export const loadApp = cache(async (appId: string) => {
   await requireActor();
-  try {
-    return await (await serverCaller()).apps.byId({ id: appId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      notFound();
-    throw error;
-  }
+  const caller = await serverCaller();
+  return orNotFound(() => caller.apps.byId({ id: appId }));
 });
 
 export type LoadedApp = Awaited<ReturnType<typeof loadApp>>;

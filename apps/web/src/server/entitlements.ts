@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
+import { orNotFound } from "~/server/page-load";
 import { requireActor } from "~/server/auth/session";
 import { serverCaller } from "~/trpc/server";
 
@@ -11,14 +11,8 @@ import { serverCaller } from "~/trpc/server";
  */
 export const loadEntitlement = cache(async (appId: string, entitlementId: string) => {
   await requireActor();
-  let entitlement;
-  try {
-    entitlement = await (await serverCaller()).entitlements.byId({ id: entitlementId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      notFound();
-    throw error;
-  }
+  const caller = await serverCaller();
+  const entitlement = await orNotFound(() => caller.entitlements.byId({ id: entitlementId }));
   if (entitlement.app.id !== appId) notFound();
   return entitlement;
 });

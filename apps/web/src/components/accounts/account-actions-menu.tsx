@@ -3,7 +3,7 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Ellipsis, RotateCcw, Shapes, UserRoundPen, UserRoundX } from "lucide-react";
-import { actionError } from "~/components/tasks/actions";
+import { actionError } from "~/trpc/errors";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "~/components/ui/menu";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { actionError } from "~/components/tasks/actions";
+import { actionError } from "~/trpc/errors";
 import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
-import { apiError, fieldError, type ApiError } from "~/components/requests/api-error";
+import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import {
   Dialog,

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiError } from "~/components/requests/api-error";
+import { apiError } from "~/trpc/errors";
 import { PeopleMultiPicker, type ChosenPerson } from "~/components/ui/people-multi-picker";
 import { useSettledSearch } from "~/components/ui/people-picker";
 import { useTRPC } from "~/trpc/react";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
 import { slugFromName } from "@lantern/domain";
 import { PolicySelect } from "~/components/policies/policy-select";
-import { apiError, fieldError, type ApiError } from "~/components/requests/api-error";
+import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";

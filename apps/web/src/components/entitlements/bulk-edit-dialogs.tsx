@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { PolicySelect } from "~/components/policies/policy-select";
-import { apiError } from "~/components/requests/api-error";
+import { apiError } from "~/trpc/errors";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";

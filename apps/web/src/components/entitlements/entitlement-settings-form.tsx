@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { PolicySelect } from "~/components/policies/policy-select";
-import { apiError, fieldError, type ApiError } from "~/components/requests/api-error";
+import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { primaryButton } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import type { ChosenPerson } from "~/components/ui/people-multi-picker";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@lantern/api";
-import { apiError } from "~/components/requests/api-error";
+import { apiError } from "~/trpc/errors";
 import { dangerButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";

@@ -11,7 +11,7 @@ import {
   type ApproverKind,
   type PolicyDefinition,
 } from "@lantern/domain";
-import { apiError, type ApiError } from "~/components/requests/api-error";
+import { apiError, type ApiError } from "~/trpc/errors";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Checkbox } from "~/components/ui/checkbox";
 import { ErrorAlert } from "~/components/ui/error-alert";

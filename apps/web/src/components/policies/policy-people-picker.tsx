@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiError } from "~/components/requests/api-error";
+import { apiError } from "~/trpc/errors";
 import { useSettledSearch } from "~/components/ui/people-picker";
 import { PeopleMultiPicker, type ChosenPerson } from "~/components/ui/people-multi-picker";
 import { useTRPC } from "~/trpc/react";

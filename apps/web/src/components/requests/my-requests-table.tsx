@@ -15,7 +15,7 @@ import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { cn } from "~/lib/cn";
 import { formatAgo, formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
-import { apiError, fieldError, type ApiError } from "./api-error.ts";
+import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import {
   canWithdraw,
   durationLabel,

@@ -11,7 +11,7 @@ import { Badge } from "~/components/ui/badge";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
-import { apiError, fieldError, type ApiError } from "./api-error.ts";
+import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { AppPicker, type PickedApp } from "./app-picker.tsx";
 
 type Requestable = RouterOutputs["requests"]["requestable"][number];

@@ -6,7 +6,7 @@ import { Badge } from "~/components/ui/badge";
 import { primaryButton } from "~/components/ui/button";
 import { Checkbox } from "~/components/ui/checkbox";
 import { toast } from "~/components/ui/toast";
-import { actionError } from "~/components/tasks/actions";
+import { actionError } from "~/trpc/errors";
 import { useTRPCClient } from "~/trpc/react";
 
 interface Preferences {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { TriangleAlert } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { PolicySelect } from "~/components/policies/policy-select";
-import { apiError, fieldError, type ApiError } from "~/components/requests/api-error";
+import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { primaryButton } from "~/components/ui/button";
 import { Checkbox } from "~/components/ui/checkbox";
 import { ErrorAlert } from "~/components/ui/error-alert";

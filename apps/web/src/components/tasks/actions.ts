@@ -75,33 +75,6 @@ export const KIND_NOUN: Record<TaskKind, string> = {
   DEPROVISION: "deprovisioning task",
 };
 
-/** A tRPC error as the person should see it: the server's words, and its code. */
-export interface ActionError {
-  code: string | null;
-  message: string;
-  details: Record<string, unknown> | null;
-}
-
-export function actionError(error: unknown): ActionError {
-  const e = error as {
-    message?: string;
-    data?: {
-      code?: string;
-      details?: Record<string, unknown> | null;
-      fieldErrors?: Record<string, string[] | undefined> | null;
-    } | null;
-  };
-  const code = e?.data?.code ?? null;
-  // Input validation: the first field's message reads better than zod's issue list.
-  const field = Object.values(e?.data?.fieldErrors ?? {}).find((m) => m && m.length > 0)?.[0];
-  const message =
-    field ??
-    (code && e?.message && !e.message.trimStart().startsWith("[")
-      ? e.message
-      : "Something went wrong. Try again.");
-  return { code, message, details: e?.data?.details ?? null };
-}
-
 /**
  * A skipped task of a bulk action, as "already marked provisioned by Priya Shah" when the
  * server's reason is "Task #1043 was already …"; other reasons are shown as they are.

@@ -14,11 +14,11 @@ import { useTRPCClient } from "~/trpc/react";
 import {
   ACTION_DONE,
   ACTION_LABEL,
-  actionError,
   skippedReason,
   type BulkAction,
   type FormProblem,
 } from "./actions.ts";
+import { actionError } from "~/trpc/errors";
 import { PersonPicker, type Reassignee } from "./person-picker.tsx";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { useTasksChanged } from "./use-task-actions.ts";

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@lantern/api";
 import { PeoplePicker, useSettledSearch } from "~/components/ui/people-picker";
 import { useTRPC } from "~/trpc/react";
-import { actionError } from "./actions.ts";
+import { actionError } from "~/trpc/errors";
 
 export type Reassignee = RouterOutputs["tasks"]["reassignees"]["people"][number];
 

@@ -8,7 +8,8 @@ import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/bu
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPCClient } from "~/trpc/react";
-import { actionError, KIND_NOUN } from "./actions.ts";
+import { KIND_NOUN } from "./actions.ts";
+import { actionError } from "~/trpc/errors";
 import { useTasksChanged } from "./use-task-actions.ts";
 
 export type RequestAction = "retry" | "cancel";

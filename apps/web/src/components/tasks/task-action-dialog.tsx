@@ -8,12 +8,12 @@ import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import {
   ACTION_LABEL,
-  actionError,
   NEEDS_REASON,
   type TaskAction,
   type TaskKind,
   type FormProblem,
 } from "./actions.ts";
+import { actionError } from "~/trpc/errors";
 import { PersonPicker, type Reassignee } from "./person-picker.tsx";
 import {
   announceTaskAction,

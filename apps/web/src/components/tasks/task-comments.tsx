@@ -9,7 +9,7 @@ import { LazyMarkdown as Markdown } from "./markdown-lazy.tsx";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPCClient } from "~/trpc/react";
-import { actionError } from "./actions.ts";
+import { actionError } from "~/trpc/errors";
 import { Time } from "./time.tsx";
 import { useTasksChanged } from "./use-task-actions.ts";
 

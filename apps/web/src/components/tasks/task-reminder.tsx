@@ -8,7 +8,7 @@ import { secondaryButton } from "~/components/ui/button";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import { actionError } from "./actions.ts";
+import { actionError } from "~/trpc/errors";
 import { reminderSentTitle, reminderStatus, tooSoonMessage } from "./reminder.ts";
 import { useTasksChanged } from "./use-task-actions.ts";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { actionError } from "~/components/tasks/actions";
+import { actionError } from "~/trpc/errors";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";

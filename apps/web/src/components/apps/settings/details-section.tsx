@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { fieldError } from "~/components/requests/api-error";
+import { fieldError } from "~/trpc/errors";
 import { primaryButton } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Section } from "~/components/ui/section";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@lantern/api";
-import { apiError, type ApiError } from "~/components/requests/api-error";
+import { apiError, type ApiError } from "~/trpc/errors";
 import { toast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
 

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { TRPCError } from "@trpc/server";
 import { PoliciesForbidden } from "~/components/policies/policies-forbidden";
 import { PolicyActions } from "~/components/policies/policy-actions";
 import { PolicyBreadcrumb } from "~/components/policies/policy-breadcrumb";
@@ -9,6 +7,7 @@ import { PolicyEditor } from "~/components/policies/policy-editor";
 import { PolicyUsage, usageText } from "~/components/policies/policy-usage";
 import { PageHeader } from "~/components/ui/page-header";
 import { requireActor } from "~/server/auth/session";
+import { orRefusal } from "~/server/page-load";
 import { serverCaller } from "~/trpc/server";
 
 type Params = Promise<{ policyId: string }>;
@@ -16,16 +15,11 @@ type Params = Promise<{ policyId: string }>;
 /** The policy, or the API's refusal (FORBIDDEN); an unknown id is 404. */
 const loadPolicy = cache(async (id: string) => {
   await requireActor();
-  try {
-    return { policy: await (await serverCaller()).policies.byId({ id }), refusal: null };
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      notFound();
-    if (error instanceof TRPCError && error.code === "FORBIDDEN") {
-      return { policy: null, refusal: error.message };
-    }
-    throw error;
-  }
+  const caller = await serverCaller();
+  const loaded = await orRefusal(() => caller.policies.byId({ id }));
+  return loaded.refusal === null
+    ? { policy: loaded.value, refusal: null }
+    : { policy: null, refusal: loaded.refusal };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

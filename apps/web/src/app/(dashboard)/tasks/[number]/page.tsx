@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { TaskPage } from "~/components/tasks/task-page";
 import { requireActor } from "~/server/auth/session";
+import { orNotFound } from "~/server/page-load";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Params = Promise<{ number: string }>;
@@ -29,13 +29,7 @@ export default async function TaskRoute({ params }: { params: Params }) {
   // The page renders alongside the layout: check the session here too, so a signed-out
   // visit goes to sign-in and comes back here.
   await requireActor();
-  try {
-    await getQueryClient().fetchQuery(trpc.tasks.byNumber.queryOptions({ number }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      notFound();
-    throw error;
-  }
+  await orNotFound(() => getQueryClient().fetchQuery(trpc.tasks.byNumber.queryOptions({ number })));
   return (
     <HydrateClient>
       <TaskPage number={number} />
