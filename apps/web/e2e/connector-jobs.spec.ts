@@ -50,7 +50,10 @@ test("an approved request for a connector-managed group completes by itself", as
     { number: created.task!.number },
   );
   expect(approval.kind).toBe("APPROVAL");
-  await trpcMutation(approver.page.request, "tasks.approve", { taskId: approval.id });
+  await trpcMutation(approver.page.request, "tasks.close", {
+    taskId: approval.id,
+    action: "approve",
+  });
 
   await expect
     .poll(

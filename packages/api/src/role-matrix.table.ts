@@ -84,12 +84,12 @@ export function outcomes(line: string): Expectation {
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
 
-/** "tasks.approve": every procedure of the router, by its path. */
+/** "tasks.close": every procedure of the router, by its path. */
 export type ProcedurePath = {
   [R in keyof Inputs & string]: `${R}.${keyof Inputs[R] & string}`;
 }[keyof Inputs & string];
 
-/** What `Of` gives for one procedure ("tasks.approve" → Of["tasks"]["approve"]). */
+/** What `Of` gives for one procedure ("tasks.close" → Of["tasks"]["close"]). */
 type At<Of, P extends string> = P extends `${infer R}.${infer Q}`
   ? R extends keyof Of
     ? Q extends keyof Of[R]
@@ -702,26 +702,44 @@ export const MATRIX: Matrix = {
       expect: outcomes("ok ok NF NF ok NF NF"),
     },
   ],
-  "tasks.approve": {
-    input: async (w) => ({ taskId: (await approvalTask(w)).id }),
-    expect: outcomes("ok F NF ok NF F NF"),
-  },
-  "tasks.deny": {
-    input: async (w) => ({ taskId: (await approvalTask(w)).id, reason: "Not for this role" }),
-    expect: outcomes("ok F NF ok NF F NF"),
-  },
-  "tasks.markProvisioned": {
-    input: async (w) => ({ taskId: (await provisionTask(w)).id }),
-    expect: outcomes("ok F NF NF ok F NF"),
-  },
-  "tasks.markDeprovisioned": {
-    input: async (w) => ({ taskId: (await deprovisionTask(w)).id }),
-    expect: outcomes("ok F NF NF ok F NF"),
-  },
-  "tasks.markErrored": {
-    input: async (w) => ({ taskId: (await provisionTask(w)).id, reason: "The console is down" }),
-    expect: outcomes("ok F NF NF ok F NF"),
-  },
+  "tasks.close": [
+    {
+      name: "approve",
+      input: async (w) => ({ taskId: (await approvalTask(w)).id, action: "approve" }),
+      expect: outcomes("ok F NF ok NF F NF"),
+    },
+    {
+      name: "deny",
+      input: async (w) => ({
+        taskId: (await approvalTask(w)).id,
+        action: "deny",
+        text: "Not for this role",
+      }),
+      expect: outcomes("ok F NF ok NF F NF"),
+    },
+    {
+      name: "mark_provisioned",
+      input: async (w) => ({ taskId: (await provisionTask(w)).id, action: "mark_provisioned" }),
+      expect: outcomes("ok F NF NF ok F NF"),
+    },
+    {
+      name: "mark_deprovisioned",
+      input: async (w) => ({
+        taskId: (await deprovisionTask(w)).id,
+        action: "mark_deprovisioned",
+      }),
+      expect: outcomes("ok F NF NF ok F NF"),
+    },
+    {
+      name: "mark_errored",
+      input: async (w) => ({
+        taskId: (await provisionTask(w)).id,
+        action: "mark_errored",
+        text: "The console is down",
+      }),
+      expect: outcomes("ok F NF NF ok F NF"),
+    },
+  ],
   "tasks.reassign": {
     input: async (w) => ({
       taskId: (await provisionTask(w)).id,

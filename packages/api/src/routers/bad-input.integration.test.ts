@@ -269,14 +269,14 @@ const TEXT_CASES: Case[] = [
     "The search text contains a NUL",
   ],
   [
-    "tasks.deny reason",
-    (c) => c.tasks.deny({ taskId: ids.task, reason: NUL }),
-    "The reason contains a NUL",
+    "tasks.close reason (deny)",
+    (c) => c.tasks.close({ action: "deny", taskId: ids.task, text: NUL }),
+    "The note or reason contains a NUL",
   ],
   [
-    "tasks.approve note",
-    (c) => c.tasks.approve({ taskId: ids.task, note: `ok${NUL}` }),
-    "The note contains a NUL",
+    "tasks.close note (approve)",
+    (c) => c.tasks.close({ action: "approve", taskId: ids.task, text: `ok${NUL}` }),
+    "The note or reason contains a NUL",
   ],
   [
     "tasks.reassignees search",

@@ -454,7 +454,7 @@ describe("editing a policy", () => {
     // The manager approves: the request goes on to the app owner, as it started.
     const approved = await (
       await callerFor(people.boss!)
-    ).tasks.approve({ taskId: after.tasks[0]!.id });
+    ).tasks.close({ action: "approve", taskId: after.tasks[0]!.id });
     expect(approved.request.state).toBe("PENDING_APPROVAL");
     const next = await p.task.findFirstOrThrow({
       where: { requestId: started.requestId, state: "OPEN" },

@@ -264,7 +264,9 @@ describe("tasks.remind", () => {
 
   it("a closed task cannot be reminded about: CONFLICT naming who completed it", async () => {
     const task = await openTask();
-    await (await callerFor(people.prov!)).tasks.markProvisioned({ taskId: task.id });
+    await (
+      await callerFor(people.prov!)
+    ).tasks.close({ action: "mark_provisioned", taskId: task.id });
     await expectError(
       (await callerFor(people.emp!)).tasks.remind({ number: task.number }),
       "CONFLICT",

@@ -249,7 +249,9 @@ describe("what the revocation policy makes of it", () => {
     );
 
     // The manager approves: the deprovisioners get the work.
-    const approved = await (await callerFor(people.boss!)).tasks.approve({ taskId: task.id });
+    const approved = await (
+      await callerFor(people.boss!)
+    ).tasks.close({ action: "approve", taskId: task.id });
     expect(approved.nextTask?.kind).toBe("DEPROVISION");
     expect((await owner.grants.revocationStatus({ grantId: grant.id })).pending).toMatchObject({
       state: "PROVISIONING",
@@ -274,7 +276,11 @@ describe("what the revocation policy makes of it", () => {
     });
     expect((await deprov.me.openTaskCounts()).revocations).toBeGreaterThan(0);
 
-    await deprov.tasks.markDeprovisioned({ taskId: row!.id, note: "Removed in the console" });
+    await deprov.tasks.close({
+      action: "mark_deprovisioned",
+      taskId: row!.id,
+      text: "Removed in the console",
+    });
     const ended = await liveGrant(grant.id);
     expect(ended.revokedAt).not.toBeNull();
     expect(ended.revokeRequestId).toBe(result.requestId);

@@ -1,13 +1,12 @@
 import {
   ZBulkTaskInput,
+  ZCloseTaskInput,
   ZCommentInput,
   ZReassigneesInput,
   ZReassignTaskInput,
   ZRemindTaskInput,
   ZTaskByNumberInput,
   ZTaskInboxInput,
-  ZTaskNoteInput,
-  ZTaskReasonInput,
 } from "../schemas/tasks.ts";
 import {
   bulkTaskAction,
@@ -25,31 +24,7 @@ export const tasksRouter = router({
   byNumber: authedProcedure
     .input(ZTaskByNumberInput)
     .query(({ ctx, input }) => getTaskByNumber(ctx, input.number)),
-  approve: authedProcedure
-    .input(ZTaskNoteInput)
-    .mutation(({ ctx, input }) =>
-      closeTask(ctx, { taskId: input.taskId, action: "approve", text: input.note }),
-    ),
-  deny: authedProcedure
-    .input(ZTaskReasonInput)
-    .mutation(({ ctx, input }) =>
-      closeTask(ctx, { taskId: input.taskId, action: "deny", text: input.reason }),
-    ),
-  markProvisioned: authedProcedure
-    .input(ZTaskNoteInput)
-    .mutation(({ ctx, input }) =>
-      closeTask(ctx, { taskId: input.taskId, action: "mark_provisioned", text: input.note }),
-    ),
-  markDeprovisioned: authedProcedure
-    .input(ZTaskNoteInput)
-    .mutation(({ ctx, input }) =>
-      closeTask(ctx, { taskId: input.taskId, action: "mark_deprovisioned", text: input.note }),
-    ),
-  markErrored: authedProcedure
-    .input(ZTaskReasonInput)
-    .mutation(({ ctx, input }) =>
-      closeTask(ctx, { taskId: input.taskId, action: "mark_errored", text: input.reason }),
-    ),
+  close: authedProcedure.input(ZCloseTaskInput).mutation(({ ctx, input }) => closeTask(ctx, input)),
   reassign: authedProcedure
     .input(ZReassignTaskInput)
     .mutation(({ ctx, input }) => reassignTask(ctx, input)),

@@ -138,17 +138,16 @@ describe("requesting access and approving it", () => {
 
     const afterFirst = await (
       await callerFor(people.boss!)
-    ).tasks.approve({
-      taskId: first.id,
-      note: "Fine by me",
-    });
+    ).tasks.close({ action: "approve", taskId: first.id, text: "Fine by me" });
     expect(afterFirst.request.state).toBe("PENDING_APPROVAL");
     expect(afterFirst.nextTask?.kind).toBe("APPROVAL");
 
     // Step 2: the app owners.
     const second = await taskState(afterFirst.nextTask!.number);
     expect(second.assignees.map((a) => a.userId)).toEqual([people.owner!.id]);
-    const afterSecond = await (await callerFor(people.owner!)).tasks.approve({ taskId: second.id });
+    const afterSecond = await (
+      await callerFor(people.owner!)
+    ).tasks.close({ action: "approve", taskId: second.id });
     expect(afterSecond.request.state).toBe("PROVISIONING");
     expect(afterSecond.nextTask?.kind).toBe("PROVISION");
 
@@ -160,9 +159,10 @@ describe("requesting access and approving it", () => {
     const before = await (await callerFor(people.prov!)).me.openTaskCounts();
     const done = await (
       await callerFor(people.prov!)
-    ).tasks.markProvisioned({
+    ).tasks.close({
+      action: "mark_provisioned",
       taskId: provision.id,
-      note: "Added in the admin console",
+      text: "Added in the admin console",
     });
     expect(done).toMatchObject({ state: "DONE", outcome: "PROVISIONED" });
     expect(done.request.state).toBe("COMPLETED");
@@ -246,7 +246,7 @@ describe("requesting access and approving it", () => {
     expect(task.assignees.map((a) => a.userId)).toEqual([people.admin!.id]);
     expect(task.routingNote).toMatch(/requesters do not approve their own requests/);
     await expectError(
-      (await callerFor(people.owner!)).tasks.approve({ taskId: task.id }),
+      (await callerFor(people.owner!)).tasks.close({ action: "approve", taskId: task.id }),
       "FORBIDDEN",
       /Only the people this task is assigned to/,
     );
@@ -267,7 +267,9 @@ describe("requesting access and approving it", () => {
       reason: "Planning",
     });
     const first = await taskState(created.task!.number);
-    const next = await (await callerFor(people.owner!)).tasks.approve({ taskId: first.id });
+    const next = await (
+      await callerFor(people.owner!)
+    ).tasks.close({ action: "approve", taskId: first.id });
     const second = await taskState(next.nextTask!.number);
     expect(second.assignees.map((a) => a.userId)).toEqual([people.helper!.id]);
   });
@@ -283,12 +285,16 @@ describe("requesting access and approving it", () => {
     const task = await taskState(created.task!.number);
     const owner = await callerFor(people.owner!);
     await expectError(
-      owner.tasks.deny({ taskId: task.id, reason: "   " }),
+      owner.tasks.close({ action: "deny", taskId: task.id, text: "   " }),
       "BAD_REQUEST",
-      /reason is required/,
+      /A reason for the denial is required/,
     );
     expect((await taskState(task.number)).state).toBe("OPEN");
-    const denied = await owner.tasks.deny({ taskId: task.id, reason: "Use the shared board" });
+    const denied = await owner.tasks.close({
+      action: "deny",
+      taskId: task.id,
+      text: "Use the shared board",
+    });
     expect(denied).toMatchObject({
       state: "DONE",
       outcome: "DENIED",
@@ -297,7 +303,7 @@ describe("requesting access and approving it", () => {
     expect((await taskState(task.number)).outcomeNote).toBe("Use the shared board");
     expect(await notifications("request.denied", created.requestId)).toHaveLength(2);
     await expectError(
-      owner.tasks.approve({ taskId: task.id }),
+      owner.tasks.close({ action: "approve", taskId: task.id }),
       "CONFLICT",
       /already denied by Olive Owner/,
     );
@@ -394,34 +400,40 @@ describe("provisioning actions", () => {
   it("only assignees and super admins act; everyone else changes nothing", async () => {
     const { task } = await provisionTask("Zoom");
     await expectError(
-      (await callerFor(people.helper!)).tasks.markProvisioned({ taskId: task.id }),
+      (await callerFor(people.helper!)).tasks.close({
+        action: "mark_provisioned",
+        taskId: task.id,
+      }),
       "NOT_FOUND",
     );
     // The requester sees the task but cannot act on it.
     await expectError(
-      (await callerFor(people.emp!)).tasks.markProvisioned({ taskId: task.id }),
+      (await callerFor(people.emp!)).tasks.close({ action: "mark_provisioned", taskId: task.id }),
       "FORBIDDEN",
       /Only the people this task is assigned to/,
     );
     await expectError(
-      (await callerFor(people.outsider!)).tasks.markProvisioned({ taskId: task.id }),
+      (await callerFor(people.outsider!)).tasks.close({
+        action: "mark_provisioned",
+        taskId: task.id,
+      }),
       "NOT_FOUND",
     );
     await expectError(
-      (await callerFor(null)).tasks.markProvisioned({ taskId: task.id }),
+      (await callerFor(null)).tasks.close({ action: "mark_provisioned", taskId: task.id }),
       "UNAUTHORIZED",
     );
     expect((await taskState(task.number)).state).toBe("OPEN");
     const byAdmin = await (
       await callerFor(people.admin!)
-    ).tasks.markProvisioned({ taskId: task.id });
+    ).tasks.close({ action: "mark_provisioned", taskId: task.id });
     expect(byAdmin.request.state).toBe("COMPLETED");
   });
 
   it("an approval task cannot be marked provisioned, nor a provisioning task approved", async () => {
     const { task } = await provisionTask("Box");
     await expectError(
-      (await callerFor(people.prov!)).tasks.approve({ taskId: task.id }),
+      (await callerFor(people.prov!)).tasks.close({ action: "approve", taskId: task.id }),
       "BAD_REQUEST",
       /is a provisioning task: "Approve" does not apply to it/,
     );
@@ -430,8 +442,15 @@ describe("provisioning actions", () => {
   it("mark as errored needs a reason; app owners are told; retry opens a fresh task", async () => {
     const { task, created } = await provisionTask("Dropbox");
     const prov = await callerFor(people.prov!);
-    await expectError(prov.tasks.markErrored({ taskId: task.id, reason: "" }), "BAD_REQUEST");
-    const errored = await prov.tasks.markErrored({ taskId: task.id, reason: "License pool empty" });
+    await expectError(
+      prov.tasks.close({ action: "mark_errored", taskId: task.id, text: "" }),
+      "BAD_REQUEST",
+    );
+    const errored = await prov.tasks.close({
+      action: "mark_errored",
+      taskId: task.id,
+      text: "License pool empty",
+    });
     expect(errored).toMatchObject({ state: "ERRORED", request: { state: "ERRORED" } });
     const told = await notifications("request.errored", created.requestId);
     expect(new Set(told.map((n) => n.recipientId))).toEqual(
@@ -469,8 +488,8 @@ describe("provisioning actions", () => {
       const { task, account, entitlement } = await provisionTask(`Race ${round}`);
       const [a, b] = await Promise.all([callerFor(people.prov!), callerFor(people.prov2!)]);
       const results = await Promise.allSettled([
-        a.tasks.markProvisioned({ taskId: task.id }),
-        b.tasks.markProvisioned({ taskId: task.id }),
+        a.tasks.close({ action: "mark_provisioned", taskId: task.id }),
+        b.tasks.close({ action: "mark_provisioned", taskId: task.id }),
       ]);
       const won = results.filter((r) => r.status === "fulfilled");
       const lost = results.filter((r) => r.status === "rejected");
@@ -541,8 +560,13 @@ describe("reassign", () => {
       reassignReason: "On leave this week",
     });
     // The old assignee can no longer act.
-    await expectError(prov.tasks.markProvisioned({ taskId: task.id }), "FORBIDDEN");
-    const done = await (await callerFor(people.helper!)).tasks.markProvisioned({ taskId: task.id });
+    await expectError(
+      prov.tasks.close({ action: "mark_provisioned", taskId: task.id }),
+      "FORBIDDEN",
+    );
+    const done = await (
+      await callerFor(people.helper!)
+    ).tasks.close({ action: "mark_provisioned", taskId: task.id });
     expect(done.state).toBe("DONE");
   });
 
@@ -557,7 +581,7 @@ describe("reassign", () => {
       reason: "Admin takes it",
     });
     await admin.tasks.reassign({ taskId: task.id, toUserId: people.helper!.id, reason: "Back" });
-    await admin.tasks.markProvisioned({ taskId: task.id });
+    await admin.tasks.close({ action: "mark_provisioned", taskId: task.id });
     for (const input of [{}, { search: "Handover" }]) {
       const completed = await admin.tasks.inbox({ box: "requests", tab: "completed", ...input });
       const rows = completed.items.filter((i) => i.number === task.number);
@@ -652,7 +676,9 @@ describe("comments and the task page", () => {
       (await callerFor(people.emp!)).tasks.comment({ taskId: approval.id, body: "  " }),
       "BAD_REQUEST",
     );
-    const approved = await (await callerFor(people.boss!)).tasks.approve({ taskId: approval.id });
+    const approved = await (
+      await callerFor(people.boss!)
+    ).tasks.close({ action: "approve", taskId: approval.id });
 
     const page = await (
       await callerFor(people.prov!)
@@ -730,7 +756,7 @@ describe("cancel", () => {
     expect(task).toMatchObject({ state: "CANCELLED", outcome: "CANCELLED" });
     expect(task.assignees.every((a) => !a.taskOpen)).toBe(true);
     await expectError(
-      (await callerFor(people.owner!)).tasks.approve({ taskId: task.id }),
+      (await callerFor(people.owner!)).tasks.close({ action: "approve", taskId: task.id }),
       "CONFLICT",
       /already cancelled/,
     );
@@ -779,7 +805,9 @@ describe("bulk actions", () => {
       tasks.push(await taskState(created.task!.number));
     }
     // Someone else completes one first; another is not the actor's.
-    await (await callerFor(people.prov2!)).tasks.markProvisioned({ taskId: tasks[1]!.id });
+    await (
+      await callerFor(people.prov2!)
+    ).tasks.close({ action: "mark_provisioned", taskId: tasks[1]!.id });
     await (
       await callerFor(people.prov!)
     ).tasks.reassign({
@@ -848,7 +876,9 @@ describe("revocations", () => {
       reason: "Left the sales team",
       tasks: [{ kind: "APPROVAL", assignees: [people.owner!] }],
     });
-    const approved = await (await callerFor(people.owner!)).tasks.approve({ taskId: tasks[0]!.id });
+    const approved = await (
+      await callerFor(people.owner!)
+    ).tasks.close({ action: "approve", taskId: tasks[0]!.id });
     expect(approved.nextTask?.kind).toBe("DEPROVISION");
     const deprovision = await taskState(approved.nextTask!.number);
     expect(deprovision.assignees.map((a) => a.userId)).toEqual([people.deprov!.id]);
@@ -856,10 +886,15 @@ describe("revocations", () => {
       (await (await callerFor(people.deprov!)).me.openTaskCounts()).revocations,
     ).toBeGreaterThan(0);
     await expectError(
-      (await callerFor(people.deprov!)).tasks.markProvisioned({ taskId: deprovision.id }),
+      (await callerFor(people.deprov!)).tasks.close({
+        action: "mark_provisioned",
+        taskId: deprovision.id,
+      }),
       "BAD_REQUEST",
     );
-    await (await callerFor(people.deprov!)).tasks.markDeprovisioned({ taskId: deprovision.id });
+    await (
+      await callerFor(people.deprov!)
+    ).tasks.close({ action: "mark_deprovisioned", taskId: deprovision.id });
     const ended = await db.prisma.grant.findUniqueOrThrow({ where: { id: grant.id } });
     expect(ended.revokedAt).not.toBeNull();
     expect(ended.revokeRequestId).toBe(request.id);

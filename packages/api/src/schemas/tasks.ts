@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLOSE_ACTIONS } from "@lantern/domain";
 import { multiLineText, pageLimit, reasonText, ZCursor, ZSearchText } from "./text.ts";
 
 /** The tabs of each inbox (SPEC §3.2): a tab only exists in its own box. */
@@ -44,13 +45,6 @@ export const ZTaskInboxInput = z.discriminatedUnion("box", [
 export type TTaskInboxInput = z.output<typeof ZTaskInboxInput>;
 
 const taskId = z.uuid({ error: "Choose a task." });
-const note = multiLineText({
-  label: "The note",
-  max: 2_000,
-  tooLongMessage: "A note is limited to 2,000 characters.",
-})
-  .optional()
-  .transform((v) => (v ? v : undefined));
 const reason = reasonText();
 
 export const ZTaskByNumberInput = z.object({
@@ -61,13 +55,22 @@ export const ZTaskByNumberInput = z.object({
 export const ZRemindTaskInput = ZTaskByNumberInput;
 export type TRemindTaskInput = z.output<typeof ZRemindTaskInput>;
 
-/** Approve, or mark provisioned / deprovisioned: an optional note. */
-export const ZTaskNoteInput = z.object({ taskId, note });
-export type TTaskNoteInput = z.output<typeof ZTaskNoteInput>;
-
-/** Deny, or mark as errored: a required reason. */
-export const ZTaskReasonInput = z.object({ taskId, reason });
-export type TTaskReasonInput = z.output<typeof ZTaskReasonInput>;
+/**
+ * Close a task (approve, deny, mark provisioned / deprovisioned / errored). `text` is the
+ * optional note, or the reason an action requires (the domain's ACTION_REASON says which).
+ */
+export const ZCloseTaskInput = z.object({
+  taskId,
+  action: z.enum(CLOSE_ACTIONS, {
+    error: "Choose approve, deny, mark_provisioned, mark_deprovisioned or mark_errored.",
+  }),
+  text: multiLineText({
+    label: "The note or reason",
+    max: 2_000,
+    tooLongMessage: "A note or reason is limited to 2,000 characters.",
+  }).optional(),
+});
+export type TCloseTaskInput = z.output<typeof ZCloseTaskInput>;
 
 export const ZReassignTaskInput = z.object({
   taskId,

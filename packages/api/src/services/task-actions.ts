@@ -1,4 +1,5 @@
 import {
+  ACTION_REASON,
   assertAllowed,
   canActOnTask,
   canCommentOnTask,
@@ -11,13 +12,18 @@ import {
   taskTransition,
   type RequestEndedPayload,
   type RequestState,
-  type TaskAction,
+  type CloseAction,
   type TaskKind,
   type TaskOutcome,
   type TaskState,
 } from "@lantern/domain";
 
-import type { TBulkTaskInput, TCommentInput, TReassignTaskInput } from "../schemas/tasks.ts";
+import type {
+  TBulkTaskInput,
+  TCloseTaskInput,
+  TCommentInput,
+  TReassignTaskInput,
+} from "../schemas/tasks.ts";
 import {
   applyGrantChange,
   loadRequest,
@@ -36,18 +42,6 @@ import {
 } from "./shared/records.ts";
 import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
 import type { ServiceContext } from "./shared/context.ts";
-
-/** The actions that close a task. */
-export type CloseAction = Exclude<TaskAction, "reassign" | "cancel">;
-
-/** Actions whose text is a required reason rather than an optional note. */
-const NEEDS_REASON: Record<CloseAction, string | null> = {
-  approve: null,
-  deny: "A reason for the denial",
-  mark_provisioned: null,
-  mark_deprovisioned: null,
-  mark_errored: "A reason for the error",
-};
 
 const OUTCOME_EVENT: Record<TaskOutcome, string> = {
   APPROVED: "task.approved",
@@ -88,7 +82,7 @@ async function closeTaskIn(
   const task = await loadTaskWhere(tx, actor, { id: taskId });
   assertAllowed(canActOnTask(actor, task.rules));
   const { state, outcome } = taskTransition(task.facts, action);
-  const reasonLabel = NEEDS_REASON[action];
+  const reasonLabel = ACTION_REASON[action];
   const note = reasonLabel ? requireReason(text, reasonLabel) : text?.trim() || null;
 
   const moved = await tx.task.updateMany({
@@ -305,11 +299,12 @@ async function postComment(
   ];
 }
 
-/** Approve, deny, mark provisioned / deprovisioned / errored: one task, one transaction. */
-export function closeTask(
-  ctx: ServiceContext,
-  input: { taskId: string; action: CloseAction; text?: string },
-): Promise<TaskActionResult> {
+/**
+ * Approve, deny, mark provisioned / deprovisioned / errored (`tasks.close`): one task, one
+ * transaction. Whether `text` is a required reason or an optional note is the domain's
+ * ACTION_REASON.
+ */
+export function closeTask(ctx: ServiceContext, input: TCloseTaskInput): Promise<TaskActionResult> {
   return transaction(ctx, (tx) => closeTaskIn(tx, ctx, input.taskId, input.action, input.text));
 }
 
@@ -335,7 +330,7 @@ async function reassignIn(
   const now = ctx.now();
   const actor = ctx.actor;
   const task = await loadTaskWhere(tx, actor, { id: input.taskId });
-  const reason = requireReason(input.reason, "A reason for the reassignment");
+  const reason = requireReason(input.reason, ACTION_REASON.reassign!);
   const request = await loadRequest(tx, task.requestId);
   const target = await tx.user.findFirst({
     where: { id: input.toUserId, organizationId: actor.organizationId },

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import type { PolicySnapshot, PolicySnapshotStep } from "./policy.ts";
 import {
+  ACTION_REASON,
   assertCancellable,
+  CLOSE_ACTIONS,
   closedTaskMessage,
   firstStep,
   isRequestRunning,
@@ -262,6 +264,29 @@ describe("taskAccepts (kind × action)", () => {
       expect(taskAccepts(kind, action)).toBe(OPEN_RESULT[kind][action] !== null);
     },
   );
+});
+
+describe("close actions and their text (ACTION_REASON)", () => {
+  it.each([
+    ["approve", null],
+    ["deny", "A reason for the denial"],
+    ["mark_provisioned", null],
+    ["mark_deprovisioned", null],
+    ["mark_errored", "A reason for the error"],
+    ["reassign", "A reason for the reassignment"],
+    ["cancel", null],
+  ] as const)("%s → %s", (action, reason) => {
+    expect(ACTION_REASON[action]).toBe(reason);
+  });
+
+  it("closes a task with every close action, and never with reassign or cancel", () => {
+    expect([...CLOSE_ACTIONS].sort()).toEqual(
+      ["approve", "deny", "mark_deprovisioned", "mark_errored", "mark_provisioned"].sort(),
+    );
+    for (const action of CLOSE_ACTIONS) {
+      expect(KINDS.some((kind) => taskAccepts(kind, action))).toBe(true);
+    }
+  });
 });
 
 describe("closedTaskMessage", () => {

@@ -39,6 +39,31 @@ export const TASK_ACTION_LABEL: Record<TaskAction, string> = {
   cancel: "Cancel",
 };
 
+/** The actions that close a task, each with its own outcome (`tasks.close`). */
+export const CLOSE_ACTIONS = [
+  "approve",
+  "deny",
+  "mark_provisioned",
+  "mark_deprovisioned",
+  "mark_errored",
+] as const;
+export type CloseAction = (typeof CLOSE_ACTIONS)[number];
+
+/**
+ * The text each action takes: the label of a required reason ("A reason for the denial"), or
+ * null for an optional note. The one answer to "does this action need a reason?" — the
+ * service checks it, the task dialog asks for it.
+ */
+export const ACTION_REASON: Record<TaskAction, string | null> = {
+  approve: null,
+  deny: "A reason for the denial",
+  mark_provisioned: null,
+  mark_deprovisioned: null,
+  mark_errored: "A reason for the error",
+  reassign: "A reason for the reassignment",
+  cancel: null,
+};
+
 /** The actions each kind of task accepts while OPEN. */
 const ACTIONS_OF: Record<TaskKind, readonly TaskAction[]> = {
   APPROVAL: ["approve", "deny", "reassign", "cancel"],

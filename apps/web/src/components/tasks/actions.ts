@@ -1,6 +1,7 @@
 // What a person can do to a task from the inbox, the bulk bar and the task page
 // (SPEC §3.2–§3.7): the words of each action and how its outcome is told. A plain module.
 import type { RouterInputs } from "@lantern/api";
+import { ACTION_REASON } from "@lantern/domain";
 
 export type TaskKind = "APPROVAL" | "PROVISION" | "DEPROVISION";
 
@@ -45,15 +46,8 @@ export const ACTION_DONE: Record<TaskAction, string> = {
   reassign: "reassigned",
 };
 
-/** Actions that need a reason (the others take an optional note). */
-export const NEEDS_REASON: Record<TaskAction, boolean> = {
-  approve: false,
-  deny: true,
-  mark_provisioned: false,
-  mark_deprovisioned: false,
-  mark_errored: true,
-  reassign: true,
-};
+/** Actions that need a reason (the others take an optional note): the domain's one table. */
+export const needsReason = (action: TaskAction): boolean => ACTION_REASON[action] !== null;
 
 /** The actions of the bulk bar for the tasks of one kind (SPEC §3.7). */
 export function bulkActionsFor(kind: TaskKind): BulkAction[] {

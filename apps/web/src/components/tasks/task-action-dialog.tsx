@@ -8,7 +8,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import {
   ACTION_LABEL,
-  NEEDS_REASON,
+  needsReason,
   type TaskAction,
   type TaskKind,
   type FormProblem,
@@ -88,7 +88,7 @@ export default function TaskActionDialog({
   const [person, setPerson] = useState<Reassignee | null>(null);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const needsReason = NEEDS_REASON[action];
+  const reasonRequired = needsReason(action);
   const label = ACTION_LABEL[action];
 
   const submit = async (event: React.FormEvent) => {
@@ -98,7 +98,7 @@ export default function TaskActionDialog({
       setProblem({ field: "person", message: "Choose the person to reassign the task to." });
       return;
     }
-    if (needsReason && !text.trim()) {
+    if (reasonRequired && !text.trim()) {
       setProblem({ field: "text", message: "A reason is required." });
       return;
     }
@@ -152,7 +152,7 @@ export default function TaskActionDialog({
             ) : null}
             <Textarea
               label={TEXT_LABEL[action]}
-              optional={!needsReason}
+              optional={!reasonRequired}
               value={text}
               onChange={(e) => {
                 setText(e.target.value);
@@ -164,14 +164,14 @@ export default function TaskActionDialog({
               }}
               placeholder={TEXT_PLACEHOLDER[action]}
               maxLength={2000}
-              rows={needsReason ? 3 : 2}
-              required={needsReason}
-              autoFocus={needsReason && action !== "reassign"}
+              rows={reasonRequired ? 3 : 2}
+              required={reasonRequired}
+              autoFocus={reasonRequired && action !== "reassign"}
               error={problem?.field === "text" ? problem.message : null}
               hint={
                 action === "reassign"
                   ? "Shown to the new assignee and kept in the task’s history."
-                  : needsReason
+                  : reasonRequired
                     ? "Kept in the task’s history and shown to the people who are told."
                     : "Kept in the task’s history."
               }
@@ -187,7 +187,7 @@ export default function TaskActionDialog({
               className={danger ? dangerButton : primaryButton}
               disabled={pending}
               // Nothing to type: Enter confirms at once.
-              autoFocus={!needsReason}
+              autoFocus={!reasonRequired}
             >
               {pending ? "Saving…" : label}
             </button>

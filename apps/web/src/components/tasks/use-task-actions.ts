@@ -3,12 +3,13 @@
 import { useCallback } from "react";
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import type { RouterOutputs } from "@lantern/api";
+import { ACTION_REASON } from "@lantern/domain";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { ACTION_DONE, KIND_NOUN, type TaskAction } from "./actions.ts";
 
 type InboxPage = RouterOutputs["tasks"]["inbox"];
-type CloseResult = RouterOutputs["tasks"]["markProvisioned"];
+type CloseResult = RouterOutputs["tasks"]["close"];
 type ReassignResult = RouterOutputs["tasks"]["reassign"];
 export type TaskActionResult =
   ({ type: "closed" } & CloseResult) | ({ type: "reassigned" } & ReassignResult);
@@ -60,40 +61,22 @@ export function useRunTaskAction() {
       taskId: string,
       input: { text?: string; toUserId?: string },
     ): Promise<TaskActionResult> => {
-      const note = input.text?.trim() || undefined;
-      const reason = input.text ?? "";
-      switch (action) {
-        case "approve":
-          return { type: "closed", ...(await client.tasks.approve.mutate({ taskId, note })) };
-        case "deny":
-          return { type: "closed", ...(await client.tasks.deny.mutate({ taskId, reason })) };
-        case "mark_provisioned":
-          return {
-            type: "closed",
-            ...(await client.tasks.markProvisioned.mutate({ taskId, note })),
-          };
-        case "mark_deprovisioned":
-          return {
-            type: "closed",
-            ...(await client.tasks.markDeprovisioned.mutate({ taskId, note })),
-          };
-        case "mark_errored":
-          return { type: "closed", ...(await client.tasks.markErrored.mutate({ taskId, reason })) };
-        case "reassign":
-          return {
-            type: "reassigned",
-            ...(await client.tasks.reassign.mutate({
-              taskId,
-              toUserId: input.toUserId ?? "",
-              reason,
-            })),
-          };
+      if (action === "reassign") {
+        return {
+          type: "reassigned",
+          ...(await client.tasks.reassign.mutate({
+            taskId,
+            toUserId: input.toUserId ?? "",
+            reason: input.text ?? "",
+          })),
+        };
       }
+      const text = ACTION_REASON[action] ? (input.text ?? "") : input.text?.trim() || undefined;
+      return { type: "closed", ...(await client.tasks.close.mutate({ taskId, action, text })) };
     },
     [client],
   );
 }
-
 /** The toast that says what happened: "Task #1042 marked provisioned". */
 export function announceTaskAction(action: TaskAction, result: TaskActionResult) {
   if (result.type === "reassigned") {
