@@ -4,13 +4,15 @@ import { useId, useRef, useState } from "react";
 import { ExternalLink } from "lucide-react";
 import { cn } from "~/lib/cn";
 import { CopyButton } from "./copy-button.tsx";
+import { EMAIL_FRAME_SANDBOX, emailFrameHtml } from "./frame-html.ts";
 
 const TABS = ["html", "text", "links"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * One stored email's body: the HTML in a sandboxed frame (no scripts, no same-origin, no
- * navigation out), the text version, and every link in it, each copyable.
+ * One stored email's body: the HTML in a sandboxed frame (no scripts, no same-origin access;
+ * its links open in a new tab, as from a mail client), the text version, and every link in it,
+ * each copyable.
  */
 export function EmailBody({ html, text, links }: { html: string; text: string; links: string[] }) {
   const [tab, setTab] = useState<Tab>("html");
@@ -75,8 +77,8 @@ export function EmailBody({ html, text, links }: { html: string; text: string; l
         {tab === "html" ? (
           <iframe
             title="The email as HTML"
-            sandbox=""
-            srcDoc={html}
+            sandbox={EMAIL_FRAME_SANDBOX}
+            srcDoc={emailFrameHtml(html)}
             referrerPolicy="no-referrer"
             className="h-[640px] w-full rounded-lg border border-zinc-200 bg-white shadow-xs"
           />
