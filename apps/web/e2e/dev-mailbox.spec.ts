@@ -1,4 +1,4 @@
-import { type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
 import { provisioningTaskForMarcus, signInAsAnyone } from "./support/tasks.ts";
 import { expect, test } from "./support/test.ts";
 import { expectSignedInAs, whenInteractive } from "./support/ui.ts";
@@ -9,6 +9,7 @@ import { expectSignedInAs, whenInteractive } from "./support/ui.ts";
 // checks that the page does not exist there (dev-mailbox-off.spec.ts).
 
 const NORA = { name: "Nora Lindberg", email: "nora.lindberg@northwind.example" };
+const MARCUS_EMAIL = "marcus.chen@northwind.example";
 
 async function openMailboxFor(page: Page, email: string) {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
@@ -40,9 +41,9 @@ test("signed out, a person asks for a sign-in link, finds it in the dev mailbox 
     expect(link).toMatch(/\/api\/auth\/callback\/email\?/);
     await expect(page.getByRole("button", { name: "Copy sign-in link" })).toBeVisible();
 
-    // The HTML version is sandboxed: no scripts, no same-origin access.
+    // The HTML version is sandboxed: no scripts, no same-origin access; links open a new tab.
     const frame = page.locator('iframe[title="The email as HTML"]');
-    await expect(frame).toHaveAttribute("sandbox", "");
+    await expect(frame).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
     await expect(frame.contentFrame().getByText("Sign in to Lantern").first()).toBeVisible();
     await page.getByRole("tab", { name: "Text" }).click();
     await expect(page.getByRole("tabpanel")).toContainText(link);
@@ -124,5 +125,113 @@ test("the requester sends a reminder: once an hour, in the history, and in the a
           .filter({ hasText: /reminder/i }),
       ).toHaveCount(1, { timeout: 1_000 });
     }).toPass({ timeout: 45_000 });
+  });
+});
+
+test("a task email's button opens the task in a new tab: mailbox → email → task → Mark provisioned → confirmed in 4 clicks, as from a mail client; the email's scripts never run", async ({
+  browser,
+  page,
+  csp,
+}) => {
+  const task = await provisioningTaskForMarcus(
+    browser,
+    ["Jasmine Ali", "Kofi Boateng", "Luca Moretti", "Nkechi Eze"],
+    "Running the partner onboarding channel.",
+  );
+  // Marcus reads his email in the browser he is signed in to Lantern with.
+  await signInAsAnyone(page, "Marcus Chen");
+  const emails = page.getByRole("complementary", { name: "Emails" });
+  const email = emails
+    .getByRole("link")
+    .filter({ hasText: `(#${task.number})` })
+    .filter({ hasNotText: /reminder/i });
+  await test.step("the task-assigned email reaches Marcus's mailbox", async () => {
+    await expect(async () => {
+      await openMailboxFor(page, MARCUS_EMAIL);
+      await expect(email).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 45_000 });
+  });
+
+  let clicks = 0;
+  const click = async (target: Locator) => {
+    await target.click();
+    clicks += 1;
+  };
+  const frame = page.locator('iframe[title="The email as HTML"]');
+  let taskPage: Page;
+
+  await test.step("click the email, then its Open task button: the task opens in a new tab", async () => {
+    await click(email);
+    await expect(page.getByRole("heading", { level: 2 })).toContainText(`#${task.number}`);
+    const button = frame.contentFrame().getByRole("link", { name: `Open task #${task.number}` });
+    await expect(button).toBeVisible();
+    const opened = page.context().waitForEvent("page");
+    await click(button);
+    taskPage = await opened;
+    await expect(taskPage).toHaveURL(new RegExp(`/tasks/${task.number}$`));
+    await expect(taskPage.getByRole("heading", { level: 1 })).toContainText(`Task #${task.number}`);
+    // The mailbox stays where it was.
+    await expect(page).toHaveURL(/\/dev\/mailbox/);
+  });
+
+  await test.step("Mark provisioned and confirm: done, in four clicks from the mailbox", async () => {
+    await click(
+      await whenInteractive(
+        taskPage.getByRole("button", { name: "Mark provisioned", exact: true }),
+      ),
+    );
+    const dialog = taskPage.getByRole("dialog", { name: `Mark provisioned #${task.number}` });
+    await click(dialog.getByRole("button", { name: "Mark provisioned" }));
+    await expect(dialog).toBeHidden();
+    await expect(taskPage.getByText(`Task #${task.number} marked provisioned`)).toBeVisible();
+    await expect(taskPage.getByRole("heading", { level: 1 })).toContainText("Provisioned");
+    expect(clicks, "mailbox → email → Open task → Mark provisioned → confirm").toBe(4);
+  });
+
+  await test.step("scripts in the email cannot run", async () => {
+    const sandbox = (await frame.getAttribute("sandbox"))?.split(/\s+/) ?? [];
+    expect(sandbox).not.toContain("allow-scripts");
+    expect(sandbox).not.toContain("allow-same-origin");
+    // Lantern's own emails carry no script, so give the shown message what a hostile one would
+    // carry — an inline script, an event handler and a javascript: link — by adding them to the
+    // email's HTML on its way from the server (in the frame's srcdoc).
+    const hostile =
+      "<p>Hostile part</p>" +
+      "<script>document.body.append('Script ran')</script>" +
+      '<img alt="" src="data:," onerror="document.body.append(\'Handler ran\')">' +
+      "<a href=\"javascript:document.body.append('Link ran')\">Hostile link</a>";
+    const escaped = hostile
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+    await page.route(
+      (url) => url.pathname === "/dev/mailbox",
+      async (route) => {
+        if (route.request().resourceType() !== "document") return route.fallback();
+        const response = await route.fetch();
+        const body = await response.text();
+        const patched = body.replace("&lt;/body&gt;", `${escaped}&lt;/body&gt;`);
+        expect(patched, "the email's HTML is in the page").not.toBe(body);
+        const headers = { ...response.headers() };
+        delete headers["content-encoding"];
+        delete headers["content-length"];
+        await route.fulfill({ response, headers, body: patched });
+      },
+    );
+    await page.reload();
+    const shown = frame.contentFrame();
+    await expect(shown.getByText("Hostile part")).toBeVisible();
+    await expect(shown.getByRole("link", { name: `Open task #${task.number}` })).toBeVisible();
+    const pages = page.context().pages().length;
+    // The frame keeps the mailbox's Content-Security-Policy: the javascript: link is refused
+    // by it (a violation provoked on purpose), on top of the sandbox.
+    csp.allow(/Running the JavaScript URL violates the following Content Security Policy/);
+    await shown.getByRole("link", { name: "Hostile link" }).click();
+    // Give a script, a handler or the link every chance to run before looking.
+    await page.waitForTimeout(1_000);
+    await expect(shown.getByText(/(Script|Handler|Link) ran/)).toHaveCount(0);
+    expect(page.context().pages(), "the javascript: link opened nothing").toHaveLength(pages);
+    await page.unroute((url) => url.pathname === "/dev/mailbox");
   });
 });
