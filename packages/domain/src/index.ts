@@ -10,6 +10,7 @@ export * from "./permissions/accounts.ts";
 export * from "./permissions/app-accounts.ts";
 export * from "./workflow/policy.ts";
 export * from "./workflow/policy-rules.ts";
+export * from "./workflow/outcome.ts";
 export * from "./workflow/assignees.ts";
 export * from "./workflow/state-machine.ts";
 export * from "./notifications/payloads.ts";

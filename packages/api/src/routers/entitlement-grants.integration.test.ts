@@ -138,7 +138,7 @@ describe("entitlements.byId", () => {
     expect(read.policies.revocation).toMatchObject({
       name: "Org revocation",
       source: "ORGANIZATION",
-      summary: "No approval needed: it is deprovisioned at once.",
+      summary: "No approval needed: it goes straight to deprovisioning.",
     });
     expect(read.viewerCanManage).toBe(true);
     expect(read.viewerGrantsScope).toBe("ALL");

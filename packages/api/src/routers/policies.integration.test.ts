@@ -208,7 +208,7 @@ describe("creating a policy", () => {
     const caller = await admin();
     const created = await caller.policies.create(definition({ name: "Instant", steps: [] }));
     expect((await caller.policies.byId({ id: created.policy.id })).requestSummary).toBe(
-      "No approval needed: it is provisioned at once.",
+      "No approval needed: it goes straight to provisioning.",
     );
   });
 
@@ -625,8 +625,8 @@ describe("listing policies", () => {
     );
     expect(instant).toMatchObject({
       approvalStepCount: 0,
-      requestSummary: "No approval needed: it is provisioned at once.",
-      revocationSummary: "No approval needed: it is deprovisioned at once.",
+      requestSummary: "No approval needed: it goes straight to provisioning.",
+      revocationSummary: "No approval needed: it goes straight to deprovisioning.",
     });
   });
 

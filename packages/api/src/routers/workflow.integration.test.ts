@@ -376,7 +376,7 @@ describe("requesting access and approving it", () => {
     expect(requestable.find((e) => e.app.name === "Slack")).toMatchObject({
       pending: true,
       held: false,
-      policySummary: "No approval needed: it is provisioned at once.",
+      policySummary: "No approval needed: it goes straight to provisioning.",
     });
     // Typed text matches literally: "%" and "_" are not wildcards.
     expect(await emp.requests.requestable({ search: "%" })).toEqual([]);

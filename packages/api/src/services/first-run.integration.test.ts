@@ -69,7 +69,7 @@ describe("first run on an empty database", () => {
         "Manager approval",
         expect.stringMatching(/^The manager .* approves, then it is provisioned\.$/),
       ],
-      ["Remove without approval", "No approval needed: it is provisioned at once."],
+      ["Remove without approval", "No approval needed: it goes straight to provisioning."],
     ]);
 
     const events = await db.prisma.event.findMany({ orderBy: { action: "asc" } });

@@ -9,16 +9,19 @@ import {
   describePolicy,
   DomainError,
   firstStep,
+  resolveWorkers,
   retryTransition,
   toPage,
   type Actor,
   type Page,
+  type PersonFact,
   type RequestKind,
+  type RequestOutcome,
   type RequestState,
   type TaskKind,
   snapshotPolicy,
+  type WhoDoesIt,
 } from "@lantern/domain";
-import type { Context } from "../context.ts";
 import type {
   TCancelRequestInput,
   TCreateRequestInput,
@@ -26,7 +29,7 @@ import type {
   TRequestableInput,
 } from "../schemas/requests.ts";
 import { notifyRequestEnd } from "./task-actions.ts";
-import { loadRequest, startStep } from "./workflow/engine.ts";
+import { loadRequest, startStep, stepOutcome } from "./workflow/engine.ts";
 import { recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import { escapeLike } from "./search.ts";
 import type { ServiceContext } from "./shared/context.ts";
@@ -71,6 +74,11 @@ export interface CreatedRequest {
   policySummary: string;
   /** The first task, when the request waits on a person. */
   task: { number: number; kind: TaskKind } | null;
+  /**
+   * What happens next, from the step the server started: approval by whom, a provisioning
+   * task for whom, or the connector. Word it with describeOutcome (@lantern/domain).
+   */
+  outcome: RequestOutcome;
 }
 
 /**
@@ -164,6 +172,7 @@ export async function createRequest(
       policyName: policy.name,
       policySummary: describePolicy(snapshot, "GRANT"),
       task: step.task ? { number: step.task.number, kind: step.task.kind } : null,
+      outcome: await stepOutcome(tx, step),
     };
   });
 }
@@ -524,6 +533,11 @@ export interface RequestableEntitlement {
   pending: boolean;
   policyName: string | null;
   policySummary: string | null;
+  /**
+   * Who provisions it once approved, by the rules a request's task would follow: the app's
+   * provisioners (else its owners, else the super admins), by name, or the app's connector.
+   */
+  provisionedBy: WhoDoesIt;
 }
 
 /**
@@ -560,6 +574,7 @@ export async function listRequestable(
       description: true,
       requestPolicyId: true,
       revocationPolicyId: true,
+      provisioningStrategy: true,
       app: {
         select: {
           id: true,
@@ -612,6 +627,11 @@ export async function listRequestable(
       await ctx.db.policy.findMany({ where: { id: { in: policyIds } }, include: policyInclude })
     ).map((p) => [p.id, p]),
   );
+  const provisioners = await provisionersOf(
+    ctx.db,
+    actor.organizationId,
+    entitlements.filter((e) => e.provisioningStrategy === "MANUAL").map((e) => e.app.id),
+  );
   return entitlements.map((e) => {
     const policyId =
       e.requestPolicyId ??
@@ -628,6 +648,61 @@ export async function listRequestable(
       pending: pendingIds.has(e.id),
       policyName: policy?.name ?? null,
       policySummary: policy ? describePolicy(snapshotPolicy(policy), "GRANT") : null,
+      provisionedBy:
+        e.provisioningStrategy === "CONNECTOR"
+          ? { kind: "connector" }
+          : { kind: "people", people: provisioners.get(e.app.id) ?? [] },
     };
   });
+}
+
+const personSelect = { id: true, displayName: true, status: true } as const;
+const toFact = (p: { id: string; displayName: string; status: string }): PersonFact => ({
+  id: p.id,
+  displayName: p.displayName,
+  active: p.status === "ACTIVE",
+});
+
+/**
+ * Who would get a provisioning task in each of these apps today (resolveWorkers, the rule the
+ * workflow engine assigns by), by name in alphabetical order. Two statements whatever the
+ * number of apps.
+ */
+async function provisionersOf(
+  db: Tx,
+  organizationId: string,
+  appIds: string[],
+): Promise<Map<string, Array<{ id: string; displayName: string }>>> {
+  const found = new Map<string, Array<{ id: string; displayName: string }>>();
+  const apps = [...new Set(appIds)];
+  if (apps.length === 0) return found;
+  const [members, superAdmins] = await Promise.all([
+    db.appMember.findMany({
+      where: { appId: { in: apps }, role: { in: ["OWNER", "PROVISIONER"] } },
+      select: { appId: true, role: true, user: { select: personSelect } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.user.findMany({
+      where: { organizationId, role: "SUPER_ADMIN", status: "ACTIVE" },
+      select: personSelect,
+      orderBy: { displayName: "asc" },
+    }),
+  ]);
+  for (const appId of apps) {
+    const mine = members.filter((m) => m.appId === appId);
+    const people = new Map(mine.map((m) => [m.user.id, m.user]));
+    for (const admin of superAdmins) people.set(admin.id, admin);
+    const { userIds } = resolveWorkers("GRANT", {
+      appWorkers: mine.filter((m) => m.role === "PROVISIONER").map((m) => toFact(m.user)),
+      appOwners: mine.filter((m) => m.role === "OWNER").map((m) => toFact(m.user)),
+      superAdmins: superAdmins.map(toFact),
+    });
+    found.set(
+      appId,
+      userIds
+        .map((id) => ({ id, displayName: people.get(id)!.displayName }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id)),
+    );
+  }
+  return found;
 }

@@ -9,13 +9,14 @@ import {
   requireReason,
   type Actor,
   type GrantFactsForRevoke,
+  type RequestOutcome,
   type RequestState,
   type TaskKind,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TRevokeGrantInput } from "../schemas/grants.ts";
 import { openRequest } from "./requests.ts";
-import { notificationFacts } from "./workflow/engine.ts";
+import { notificationFacts, stepOutcome } from "./workflow/engine.ts";
 import {
   enqueueNotifications,
   recipientSelect,
@@ -203,6 +204,11 @@ export interface RevokeResult {
   /** The first task (approval or deprovisioning); null when a connector removes the access. */
   task: { number: number; kind: TaskKind } | null;
   connectorJobId: string | null;
+  /**
+   * What happens next, from the step the server started: approval by whom, a deprovisioning
+   * task for whom, or the connector. Word it with describeOutcome (@lantern/domain).
+   */
+  outcome: RequestOutcome;
 }
 
 type Attempt =
@@ -293,6 +299,7 @@ export async function revokeGrant(
         policySummary: describePolicy(snapshot, "REVOKE"),
         task: step.task ? { number: step.task.number, kind: step.task.kind } : null,
         connectorJobId: step.connectorJobId,
+        outcome: await stepOutcome(tx, step),
       },
     };
   });

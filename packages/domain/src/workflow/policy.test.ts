@@ -139,19 +139,19 @@ describe("describePolicy", () => {
       label: "0 steps, GRANT",
       steps: [provision(0)],
       kind: "GRANT",
-      expected: "No approval needed: it is provisioned at once.",
+      expected: "No approval needed: it goes straight to provisioning.",
     },
     {
       label: "0 steps, REVOKE",
       steps: [provision(0)],
       kind: "REVOKE",
-      expected: "No approval needed: it is deprovisioned at once.",
+      expected: "No approval needed: it goes straight to deprovisioning.",
     },
     {
       label: "no steps stored, GRANT",
       steps: [],
       kind: "GRANT",
-      expected: "No approval needed: it is provisioned at once.",
+      expected: "No approval needed: it goes straight to provisioning.",
     },
     {
       label: "1 step (manager), GRANT",

@@ -119,7 +119,10 @@ export function describePolicy(snapshot: PolicySnapshot, requestKind: "GRANT" | 
     .filter((s) => s.kind === "APPROVAL")
     .map((s) => `${s.approverKind ? APPROVER_LABEL[s.approverKind] : "an approver"} approves`);
   const last = requestKind === "GRANT" ? "it is provisioned" : "it is deprovisioned";
-  if (parts.length === 0) return `No approval needed: ${last} at once.`;
+  // Not "at once": with a MANUAL strategy a person still does the work (issue 14).
+  if (parts.length === 0) {
+    return `No approval needed: it goes straight to ${requestKind === "GRANT" ? "provisioning" : "deprovisioning"}.`;
+  }
   const sentence = [...parts, last].join(", then ");
   return sentence.charAt(0).toUpperCase() + sentence.slice(1) + ".";
 }

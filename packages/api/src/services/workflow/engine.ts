@@ -10,6 +10,7 @@ import {
   type PersonFact,
   type PolicySnapshot,
   type RequestFacts,
+  type RequestOutcome,
   type RequestState,
   type TaskKind,
 } from "@lantern/domain";
@@ -240,6 +241,26 @@ export async function startStep(
     routingNote: assignment.note,
   });
   return { state, task, connectorJobId: null };
+}
+
+/**
+ * What a step just started means for people (RequestOutcome): the task and the people it was
+ * assigned to, by name, or the connector's job. Read in the step's own transaction, so the
+ * names are exactly the assignees the step wrote.
+ */
+export async function stepOutcome(tx: Tx, step: StepResult): Promise<RequestOutcome> {
+  if (step.connectorJobId) return { kind: "connector", jobId: step.connectorJobId };
+  if (!step.task) throw new Error("A started step has a task or a connector job.");
+  const assignees = await tx.taskAssignee.findMany({
+    where: { taskId: step.task.id, active: true },
+    select: { user: { select: { id: true, displayName: true } } },
+  });
+  const people = assignees
+    .map((a) => a.user)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
+  return step.task.kind === "APPROVAL"
+    ? { kind: "approval", taskNumber: step.task.number, approvers: people }
+    : { kind: "task", taskNumber: step.task.number, assignees: people };
 }
 
 /**
