@@ -181,9 +181,9 @@ test("an organization created by its first sign-in runs a request end to end", a
     await expect(eli).toHaveURL(/\/my-requests\?requested=/);
     const notice = eli.getByRole("status").filter({ hasText: "You asked for" });
     await expect(notice).toContainText(`${ENTITLEMENT} in ${APP}`);
-    await expect(notice).toContainText(`with ${MANAGER.name}`);
-    const link = notice.getByRole("link", { name: /^#\d+$/ });
-    firstTask = Number((await link.textContent())!.slice(1));
+    await expect(notice).toContainText(`Sent for approval by ${MANAGER.name} (#`);
+    const link = notice.getByRole("link", { name: /^Open task #\d+$/ });
+    firstTask = Number((await link.textContent())!.replace("Open task #", ""));
   });
 
   await test.step("Maya, Eli's manager, approves", async () => {

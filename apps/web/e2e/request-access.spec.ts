@@ -61,6 +61,10 @@ test("Jordan requests a Figma seat, sees it waiting, and his manager approves it
     const next = jordan.getByRole("complementary", { name: "What happens next" });
     await expect(next).toContainText("Your manager approves, then it is provisioned.");
     await expect(next).toContainText("Manager approval");
+    // Who provisions: Figma has no provisioners, so its owners do (the seed's design leads).
+    await expect(next).toContainText(
+      "Camille Dubois or Oscar Lindgren sets it up and marks it provisioned.",
+    );
     await staleTab.goto(jordan.url());
     await expect(
       staleTab.getByRole("radio", { name: new RegExp(escapeRegExp(ENTITLEMENT)) }),
@@ -79,10 +83,11 @@ test("Jordan requests a Figma seat, sees it waiting, and his manager approves it
 
     const notice = jordan.getByRole("status").filter({ hasText: "You asked for" });
     await expect(notice).toContainText(`${ENTITLEMENT} in ${APP}`);
-    await expect(notice).toContainText("waiting for approval");
-    await expect(notice).toContainText("with Hannah Okafor");
-    const taskLink = notice.getByRole("link", { name: /^#\d+$/ });
-    taskNumber = Number((await taskLink.textContent())!.slice(1));
+    await expect(notice).toContainText(/Sent for approval by Hannah Okafor \(#\d+\)\./);
+    await expect(notice).toContainText("Once approved, the access is set up.");
+    const taskLink = notice.getByRole("link", { name: /^Open task #\d+$/ });
+    taskNumber = Number((await taskLink.textContent())!.replace("Open task #", ""));
+    await expect(notice).toContainText(`(#${taskNumber})`);
     expect(taskNumber).toBeGreaterThan(0);
     await expect(taskLink).toHaveAttribute("href", `/tasks/${taskNumber}`);
 

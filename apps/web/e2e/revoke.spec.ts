@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { personIn } from "./support/tasks.ts";
 import { expect, test } from "./support/test.ts";
 import { trpcQuery } from "./support/trpc.ts";
@@ -52,7 +52,10 @@ interface Candidate {
 async function findGrant(
   request: APIRequestContext,
   fits: (row: GrantRow) => boolean,
-  { anyStrategy = false }: { anyStrategy?: boolean } = {},
+  {
+    anyStrategy = false,
+    policyFits = () => true,
+  }: { anyStrategy?: boolean; policyFits?: (policy: Candidate["policy"]) => boolean } = {},
 ): Promise<Candidate> {
   const apps = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(
     request,
@@ -80,7 +83,9 @@ async function findGrant(
       const entitlement = await trpcQuery<{
         policies: { revocation: { name: string; summary: string } | null };
       }>(request, "entitlements.byId", { id: e.id });
-      if (!entitlement.policies.revocation) continue;
+      if (!entitlement.policies.revocation || !policyFits(entitlement.policies.revocation)) {
+        continue;
+      }
       return {
         app,
         entitlement: { id: e.id, displayName: e.displayName },
@@ -95,15 +100,31 @@ async function findGrant(
 const ownedByReport = (row: GrantRow) =>
   row.viewerCanRevoke && row.owner !== null && REPORTS.includes(row.owner.displayName);
 
-/** What the toast says for this policy: an approval task, or the deprovisioning task. */
+const withoutApproval = (policy: Candidate["policy"]) =>
+  policy.summary.startsWith("No approval needed");
+
+/**
+ * What the toast says for this policy (the entitlements here are removed by a person): an
+ * approval task for its approvers, or at once a deprovisioning task for the app's
+ * deprovisioners — by name, with the task's number.
+ */
 function expectedOutcome(policy: Candidate["policy"]): RegExp {
-  return policy.summary.startsWith("No approval needed")
-    ? /^Deprovisioning task #(\d+) created$/
-    : /^Sent for approval: task #(\d+)$/;
+  return withoutApproval(policy)
+    ? /^A deprovisioning task was created for (.+) \(#(\d+)\)$/
+    : /^Sent for approval by (.+) \(#(\d+)\)$/;
 }
 
-/** Fills the Revoke access dialog and sends it; returns the new task's number from the toast. */
-async function revokeInDialog(page: Page, candidate: Candidate): Promise<number> {
+interface Revoked {
+  /** The new task's number, from the toast. */
+  number: number;
+  /** Who the toast says acts next: "Marcus Chen", or "A or B". */
+  who: string;
+  /** The toast itself. */
+  toast: Locator;
+}
+
+/** Fills the Revoke access dialog and sends it; reads what the toast says happens next. */
+async function revokeInDialog(page: Page, candidate: Candidate): Promise<Revoked> {
   const dialog = page.getByRole("dialog", { name: "Revoke access" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(candidate.entitlement.displayName);
@@ -111,6 +132,7 @@ async function revokeInDialog(page: Page, candidate: Candidate): Promise<number>
   await expect(dialog).toContainText(candidate.row.account.label);
   await expect(dialog).toContainText(`Revocation policy: ${candidate.policy.name}`);
   await expect(dialog).toContainText(candidate.policy.summary);
+  await expect(dialog).not.toContainText("at once");
 
   // A reason is required.
   await dialog.getByRole("button", { name: "Revoke", exact: true }).click();
@@ -120,10 +142,25 @@ async function revokeInDialog(page: Page, candidate: Candidate): Promise<number>
   await expect(dialog).toBeHidden();
 
   const pattern = expectedOutcome(candidate.policy);
-  const toast = page.locator("[data-sonner-toast] [data-title]").filter({ hasText: pattern });
+  const toast = page
+    .locator("[data-sonner-toast]")
+    .filter({ has: page.locator("[data-title]").filter({ hasText: pattern }) });
   await expect(toast).toBeVisible();
-  const title = await toast.innerText();
-  return Number(pattern.exec(title.trim())![1]);
+  await toast.hover(); // the toast stays while the pointer is on it
+  const title = (await toast.locator("[data-title]").innerText()).trim();
+  const [, who, number] = pattern.exec(title)!;
+  // Never "deprovisioned at once" while a person still has to do it.
+  await expect(toast).not.toContainText(/at once|no approval/i);
+  await expect(toast).toContainText(
+    withoutApproval(candidate.policy)
+      ? "The access stays until they mark it deprovisioned."
+      : "The access stays until the removal is approved and done.",
+  );
+  await expect(toast.getByRole("link", { name: `Open task #${number}` })).toHaveAttribute(
+    "href",
+    `/tasks/${number}`,
+  );
+  return { number: Number(number), who: who!, toast };
 }
 
 test("a manager revokes a report's access from the entitlement's Grants tab", async ({
@@ -161,7 +198,7 @@ test("a manager revokes a report's access from the entitlement's Grants tab", as
     await (await whenInteractive(button)).click();
   });
 
-  const number = await revokeInDialog(page, candidate);
+  const { number } = await revokeInDialog(page, candidate);
 
   await test.step("the row says Pending revocation and links to the task", async () => {
     const pending = page.getByRole("link", {
@@ -209,13 +246,42 @@ test("a manager revokes a report's access from the account's page", async ({ bro
       }),
     )
   ).click();
-  const number = await revokeInDialog(page, candidate);
+  const { number } = await revokeInDialog(page, candidate);
 
   await expect(
     entitlements.getByRole("link", {
       name: new RegExp(`^Pending revocation: .*Open task #${number}$`),
     }),
   ).toHaveAttribute("href", `/tasks/${number}`);
+  await hannah.context.close();
+});
+
+test("no approval and a MANUAL strategy: the toast names who deprovisions, and its task link opens that very task", async ({
+  browser,
+}) => {
+  const hannah = await personIn(browser, MANAGER);
+  const { page } = hannah;
+  const candidate = await findGrant(page.request, ownedByReport, { policyFits: withoutApproval });
+  const { app, entitlement, row } = candidate;
+  await page.goto(
+    `/apps/${app.id}/entitlements/${entitlement.id}?q=${encodeURIComponent(row.account.label)}`,
+  );
+  await (
+    await whenInteractive(
+      page.getByRole("button", {
+        name: `Revoke ${entitlement.displayName} from ${row.account.label}`,
+      }),
+    )
+  ).click();
+  const { number, who, toast } = await revokeInDialog(page, candidate);
+
+  await toast.getByRole("link", { name: `Open task #${number}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${number}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Task #${number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Deprovision");
+  // The people the toast named are the task's assignees, every one of them.
+  const assigned = page.getByRole("region", { name: "Assigned to" });
+  for (const name of who.split(/, | or /)) await expect(assigned).toContainText(name);
   await hannah.context.close();
 });
 

@@ -9,6 +9,7 @@ import {
   describePolicy,
   DomainError,
   firstStep,
+  outcomeOfRequest,
   resolveWorkers,
   retryTransition,
   toPage,
@@ -448,6 +449,8 @@ export interface MyRequestRow {
     outcomeNote: string | null;
     assignees: string[];
   } | null;
+  /** What happens next (outcomeOfRequest): word it with describeOutcome. */
+  next: RequestOutcome | null;
 }
 
 /** The requests the viewer made, newest first, keyset-paginated. */
@@ -492,7 +495,7 @@ export async function listMyRequests(
           outcomeNote: true,
           assignees: {
             where: { active: true },
-            select: { user: { select: { displayName: true } } },
+            select: { user: { select: { id: true, displayName: true } } },
           },
         },
       },
@@ -503,8 +506,16 @@ export async function listMyRequests(
     nextCursor: page.nextCursor,
     items: page.items.map(({ tasks, ...r }) => {
       const t = tasks[0];
+      const people = (t?.assignees ?? [])
+        .map((a) => a.user)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
       return {
         ...r,
+        next: outcomeOfRequest({
+          state: r.state,
+          openTask:
+            t && t.state === "OPEN" ? { number: t.number, kind: t.kind, assignees: people } : null,
+        }),
         latestTask: t
           ? {
               number: t.number,

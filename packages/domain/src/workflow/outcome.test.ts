@@ -3,6 +3,7 @@ import {
   anyOneOf,
   describeOutcome,
   describeWhoDoesIt,
+  outcomeOfRequest,
   type RequestOutcome,
   type WhoDoesIt,
 } from "./outcome.ts";
@@ -136,5 +137,42 @@ describe("describeWhoDoesIt", () => {
     },
   ])("$kind $who.kind → $expected", ({ who, kind, expected }) => {
     expect(describeWhoDoesIt(who, kind)).toBe(expected);
+  });
+});
+
+describe("outcomeOfRequest", () => {
+  const task = (kind: "APPROVAL" | "PROVISION" | "DEPROVISION") => ({
+    number: 12,
+    kind,
+    assignees: [SAM],
+  });
+  it.each([
+    {
+      state: "PENDING_APPROVAL" as const,
+      openTask: task("APPROVAL"),
+      expected: { kind: "approval", taskNumber: 12, approvers: [SAM] },
+    },
+    {
+      state: "PROVISIONING" as const,
+      openTask: task("PROVISION"),
+      expected: { kind: "task", taskNumber: 12, assignees: [SAM] },
+    },
+    {
+      state: "PROVISIONING" as const,
+      openTask: task("DEPROVISION"),
+      expected: { kind: "task", taskNumber: 12, assignees: [SAM] },
+    },
+    {
+      state: "PROVISIONING" as const,
+      openTask: null,
+      expected: { kind: "connector", jobId: null },
+    },
+    { state: "COMPLETED" as const, openTask: null, expected: { kind: "done" } },
+    { state: "DENIED" as const, openTask: null, expected: null },
+    { state: "CANCELLED" as const, openTask: null, expected: null },
+    { state: "ERRORED" as const, openTask: null, expected: null },
+    { state: "PENDING_APPROVAL" as const, openTask: null, expected: null },
+  ])("$state with $openTask.kind → $expected.kind", ({ state, openTask, expected }) => {
+    expect(outcomeOfRequest({ state, openTask })).toEqual(expected);
   });
 });

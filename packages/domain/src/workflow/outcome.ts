@@ -4,6 +4,8 @@
 // that opened the step (its task and that task's assignees, or its connector job), never
 // from a policy read again in the browser.
 
+import type { RequestState, TaskKind } from "./state-machine.ts";
+
 /** Someone a task is assigned to, by name. */
 export interface OutcomePerson {
   id: string;
@@ -103,4 +105,24 @@ export function describeWhoDoesIt(who: WhoDoesIt, requestKind: "GRANT" | "REVOKE
   return grant
     ? `${anyOneOf(who.people)} sets it up and marks it provisioned.`
     : `${anyOneOf(who.people)} removes it and marks it deprovisioned.`;
+}
+
+/**
+ * A running or finished request's next step, from its state and its open task (with that
+ * task's current assignees): how a list shows it later. Null when it ended without the
+ * access changing (denied, cancelled, errored).
+ */
+export function outcomeOfRequest(request: {
+  state: RequestState;
+  openTask: { number: number; kind: TaskKind; assignees: OutcomePerson[] } | null;
+}): RequestOutcome | null {
+  const { state, openTask } = request;
+  if (state === "COMPLETED") return { kind: "done" };
+  if (state !== "PENDING_APPROVAL" && state !== "APPROVED" && state !== "PROVISIONING") {
+    return null;
+  }
+  if (!openTask) return state === "PROVISIONING" ? { kind: "connector", jobId: null } : null;
+  return openTask.kind === "APPROVAL"
+    ? { kind: "approval", taskNumber: openTask.number, approvers: openTask.assignees }
+    : { kind: "task", taskNumber: openTask.number, assignees: openTask.assignees };
 }

@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@lantern/api";
+import { describeOutcome } from "@lantern/domain";
 import { apiError } from "~/trpc/errors";
 import { dangerButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
@@ -12,8 +11,6 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-
-type RevokeResult = RouterOutputs["grants"]["revoke"];
 
 /** The grant to revoke, as the row that opens the dialog knows it. */
 export interface RevokeTarget {
@@ -26,24 +23,6 @@ export interface RevokeTarget {
   appName: string;
   /** Why the viewer may not revoke it (canRevokeGrant), or null when they may. */
   refusal: string | null;
-}
-
-/** What came of a revoke, in a line: the toast's title. */
-export function revokeOutcome(result: RevokeResult): { title: string; href: string | null } {
-  if (result.task?.kind === "APPROVAL") {
-    return {
-      title: `Sent for approval: task #${result.task.number}`,
-      href: `/tasks/${result.task.number}`,
-    };
-  }
-  if (result.task) {
-    return {
-      title: `Deprovisioning task #${result.task.number} created`,
-      href: `/tasks/${result.task.number}`,
-    };
-  }
-  if (result.connectorJobId) return { title: "The connector removes it", href: null };
-  return { title: "Access removed", href: null };
 }
 
 /** Every list and figure that shows this grant reloads after a revoke (or a refusal). */
@@ -69,7 +48,9 @@ type Problem =
  * Revoke access (SPEC §5): names the account, the entitlement and the app, says which
  * revocation policy applies and what it will do, asks for a reason. The server decides:
  * a refusal (FORBIDDEN, naming who can) or a revocation already in flight (CONFLICT, with its
- * task) is shown here; success closes the dialog with a toast that links to the new task.
+ * task) is shown here; success closes the dialog with a toast that says what happens next
+ * (describeOutcome: approval by whom, a deprovisioning task for whom, or the connector) and
+ * links to the new task.
  * When the list already knows the viewer may not revoke, the dialog says so and offers no form.
  */
 export function RevokeDialog({
@@ -81,7 +62,6 @@ export function RevokeDialog({
 }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const router = useRouter();
   const changed = useGrantsChanged();
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState(false);
@@ -104,12 +84,25 @@ export function RevokeDialog({
     setPending(true);
     try {
       const result = await client.grants.revoke.mutate({ grantId: target.grantId, reason });
-      const outcome = revokeOutcome(result);
-      toast.success(outcome.title, {
-        description: `${target.entitlement.displayName} for ${target.accountLabel}. ${result.policySummary}`,
-        ...(outcome.href
-          ? { action: { label: "Open task", onClick: () => router.push(outcome.href!) } }
-          : {}),
+      // What really happens next, from the step the server started (issue 14).
+      const next = describeOutcome(result.outcome, "REVOKE");
+      toast.success(next.title, {
+        description: (
+          <>
+            {target.entitlement.displayName} for {target.accountLabel}. {next.detail}
+            {next.taskNumber !== null ? (
+              <>
+                {" "}
+                <Link
+                  href={`/tasks/${next.taskNumber}`}
+                  className="font-medium text-zinc-900 underline underline-offset-2"
+                >
+                  Open task #{next.taskNumber}
+                </Link>
+              </>
+            ) : null}
+          </>
+        ),
       });
       void changed();
       onOpenChange(false);

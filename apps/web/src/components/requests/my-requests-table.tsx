@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { CircleCheck, KeyRound, Plus, X } from "lucide-react";
+import { describeOutcome } from "@lantern/domain";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { AppIcon } from "~/components/ui/app-icon";
 import { Badge } from "~/components/ui/badge";
@@ -362,24 +363,29 @@ function CreatedNotice({ request }: { request: MyRequest | null }) {
   if (!request) {
     return <SuccessNotice onDismiss={dismiss}>Your request was sent.</SuccessNotice>;
   }
-  const task = request.latestTask;
-  const state = REQUEST_STATE[request.state].label.toLowerCase();
+  // What happens next, in the words every outcome message uses (describeOutcome).
+  const next = request.next ? describeOutcome(request.next, request.kind) : null;
   return (
     <SuccessNotice onDismiss={dismiss}>
-      You asked for <strong>{accessName(request)}</strong>. It is {state}
-      {task ? (
+      You asked for <strong>{accessName(request)}</strong>.{" "}
+      {next ? (
         <>
-          {" "}
-          as task{" "}
-          <Link href={`/tasks/${task.number}`} className="font-medium underline underline-offset-2">
-            #{task.number}
-          </Link>
-          {task.state === "OPEN" && task.assignees.length > 0
-            ? `, with ${task.assignees.join(", ")}`
-            : ""}
+          {next.title}. {next.detail}
+          {next.taskNumber !== null ? (
+            <>
+              {" "}
+              <Link
+                href={`/tasks/${next.taskNumber}`}
+                className="font-medium underline underline-offset-2"
+              >
+                Open task #{next.taskNumber}
+              </Link>
+            </>
+          ) : null}
         </>
-      ) : null}
-      .
+      ) : (
+        <>It is {REQUEST_STATE[request.state].label.toLowerCase()}.</>
+      )}
     </SuccessNotice>
   );
 }

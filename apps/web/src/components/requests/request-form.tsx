@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, Info, Route, Send } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
+import { describeWhoDoesIt } from "@lantern/domain";
 import { AppIcon } from "~/components/ui/app-icon";
 import { Badge } from "~/components/ui/badge";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
@@ -539,6 +540,9 @@ function WhatHappens({ app, selected }: { app: PickedApp | null; selected: Reque
             {selected.policySummary ? (
               <>
                 <p className="leading-6 text-zinc-800">{forYou(selected.policySummary)}</p>
+                <p className="leading-6 text-zinc-800">
+                  {describeWhoDoesIt(selected.provisionedBy, "GRANT")}
+                </p>
                 <dl className="border-t border-zinc-100 pt-3 text-xs">
                   <dt className="text-zinc-500">Request policy</dt>
                   <dd className="mt-0.5 font-medium text-zinc-900">{selected.policyName}</dd>
@@ -558,7 +562,7 @@ function WhatHappens({ app, selected }: { app: PickedApp | null; selected: Reque
           <p className="leading-6 text-zinc-500" aria-live="polite">
             {app
               ? `Choose the access you need in ${app.name} to see who approves it.`
-              : "Choose an application and the access you need: this shows who approves it and how it is set up."}
+              : "Choose an application and the access you need: this shows who approves it and who sets it up."}
           </p>
         )}
       </div>
