@@ -8,7 +8,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { describeOutcome, describeWhoDoesIt, type RequestOutcome } from "@lantern/domain";
 import { callerFor as callerForUser } from "../testing.ts";

@@ -33,6 +33,7 @@ import { notifyRequestEnd } from "./task-actions.ts";
 import { loadRequest, startStep, stepOutcome } from "./workflow/engine.ts";
 import { recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import { escapeLike } from "./search.ts";
+import type { Context } from "../context.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 /**
