@@ -223,6 +223,22 @@ describe("apps.byId", () => {
     }
   });
 
+  it("says whether the viewer may open its Accounts tab and Settings, as accounts.list decides", async () => {
+    for (const [who, can] of [
+      ["admin", true],
+      ["owner", true],
+      ["member", false],
+    ] as const) {
+      const caller = await callerFor(ids[who]!);
+      const app = await caller.apps.byId({ id: ids.github! });
+      expect([who, app.viewerCanViewAccounts, app.viewerCanManage]).toEqual([who, can, can]);
+      // The flag and the list agree: no tab that leads to a refusal.
+      const list = caller.accounts.list({ appId: ids.github! });
+      if (can) await expect(list).resolves.toMatchObject({ items: expect.any(Array) });
+      else await expect(list).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
   it("answers NOT_FOUND for another organization's app", async () => {
     const caller = await callerFor(ids.member!);
     await expect(caller.apps.byId({ id: ids.secret! })).rejects.toMatchObject({

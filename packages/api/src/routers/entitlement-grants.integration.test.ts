@@ -288,10 +288,24 @@ describe("entitlements.grants", () => {
       requestId: result.requestId,
       state: "PENDING_APPROVAL",
       description: `waiting for approval (task #${result.task!.number})`,
-      task: { number: result.task!.number, kind: "APPROVAL" },
+      task: { number: result.task!.number, kind: "APPROVAL", viewerCanOpen: true },
       requester: { id: people.boss!.id, displayName: "Bea Boss" },
       requestedAt: expect.any(Date),
     });
+    // The entitlement's owner sees every holder, but has no part in this revocation: the
+    // list names its task without a link to a page that would refuse them (canViewTask).
+    const entOwnerRow = (
+      await (await callerFor(people.entOwner!)).entitlements.grants({ entitlementId: admin.id })
+    ).items.find((r) => r.grantId === grants.emp!.id)!;
+    expect(entOwnerRow.pending?.task).toEqual({
+      number: result.task!.number,
+      kind: "APPROVAL",
+      viewerCanOpen: false,
+    });
+    await expectError(
+      (await callerFor(people.entOwner!)).tasks.byNumber({ number: result.task!.number }),
+      "NOT_FOUND",
+    );
     expect(page.items.filter((r) => r.pending !== null)).toHaveLength(1);
     // The grant stays live (and listed) until the revocation is approved and carried out.
     expect(page.items).toHaveLength(3);
@@ -302,6 +316,7 @@ describe("entitlements.grants", () => {
     expect(own.items.map((r) => [r.grantId, r.pending?.requestId])).toEqual([
       [grants.emp!.id, result.requestId],
     ]);
+    expect(own.items[0]!.pending?.task?.viewerCanOpen).toBe(true);
   });
 
   it("lists only the holders the viewer may see: members their own accounts, managers their reports' too", async () => {

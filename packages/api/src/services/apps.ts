@@ -2,6 +2,7 @@ import type { Prisma } from "@lantern/db";
 import {
   assertAllowed,
   canManageApp,
+  canViewAccounts,
   canViewApp,
   decodeCursor,
   DomainError,
@@ -193,6 +194,12 @@ export async function getApp(ctx: ReadContext, appId: string) {
     viewerCanManage: canManageApp(ctx.actor, {
       organizationId: app.organizationId,
       ownerIds: owners.map((o) => o.id),
+    }).allowed,
+    /** The viewer may open the Accounts tab, every account of the app (canViewAccounts). */
+    viewerCanViewAccounts: canViewAccounts(ctx.actor, {
+      organizationId: app.organizationId,
+      appName: app.name,
+      owners,
     }).allowed,
     accounts: {
       active: figures?.active ?? 0,

@@ -366,7 +366,7 @@ export async function listEntitlementGrants(
               }
             : null,
           ownerSource: account.ownerSource,
-          pending: pendingView(pending.get(grant.id)),
+          pending: pendingView(pending.get(grant.id), ctx.actor, facts.appOwnerIds),
           ...revokeAbility(ctx.actor, { ...facts, accountOwner: owner }),
         },
       ];

@@ -5,7 +5,7 @@ import {
   type RequestState,
   type TaskKind,
 } from "@lantern/domain";
-import { describePending, type PendingRevocation } from "./revocations.ts";
+import { canOpenPendingTask, describePending, type PendingRevocation } from "./revocations.ts";
 
 // What the Grants tab of an entitlement and the account details page say about each live
 // grant on a page: its revocation in flight, and whether the viewer may revoke it (the
@@ -17,19 +17,31 @@ export interface PendingRevocationView {
   state: RequestState;
   /** "waiting for approval (task #1042)". */
   description: string;
-  /** The open task to link to; null while a connector removes the access. */
-  task: { number: number; kind: TaskKind } | null;
+  /**
+   * The open task; null while a connector removes the access. `viewerCanOpen`: canViewTask
+   * allows the viewer, so the lists link to it (never to a page that would refuse them).
+   */
+  task: { number: number; kind: TaskKind; viewerCanOpen: boolean } | null;
   requester: { id: string; displayName: string };
   requestedAt: Date;
 }
 
-export function pendingView(pending: PendingRevocation | undefined): PendingRevocationView | null {
+/**
+ * A revocation in flight as `actor` sees it in a list of grants of one app (whose owners are
+ * `appOwnerIds`).
+ */
+export function pendingView(
+  pending: PendingRevocation | undefined,
+  actor: Actor,
+  appOwnerIds: readonly string[],
+): PendingRevocationView | null {
   if (!pending) return null;
+  const viewerCanOpen = canOpenPendingTask(pending, actor, appOwnerIds);
   return {
     requestId: pending.requestId,
     state: pending.state,
     description: describePending(pending),
-    task: pending.task,
+    task: pending.task ? { ...pending.task, viewerCanOpen } : null,
     requester: pending.requester,
     requestedAt: pending.requestedAt,
   };

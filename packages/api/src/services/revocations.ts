@@ -3,6 +3,7 @@ import {
   assertAllowed,
   canRevokeGrant,
   canViewGrant,
+  canViewTask,
   describePolicy,
   DomainError,
   GRANT_NOT_FOUND,
@@ -106,6 +107,8 @@ export interface PendingRevocation {
   requester: { id: string; displayName: string };
   /** The open task of the request (approval or deprovisioning); null while a connector works. */
   task: { number: number; kind: TaskKind } | null;
+  /** Who may open its tasks besides super admins and the app's owners (canViewTask's facts). */
+  taskViewers: { subjectId: string | null; participantIds: string[] };
 }
 
 /**
@@ -135,16 +138,18 @@ export async function pendingRevocations(
       reason: true,
       createdAt: true,
       requester: { select: { id: true, displayName: true } },
+      account: { select: { ownerId: true } },
+      // Every task of the request: the open one to link to, and everyone ever assigned to one
+      // (they may open its tasks). A request has a handful.
       tasks: {
-        where: { state: "OPEN" },
         orderBy: { number: "desc" },
-        take: 1,
-        select: { number: true, kind: true },
+        select: { number: true, kind: true, state: true, assignees: { select: { userId: true } } },
       },
     },
   });
   for (const r of rows) {
     if (!r.grantId || found.has(r.grantId)) continue;
+    const open = r.tasks.find((t) => t.state === "OPEN");
     found.set(r.grantId, {
       grantId: r.grantId,
       requestId: r.id,
@@ -152,10 +157,35 @@ export async function pendingRevocations(
       reason: r.reason,
       requestedAt: r.createdAt,
       requester: r.requester,
-      task: r.tasks[0] ?? null,
+      task: open ? { number: open.number, kind: open.kind } : null,
+      taskViewers: {
+        subjectId: r.account?.ownerId ?? null,
+        participantIds: [...new Set(r.tasks.flatMap((t) => t.assignees.map((a) => a.userId)))],
+      },
     });
   }
   return found;
+}
+
+/**
+ * Whether `actor` may open the tasks of this revocation (canViewTask: super admins, the app's
+ * owners, the requester, the account's owner, anyone assigned to one of its tasks), so that a
+ * link to its task never leads to a refusal.
+ */
+export function canOpenPendingTask(
+  pending: PendingRevocation,
+  actor: Actor,
+  appOwnerIds: readonly string[],
+): boolean {
+  return canViewTask(actor, {
+    organizationId: actor.organizationId,
+    activeAssigneeIds: [],
+    everAssigneeIds: pending.taskViewers.participantIds,
+    requestParticipantIds: pending.taskViewers.participantIds,
+    requesterId: pending.requester.id,
+    subjectId: pending.taskViewers.subjectId,
+    appOwnerIds,
+  }).allowed;
 }
 
 /** "waiting for approval (task #1042)", "being removed by the app's connector", … */
@@ -172,7 +202,11 @@ export interface GrantRevocationStatus {
   grantId: string;
   /** Ended grants have revokedAt set; they cannot be revoked again. */
   revokedAt: Date | null;
-  pending: PendingRevocation | null;
+  pending:
+    | (Omit<PendingRevocation, "taskViewers" | "task"> & {
+        task: { number: number; kind: TaskKind; viewerCanOpen: boolean } | null;
+      })
+    | null;
 }
 
 /**
@@ -190,7 +224,16 @@ export async function grantRevocationStatus(
   if (!grant) throw new DomainError("NOT_FOUND", GRANT_NOT_FOUND);
   assertAllowed(canViewGrant(ctx.actor, revokeFacts(grant)));
   const pending = await pendingRevocations(ctx.db, grant.organizationId, [grant.id]);
-  return { grantId: grant.id, revokedAt: grant.revokedAt, pending: pending.get(grant.id) ?? null };
+  const running = pending.get(grant.id);
+  if (!running) return { grantId: grant.id, revokedAt: grant.revokedAt, pending: null };
+  // Who may open its tasks stays on the server; the answer says whether this viewer may.
+  const { taskViewers: _taskViewers, task, ...facts } = running;
+  const viewerCanOpen = canOpenPendingTask(running, ctx.actor, revokeFacts(grant).appOwnerIds);
+  return {
+    grantId: grant.id,
+    revokedAt: grant.revokedAt,
+    pending: { ...facts, task: task ? { ...task, viewerCanOpen } : null },
+  };
 }
 
 // ─────────────────────────────── Revoke ───────────────────────────────
@@ -243,7 +286,14 @@ export async function revokeGrant(
       throw new DomainError(
         "CONFLICT",
         `A revocation of this access is already in flight: ${running.requester.displayName} asked for it, and it is ${describePending(running)}.`,
-        { requestId: running.requestId, taskNumber: running.task?.number ?? null },
+        // The task is named for linking only to people who may open it (canViewTask).
+        {
+          requestId: running.requestId,
+          taskNumber:
+            running.task && canOpenPendingTask(running, actor, revokeFacts(grant).appOwnerIds)
+              ? running.task.number
+              : null,
+        },
       );
     }
 

@@ -303,7 +303,7 @@ export async function listAccountGrants(
       source: g.source,
       grantedAt: g.grantedAt,
       expiresAt: g.expiresAt,
-      pending: pendingView(pending.get(g.id)),
+      pending: pendingView(pending.get(g.id), ctx.actor, appOwnerIds),
       ...revokeAbility(ctx.actor, {
         organizationId: account.organizationId,
         appName: account.app.name,
