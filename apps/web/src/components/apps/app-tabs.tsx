@@ -6,18 +6,22 @@ import { LinkTabs } from "~/components/ui/tabs";
 const SEGMENTS = ["accounts", "entitlements", "settings"] as const;
 
 /**
- * The app page's tabs; each is its own URL: /apps/{id}, /apps/{id}/accounts,
- * /apps/{id}/entitlements, and /apps/{id}/settings for those who may manage the app.
+ * The app page's tabs; each is its own URL: /apps/{id}, /apps/{id}/accounts for those who
+ * may see every account of the app, /apps/{id}/entitlements, and /apps/{id}/settings for those
+ * who may manage it. A tab the viewer would be refused is not shown at all.
  */
 export function AppTabs({
   appId,
   accountCount,
   entitlementCount,
+  canViewAccounts,
   canManage,
 }: {
   appId: string;
   accountCount: number;
   entitlementCount: number;
+  /** Super admins and the app's owners (apps.byId's viewerCanViewAccounts) see Accounts. */
+  canViewAccounts: boolean;
   /** Super admins and the app's owners (apps.byId's viewerCanManage) see Settings. */
   canManage: boolean;
 }) {
@@ -29,12 +33,16 @@ export function AppTabs({
       active={active}
       tabs={[
         { id: "overview", label: "Overview", href: `/apps/${appId}` },
-        {
-          id: "accounts",
-          label: "Accounts",
-          href: `/apps/${appId}/accounts`,
-          count: accountCount,
-        },
+        ...(canViewAccounts
+          ? [
+              {
+                id: "accounts",
+                label: "Accounts",
+                href: `/apps/${appId}/accounts`,
+                count: accountCount,
+              },
+            ]
+          : []),
         {
           id: "entitlements",
           label: "Entitlements",

@@ -47,16 +47,21 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: person ? person.displayName : "Person" };
 }
 
-function Breadcrumb({ current }: { current: string }) {
+/** Users › this person; a viewer the directory refuses gets no link to it. */
+function Breadcrumb({ current, directory = true }: { current: string; directory?: boolean }) {
   return (
     <nav
       aria-label="Breadcrumb"
       className="-mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs text-zinc-500"
     >
-      <Link href="/users" className="hover:text-zinc-800 hover:underline">
-        Users
-      </Link>
-      <ChevronRight className="size-3" aria-hidden />
+      {directory ? (
+        <>
+          <Link href="/users" className="hover:text-zinc-800 hover:underline">
+            Users
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+        </>
+      ) : null}
       <span className="max-w-[16rem] truncate text-zinc-700" aria-current="page">
         {current}
       </span>
@@ -245,7 +250,7 @@ export default async function PersonPage({ params }: { params: Params }) {
     return (
       <>
         <PageHeader title="Person">
-          <Breadcrumb current="Person" />
+          <Breadcrumb current="Person" directory={me.can.viewDirectory} />
         </PageHeader>
         <Notice
           tone="brand"

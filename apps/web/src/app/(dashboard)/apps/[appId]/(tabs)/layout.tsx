@@ -73,6 +73,7 @@ export default async function AppLayout({
             appId={app.id}
             accountCount={app.accounts.active + app.accounts.disabled}
             entitlementCount={app.entitlements.length}
+            canViewAccounts={app.viewerCanViewAccounts}
             canManage={app.viewerCanManage}
           />
         </PageHeader>

@@ -36,7 +36,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: account ? `${accountName(account)} · ${app.name}` : `Account · ${app.name}` };
 }
 
-function Breadcrumb({ app, current }: { app: { id: string; name: string }; current: string }) {
+/** Applications › app › Accounts (for those who may open that tab) › this account. */
+function Breadcrumb({
+  app,
+  current,
+}: {
+  app: { id: string; name: string; viewerCanViewAccounts: boolean };
+  current: string;
+}) {
   return (
     <nav
       aria-label="Breadcrumb"
@@ -49,10 +56,14 @@ function Breadcrumb({ app, current }: { app: { id: string; name: string }; curre
       <Link href={`/apps/${app.id}`} className="hover:text-zinc-800 hover:underline">
         {app.name}
       </Link>
-      <ChevronRight className="size-3" aria-hidden />
-      <Link href={`/apps/${app.id}/accounts`} className="hover:text-zinc-800 hover:underline">
-        Accounts
-      </Link>
+      {app.viewerCanViewAccounts ? (
+        <>
+          <ChevronRight className="size-3" aria-hidden />
+          <Link href={`/apps/${app.id}/accounts`} className="hover:text-zinc-800 hover:underline">
+            Accounts
+          </Link>
+        </>
+      ) : null}
       <ChevronRight className="size-3" aria-hidden />
       <span className="max-w-[16rem] truncate text-zinc-700" aria-current="page">
         {current}
