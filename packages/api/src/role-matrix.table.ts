@@ -611,6 +611,17 @@ export const MATRIX: Matrix = {
   // The signed-in person's own things.
   "me.get": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
   "me.openTaskCounts": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
+  "me.access": {
+    input: () => ({}),
+    expect: outcomes("ok ok ok ok ok ok ok"),
+    // Only ever the caller's own accounts: the member's, to the member; never the stranger's.
+    check: (w, role, result) => {
+      const ids = result.items.map((a) => a.id);
+      expect(ids).not.toContain(w.accounts.stranger.id);
+      if (role === "member") expect(ids).toContain(w.accounts.member.id);
+      else expect(ids).not.toContain(w.accounts.member.id);
+    },
+  },
   "me.notificationPreferences": {
     input: () => undefined,
     expect: outcomes("ok ok ok ok ok ok ok"),
