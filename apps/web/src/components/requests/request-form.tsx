@@ -102,6 +102,8 @@ export function RequestForm({
     trpc.requests.create.mutationOptions({
       onSuccess: async (created) => {
         await queryClient.invalidateQueries(trpc.requests.pathFilter());
+        // My access lists the requests on their way.
+        await queryClient.invalidateQueries(trpc.me.access.pathFilter());
         router.push(`/my-requests?requested=${created.requestId}`);
       },
       onError: (error) => {

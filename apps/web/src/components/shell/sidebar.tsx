@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import {
   AppWindow,
+  BadgeCheck,
   History,
   Inbox,
   KeyRound,
@@ -115,8 +116,11 @@ export function Sidebar({
       badge: counts.data?.revocations,
     },
   ];
-  // The viewer's own side: the access they asked for.
-  const mine: NavItem[] = [{ href: "/my-requests", label: "My requests", icon: KeyRound }];
+  // The viewer's own side: the access they have, and the access they asked for.
+  const mine: NavItem[] = [
+    { href: "/my-access", label: "My access", icon: BadgeCheck },
+    { href: "/my-requests", label: "My requests", icon: KeyRound },
+  ];
   const main: NavItem[] = [
     { href: "/apps", label: "Applications", icon: AppWindow },
     ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),

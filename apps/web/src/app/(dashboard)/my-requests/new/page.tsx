@@ -8,7 +8,7 @@ import { HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Request access" };
 
-type SearchParams = Promise<{ entitlement?: string | string[] }>;
+type SearchParams = Promise<{ entitlement?: string | string[]; app?: string | string[] }>;
 
 /**
  * `?entitlement=<id>` (the app page's "Request access") chooses the app and the entitlement
@@ -47,11 +47,34 @@ async function resolvePrefill(
   }
 }
 
+/**
+ * `?app=<id>` (My access's "Request access" of an account) chooses the app only; an app that
+ * is gone, or cannot be requested, leaves the form empty (the app picker offers the others).
+ */
+async function resolveAppPrefill(appId: string | undefined): Promise<RequestPrefill | null> {
+  if (!appId) return null;
+  try {
+    const app = await (await serverCaller()).apps.byId({ id: appId });
+    return app.status === "MANAGED"
+      ? { app: { id: app.id, name: app.name }, entitlementId: null }
+      : null;
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
+    throw error;
+  }
+}
+
 export default async function NewRequestPage({ searchParams }: { searchParams: SearchParams }) {
-  const param = (await searchParams).entitlement;
-  const { prefill, problem } = await resolvePrefill(
-    typeof param === "string" ? param.trim() : undefined,
-  );
+  const params = await searchParams;
+  const param = params.entitlement;
+  const resolved = await resolvePrefill(typeof param === "string" ? param.trim() : undefined);
+  const problem = resolved.problem;
+  const prefill =
+    resolved.prefill ??
+    (problem === null && typeof params.app === "string"
+      ? await resolveAppPrefill(params.app.trim())
+      : null);
   // The prefilled app's entitlements come with the page.
   if (prefill) await prefetch(trpc.requests.requestable.queryOptions({ appId: prefill.app.id }));
   return (
