@@ -43,7 +43,8 @@ async function myAccounts(page: Page): Promise<MyAccessAccount[]> {
 
 const accountSection = (page: Page, account: MyAccessAccount) =>
   page.getByRole("region", {
-    name: new RegExp(`^${escapeRegExp(account.app.name)}, account ${escapeRegExp(account.label)}`),
+    name: `${account.app.name} account ${account.label}`,
+    exact: true,
   });
 
 async function expectNoSeriousAxeViolations(page: Page, what: string) {

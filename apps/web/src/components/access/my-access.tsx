@@ -146,8 +146,8 @@ function GrantsTable({ account }: { account: Account }) {
 /** One account: its app, its name and state, what it holds now and what is on its way. */
 function AccountCard({ account }: { account: Account }) {
   const status = ACCOUNT_STATUS[account.status];
-  const headingId = `${account.anchor}-heading`;
-  const secondary = [account.login, account.primaryEmail, account.displayName]
+  // The login or address the app knows it by (the name is the viewer's own: not repeated).
+  const secondary = [account.login, account.primaryEmail]
     .filter((v): v is string => !!v && v !== account.label)
     .filter((v, i, all) => all.indexOf(v) === i)
     .join(" · ");
@@ -155,21 +155,21 @@ function AccountCard({ account }: { account: Account }) {
   return (
     <section
       id={account.anchor}
-      aria-labelledby={headingId}
+      aria-label={`${account.app.name} account ${account.label}`}
       className="target:ring-brand-400 scroll-mt-20 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs target:ring-2"
     >
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-zinc-100 px-5 py-3.5">
         <div className="flex min-w-0 items-start gap-3">
           <AppIcon name={account.app.name} size="md" />
           <div className="min-w-0">
-            <h2 id={headingId} className="text-sm font-semibold text-zinc-900">
+            <h2 className="text-sm font-semibold text-zinc-900">
               <Link href={`/apps/${account.app.id}`} className="hover:underline">
                 {account.app.name}
               </Link>
-              <span className="font-normal text-zinc-500" aria-hidden>
-                {" · "}
+              <span className="px-1.5 font-normal text-zinc-500" aria-hidden>
+                ·
               </span>
-              <span className="sr-only">, account </span>
+              <span className="sr-only"> account </span>
               <Link
                 href={`/apps/${account.app.id}/accounts/${account.id}`}
                 className="font-mono font-normal break-all text-zinc-800 hover:underline"
