@@ -9,7 +9,7 @@ import {
   createOrganization,
   createPolicy,
   createUser,
-} from "@lantern/db/seed";
+} from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
 
@@ -189,7 +189,9 @@ describe("me.access", () => {
     expect(task.number).toBe(github.requests[0]!.task!.number);
 
     // Withdrawn or finished requests leave the list.
-    await (await callerFor(people.owner!)).tasks.markProvisioned({ taskId: task.id });
+    await (
+      await callerFor(people.owner!)
+    ).tasks.close({ taskId: task.id, action: "mark_provisioned" });
     const after = await mia.me.access({});
     const write = after.items
       .find((a) => a.id === accounts.github!.id)!

@@ -1,24 +1,15 @@
 import type { AccountStatus, AccountType, GrantSource } from "@lantern/db";
-import {
-  decodeCursor,
-  toPage,
-  type Actor,
-  type Page,
-  type RequestState,
-  type TaskKind,
-} from "@lantern/domain";
-import type { Context } from "../context.ts";
+import { decodeCursor, toPage, type Page, type RequestState, type TaskKind } from "@lantern/domain";
 import type { TMyAccessInput } from "../schemas/me.ts";
 import { accountLabel, pendingView, type PendingRevocationView } from "./grant-rows.ts";
 import { pendingRevocations } from "./revocations.ts";
+import type { ReadContext } from "./shared/context.ts";
 
 // "My access" (issue 14): every account the signed-in person owns, in every app of their
 // organization, with what it holds now and what is on its way — the requests asking for more
 // and the revocations removing some. Only ever the viewer's own: the query names no person,
 // and every row is scoped to the actor's organization and to accounts they own (SPEC §8: a
 // member sees their own accounts and the grants of accounts they own).
-
-type ServiceContext = Pick<Context, "db"> & { actor: Actor };
 
 /** Running requests: not yet completed, errored, denied or cancelled. */
 const RUNNING: RequestState[] = ["PENDING_APPROVAL", "APPROVED", "PROVISIONING"];
@@ -142,7 +133,7 @@ function requestView(r: {
  * (by entitlement name, with any revocation in flight) and its running requests; on the first
  * page, the requests for the viewer in apps where they have no account yet.
  */
-export async function getMyAccess(ctx: ServiceContext, input: TMyAccessInput): Promise<MyAccess> {
+export async function getMyAccess(ctx: ReadContext, input: TMyAccessInput): Promise<MyAccess> {
   const { actor } = ctx;
   const organizationId = actor.organizationId;
   const after = input.cursor ? decodeCursor(input.cursor, "text") : null;
