@@ -1,20 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe.ts";
 import { expect, test } from "./support/test.ts";
 import { signInAsDemoPerson } from "./support/ui.ts";
 
 // Every page a person reaches in the walking skeleton passes axe's WCAG 2.1 A/AA rules.
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const problems = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(problems, `${what} has accessibility violations`).toEqual([]);
-}
 
 test("sign-in, the shell and every page of the skeleton are accessible", async ({ page }) => {
   await page.goto("/sign-in");

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import {
   expect,
   type Browser,
@@ -156,14 +155,5 @@ export async function openInboxTask(
   return row;
 }
 
-/** axe's WCAG 2.1 A/AA rules, as in accessibility.spec.ts. */
-export async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const problems = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(problems, `${what} has accessibility violations`).toEqual([]);
-}
+/** axe's WCAG 2.1 A/AA rules (support/axe.ts). */
+export { expectAccessible } from "./axe.ts";
