@@ -1,9 +1,7 @@
-import { readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { type Page, type Response } from "@playwright/test";
 import { DEMO_URL } from "./support/constants.ts";
-import { WEB_DIR } from "./support/lantern-process.ts";
 import { serveOtherSite } from "./support/other-site.ts";
+import { pageRoutes } from "./support/routes.ts";
 import { provisioningTaskForMarcus, signInAsAnyone } from "./support/tasks.ts";
 import { expect, test } from "./support/test.ts";
 import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
@@ -12,25 +10,6 @@ import { signInAsDemoPerson, whenInteractive } from "./support/ui.ts";
 // works under its Content-Security-Policy: a walk that follows the links of every page it
 // opens, signed out and as a super admin, until it has opened every page of src/app — and
 // the shared fixture (support/test.ts) fails it on any CSP violation the browser reports.
-
-/** Every page of the app as a route: "src/app/(dashboard)/apps/[appId]/page.tsx" → "/apps/[appId]". */
-function pageRoutes(): string[] {
-  const appDir = join(WEB_DIR, "src", "app");
-  const routes: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) visit(join(dir, entry.name));
-      else if (entry.name === "page.tsx") {
-        const segments = relative(appDir, dir)
-          .split(sep)
-          .filter((segment) => segment && !/^\(.*\)$/.test(segment));
-        routes.push(`/${segments.join("/")}`);
-      }
-    }
-  };
-  visit(appDir);
-  return routes;
-}
 
 const ROUTES = pageRoutes()
   // A route with fewer [params] wins: /policies/new is not /policies/[policyId].
