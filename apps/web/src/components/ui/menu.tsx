@@ -17,7 +17,14 @@ import { cn } from "~/lib/cn";
  *     </MenuContent>
  *   </Menu>
  */
-export const Menu = DropdownMenu.Root;
+/**
+ * Not modal: Radix's modal menu marks the rest of the page aria-hidden while its links and
+ * buttons stay focusable (axe: aria-hidden-focus, serious). A menu button's menu is not a
+ * modal dialog; Escape, Tab, and a click or focus outside still close it.
+ */
+export function Menu(props: React.ComponentProps<typeof DropdownMenu.Root>) {
+  return <DropdownMenu.Root modal={false} {...props} />;
+}
 export const MenuTrigger = DropdownMenu.Trigger;
 
 export function MenuContent({
@@ -50,7 +57,7 @@ export function MenuContent({
 }
 
 const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-700 outline-none select-none data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50 data-[highlighted]:bg-zinc-100 data-[highlighted]:text-zinc-950 [&_svg]:size-4 [&_svg]:text-zinc-400";
+  "flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-700 outline-none select-none data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50 data-[highlighted]:bg-zinc-100 data-[highlighted]:text-zinc-950 [&_svg]:size-4 [&_svg]:text-faint";
 
 export function MenuItem({
   children,
@@ -91,7 +98,7 @@ export function MenuSeparator() {
 
 export function MenuLabel({ children }: { children: React.ReactNode }) {
   return (
-    <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-zinc-500">
+    <DropdownMenu.Label className="text-muted px-2 py-1.5 text-xs font-medium">
       {children}
     </DropdownMenu.Label>
   );
