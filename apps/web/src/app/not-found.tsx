@@ -14,7 +14,7 @@ export default function NotFound() {
         <span className="text-lg font-semibold tracking-tight text-zinc-950">Lantern</span>
       </Link>
       <div className="w-full max-w-md rounded-2xl border border-zinc-200 bg-white p-8 text-center shadow-sm">
-        <p className="font-mono text-xs font-medium tracking-wider text-zinc-500">404</p>
+        <p className="text-muted font-mono text-xs font-medium tracking-wider">404</p>
         <h1 className="mt-2 text-lg font-semibold text-zinc-950">Page not found</h1>
         <p className="mt-1.5 text-sm text-zinc-600">
           There is nothing at this address. The link may be mistyped, or the page may have moved.
@@ -23,7 +23,7 @@ export default function NotFound() {
           Back to Applications
         </Link>
       </div>
-      <p className="mt-10 text-xs text-zinc-500">Open-source access governance</p>
+      <p className="text-muted mt-10 text-xs">Open-source access governance</p>
     </div>
   );
 }

@@ -8,7 +8,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         <span className="text-lg font-semibold tracking-tight text-zinc-950">Lantern</span>
       </div>
       <div className="w-full max-w-md">{children}</div>
-      <p className="mt-10 text-xs text-zinc-500">Open-source access governance</p>
+      <p className="text-muted mt-10 text-xs">Open-source access governance</p>
     </div>
   );
 }

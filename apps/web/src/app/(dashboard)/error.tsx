@@ -62,7 +62,7 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
         administrator.
       </p>
       {typeof digest === "string" ? (
-        <p className="mt-3 font-mono text-xs text-zinc-500">Reference {digest}</p>
+        <p className="text-muted mt-3 font-mono text-xs">Reference {digest}</p>
       ) : null}
     </Notice>
   );

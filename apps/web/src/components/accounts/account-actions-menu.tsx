@@ -20,7 +20,7 @@ const preloadDialogs = () => {
 };
 
 const triggerClass =
-  "inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 data-[state=open]:text-zinc-900";
+  "inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 data-[state=open]:text-zinc-900";
 
 /**
  * The account … menu (SPEC §4.3, §4.4): Set account owner, Reset account owner (disabled when

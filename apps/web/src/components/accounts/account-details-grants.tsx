@@ -46,7 +46,7 @@ export function AccountGrantsTable({
         role="note"
         className="flex items-start gap-2 border-b border-zinc-100 bg-zinc-50 px-5 py-3 text-sm text-zinc-700"
       >
-        <Info className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+        <Info className="text-muted mt-0.5 size-4 shrink-0" aria-hidden />
         <span>
           You see only the entitlements you own (it holds{" "}
           {plural(account.liveGrantCount, "entitlement")} in all). Super admins, the owners of{" "}
@@ -58,7 +58,7 @@ export function AccountGrantsTable({
     return (
       <>
         {note}
-        <p className="px-5 py-4 text-sm text-zinc-500">
+        <p className="text-muted px-5 py-4 text-sm">
           {scope === "ALL"
             ? `This account holds no entitlement in ${app.name} now.`
             : "This account holds none of your entitlements now."}
@@ -113,10 +113,8 @@ export function AccountGrantsTable({
                   >
                     {row.entitlement.displayName}
                   </Link>
-                  <p className="font-mono text-xs break-all text-zinc-500">
-                    {row.entitlement.slug}
-                  </p>
-                  <p className="mt-1 text-xs text-zinc-500 md:hidden">
+                  <p className="text-muted font-mono text-xs break-all">{row.entitlement.slug}</p>
+                  <p className="text-muted mt-1 text-xs md:hidden">
                     Granted {formatDate(row.grantedAt)}
                     {row.expiresAt ? ` · expires ${formatDate(row.expiresAt)}` : ""}
                   </p>

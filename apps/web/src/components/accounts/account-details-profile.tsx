@@ -8,16 +8,16 @@ function isPlain(value: Json): value is string | number | boolean | null {
 }
 
 function Plain({ value }: { value: string | number | boolean | null }) {
-  if (value === null) return <span className="text-zinc-400 italic">empty</span>;
+  if (value === null) return <span className="text-faint italic">empty</span>;
   if (typeof value === "boolean") return <span className="font-mono">{String(value)}</span>;
-  if (value === "") return <span className="text-zinc-400 italic">empty text</span>;
+  if (value === "") return <span className="text-faint italic">empty text</span>;
   return <span className="break-words whitespace-pre-wrap">{String(value)}</span>;
 }
 
 function Value({ value, depth }: { value: Json; depth: number }) {
   if (isPlain(value)) return <Plain value={value} />;
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="text-zinc-400 italic">none</span>;
+    if (value.length === 0) return <span className="text-faint italic">none</span>;
     if (value.every(isPlain)) {
       return (
         <span className="flex flex-wrap gap-1">
@@ -33,7 +33,7 @@ function Value({ value, depth }: { value: Json; depth: number }) {
       <ol className="space-y-2">
         {value.map((v, i) => (
           <li key={i} className="border-l-2 border-zinc-200 pl-3">
-            <span className="text-xs text-zinc-500">#{i + 1}</span>
+            <span className="text-muted text-xs">#{i + 1}</span>
             <Value value={v} depth={depth + 1} />
           </li>
         ))}
@@ -44,7 +44,7 @@ function Value({ value, depth }: { value: Json; depth: number }) {
 }
 
 function Attributes({ entries, depth }: { entries: [string, Json][]; depth: number }) {
-  if (entries.length === 0) return <span className="text-zinc-400 italic">none</span>;
+  if (entries.length === 0) return <span className="text-faint italic">none</span>;
   return (
     <dl
       className={
@@ -61,8 +61,8 @@ function Attributes({ entries, depth }: { entries: [string, Json][]; depth: numb
           <dt
             className={
               depth === 0
-                ? "font-mono text-xs leading-5 break-all text-zinc-500"
-                : "font-mono text-xs text-zinc-500"
+                ? "text-muted font-mono text-xs leading-5 break-all"
+                : "text-muted font-mono text-xs"
             }
           >
             {key}
@@ -87,7 +87,7 @@ export function AccountProfile({ profile }: { profile: unknown }) {
   }
   const entries = Object.entries(value);
   if (entries.length === 0) {
-    return <p className="text-sm text-zinc-500">The connector gave no profile attributes.</p>;
+    return <p className="text-muted text-sm">The connector gave no profile attributes.</p>;
   }
   return <Attributes entries={entries} depth={0} />;
 }

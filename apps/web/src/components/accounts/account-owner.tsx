@@ -55,7 +55,7 @@ export function AccountOwner({ account }: { account: AccountListRow }) {
         </p>
       ) : null}
       {secondary ? (
-        <p className="mt-0.5 truncate text-xs text-zinc-500" title={secondary}>
+        <p className="text-muted mt-0.5 truncate text-xs" title={secondary}>
           {secondary}
         </p>
       ) : null}

@@ -92,15 +92,15 @@ function AccountCell({ appId, account }: { appId: string; account: AccountListRo
         <p className="truncate text-xs text-zinc-600" title={account.emails.join(", ")}>
           {secondary}
           {account.emails.length > 1 ? (
-            <span className="text-zinc-400"> +{account.emails.length - 1}</span>
+            <span className="text-faint"> +{account.emails.length - 1}</span>
           ) : null}
         </p>
       ) : null}
-      <p className="truncate font-mono text-[11px] text-zinc-400" title="External ID">
+      <p className="text-faint truncate font-mono text-[11px]" title="External ID">
         {account.externalId}
       </p>
       {/* Small screens: status, type and last login under the name. */}
-      <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 md:hidden">
+      <p className="text-muted mt-1 flex flex-wrap items-center gap-1.5 text-xs md:hidden">
         {account.status !== "ACTIVE" ? (
           <Badge tone={STATUS_BADGE[account.status].tone}>
             {STATUS_BADGE[account.status].label}
@@ -181,7 +181,7 @@ export function AccountsTable({
         />
         <div className="flex items-center justify-between gap-3 sm:ml-auto">
           {total !== null ? (
-            <p className="text-sm text-zinc-500" aria-live="polite">
+            <p className="text-muted text-sm" aria-live="polite">
               {filtered
                 ? `${plural(total, "account")} ${total === 1 ? "matches" : "match"}`
                 : plural(total, "account")}
@@ -284,7 +284,7 @@ export function AccountsTable({
                   <td className={`hidden md:table-cell ${bodyCell}`}>
                     <span className="block text-zinc-800">{TYPE_LABEL[account.type]}</span>
                     {account.typeSource === "MANUAL" ? (
-                      <span className="block text-xs text-zinc-500">set manually</span>
+                      <span className="text-muted block text-xs">set manually</span>
                     ) : null}
                   </td>
                   <td className={bodyCell}>
@@ -294,7 +294,7 @@ export function AccountsTable({
                     {account.lastLoginAt ? (
                       <Time at={account.lastLoginAt} relative />
                     ) : (
-                      <span className="text-zinc-500">No usage data</span>
+                      <span className="text-muted">No usage data</span>
                     )}
                   </td>
                   {canManage ? (

@@ -88,7 +88,7 @@ export default function SetTypeDialog({
                   <span className="block text-sm font-medium text-zinc-900">
                     {TYPE_LABEL[choice.type]}
                   </span>
-                  <span className="block text-xs text-zinc-500">{choice.hint}</span>
+                  <span className="text-muted block text-xs">{choice.hint}</span>
                 </span>
               </label>
             ))}

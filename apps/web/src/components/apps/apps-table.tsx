@@ -69,7 +69,7 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
                         >
                           {app.name}
                         </Link>
-                        <p className="truncate text-xs text-zinc-500">{app.description}</p>
+                        <p className="text-muted truncate text-xs">{app.description}</p>
                       </div>
                     </div>
                   </td>

@@ -139,7 +139,7 @@ export default function MappingSettingsDialog({
                   {remapProgressText(running)}
                 </p>
                 <RemapProgressBar status={running} label="Re-mapping progress" />
-                <p className="text-xs text-zinc-500">
+                <p className="text-muted text-xs">
                   This runs in the background: you can close this and keep working; the app page
                   shows the progress until it ends.
                 </p>

@@ -41,7 +41,7 @@ export function AuditChanges({
             <li key={field} className="break-words text-zinc-700">
               <span className="font-medium text-zinc-900">{field}</span>:{" "}
               {field in b ? (
-                <span className="text-zinc-500 line-through decoration-zinc-300">
+                <span className="text-muted line-through decoration-zinc-300">
                   {short(b[field])}
                 </span>
               ) : null}
@@ -53,7 +53,7 @@ export function AuditChanges({
       ) : null}
       {hasData && folded ? (
         <details className="group">
-          <summary className="cursor-pointer text-zinc-500 hover:text-zinc-800">
+          <summary className="text-muted cursor-pointer hover:text-zinc-800">
             {structured && fields.length > FIELDS_SHOWN
               ? `Show all ${fields.length} fields`
               : "Show the full change"}
@@ -64,7 +64,7 @@ export function AuditChanges({
         </details>
       ) : null}
       {reason ? <p className="break-words text-zinc-600 italic">“{reason}”</p> : null}
-      {!hasData && !reason ? <span className="text-zinc-400">—</span> : null}
+      {!hasData && !reason ? <span className="text-faint">—</span> : null}
     </div>
   );
 }

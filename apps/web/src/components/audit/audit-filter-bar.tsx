@@ -82,8 +82,8 @@ export function AuditFilterBar({
             onClick={() => setChoosing(true)}
             className={`${fieldClass} flex min-w-0 items-center gap-2 text-left`}
           >
-            <UserRound className="size-4 shrink-0 text-zinc-400" aria-hidden />
-            <span className={`truncate ${actor ? "" : "text-zinc-500"}`}>
+            <UserRound className="text-faint size-4 shrink-0" aria-hidden />
+            <span className={`truncate ${actor ? "" : "text-muted"}`}>
               {actor ? actor.name : "Anyone"}
             </span>
           </button>
@@ -91,7 +91,7 @@ export function AuditFilterBar({
             <button
               type="button"
               onClick={() => setActor(null)}
-              className="shrink-0 rounded-md p-2 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+              className="text-muted shrink-0 rounded-md p-2 hover:bg-zinc-100 hover:text-zinc-900"
               aria-label={`Clear actor ${actor.name}`}
             >
               <X className="size-4" aria-hidden />

@@ -79,7 +79,7 @@ export function AuditTable({ params }: { params: AuditParams }) {
                       {event.actor.displayName}
                     </Link>
                   ) : (
-                    <span className="text-zinc-500">System</span>
+                    <span className="text-muted">System</span>
                   )}
                 </td>
                 <td className={bodyCell}>
@@ -89,14 +89,14 @@ export function AuditTable({ params }: { params: AuditParams }) {
                   {event.task ? (
                     <Link
                       href={`/tasks/${event.task.number}`}
-                      className="mt-0.5 block text-xs text-zinc-500 hover:text-zinc-900"
+                      className="text-muted mt-0.5 block text-xs hover:text-zinc-900"
                     >
                       Task #{event.task.number}
                     </Link>
                   ) : null}
                 </td>
                 <td className={bodyCell}>
-                  <span className="block text-xs text-zinc-500">{event.targetType}</span>
+                  <span className="text-muted block text-xs">{event.targetType}</span>
                   {event.target?.href ? (
                     <Link
                       href={event.target.href}

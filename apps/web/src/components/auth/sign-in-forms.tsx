@@ -16,7 +16,7 @@ export interface DemoPerson {
 }
 
 const inputClass =
-  "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 focus:border-zinc-500 focus:outline-none";
+  "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-faint focus:border-zinc-500 focus:outline-none";
 const primaryButton =
   "inline-flex w-full items-center justify-center gap-2 rounded-md bg-zinc-900 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 disabled:opacity-60";
 const secondaryButton =
@@ -88,7 +88,7 @@ export function SignInForms({
               <KeyRound className="size-4" aria-hidden />
               {busy === "oidc" ? "Redirecting…" : `Continue with ${oidc.name}`}
             </button>
-            <div className="my-6 flex items-center gap-3 text-xs text-zinc-500">
+            <div className="text-muted my-6 flex items-center gap-3 text-xs">
               <span className="h-px flex-1 bg-zinc-200" /> or{" "}
               <span className="h-px flex-1 bg-zinc-200" />
             </div>
@@ -190,11 +190,11 @@ function DemoSignIn({
             </span>
           ) : null}
         </span>
-        <span className="line-clamp-2 block text-xs text-zinc-500">
+        <span className="text-muted line-clamp-2 block text-xs">
           {person.why ?? person.title ?? person.email}
         </span>
       </span>
-      <ArrowRight className="size-4 text-zinc-300 group-hover:text-zinc-600" aria-hidden />
+      <ArrowRight className="text-faint size-4 group-hover:text-zinc-600" aria-hidden />
     </button>
   );
 
@@ -232,7 +232,7 @@ function DemoSignIn({
           ))}
         </div>
       ) : filter.trim() ? (
-        <p className="mt-2 text-xs text-zinc-500">Nobody active matches “{filter.trim()}”.</p>
+        <p className="text-muted mt-2 text-xs">Nobody active matches “{filter.trim()}”.</p>
       ) : null}
     </section>
   );

@@ -50,7 +50,7 @@ export function CopyButton({
       {copied ? (
         <Check className="size-3.5 text-emerald-600" aria-hidden />
       ) : (
-        <Copy className="size-3.5 text-zinc-500" aria-hidden />
+        <Copy className="text-muted size-3.5" aria-hidden />
       )}
       <span aria-live="polite">
         {copied === true ? "Copied" : copied === false ? "Select and copy" : "Copy"}

@@ -61,7 +61,7 @@ export function EmailBody({ html, text, links }: { html: string; text: string; l
               "-mb-px border-b-2 py-2.5 text-sm font-medium",
               tab === t
                 ? "border-zinc-900 text-zinc-950"
-                : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+                : "text-muted border-transparent hover:border-zinc-300 hover:text-zinc-800",
             )}
           >
             {label[t]}
@@ -87,7 +87,7 @@ export function EmailBody({ html, text, links }: { html: string; text: string; l
             {text}
           </pre>
         ) : links.length === 0 ? (
-          <p className="text-sm text-zinc-500">This email has no links.</p>
+          <p className="text-muted text-sm">This email has no links.</p>
         ) : (
           <ul className="max-w-3xl space-y-2">
             {links.map((link) => (

@@ -39,7 +39,7 @@ function AccountCell({ row, appId }: { row: Row; appId: string }) {
       >
         {name}
       </Link>
-      {secondary ? <p className="truncate text-xs text-zinc-500">{secondary}</p> : null}
+      {secondary ? <p className="text-muted truncate text-xs">{secondary}</p> : null}
       {account.type !== "USER" || account.status !== "ACTIVE" ? (
         <p className="mt-1 flex flex-wrap gap-1">
           {account.type !== "USER" ? <Badge>{ACCOUNT_TYPE_LABEL[account.type]}</Badge> : null}
@@ -57,7 +57,7 @@ function AccountCell({ row, appId }: { row: Row; appId: string }) {
 function OwnerCell({ row }: { row: Row }) {
   if (!row.owner) {
     return (
-      <span className="text-zinc-500">
+      <span className="text-muted">
         {row.ownerSource === "CLEARED" ? "Owner cleared" : "No owner"}
       </span>
     );
@@ -65,7 +65,7 @@ function OwnerCell({ row }: { row: Row }) {
   return (
     <div className="min-w-0">
       <p className="truncate text-zinc-800">{row.owner.displayName}</p>
-      <p className="truncate text-xs text-zinc-500">{row.owner.email}</p>
+      <p className="text-muted truncate text-xs">{row.owner.email}</p>
       {row.owner.status !== "ACTIVE" ? (
         <Badge tone="red" className="mt-1">
           Owner {PERSON_STATUS_LABEL[row.owner.status].toLowerCase()}
@@ -93,7 +93,7 @@ function PartialListNote({
       role="note"
       className="flex items-start gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700"
     >
-      <Info className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+      <Info className="text-muted mt-0.5 size-4 shrink-0" aria-hidden />
       <span>
         You see only the accounts you own and those of your direct reports
         {holderCount > 0
@@ -218,7 +218,7 @@ export function EntitlementGrantsTable({
                   <tr key={row.grantId} className="hover:bg-zinc-50">
                     <td className={bodyCell}>
                       <AccountCell row={row} appId={app.id} />
-                      <div className="mt-1.5 text-xs text-zinc-500 md:hidden">
+                      <div className="text-muted mt-1.5 text-xs md:hidden">
                         {row.owner ? `Owner: ${row.owner.displayName}` : "No owner"}
                       </div>
                       {row.pending ? (
@@ -241,7 +241,7 @@ export function EntitlementGrantsTable({
                       {row.pending ? (
                         <PendingRevocation pending={row.pending} />
                       ) : (
-                        <span className="text-zinc-400">—</span>
+                        <span className="text-faint">—</span>
                       )}
                     </td>
                     <td className={`hidden text-right sm:table-cell ${bodyCell}`}>{revoke}</td>

@@ -46,7 +46,7 @@ function BulkBar({
       <button
         type="button"
         onClick={onClear}
-        className="inline-flex size-8 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-white"
+        className="text-inverse-muted inline-flex size-8 items-center justify-center rounded-md hover:bg-zinc-800 hover:text-white"
         aria-label="Clear the selection"
         title="Clear the selection"
       >
@@ -146,12 +146,12 @@ export function EntitlementsTable({
                 >
                   {e.displayName}
                 </Link>
-                <span className="font-mono text-xs text-zinc-500">{e.slug}</span>
+                <span className="text-muted font-mono text-xs">{e.slug}</span>
               </p>
               {e.description ? (
                 <p className="mt-0.5 text-xs leading-5 text-zinc-600">{e.description}</p>
               ) : null}
-              <p className="mt-1 text-xs text-zinc-500 md:hidden">
+              <p className="text-muted mt-1 text-xs md:hidden">
                 {STRATEGY_LABEL[e.provisioningStrategy]} ·{" "}
                 {STRATEGY_LABEL[e.deprovisioningStrategy]}
               </p>
@@ -165,11 +165,11 @@ export function EntitlementsTable({
             </td>
             <td className={`hidden text-xs leading-5 text-zinc-600 md:table-cell ${bodyCell}`}>
               <p>
-                <span className="text-zinc-500">Granted by </span>
+                <span className="text-muted">Granted by </span>
                 {STRATEGY_LABEL[e.provisioningStrategy]}
               </p>
               <p>
-                <span className="text-zinc-500">Removed by </span>
+                <span className="text-muted">Removed by </span>
                 {STRATEGY_LABEL[e.deprovisioningStrategy]}
               </p>
             </td>

@@ -14,7 +14,7 @@ export function GrantedOn({
   return (
     <>
       {formatDate(grantedAt)}
-      <span className="block text-xs text-zinc-500" title={GRANT_SOURCE_HINT[source]}>
+      <span className="text-muted block text-xs" title={GRANT_SOURCE_HINT[source]}>
         {GRANT_SOURCE_LABEL[source]}
       </span>
     </>
@@ -23,5 +23,5 @@ export function GrantedOn({
 
 /** A grant's "Expires" cell content: the date, or "Never". */
 export function ExpiresOn({ expiresAt }: { expiresAt: Date | string | null }) {
-  return expiresAt ? formatDate(expiresAt) : <span className="text-zinc-500">Never</span>;
+  return expiresAt ? formatDate(expiresAt) : <span className="text-muted">Never</span>;
 }

@@ -24,7 +24,7 @@ export function PendingRevocation({ pending }: { pending: Pending }) {
       ) : (
         badge
       )}
-      <span className="text-xs leading-4 text-zinc-500">{text}</span>
+      <span className="text-muted text-xs leading-4">{text}</span>
     </span>
   );
 }

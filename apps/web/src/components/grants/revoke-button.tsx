@@ -22,7 +22,7 @@ export function RevokeButton({ target }: { target: RevokeTarget }) {
         className={cn(
           "inline-flex items-center rounded-md border px-2.5 py-1 text-xs font-medium whitespace-nowrap shadow-xs",
           refused
-            ? "cursor-help border-zinc-200 bg-zinc-50 text-zinc-400"
+            ? "text-faint cursor-help border-zinc-200 bg-zinc-50"
             : "border-rose-200 bg-white text-rose-700 hover:bg-rose-50",
         )}
       >

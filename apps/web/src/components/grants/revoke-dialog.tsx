@@ -155,11 +155,11 @@ export function RevokeDialog({
           <form onSubmit={submit} noValidate>
             <div className="mb-4 rounded-md bg-zinc-50 px-3 py-2.5 text-sm ring-1 ring-zinc-200 ring-inset">
               {entitlement.isPending ? (
-                <p className="text-zinc-500">Looking up the revocation policy…</p>
+                <p className="text-muted">Looking up the revocation policy…</p>
               ) : policy ? (
                 <>
                   <p className="text-zinc-900">
-                    <span className="text-zinc-500">Revocation policy: </span>
+                    <span className="text-muted">Revocation policy: </span>
                     <span className="font-medium">{policy.name}</span>
                   </p>
                   <p className="mt-0.5 text-zinc-600">
@@ -168,7 +168,7 @@ export function RevokeDialog({
                       ? "The app's connector removes the access."
                       : "A deprovisioning task goes to the app's deprovisioners."}
                   </p>
-                  <p className="mt-1 text-xs text-zinc-500">
+                  <p className="text-muted mt-1 text-xs">
                     The access stays until then.
                     {target.ownerName ? ` ${target.ownerName} is told it is going.` : ""}
                   </p>

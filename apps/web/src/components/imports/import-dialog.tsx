@@ -208,7 +208,7 @@ export default function ImportDialog({
                   {fieldError}
                 </p>
               ) : (
-                <p id={`${ids}-file-hint`} className="mt-1 text-xs text-zinc-500">
+                <p id={`${ids}-file-hint`} className="text-muted mt-1 text-xs">
                   CSV (UTF-8, a header row) or JSON, streamed as it is: large files are fine.
                 </p>
               )}
@@ -339,7 +339,7 @@ function FormatHelp({ kind, people }: { kind: ImportKind; people: boolean }) {
               {c}
             </code>
           ))}
-          <span className="text-xs text-zinc-500">(bold: required; names match in any case)</span>
+          <span className="text-muted text-xs">(bold: required; names match in any case)</span>
         </div>
         <p className="text-xs">{format.note}</p>
         {people ? null : <p className="text-xs">{JSON_NOTE}</p>}
@@ -352,7 +352,7 @@ function FormatHelp({ kind, people }: { kind: ImportKind; people: boolean }) {
             <Download className="size-3.5" aria-hidden />
             Download an example ({format.example.name})
           </button>
-          <span className="text-zinc-500">
+          <span className="text-muted">
             {" "}
             · The full format: packages/connectors/README.md, “File import”.
           </span>
@@ -389,7 +389,7 @@ function Refusal({ refusal, fileName }: { refusal: ImportRefusal; fileName: stri
             </li>
           ))}
           {refusal.truncated ? (
-            <li className="px-3 py-1.5 text-xs text-zinc-500">
+            <li className="text-muted px-3 py-1.5 text-xs">
               Only the first {refusal.problems.length} problems are listed.
             </li>
           ) : null}

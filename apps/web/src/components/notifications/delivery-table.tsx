@@ -165,16 +165,16 @@ export function DeliveryTable({ filter }: { filter: DeliveryFilterId }) {
                 <td className={bodyCell}>
                   <span className="flex items-center gap-1.5 text-zinc-900">
                     {row.channel === "EMAIL" ? (
-                      <Mail className="size-4 shrink-0 text-zinc-500" aria-label="Email" />
+                      <Mail className="text-muted size-4 shrink-0" aria-label="Email" />
                     ) : (
-                      <MessageSquare className="size-4 shrink-0 text-zinc-500" aria-label="Slack" />
+                      <MessageSquare className="text-muted size-4 shrink-0" aria-label="Slack" />
                     )}
                     <span className="truncate">
                       {TEMPLATE_LABELS[row.template] ?? row.template}
                     </span>
                   </span>
                   {row.about ? (
-                    <span className="mt-0.5 block truncate text-xs text-zinc-500">
+                    <span className="text-muted mt-0.5 block truncate text-xs">
                       {taskNumber ? (
                         <Link href={`/tasks/${taskNumber}`} className="hover:underline">
                           {row.about}
@@ -194,12 +194,12 @@ export function DeliveryTable({ filter }: { filter: DeliveryFilterId }) {
                       {row.lastError}
                     </p>
                   ) : row.state === "SENT" && row.sentAt ? (
-                    <span className="text-zinc-500">Delivered {formatAgo(row.sentAt)}</span>
+                    <span className="text-muted">Delivered {formatAgo(row.sentAt)}</span>
                   ) : (
-                    <span className="text-zinc-500">—</span>
+                    <span className="text-muted">—</span>
                   )}
                   {row.attempts > 1 || row.state === "FAILED" ? (
-                    <span className="mt-0.5 block text-xs text-zinc-500">
+                    <span className="text-muted mt-0.5 block text-xs">
                       {row.attempts} {row.attempts === 1 ? "attempt" : "attempts"}
                     </span>
                   ) : null}

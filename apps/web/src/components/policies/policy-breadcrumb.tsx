@@ -4,10 +4,7 @@ import { ChevronRight } from "lucide-react";
 /** Policies › current page, under a policy page's title. */
 export function PolicyBreadcrumb({ current }: { current: string }) {
   return (
-    <nav
-      aria-label="Breadcrumb"
-      className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
-    >
+    <nav aria-label="Breadcrumb" className="text-muted -mt-2 mb-4 flex items-center gap-1 text-xs">
       <Link href="/policies" className="hover:text-zinc-800 hover:underline">
         Policies
       </Link>

@@ -269,7 +269,7 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
           })}
           <li className="flex items-center gap-3 rounded-lg border border-dashed border-zinc-300 p-3 text-sm text-zinc-700">
             <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-white ring-1 ring-zinc-200">
-              <PackageCheck className="size-4 text-zinc-500" aria-hidden />
+              <PackageCheck className="text-muted size-4" aria-hidden />
             </span>
             Provisioned (by the entitlement&apos;s strategy)
           </li>
@@ -285,7 +285,7 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
             Add approval step
           </button>
           {steps.length >= 10 ? (
-            <span className="text-xs text-zinc-500">A policy has at most 10 approval steps.</span>
+            <span className="text-muted text-xs">A policy has at most 10 approval steps.</span>
           ) : null}
         </div>
         {stepsError ? (
@@ -297,7 +297,7 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
           aria-live="polite"
           className="mt-4 rounded-lg bg-zinc-50 px-4 py-3 text-sm ring-1 ring-zinc-200 ring-inset"
         >
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">
+          <p className="text-muted text-xs font-medium tracking-wide uppercase">
             What this policy does
           </p>
           <p className="mt-1 text-zinc-900" data-testid="policy-summary">
@@ -400,7 +400,7 @@ function Flag({
         <label htmlFor={id} className="text-sm font-medium text-zinc-800">
           {label}
         </label>
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="text-muted text-xs">
           {hint}
         </p>
       </div>

@@ -94,7 +94,7 @@ function UsageList({
 }) {
   return (
     <div>
-      <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</h3>
+      <h3 className="text-muted text-xs font-medium tracking-wide uppercase">{title}</h3>
       <ul className="mt-1.5 divide-y divide-zinc-100 rounded-md border border-zinc-200">
         {items.map((item) => (
           <li key={item.key} className="flex items-center justify-between gap-3 px-3 py-2">
@@ -108,7 +108,7 @@ function UsageList({
           </li>
         ))}
       </ul>
-      {more > 0 ? <p className="mt-1 text-xs text-zinc-500">And {plural(more, "more")}.</p> : null}
+      {more > 0 ? <p className="text-muted mt-1 text-xs">And {plural(more, "more")}.</p> : null}
     </div>
   );
 }

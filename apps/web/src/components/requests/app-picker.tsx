@@ -79,7 +79,7 @@ export function AppPicker({
           {value && text === value.name ? (
             <AppIcon name={value.name} size="sm" />
           ) : (
-            <Search className="size-4 text-zinc-400" aria-hidden />
+            <Search className="text-faint size-4" aria-hidden />
           )}
         </span>
         <input
@@ -134,7 +134,7 @@ export function AppPicker({
             }
           }}
           className={cn(
-            "w-full rounded-md border bg-white py-2 pr-9 text-sm shadow-xs placeholder:text-zinc-400 focus:outline-none disabled:bg-zinc-50",
+            "placeholder:text-faint w-full rounded-md border bg-white py-2 pr-9 text-sm shadow-xs focus:outline-none disabled:bg-zinc-50",
             value && text === value.name ? "pl-10" : "pl-8",
             invalid
               ? "border-rose-400 focus:border-rose-500"
@@ -142,7 +142,7 @@ export function AppPicker({
           )}
         />
         <ChevronsUpDown
-          className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-zinc-400"
+          className="text-faint pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2"
           aria-hidden
         />
       </div>
@@ -175,22 +175,22 @@ export function AppPicker({
               <span className="min-w-0">
                 <span className="block truncate text-sm font-medium text-zinc-900">{app.name}</span>
                 {app.description ? (
-                  <span className="block truncate text-xs text-zinc-500">{app.description}</span>
+                  <span className="text-muted block truncate text-xs">{app.description}</span>
                 ) : null}
               </span>
             </li>
           ))}
         </ul>
         {apps.isSuccess && options.length === 0 ? (
-          <p className="px-3.5 py-2.5 text-sm text-zinc-500">
+          <p className="text-muted px-3.5 py-2.5 text-sm">
             No managed application matches “{term}”.
           </p>
         ) : null}
         {apps.isPending ? (
-          <p className="px-3.5 py-2.5 text-sm text-zinc-500">Loading applications…</p>
+          <p className="text-muted px-3.5 py-2.5 text-sm">Loading applications…</p>
         ) : null}
         {apps.data?.nextCursor ? (
-          <p className="border-t border-zinc-100 px-3.5 py-2 text-xs text-zinc-500">
+          <p className="text-muted border-t border-zinc-100 px-3.5 py-2 text-xs">
             Showing the first {OPTIONS_SHOWN}. Type more of the name to narrow the list.
           </p>
         ) : null}

@@ -114,7 +114,7 @@ export function MyRequestsTable({ requestedId }: { requestedId: string | null })
                       {row.reason}
                     </p>
                     {row.kind === "GRANT" && row.durationDays !== null ? (
-                      <p className="mt-0.5 text-xs text-zinc-500">
+                      <p className="text-muted mt-0.5 text-xs">
                         For {durationLabel(row.durationDays)}
                       </p>
                     ) : null}
@@ -180,11 +180,11 @@ function AccessCell({ request }: { request: MyRequest }) {
       <div className="min-w-0">
         <p className="truncate font-medium text-zinc-950" title={request.entitlement.displayName}>
           {request.kind === "REVOKE" ? (
-            <span className="mr-1.5 text-xs font-medium text-zinc-500 uppercase">Remove</span>
+            <span className="text-muted mr-1.5 text-xs font-medium uppercase">Remove</span>
           ) : null}
           {request.entitlement.displayName}
         </p>
-        <p className="truncate text-xs text-zinc-500">
+        <p className="text-muted truncate text-xs">
           <Link href={`/apps/${request.app.id}`} className="hover:text-zinc-800 hover:underline">
             {request.app.name}
           </Link>
@@ -223,7 +223,7 @@ function WhereCell({ request }: { request: MyRequest }) {
         >
           #{task.number}
         </Link>
-        <span className="truncate text-xs text-zinc-500">{taskKindLabel(task.kind)}</span>
+        <span className="text-muted truncate text-xs">{taskKindLabel(task.kind)}</span>
       </p>
       {open ? (
         <p className="mt-0.5 truncate text-xs text-zinc-600" title={task.assignees.join(", ")}>
@@ -304,7 +304,7 @@ function WithdrawForm({
       <p className="text-sm font-medium text-zinc-900">
         Withdraw your request for {accessName(request)}?
       </p>
-      <p className="mt-0.5 text-xs text-zinc-500">
+      <p className="text-muted mt-0.5 text-xs">
         {request.latestTask
           ? `Task #${request.latestTask.number} is cancelled and leaves the approver's inbox. `
           : ""}
@@ -328,7 +328,7 @@ function WithdrawForm({
         aria-describedby={reasonError ? `${id}-error` : undefined}
         placeholder="e.g. The project was cancelled"
         className={cn(
-          "mt-1.5 block w-full max-w-2xl rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 focus:outline-none",
+          "placeholder:text-faint mt-1.5 block w-full max-w-2xl rounded-md border bg-white px-3 py-2 text-sm shadow-xs focus:outline-none",
           reasonError
             ? "border-rose-400 focus:border-rose-500"
             : "border-zinc-300 focus:border-zinc-500",

@@ -39,7 +39,7 @@ const MESSAGES = {
 const FILTER_FROM = 8;
 
 const inputClass =
-  "block rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 focus:outline-none disabled:bg-zinc-50";
+  "block rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-faint focus:outline-none disabled:bg-zinc-50";
 const inputTone = (invalid: boolean) =>
   invalid ? "border-rose-400 focus:border-rose-500" : "border-zinc-300 focus:border-zinc-500";
 
@@ -210,7 +210,7 @@ export function RequestForm({
         ) : null}
         {prefillProblem ? (
           <div className="flex gap-3 rounded-lg border border-zinc-200 bg-white px-4 py-3 text-sm text-zinc-700">
-            <Info className="mt-0.5 size-4 shrink-0 text-zinc-400" aria-hidden />
+            <Info className="text-faint mt-0.5 size-4 shrink-0" aria-hidden />
             <p>{prefillProblem}</p>
           </div>
         ) : null}
@@ -222,7 +222,7 @@ export function RequestForm({
               <label htmlFor={ids.app} className="block text-sm font-medium text-zinc-900">
                 Application
               </label>
-              <p id={`${ids.app}-hint`} className="mt-0.5 text-xs text-zinc-500">
+              <p id={`${ids.app}-hint`} className="text-muted mt-0.5 text-xs">
                 The app you need access in.
               </p>
               <div className="mt-2 max-w-md">
@@ -254,7 +254,7 @@ export function RequestForm({
               disabled={busy || !app}
             >
               <legend className="block text-sm font-medium text-zinc-900">Access</legend>
-              <p className="mt-0.5 text-xs text-zinc-500">
+              <p className="text-muted mt-0.5 text-xs">
                 {app
                   ? `The role, group or license you need in ${app.name}.`
                   : "Choose an application to see what you can ask for in it."}
@@ -301,7 +301,7 @@ export function RequestForm({
               <label htmlFor={ids.reason} className="block text-sm font-medium text-zinc-900">
                 Reason
               </label>
-              <p id={`${ids.reason}-hint`} className="mt-0.5 text-xs text-zinc-500">
+              <p id={`${ids.reason}-hint`} className="text-muted mt-0.5 text-xs">
                 What you need it for. Your approvers read this.
               </p>
               <textarea
@@ -377,7 +377,7 @@ export function RequestForm({
                   {durationError}
                 </p>
               ) : (
-                <p className="mt-1.5 text-xs text-zinc-500">
+                <p className="text-muted mt-1.5 text-xs">
                   {duration === "none"
                     ? "You keep the access until someone removes it."
                     : "The access ends on its own after this time."}
@@ -459,7 +459,7 @@ function EntitlementOptions({
     );
   }
   if (entitlements.length === 0) {
-    return <p className="text-sm text-zinc-500">Nothing in {appName} matches that filter.</p>;
+    return <p className="text-muted text-sm">Nothing in {appName} matches that filter.</p>;
   }
   return (
     <div className={cn("space-y-2", invalid && "rounded-lg ring-1 ring-rose-300 ring-offset-4")}>
@@ -492,12 +492,12 @@ function EntitlementOptions({
                 <span
                   className={cn(
                     "text-sm font-medium",
-                    unavailable ? "text-zinc-500" : "text-zinc-900",
+                    unavailable ? "text-muted" : "text-zinc-900",
                   )}
                 >
                   {e.displayName}
                 </span>
-                <span className="font-mono text-xs text-zinc-500">{e.slug}</span>
+                <span className="text-muted font-mono text-xs">{e.slug}</span>
                 {unavailable ? (
                   <Badge tone={e.held ? "green" : "brand"} className="ml-auto">
                     {unavailable}
@@ -508,7 +508,7 @@ function EntitlementOptions({
                 <span
                   className={cn(
                     "mt-0.5 block text-xs leading-5",
-                    unavailable ? "text-zinc-500" : "text-zinc-600",
+                    unavailable ? "text-muted" : "text-zinc-600",
                   )}
                 >
                   {e.description}
@@ -526,7 +526,7 @@ function WhatHappens({ app, selected }: { app: PickedApp | null; selected: Reque
   return (
     <div className="rounded-xl border border-zinc-200 bg-white shadow-xs lg:sticky lg:top-6">
       <div className="flex items-center gap-2 border-b border-zinc-100 px-5 py-3.5">
-        <Route className="size-4 text-zinc-400" aria-hidden />
+        <Route className="text-faint size-4" aria-hidden />
         <h2 className="text-sm font-semibold text-zinc-900">What happens next</h2>
       </div>
       <div className="px-5 py-4 text-sm">
@@ -536,7 +536,7 @@ function WhatHappens({ app, selected }: { app: PickedApp | null; selected: Reque
               <AppIcon name={selected.app.name} size="sm" />
               <div className="min-w-0">
                 <p className="truncate font-medium text-zinc-900">{selected.displayName}</p>
-                <p className="truncate text-xs text-zinc-500">{selected.app.name}</p>
+                <p className="text-muted truncate text-xs">{selected.app.name}</p>
               </div>
             </div>
             {selected.policySummary ? (
@@ -546,10 +546,10 @@ function WhatHappens({ app, selected }: { app: PickedApp | null; selected: Reque
                   {describeWhoDoesIt(selected.provisionedBy, "GRANT")}
                 </p>
                 <dl className="border-t border-zinc-100 pt-3 text-xs">
-                  <dt className="text-zinc-500">Request policy</dt>
+                  <dt className="text-muted">Request policy</dt>
                   <dd className="mt-0.5 font-medium text-zinc-900">{selected.policyName}</dd>
                 </dl>
-                <p className="text-xs leading-5 text-zinc-500">
+                <p className="text-muted text-xs leading-5">
                   You can follow it on My requests, and withdraw it while it waits for approval.
                 </p>
               </>
@@ -561,7 +561,7 @@ function WhatHappens({ app, selected }: { app: PickedApp | null; selected: Reque
             )}
           </div>
         ) : (
-          <p className="leading-6 text-zinc-500" aria-live="polite">
+          <p className="text-muted leading-6" aria-live="polite">
             {app
               ? `Choose the access you need in ${app.name} to see who approves it.`
               : "Choose an application and the access you need: this shows who approves it and who sets it up."}

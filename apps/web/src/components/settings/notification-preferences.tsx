@@ -44,7 +44,7 @@ function Choice({
           htmlFor={id}
           className="flex cursor-pointer flex-wrap items-center gap-2 text-sm font-medium text-zinc-900"
         >
-          <span className="text-zinc-400" aria-hidden>
+          <span className="text-faint" aria-hidden>
             {icon}
           </span>
           {label}
@@ -135,7 +135,7 @@ export function NotificationPreferencesForm({
         <button type="submit" className={primaryButton} disabled={!dirty || pending}>
           {pending ? "Saving…" : "Save preferences"}
         </button>
-        {dirty ? <span className="text-xs text-zinc-500">Unsaved changes</span> : null}
+        {dirty ? <span className="text-muted text-xs">Unsaved changes</span> : null}
       </div>
     </form>
   );

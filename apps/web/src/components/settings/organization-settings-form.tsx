@@ -235,7 +235,7 @@ export function OrganizationSettingsForm({
         <button type="submit" className={primaryButton} disabled={!dirty || pending}>
           {pending ? "Saving…" : "Save organization settings"}
         </button>
-        {dirty ? <span className="text-xs text-zinc-500">Unsaved changes</span> : null}
+        {dirty ? <span className="text-muted text-xs">Unsaved changes</span> : null}
       </div>
     </form>
   );

@@ -42,10 +42,7 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
       )}
     >
       <Icon
-        className={cn(
-          "size-4",
-          active ? "text-brand-400" : "text-zinc-400 group-hover:text-zinc-600",
-        )}
+        className={cn("size-4", active ? "text-brand-400" : "text-faint group-hover:text-zinc-600")}
       />
       <span className="flex-1">{item.label}</span>
       {item.badge ? (
@@ -74,7 +71,7 @@ function NavSection({
 }) {
   return (
     <div>
-      <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase">
+      <p className="text-muted px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider uppercase">
         {title}
       </p>
       <div className="space-y-0.5">
@@ -144,7 +141,7 @@ export function Sidebar({
       <LanternMark />
       <div className="min-w-0 leading-tight">
         <p className="text-sm font-semibold text-zinc-950">Lantern</p>
-        <p className="truncate text-xs text-zinc-500">{organizationName}</p>
+        <p className="text-muted truncate text-xs">{organizationName}</p>
       </div>
     </>
   );
@@ -171,7 +168,7 @@ export function Sidebar({
               type="button"
               onClick={() => setOpen(false)}
               aria-label="Close navigation"
-              className="ml-auto inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 md:hidden"
+              className="text-muted ml-auto inline-flex size-8 items-center justify-center rounded-md hover:bg-zinc-100 md:hidden"
             >
               <X className="size-4" aria-hidden />
             </button>
@@ -190,9 +187,9 @@ export function Sidebar({
           {devMailbox ? (
             <Link
               href="/dev/mailbox"
-              className="mb-1 flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+              className="text-muted mb-1 flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-xs font-medium hover:bg-zinc-100 hover:text-zinc-900"
             >
-              <Mail className="size-3.5 text-zinc-400" aria-hidden />
+              <Mail className="text-faint size-3.5" aria-hidden />
               Dev mailbox
             </Link>
           ) : null}

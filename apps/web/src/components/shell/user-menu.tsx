@@ -21,9 +21,9 @@ export function UserMenu() {
         <Avatar name={name} />
         <span className="min-w-0 flex-1 leading-tight">
           <span className="block truncate text-sm font-medium text-zinc-900">{name}</span>
-          <span className="block truncate text-xs text-zinc-500">{me.data?.email}</span>
+          <span className="text-muted block truncate text-xs">{me.data?.email}</span>
         </span>
-        <ChevronsUpDown className="size-4 text-zinc-400" />
+        <ChevronsUpDown className="text-faint size-4" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
@@ -34,7 +34,7 @@ export function UserMenu() {
         >
           <div className="px-2 py-1.5">
             <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
-            <p className="truncate text-xs text-zinc-500">
+            <p className="text-muted truncate text-xs">
               {me.data?.role === "SUPER_ADMIN" ? "Super admin" : "Member"} ·{" "}
               {me.data?.organization.name}
             </p>
@@ -45,14 +45,14 @@ export function UserMenu() {
               href="/settings"
               className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100"
             >
-              <Settings className="size-4 text-zinc-400" /> Settings
+              <Settings className="text-faint size-4" /> Settings
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item
             onSelect={() => void signOut({ callbackUrl: "/sign-in" })}
             className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100"
           >
-            <LogOut className="size-4 text-zinc-400" /> Sign out
+            <LogOut className="text-faint size-4" /> Sign out
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

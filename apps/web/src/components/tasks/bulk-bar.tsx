@@ -46,7 +46,7 @@ export function BulkBar({
       <button
         type="button"
         onClick={onClear}
-        className="inline-flex size-8 items-center justify-center rounded-lg text-zinc-300 hover:bg-zinc-800 hover:text-white"
+        className="text-inverse-muted inline-flex size-8 items-center justify-center rounded-lg hover:bg-zinc-800 hover:text-white"
         aria-label="Clear the selection"
         title="Clear the selection"
       >

@@ -56,8 +56,8 @@ export function TaskComments({
   return (
     <div>
       {comments.length === 0 ? (
-        <p className="flex items-center gap-2 text-sm text-zinc-500">
-          <MessageSquare className="size-4 text-zinc-400" aria-hidden />
+        <p className="text-muted flex items-center gap-2 text-sm">
+          <MessageSquare className="text-faint size-4" aria-hidden />
           No comments yet.
         </p>
       ) : (
@@ -68,7 +68,7 @@ export function TaskComments({
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
                   <span className="font-medium text-zinc-900">{c.author.displayName}</span>
-                  <Time at={c.createdAt} relative className="text-xs text-zinc-500" />
+                  <Time at={c.createdAt} relative className="text-muted text-xs" />
                 </p>
                 <div className="mt-1 break-words">
                   <Markdown>{c.body}</Markdown>

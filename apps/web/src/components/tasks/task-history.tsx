@@ -7,7 +7,7 @@ type History = RouterOutputs["tasks"]["byNumber"]["history"];
 
 /** The request's full audit trail, oldest first, each event as a sentence. */
 export function TaskHistory({ history, facts }: { history: History; facts: HistoryFacts }) {
-  if (history.length === 0) return <p className="text-sm text-zinc-500">Nothing recorded yet.</p>;
+  if (history.length === 0) return <p className="text-muted text-sm">Nothing recorded yet.</p>;
   return (
     <ol className="space-y-3">
       {history.map((event) => {
@@ -31,7 +31,7 @@ export function TaskHistory({ history, facts }: { history: History; facts: Histo
                 </p>
               ) : null}
             </div>
-            <Time at={event.at} className="shrink-0 text-xs whitespace-nowrap text-zinc-500" />
+            <Time at={event.at} className="text-muted shrink-0 text-xs whitespace-nowrap" />
           </li>
         );
       })}

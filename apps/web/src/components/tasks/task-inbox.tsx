@@ -278,7 +278,7 @@ export function TaskInbox({
               aria-keyshortcuts="?"
               className="hidden items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 sm:inline-flex"
             >
-              <Keyboard className="size-4 text-zinc-500" aria-hidden />
+              <Keyboard className="text-muted size-4" aria-hidden />
               Shortcuts <Kbd>?</Kbd>
             </button>
           </div>

@@ -227,7 +227,7 @@ export function TaskPage({ number }: { number: number }) {
                     className={secondaryButton}
                     onClick={() => setAction("deny")}
                   >
-                    <X className="size-4 text-zinc-500" aria-hidden /> Deny
+                    <X className="text-muted size-4" aria-hidden /> Deny
                   </button>
                 ) : (
                   <button
@@ -235,7 +235,7 @@ export function TaskPage({ number }: { number: number }) {
                     className={secondaryButton}
                     onClick={() => setAction("mark_errored")}
                   >
-                    <TriangleAlert className="size-4 text-zinc-500" aria-hidden /> Mark as errored
+                    <TriangleAlert className="text-muted size-4" aria-hidden /> Mark as errored
                   </button>
                 )}
                 <button
@@ -287,7 +287,7 @@ export function TaskPage({ number }: { number: number }) {
       >
         <nav
           aria-label="Breadcrumb"
-          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+          className="text-muted -mt-2 mb-4 flex items-center gap-1 text-xs"
         >
           <Link href={`/${box}`} className="hover:text-zinc-800 hover:underline">
             {box === "revocations" ? "Revocations" : "Requests"}
@@ -297,7 +297,7 @@ export function TaskPage({ number }: { number: number }) {
             Task #{task.number}
           </span>
           {task.viewer.roles.length > 0 ? (
-            <span className="ml-3 text-zinc-500">
+            <span className="text-muted ml-3">
               Your part: <span className="text-zinc-700">{task.viewer.roles.join(", ")}</span>
             </span>
           ) : null}
@@ -324,7 +324,7 @@ export function TaskPage({ number }: { number: number }) {
             {task.instructions.trim() ? (
               <Markdown>{task.instructions}</Markdown>
             ) : (
-              <p className="text-sm text-zinc-500">
+              <p className="text-muted text-sm">
                 {task.kind === "APPROVAL"
                   ? "Approvals have no instructions: decide from the request and its reason."
                   : `The admins of ${task.app.name} have written no instructions for this yet.`}
@@ -364,7 +364,7 @@ export function TaskPage({ number }: { number: number }) {
                       className={cn(secondaryButton, "px-2.5 py-1 text-xs")}
                       onClick={() => setAction("reassign")}
                     >
-                      <UserRoundPen className="size-3.5 text-zinc-500" aria-hidden /> Reassign
+                      <UserRoundPen className="text-muted size-3.5" aria-hidden /> Reassign
                     </button>
                   ) : null}
                 </>
@@ -376,12 +376,12 @@ export function TaskPage({ number }: { number: number }) {
           <Section title="Task details">
             <dl className="space-y-3 text-sm">
               <div>
-                <dt className="text-xs text-zinc-500">Policy</dt>
+                <dt className="text-muted text-xs">Policy</dt>
                 <dd className="font-medium text-zinc-900">{task.request.policyName}</dd>
                 <dd className="mt-0.5 text-xs text-zinc-600">{task.request.policySummary}</dd>
               </div>
               <div>
-                <dt className="text-xs text-zinc-500">Request</dt>
+                <dt className="text-muted text-xs">Request</dt>
                 <dd className="text-zinc-800">{REQUEST_STATE[task.request.state]}</dd>
               </div>
             </dl>
@@ -391,7 +391,7 @@ export function TaskPage({ number }: { number: number }) {
                 {task.routingNote}
               </p>
             ) : null}
-            <h3 className="mt-5 mb-3 text-xs font-medium text-zinc-500">Workflow</h3>
+            <h3 className="text-muted mt-5 mb-3 text-xs font-medium">Workflow</h3>
             <TaskWorkflow steps={task.steps} />
           </Section>
         </div>
@@ -474,7 +474,7 @@ function Outcome({ task }: { task: Details }) {
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted text-xs">{label}</dt>
       <dd className="mt-1 text-sm text-zinc-900">{children}</dd>
     </div>
   );
@@ -507,7 +507,7 @@ function WhatIsAsked({ task }: { task: Details }) {
               )}
             </span>
             {subject.email && subject.email !== subject.login ? (
-              <span className="mt-0.5 block truncate text-xs text-zinc-500">{subject.email}</span>
+              <span className="text-muted mt-0.5 block truncate text-xs">{subject.email}</span>
             ) : null}
           </Field>
           <Field label="Owner">
@@ -526,14 +526,14 @@ function WhatIsAsked({ task }: { task: Details }) {
       ) : subject?.type === "person" ? (
         <Field label="For">
           <PersonLabel person={subject.person} />
-          <span className="mt-1 block text-xs text-zinc-500">
+          <span className="text-muted mt-1 block text-xs">
             No account in {task.app.name} yet
             {task.kind === "PROVISION" ? ": create one for them." : "."}
           </span>
         </Field>
       ) : (
         <Field label="For">
-          <span className="text-zinc-500">Unknown</span>
+          <span className="text-muted">Unknown</span>
         </Field>
       )}
       <Field label="App">
@@ -544,14 +544,14 @@ function WhatIsAsked({ task }: { task: Details }) {
       </Field>
       <Field label="Entitlement">
         <span className="block font-medium">{request.entitlement.displayName}</span>
-        <span className="block font-mono text-xs text-zinc-500">{request.entitlement.slug}</span>
+        <span className="text-muted block font-mono text-xs">{request.entitlement.slug}</span>
       </Field>
       <Field label="Requested by">
         <span className="flex min-w-0 items-center gap-2">
           <Avatar name={request.requester.displayName} size="sm" />
           <span className="truncate">{request.requester.displayName}</span>
         </span>
-        <span className="mt-0.5 block text-xs text-zinc-500">
+        <span className="text-muted mt-0.5 block text-xs">
           <Time at={request.createdAt} />
         </span>
       </Field>
@@ -561,7 +561,7 @@ function WhatIsAsked({ task }: { task: Details }) {
         </Field>
       ) : null}
       <div className="sm:col-span-2">
-        <dt className="text-xs text-zinc-500">Reason</dt>
+        <dt className="text-muted text-xs">Reason</dt>
         <dd className="mt-1 rounded-md bg-zinc-50 px-3 py-2 text-sm whitespace-pre-line text-zinc-800 ring-1 ring-zinc-200 ring-inset">
           {request.reason}
         </dd>
@@ -575,7 +575,7 @@ function AssignedTo({ task, reminder }: { task: Details; reminder: Reminder }) {
   return (
     <div className="space-y-4">
       {task.assignees.length === 0 ? (
-        <p className="text-sm text-zinc-500">Nobody.</p>
+        <p className="text-muted text-sm">Nobody.</p>
       ) : (
         <ul className="space-y-2.5">
           {task.assignees.map((p) => (
@@ -592,14 +592,14 @@ function AssignedTo({ task, reminder }: { task: Details; reminder: Reminder }) {
       ) : null}
       <ReminderLine reminder={reminder} />
       {task.viewer.reassignBlockedReason ? (
-        <p className="flex items-start gap-1.5 text-xs text-zinc-500">
+        <p className="text-muted flex items-start gap-1.5 text-xs">
           <Info className="mt-px size-3.5 shrink-0" aria-hidden />
           {task.viewer.reassignBlockedReason}
         </p>
       ) : null}
       {task.formerAssignees.length > 0 ? (
         <div className="border-t border-zinc-100 pt-3">
-          <h3 className="text-xs font-medium text-zinc-500">Previously assigned</h3>
+          <h3 className="text-muted text-xs font-medium">Previously assigned</h3>
           <ul className="mt-2 space-y-2.5">
             {task.formerAssignees.map((f, i) => (
               <li key={`${f.person.id}:${i}`} className="text-sm">
@@ -607,7 +607,7 @@ function AssignedTo({ task, reminder }: { task: Details; reminder: Reminder }) {
                   <Avatar name={f.person.displayName} size="sm" />
                   <span className="truncate text-zinc-700">{f.person.displayName}</span>
                   {f.at ? (
-                    <Time at={f.at} relative className="ml-auto shrink-0 text-xs text-zinc-500" />
+                    <Time at={f.at} relative className="text-muted ml-auto shrink-0 text-xs" />
                   ) : null}
                 </span>
                 {f.reason ? (

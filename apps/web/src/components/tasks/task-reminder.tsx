@@ -81,7 +81,7 @@ export function ReminderButton({ reminder }: { reminder: Reminder }) {
       }
       onClick={() => void reminder.send()}
     >
-      <BellRing className="size-3.5 text-zinc-500" aria-hidden />
+      <BellRing className="text-muted size-3.5" aria-hidden />
       {reminder.pending ? "Sending…" : "Send reminder"}
     </button>
   );
@@ -93,7 +93,7 @@ export function ReminderLine({ reminder }: { reminder: Reminder }) {
   return (
     <p
       id={reminder.lineId}
-      className="flex items-start gap-1.5 text-xs text-zinc-500"
+      className="text-muted flex items-start gap-1.5 text-xs"
       suppressHydrationWarning
     >
       <BellRing className="mt-px size-3.5 shrink-0" aria-hidden />

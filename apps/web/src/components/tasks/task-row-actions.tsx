@@ -16,7 +16,7 @@ import { ACTION_KEY } from "./shortcuts.ts";
 export const compactPrimary =
   "inline-flex items-center justify-center rounded-md bg-zinc-900 px-2.5 py-1.5 text-[13px] font-medium whitespace-nowrap text-white shadow-sm hover:bg-zinc-800 disabled:opacity-60";
 export const iconButton =
-  "inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 data-[state=open]:text-zinc-900";
+  "inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 data-[state=open]:text-zinc-900";
 
 /** The secondary actions of a task: its … menu (row and task page alike). */
 export function TaskActionMenu({

@@ -151,13 +151,13 @@ export function TaskTable({
                   #{row.number}
                 </Link>
                 {showKind ? (
-                  <span className="mt-0.5 block text-xs text-zinc-500">{KIND_LABEL[row.kind]}</span>
+                  <span className="text-muted mt-0.5 block text-xs">{KIND_LABEL[row.kind]}</span>
                 ) : null}
               </td>
               <td className={bodyCell}>
                 <SubjectCell subject={row.subject} />
                 {actions && requesterIsSomeoneElse(row) ? (
-                  <span className="mt-1 block truncate text-xs text-zinc-500 2xl:hidden">
+                  <span className="text-muted mt-1 block truncate text-xs 2xl:hidden">
                     Requested by {row.requester.displayName}
                   </span>
                 ) : null}
@@ -178,7 +178,7 @@ export function TaskTable({
                 <p className="truncate font-medium text-zinc-900" title={row.entitlement.slug}>
                   {row.entitlement.displayName}
                 </p>
-                <p className="truncate text-xs text-zinc-500" title={row.reason}>
+                <p className="text-muted truncate text-xs" title={row.reason}>
                   {row.reason}
                 </p>
               </td>
@@ -234,14 +234,14 @@ export function rowSummary(row: InboxRow): string {
 
 /** Whose access: the account and the person who owns it, or the person with no account yet. */
 function SubjectCell({ subject }: { subject: InboxRow["subject"] }) {
-  if (!subject) return <span className="text-zinc-500">Unknown</span>;
+  if (!subject) return <span className="text-muted">Unknown</span>;
   if (subject.type === "person") {
     return (
       <span className="flex min-w-0 items-center gap-2">
         <Avatar name={subject.displayName} size="sm" />
         <span className="min-w-0">
           <span className="block truncate font-medium text-zinc-900">{subject.displayName}</span>
-          <span className="block truncate text-xs text-zinc-500">No account yet</span>
+          <span className="text-muted block truncate text-xs">No account yet</span>
         </span>
       </span>
     );
@@ -250,7 +250,7 @@ function SubjectCell({ subject }: { subject: InboxRow["subject"] }) {
   if (!subject.owner) {
     return (
       <span className="flex min-w-0 items-center gap-2">
-        <span className="inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-400 ring-2 ring-white">
+        <span className="text-faint inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-100 ring-2 ring-white">
           <UserRoundX className="size-3.5" aria-hidden />
         </span>
         <span className="min-w-0">
@@ -268,7 +268,7 @@ function SubjectCell({ subject }: { subject: InboxRow["subject"] }) {
           {subject.owner.displayName}
         </span>
         <span
-          className="block truncate font-mono text-xs text-zinc-500"
+          className="text-muted block truncate font-mono text-xs"
           title={subject.email ?? undefined}
         >
           {account}
@@ -296,7 +296,7 @@ function AgeCell({ createdAt, dueAt, now }: { createdAt: Date; dueAt: Date | nul
       </time>
       {due ? (
         <span
-          className={`mt-0.5 block text-xs whitespace-nowrap ${due.overdue ? "font-medium text-rose-700" : "text-zinc-500"}`}
+          className={`mt-0.5 block text-xs whitespace-nowrap ${due.overdue ? "font-medium text-rose-700" : "text-muted"}`}
           title={`Due ${formatDateTime(dueAt!)}`}
           suppressHydrationWarning
         >
@@ -346,7 +346,7 @@ function OutcomeCell({ resolution, now }: { resolution: Resolution; now: Date })
         <time
           dateTime={new Date(resolution.at).toISOString()}
           title={formatDateTime(resolution.at)}
-          className="text-xs text-zinc-500"
+          className="text-muted text-xs"
           suppressHydrationWarning
         >
           {formatAgo(resolution.at, now)}

@@ -37,7 +37,7 @@ function StepIcon({ step }: { step: Step }) {
         step.status === "current" && "bg-brand-50 ring-brand-400 border-brand-500 border-2",
         step.status === "upcoming" && "border-2 border-zinc-300 bg-white",
         step.status === "stopped" && stoppedByTask && "bg-rose-600 text-white",
-        step.status === "stopped" && !stoppedByTask && "bg-zinc-100 text-zinc-400",
+        step.status === "stopped" && !stoppedByTask && "text-faint bg-zinc-100",
       )}
     >
       {step.status === "done" ? <Check className="size-3.5" strokeWidth={3} /> : null}
@@ -93,11 +93,9 @@ export function TaskWorkflow({ steps }: { steps: Details["steps"] }) {
                 </Badge>
               ) : null}
             </div>
-            {step.rule ? (
-              <p className="mt-0.5 text-xs text-zinc-500">Decided by {step.rule}</p>
-            ) : null}
+            {step.rule ? <p className="text-muted mt-0.5 text-xs">Decided by {step.rule}</p> : null}
             {step.tasks.length === 0 && step.connectorJobs.length === 0 ? (
-              <p className="mt-1 text-xs text-zinc-500">
+              <p className="text-muted mt-1 text-xs">
                 {step.status === "done"
                   ? "Done."
                   : step.status === "stopped"
@@ -155,8 +153,8 @@ function StepTaskLine({ task }: { task: StepTask }) {
             #{task.number}
           </Link>
         )}
-        {task.current ? <span className="text-zinc-500">(this task)</span> : null}
-        <span aria-hidden className="text-zinc-300">
+        {task.current ? <span className="text-muted">(this task)</span> : null}
+        <span aria-hidden className="text-faint">
           ·
         </span>
         {task.state === "OPEN" ? (
@@ -168,7 +166,7 @@ function StepTaskLine({ task }: { task: StepTask }) {
             {task.completedAt ? (
               <>
                 {" "}
-                <Time at={task.completedAt} className="text-zinc-500" />
+                <Time at={task.completedAt} className="text-muted" />
               </>
             ) : null}
           </span>

@@ -77,7 +77,7 @@ export function DialogContent({
         <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
         {/* Last in the focus order: the first focus goes to the dialog's own fields. */}
         <RadixDialog.Close
-          className="absolute top-3 right-3 rounded-md p-1.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 disabled:opacity-50"
+          className="text-faint absolute top-3 right-3 rounded-md p-1.5 hover:bg-zinc-100 hover:text-zinc-700 disabled:opacity-50"
           aria-label="Close"
           disabled={!dismissible}
         >

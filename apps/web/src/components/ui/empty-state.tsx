@@ -9,9 +9,9 @@ export function EmptyState({
 }) {
   return (
     <div className="flex flex-col items-center justify-center rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-14 text-center">
-      {icon ? <div className="mb-3 text-zinc-400">{icon}</div> : null}
+      {icon ? <div className="text-faint mb-3">{icon}</div> : null}
       <p className="text-sm font-medium text-zinc-900">{title}</p>
-      {children ? <div className="mt-1 max-w-md text-sm text-zinc-500">{children}</div> : null}
+      {children ? <div className="text-muted mt-1 max-w-md text-sm">{children}</div> : null}
     </div>
   );
 }

@@ -82,7 +82,7 @@ export function MarkdownEditor({
         </div>
       </div>
       {hint ? (
-        <p id={`${id}-hint`} className="mb-1.5 text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="text-muted mb-1.5 text-xs">
           {hint}
         </p>
       ) : null}
@@ -116,11 +116,11 @@ export function MarkdownEditor({
           value.trim() ? (
             <Markdown>{value}</Markdown>
           ) : (
-            <p className="text-sm text-zinc-500">Nothing to preview yet.</p>
+            <p className="text-muted text-sm">Nothing to preview yet.</p>
           )
         ) : null}
       </div>
-      <p id={`${id}-count`} className="mt-1.5 text-right text-xs text-zinc-500 tabular-nums">
+      <p id={`${id}-count`} className="text-muted mt-1.5 text-right text-xs tabular-nums">
         {formatCount(value.length)} / {formatCount(maxLength)} characters
       </p>
       {error ? (

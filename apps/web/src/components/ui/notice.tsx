@@ -24,7 +24,7 @@ export function Notice({
           "mb-4 flex size-12 items-center justify-center rounded-full ring-1",
           tone === "brand" && "bg-brand-50 text-brand-700 ring-brand-100",
           tone === "red" && "bg-rose-50 text-rose-700 ring-rose-100",
-          tone === "neutral" && "bg-zinc-100 text-zinc-500 ring-zinc-200",
+          tone === "neutral" && "text-muted bg-zinc-100 ring-zinc-200",
         )}
         aria-hidden
       >

@@ -71,12 +71,12 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
     >
       <legend className="block text-sm font-medium text-zinc-800">{legend}</legend>
       {note ? (
-        <p id={`${id}-note`} className="mt-0.5 text-xs text-zinc-500">
+        <p id={`${id}-note`} className="text-muted mt-0.5 text-xs">
           {note}
         </p>
       ) : null}
       {value.length === 0 ? (
-        <p className="mt-2 text-sm text-zinc-500">{emptyChoice}</p>
+        <p className="text-muted mt-2 text-sm">{emptyChoice}</p>
       ) : (
         <ul aria-label={`Chosen ${legend.toLowerCase()}`} className="mt-2 flex flex-wrap gap-1.5">
           {value.map((person) => (
@@ -94,7 +94,7 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
                 type="button"
                 onClick={() => toggle(person, false)}
                 aria-label={`Remove ${person.displayName}`}
-                className="rounded-full p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+                className="text-faint rounded-full p-1 hover:bg-zinc-100 hover:text-zinc-700"
               >
                 <X className="size-3.5" aria-hidden />
               </button>
@@ -105,7 +105,7 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
       <label className="relative mt-2.5 block">
         <span className="sr-only">Search people to add as {legend.toLowerCase()}</span>
         <Search
-          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+          className="text-faint pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
           aria-hidden
         />
         <input
@@ -132,9 +132,9 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
                 {problem}
               </p>
             ) : loading || search.search !== search.input.trim() ? (
-              <p className="px-3 py-3 text-sm text-zinc-500">Searching…</p>
+              <p className="text-muted px-3 py-3 text-sm">Searching…</p>
             ) : list.length === 0 ? (
-              <p className="px-3 py-3 text-sm text-zinc-500">Nobody matches “{search.search}”.</p>
+              <p className="text-muted px-3 py-3 text-sm">Nobody matches “{search.search}”.</p>
             ) : (
               <ul aria-label="Matching people" className="divide-y divide-zinc-100">
                 {list.map((person) => (
@@ -151,7 +151,7 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
                         <span className="block truncate text-sm font-medium text-zinc-900">
                           {person.displayName}
                         </span>
-                        <span className="block truncate text-xs text-zinc-500">
+                        <span className="text-muted block truncate text-xs">
                           {[person.title, person.email].filter(Boolean).join(" · ")}
                         </span>
                       </span>
@@ -161,7 +161,7 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
               </ul>
             )}
             {list.length === limit ? (
-              <p className="border-t border-zinc-100 px-3 py-1.5 text-xs text-zinc-500">
+              <p className="text-muted border-t border-zinc-100 px-3 py-1.5 text-xs">
                 Showing the first {limit} matches: type more to narrow the search.
               </p>
             ) : null}

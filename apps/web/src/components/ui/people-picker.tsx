@@ -71,7 +71,7 @@ export function PeoplePicker<P extends PickablePerson>({
       <label className="relative block">
         <span className="sr-only">Search people by name or email</span>
         <Search
-          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+          className="text-faint pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
           aria-hidden
         />
         <input
@@ -84,7 +84,7 @@ export function PeoplePicker<P extends PickablePerson>({
           className={cn(fieldClass, "pl-9")}
         />
       </label>
-      {note ? <p className="mt-1.5 text-xs text-zinc-500">{note}</p> : null}
+      {note ? <p className="text-muted mt-1.5 text-xs">{note}</p> : null}
       <div
         role="radiogroup"
         aria-label="People"
@@ -100,9 +100,9 @@ export function PeoplePicker<P extends PickablePerson>({
             {problem}
           </p>
         ) : loading ? (
-          <p className="px-3 py-3 text-sm text-zinc-500">Loading people…</p>
+          <p className="text-muted px-3 py-3 text-sm">Loading people…</p>
         ) : list.length === 0 ? (
-          <p className="px-3 py-3 text-sm text-zinc-500">
+          <p className="text-muted px-3 py-3 text-sm">
             {search.search ? `Nobody matches “${search.search}”.` : empty}
           </p>
         ) : (
@@ -130,7 +130,7 @@ export function PeoplePicker<P extends PickablePerson>({
                       <span className="block truncate text-sm font-medium text-zinc-900">
                         {person.displayName}
                       </span>
-                      <span className="block truncate text-xs text-zinc-500">
+                      <span className="text-muted block truncate text-xs">
                         {[person.title, person.email].filter(Boolean).join(" · ")}
                       </span>
                     </span>
@@ -147,7 +147,7 @@ export function PeoplePicker<P extends PickablePerson>({
         </p>
       ) : null}
       {list.length === limit ? (
-        <p className="mt-1.5 text-xs text-zinc-500">
+        <p className="text-muted mt-1.5 text-xs">
           Showing the first {limit} people: search to find someone else.
         </p>
       ) : null}

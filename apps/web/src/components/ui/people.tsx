@@ -16,7 +16,7 @@ export function PeopleStack({
   max?: number;
   empty?: string;
 }) {
-  if (people.length === 0) return <span className="text-sm text-zinc-500">{empty}</span>;
+  if (people.length === 0) return <span className="text-muted text-sm">{empty}</span>;
   const shown = people.slice(0, max);
   const names = people.map((p) => p.displayName).join(", ");
   return (
@@ -28,7 +28,7 @@ export function PeopleStack({
       </span>
       <span className="truncate text-sm text-zinc-700">
         {shown[0]!.displayName}
-        {people.length > 1 ? <span className="text-zinc-500"> +{people.length - 1}</span> : null}
+        {people.length > 1 ? <span className="text-muted"> +{people.length - 1}</span> : null}
       </span>
       <span className="sr-only">{names}</span>
     </span>
@@ -46,14 +46,14 @@ export function PersonLabel({ person, size = "sm" }: { person: Person; size?: "s
         >
           {person.displayName}
         </span>
-        <span className="block truncate text-xs text-zinc-500">{person.email}</span>
+        <span className="text-muted block truncate text-xs">{person.email}</span>
       </span>
     </span>
   );
 }
 
 export function PeopleList({ people, empty = "Nobody" }: { people: Person[]; empty?: string }) {
-  if (people.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
+  if (people.length === 0) return <p className="text-muted text-sm">{empty}</p>;
   return (
     <ul className="space-y-2">
       {people.map((p) => (

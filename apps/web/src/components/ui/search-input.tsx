@@ -16,14 +16,14 @@ export function SearchInput({
   return (
     <label className="relative block w-full max-w-md">
       <span className="sr-only">{label}</span>
-      <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
+      <Search className="text-faint pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2" />
       <input
         type="search"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         maxLength={200}
-        className="w-full rounded-md border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-zinc-400 focus:border-zinc-400 focus:outline-none"
+        className="placeholder:text-faint w-full rounded-md border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs focus:border-zinc-400 focus:outline-none"
       />
     </label>
   );

@@ -23,7 +23,7 @@ export function Section({
           <h2 id={headingId} className="text-sm font-semibold text-zinc-900">
             {title}
           </h2>
-          {description ? <p className="mt-0.5 text-xs text-zinc-500">{description}</p> : null}
+          {description ? <p className="text-muted mt-0.5 text-xs">{description}</p> : null}
         </div>
         {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
       </div>

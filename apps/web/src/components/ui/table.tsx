@@ -25,5 +25,4 @@ export function TableFrame({
 }
 
 export const tableClass = "w-full table-fixed text-left text-sm";
-export const theadClass =
-  "border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-zinc-500";
+export const theadClass = "border-b border-zinc-200 bg-zinc-50/80 text-xs font-medium text-muted";

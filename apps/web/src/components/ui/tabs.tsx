@@ -26,7 +26,7 @@ export function LinkTabs({
               "shrink-0 border-b-2 pb-3 text-sm font-medium whitespace-nowrap transition-colors",
               current
                 ? "border-zinc-900 text-zinc-950"
-                : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+                : "text-muted border-transparent hover:border-zinc-300 hover:text-zinc-800",
             )}
           >
             {tab.label}

@@ -31,7 +31,7 @@ export function TextField({
     <div className={cn("min-w-0", className)}>
       <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-zinc-800">
         {label}
-        {optional ? <span className="font-normal text-zinc-500"> (optional)</span> : null}
+        {optional ? <span className="text-muted font-normal"> (optional)</span> : null}
       </label>
       <input
         id={id}
@@ -42,7 +42,7 @@ export function TextField({
         {...rest}
       />
       {hint ? (
-        <p id={hintId} className="mt-1.5 text-xs text-zinc-500">
+        <p id={hintId} className="text-muted mt-1.5 text-xs">
           {hint}
         </p>
       ) : null}

@@ -5,7 +5,7 @@ import { cn } from "~/lib/cn";
 
 /** The look of text inputs and text areas. A plain class string: any input can use it. */
 export const fieldClass =
-  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-zinc-500 focus:outline-none aria-[invalid=true]:border-rose-400 disabled:bg-zinc-50 disabled:opacity-70";
+  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-faint focus:border-zinc-500 focus:outline-none aria-[invalid=true]:border-rose-400 disabled:bg-zinc-50 disabled:opacity-70";
 
 /**
  * A labelled multi-line text field, with an optional hint and an error that is announced
@@ -41,7 +41,7 @@ export function Textarea({
         className={cn("mb-1.5 block text-sm font-medium text-zinc-800", hideLabel && "sr-only")}
       >
         {label}
-        {optional ? <span className="font-normal text-zinc-500"> (optional)</span> : null}
+        {optional ? <span className="text-muted font-normal"> (optional)</span> : null}
       </label>
       <textarea
         id={id}
@@ -52,7 +52,7 @@ export function Textarea({
         {...rest}
       />
       {hint ? (
-        <p id={hintId} className="mt-1.5 text-xs text-zinc-500">
+        <p id={hintId} className="text-muted mt-1.5 text-xs">
           {hint}
         </p>
       ) : null}

@@ -162,7 +162,7 @@ function RadioOption({
       />
       <span className="min-w-0">
         <span className="block text-sm font-medium text-zinc-900">{label}</span>
-        <span className="block text-xs text-zinc-500">{hint}</span>
+        <span className="text-muted block text-xs">{hint}</span>
       </span>
     </label>
   );

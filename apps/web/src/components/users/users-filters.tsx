@@ -71,7 +71,7 @@ export function UsersFilters({
             type="button"
             onClick={() => go({ managerId: null })}
             aria-label="Clear manager filter"
-            className="inline-flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+            className="text-muted inline-flex size-6 items-center justify-center rounded hover:bg-zinc-100 hover:text-zinc-900"
           >
             <X className="size-3.5" aria-hidden />
           </button>

@@ -131,13 +131,13 @@ export function UsersTable({
                           {person.title ?? person.department}
                         </span>
                         {person.title && person.department ? (
-                          <span className="block truncate text-xs text-zinc-500">
+                          <span className="text-muted block truncate text-xs">
                             {person.department}
                           </span>
                         ) : null}
                       </>
                     ) : (
-                      <span className="text-zinc-500">—</span>
+                      <span className="text-muted">—</span>
                     )}
                   </td>
                   <td className={`hidden sm:table-cell ${bodyCell}`}>
@@ -147,7 +147,7 @@ export function UsersTable({
                         <span className="truncate text-zinc-700">{person.manager.displayName}</span>
                       </span>
                     ) : (
-                      <span className="text-zinc-500">—</span>
+                      <span className="text-muted">—</span>
                     )}
                   </td>
                   <td className={`hidden sm:table-cell ${bodyCell}`}>
@@ -166,7 +166,7 @@ export function UsersTable({
                     {person.directReportCount > 0 ? (
                       formatCount(person.directReportCount)
                     ) : (
-                      <span className="text-zinc-500">—</span>
+                      <span className="text-muted">—</span>
                     )}
                   </td>
                 </tr>

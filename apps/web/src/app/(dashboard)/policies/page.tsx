@@ -81,7 +81,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Sea
                         >
                           {policy.name}
                         </Link>
-                        <p className="mt-0.5 text-xs text-zinc-500">
+                        <p className="text-muted mt-0.5 text-xs">
                           {plural(policy.approvalStepCount, "approval step")}
                         </p>
                         <p className="mt-1 text-xs text-zinc-700 sm:hidden">
@@ -92,9 +92,9 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Sea
                         {policy.requestSummary}
                       </td>
                       <td className="px-4 py-3 text-zinc-700">
-                        {usageText(policy.usage) ?? <span className="text-zinc-500">Not used</span>}
+                        {usageText(policy.usage) ?? <span className="text-muted">Not used</span>}
                         {policy.usage.runningRequests > 0 ? (
-                          <p className="mt-0.5 text-xs text-zinc-500">
+                          <p className="text-muted mt-0.5 text-xs">
                             {plural(policy.usage.runningRequests, "running request")}
                           </p>
                         ) : null}

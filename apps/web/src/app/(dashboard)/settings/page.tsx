@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Settings" };
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted text-xs">{label}</dt>
       <dd className="mt-0.5 truncate text-sm font-medium text-zinc-900">{children}</dd>
     </div>
   );
@@ -25,7 +25,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 function Stat({ label, value }: { label: string; value: number }) {
   return (
     <div className="min-w-0">
-      <dt className="truncate text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted truncate text-xs">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold text-zinc-950 tabular-nums">
         {formatCount(value)}
       </dd>
@@ -64,11 +64,11 @@ export default async function SettingsPage() {
           </div>
           <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-zinc-100 pt-4">
             <Field label="Title">
-              {me.title ?? <span className="font-normal text-zinc-500">Not set</span>}
+              {me.title ?? <span className="text-muted font-normal">Not set</span>}
             </Field>
             <Field label="Organization">{me.organization.name}</Field>
             <div className="col-span-2">
-              <dt className="text-xs text-zinc-500">Role in Lantern</dt>
+              <dt className="text-muted text-xs">Role in Lantern</dt>
               <dd className="mt-1 flex items-center gap-2 text-sm">
                 {superAdmin ? (
                   <Badge tone="brand">Super admin</Badge>
@@ -116,7 +116,7 @@ export default async function SettingsPage() {
             <Stat label="Deprovisioned" value={members.deprovisioned} />
             <Stat label="Managed apps" value={organization.managedAppCount} />
           </dl>
-          <p className="mt-4 text-xs text-zinc-500">
+          <p className="text-muted mt-4 text-xs">
             {formatCount(members.total)} people in total, {organization.superAdminCount} of them
             active super {organization.superAdminCount === 1 ? "admin" : "admins"}.
           </p>

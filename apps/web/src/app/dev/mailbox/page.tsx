@@ -78,11 +78,11 @@ export default async function DevMailboxPage({
         <div className="flex h-14 items-center gap-3 px-6">
           <LanternMark />
           <span className="text-sm font-semibold text-zinc-950">Lantern</span>
-          <span className="text-zinc-300" aria-hidden>
+          <span className="text-faint" aria-hidden>
             /
           </span>
           <h1 className="flex items-center gap-2 text-sm font-semibold text-zinc-950">
-            <Inbox className="size-4 text-zinc-500" aria-hidden /> Dev mailbox
+            <Inbox className="text-muted size-4" aria-hidden /> Dev mailbox
           </h1>
           <Badge tone="brand">{demoMode ? "Demo mode" : "Development"}</Badge>
           <Link
@@ -109,7 +109,7 @@ export default async function DevMailboxPage({
             <label className="relative block">
               <span className="sr-only">Filter by recipient</span>
               <Search
-                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+                className="text-faint pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
                 aria-hidden
               />
               <input
@@ -118,7 +118,7 @@ export default async function DevMailboxPage({
                 defaultValue={params.to ?? ""}
                 placeholder="Filter by recipient"
                 maxLength={200}
-                className="w-full rounded-md border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-zinc-400 focus:border-zinc-400 focus:outline-none"
+                className="placeholder:text-faint w-full rounded-md border border-zinc-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs focus:border-zinc-400 focus:outline-none"
               />
             </label>
             {params.to ? (
@@ -171,7 +171,7 @@ export default async function DevMailboxPage({
                         <Time
                           at={item.createdAt}
                           relative
-                          className="shrink-0 text-xs text-zinc-500"
+                          className="text-muted shrink-0 text-xs"
                         />
                       </span>
                       <span className="mt-0.5 flex items-center gap-1.5 truncate text-sm text-zinc-600">
@@ -221,11 +221,11 @@ export default async function DevMailboxPage({
                   {email.subject}
                 </h2>
                 <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-                  <dt className="text-zinc-500">To</dt>
+                  <dt className="text-muted">To</dt>
                   <dd className="text-zinc-900">{email.to}</dd>
-                  <dt className="text-zinc-500">From</dt>
+                  <dt className="text-muted">From</dt>
                   <dd className="text-zinc-900">{email.from || "Lantern"}</dd>
-                  <dt className="text-zinc-500">Sent</dt>
+                  <dt className="text-muted">Sent</dt>
                   <dd className="text-zinc-900">
                     <Time at={email.createdAt} />
                   </dd>

@@ -85,7 +85,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
       >
         <nav
           aria-label="Breadcrumb"
-          className="-mt-2 mb-4 flex items-center gap-1 text-xs text-zinc-500"
+          className="text-muted -mt-2 mb-4 flex items-center gap-1 text-xs"
         >
           <Link href="/my-requests" className="hover:text-zinc-800 hover:underline">
             My requests

@@ -52,7 +52,7 @@ function Breadcrumb({ current, directory = true }: { current: string; directory?
   return (
     <nav
       aria-label="Breadcrumb"
-      className="-mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs text-zinc-500"
+      className="text-muted -mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs"
     >
       {directory ? (
         <>
@@ -74,7 +74,7 @@ const bodyCell = "px-3 py-2.5 first:pl-0 last:pr-0";
 
 const more = (shown: number, total: number, what: string) =>
   total > shown ? (
-    <p className="mt-3 text-xs text-zinc-500">
+    <p className="text-muted mt-3 text-xs">
       Showing {shown} of {plural(total, what)}.
     </p>
   ) : null;
@@ -84,21 +84,21 @@ function ManagerAndReports({ person }: { person: PersonDetails }) {
     <Section title="Manager and reports">
       <div className="grid gap-6 sm:grid-cols-2">
         <div className="min-w-0">
-          <h3 className="mb-2 text-xs font-medium text-zinc-500">Manager</h3>
+          <h3 className="text-muted mb-2 text-xs font-medium">Manager</h3>
           {person.manager ? (
             <Link href={`/users/${person.manager.id}`} className="block hover:underline">
               <PersonLabel person={person.manager} />
             </Link>
           ) : (
-            <p className="text-sm text-zinc-500">No manager on record</p>
+            <p className="text-muted text-sm">No manager on record</p>
           )}
         </div>
         <div className="min-w-0">
-          <h3 className="mb-2 text-xs font-medium text-zinc-500">
+          <h3 className="text-muted mb-2 text-xs font-medium">
             Direct reports ({person.reports.total})
           </h3>
           {person.reports.items.length === 0 ? (
-            <p className="text-sm text-zinc-500">Nobody reports to {person.displayName}</p>
+            <p className="text-muted text-sm">Nobody reports to {person.displayName}</p>
           ) : (
             <ul className="space-y-2">
               {person.reports.items.map((r) => (
@@ -125,7 +125,7 @@ function Accounts({ person }: { person: PersonDetails }) {
   return (
     <Section title="Accounts" description="The accounts they own, across applications.">
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-500">{person.displayName} owns no accounts.</p>
+        <p className="text-muted text-sm">{person.displayName} owns no accounts.</p>
       ) : (
         <div className="-my-2 overflow-x-auto">
           <table className={tableClass}>
@@ -185,7 +185,7 @@ function OpenTasks({ person }: { person: PersonDetails }) {
   return (
     <Section title="Open tasks" description="Open tasks assigned to them, oldest first.">
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-500">No open tasks are assigned to {person.displayName}.</p>
+        <p className="text-muted text-sm">No open tasks are assigned to {person.displayName}.</p>
       ) : (
         <ul className="divide-y divide-zinc-100">
           {items.map((t) => (
@@ -199,7 +199,7 @@ function OpenTasks({ person }: { person: PersonDetails }) {
               <span className="text-sm text-zinc-700">
                 {KIND_LABEL[t.kind]} · {t.app.name}
               </span>
-              <span className="ml-auto text-xs text-zinc-500" title={formatDateTime(t.createdAt)}>
+              <span className="text-muted ml-auto text-xs" title={formatDateTime(t.createdAt)}>
                 Opened {formatDate(t.createdAt)}
               </span>
             </li>
@@ -215,14 +215,14 @@ function History({ person }: { person: PersonDetails }) {
   return (
     <Section title="History" description="Changes to them in Lantern, newest first.">
       {person.history.length === 0 ? (
-        <p className="text-sm text-zinc-500">No changes recorded in Lantern yet.</p>
+        <p className="text-muted text-sm">No changes recorded in Lantern yet.</p>
       ) : (
         <ol className="space-y-3">
           {person.history.map((e) => (
             <li key={e.id} className="text-sm">
               <p className="text-zinc-900">{historyText(e)}</p>
               {e.reason ? <p className="text-zinc-700">Reason: {e.reason}</p> : null}
-              <p className="text-xs text-zinc-500">
+              <p className="text-muted text-xs">
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
                 {" · "}
                 {e.actor ? e.actor.displayName : "Lantern"}

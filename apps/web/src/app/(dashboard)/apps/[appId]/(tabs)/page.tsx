@@ -12,7 +12,7 @@ type Params = Promise<{ appId: string }>;
 function Stat({ label, value, tone }: { label: string; value: number; tone?: "warn" }) {
   return (
     <div>
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted text-xs">{label}</dt>
       <dd
         className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "warn" && value > 0 ? "text-brand-700" : "text-zinc-950"}`}
       >
@@ -58,7 +58,7 @@ export default async function AppPage({ params }: { params: Params }) {
             description="The roles, groups and licenses Lantern can grant in this app. Open one to see who holds it; ask for what you need with Request access."
           >
             {app.entitlements.length === 0 ? (
-              <p className="text-sm text-zinc-500">No entitlements yet.</p>
+              <p className="text-muted text-sm">No entitlements yet.</p>
             ) : (
               <EntitlementsTable app={app} viewer={viewer} framed={false} />
             )}
@@ -71,7 +71,7 @@ export default async function AppPage({ params }: { params: Params }) {
             {app.provisioningInstructions ? (
               <Markdown>{app.provisioningInstructions}</Markdown>
             ) : (
-              <p className="text-sm text-zinc-500">No instructions written yet.</p>
+              <p className="text-muted text-sm">No instructions written yet.</p>
             )}
           </Section>
           <Section
@@ -81,7 +81,7 @@ export default async function AppPage({ params }: { params: Params }) {
             {app.deprovisioningInstructions ? (
               <Markdown>{app.deprovisioningInstructions}</Markdown>
             ) : (
-              <p className="text-sm text-zinc-500">No instructions written yet.</p>
+              <p className="text-muted text-sm">No instructions written yet.</p>
             )}
           </Section>
         </div>
@@ -109,7 +109,7 @@ export default async function AppPage({ params }: { params: Params }) {
           <Section title="Policies">
             <dl className="space-y-3 text-sm">
               <div>
-                <dt className="text-xs text-zinc-500">Requests</dt>
+                <dt className="text-muted text-xs">Requests</dt>
                 <dd className="font-medium text-zinc-900">
                   <PolicyName
                     own={app.defaultRequestPolicy}
@@ -118,7 +118,7 @@ export default async function AppPage({ params }: { params: Params }) {
                 </dd>
               </div>
               <div>
-                <dt className="text-xs text-zinc-500">Revocations</dt>
+                <dt className="text-muted text-xs">Revocations</dt>
                 <dd className="font-medium text-zinc-900">
                   <PolicyName
                     own={app.defaultRevocationPolicy}
@@ -147,7 +147,7 @@ function PolicyName({
     return (
       <>
         {inherited.name}{" "}
-        <span className="font-normal text-zinc-500">(the organization&apos;s default)</span>
+        <span className="text-muted font-normal">(the organization&apos;s default)</span>
       </>
     );
   }

@@ -47,7 +47,7 @@ function Breadcrumb({
   return (
     <nav
       aria-label="Breadcrumb"
-      className="-mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs text-zinc-500"
+      className="text-muted -mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs"
     >
       <Link href="/apps" className="hover:text-zinc-800 hover:underline">
         Applications
@@ -75,7 +75,7 @@ function Breadcrumb({
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted text-xs">{label}</dt>
       <dd className="mt-0.5 text-sm text-zinc-900">{children}</dd>
     </div>
   );
@@ -93,9 +93,9 @@ function OwnerFact({ account }: { account: AccountDetails }) {
           ) : null}
         </span>
       ) : (
-        <span className="text-zinc-500">No owner</span>
+        <span className="text-muted">No owner</span>
       )}
-      <span className="mt-0.5 block text-xs text-zinc-500">
+      <span className="text-muted mt-0.5 block text-xs">
         {account.ownerSource === "MATCHED"
           ? "Matched"
           : account.ownerSource === "MANUAL"
@@ -192,17 +192,15 @@ export default async function AccountDetailsPage({ params }: { params: Params })
             {account.lastLoginAt ? (
               <span title={formatDateTime(account.lastLoginAt)}>
                 {formatDate(account.lastLoginAt)}
-                <span className="block text-xs text-zinc-500">
-                  {formatAgo(account.lastLoginAt)}
-                </span>
+                <span className="text-muted block text-xs">{formatAgo(account.lastLoginAt)}</span>
               </span>
             ) : (
-              <span className="text-zinc-500">No usage data</span>
+              <span className="text-muted">No usage data</span>
             )}
           </Fact>
           <Fact label="Account type">
             {ACCOUNT_TYPE_LABEL[account.type]}
-            <span className="block text-xs text-zinc-500">
+            <span className="text-muted block text-xs">
               {account.typeSource === "MANUAL" ? "Set by hand; imports keep it" : "As imported"}
             </span>
           </Fact>
@@ -235,7 +233,7 @@ export default async function AccountDetailsPage({ params }: { params: Params })
               <h2 id="account-entitlements" className="text-sm font-semibold text-zinc-900">
                 Entitlements
               </h2>
-              <p className="mt-0.5 text-xs text-zinc-500">
+              <p className="text-muted mt-0.5 text-xs">
                 What this account can do in {app.name} now.
               </p>
             </div>
@@ -265,11 +263,11 @@ export default async function AccountDetailsPage({ params }: { params: Params })
             {account.owner ? (
               <PersonLabel person={account.owner} />
             ) : (
-              <p className="text-sm text-zinc-500">Nobody owns this account.</p>
+              <p className="text-muted text-sm">Nobody owns this account.</p>
             )}
             <p className="mt-3 text-sm text-zinc-700">{ownerEvidence(account)}</p>
             {matchedDiffers(account) ? (
-              <p className="mt-2 text-xs text-zinc-500">
+              <p className="text-muted mt-2 text-xs">
                 {account.match.matchedOwner
                   ? `The mapping rules give ${account.match.matchedOwner.displayName}${account.match.value ? ` (${account.match.rule === "NAME" ? "name" : "email"} ${account.match.value})` : ""}; resetting the owner would use that.`
                   : "The mapping rules match nobody for this account."}
@@ -282,19 +280,19 @@ export default async function AccountDetailsPage({ params }: { params: Params })
                 {account.login ? (
                   <span className="font-mono break-all">{account.login}</span>
                 ) : (
-                  <span className="text-zinc-500">None</span>
+                  <span className="text-muted">None</span>
                 )}
               </Fact>
               <Fact label="Email addresses">
                 {account.emails.length === 0 ? (
-                  <span className="text-zinc-500">None</span>
+                  <span className="text-muted">None</span>
                 ) : (
                   <ul className="space-y-0.5">
                     {account.emails.map((email, i) => (
                       <li key={email} className="break-all">
                         {email}
                         {i === 0 && account.emails.length > 1 ? (
-                          <span className="ml-1.5 text-xs text-zinc-500">primary</span>
+                          <span className="text-muted ml-1.5 text-xs">primary</span>
                         ) : null}
                       </li>
                     ))}

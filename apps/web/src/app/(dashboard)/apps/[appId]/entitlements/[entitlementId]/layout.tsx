@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted text-xs">{label}</dt>
       <dd className="mt-0.5 truncate text-sm text-zinc-900">{children}</dd>
     </div>
   );
@@ -50,14 +50,14 @@ export default async function EntitlementLayout({
         title={
           <span className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             {entitlement.displayName}
-            <span className="font-mono text-sm font-normal text-zinc-500">{entitlement.slug}</span>
+            <span className="text-muted font-mono text-sm font-normal">{entitlement.slug}</span>
           </span>
         }
         description={entitlement.description || undefined}
       >
         <nav
           aria-label="Breadcrumb"
-          className="-mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs text-zinc-500"
+          className="text-muted -mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs"
         >
           <Link href="/apps" className="hover:text-zinc-800 hover:underline">
             Applications

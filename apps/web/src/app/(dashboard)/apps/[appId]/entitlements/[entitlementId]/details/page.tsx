@@ -17,12 +17,12 @@ function PolicyFacts({
 }) {
   return (
     <div>
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-muted text-xs">{label}</dt>
       {policy ? (
         <dd className="mt-0.5">
           <p className="text-sm font-medium text-zinc-900">{policy.name}</p>
           <p className="text-sm text-zinc-600">{policy.summary}</p>
-          <p className="mt-0.5 text-xs text-zinc-500">{POLICY_SOURCE_LABEL[policy.source]}</p>
+          <p className="text-muted mt-0.5 text-xs">{POLICY_SOURCE_LABEL[policy.source]}</p>
         </dd>
       ) : (
         <dd className="mt-0.5 text-sm text-zinc-600">
@@ -54,17 +54,17 @@ export default async function EntitlementDetailsPage({ params }: { params: Param
         <Section title="About">
           <dl className="space-y-4">
             <div>
-              <dt className="text-xs text-zinc-500">Description</dt>
+              <dt className="text-muted text-xs">Description</dt>
               <dd className="mt-0.5 text-sm text-zinc-800">
-                {entitlement.description || <span className="text-zinc-500">No description.</span>}
+                {entitlement.description || <span className="text-muted">No description.</span>}
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-zinc-500">Slug</dt>
+              <dt className="text-muted text-xs">Slug</dt>
               <dd className="mt-0.5 font-mono text-sm text-zinc-800">{entitlement.slug}</dd>
             </div>
             <div>
-              <dt className="text-xs text-zinc-500">
+              <dt className="text-muted text-xs">
                 Granted by: {STRATEGY_LABEL[entitlement.provisioningStrategy]}
               </dt>
               <dd className="mt-0.5 text-sm text-zinc-700">
@@ -72,7 +72,7 @@ export default async function EntitlementDetailsPage({ params }: { params: Param
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-zinc-500">
+              <dt className="text-muted text-xs">
                 Removed by: {STRATEGY_LABEL[entitlement.deprovisioningStrategy]}
               </dt>
               <dd className="mt-0.5 text-sm text-zinc-700">
