@@ -85,6 +85,10 @@ const wallConfigs = WALLS.flatMap((wall) => [
       ]),
 ]);
 
+/** A text colour class (any variant, any opacity) of the greys 200–500: too light on white. */
+const LOW_CONTRAST_GREY_TEXT =
+  "/(^|[\\s:])text-(zinc|gray|slate|neutral|stone)-(200|300|400|500)(?![\\w-])/";
+
 export default tseslint.config(
   {
     ignores: [
@@ -147,6 +151,22 @@ export default tseslint.config(
       "**/instrumentation.ts",
     ],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Grey text lighter than the theme's text tokens fails WCAG AA (4.5:1): zinc-400 is 2.6:1
+    // on white, zinc-500 4.4:1 on the zinc-100 of a highlighted row. Muted text takes the
+    // tokens of apps/web/src/app/globals.css, whose contrast a unit test checks.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["Literal[value", "TemplateElement[value.raw"].map((node) => ({
+          selector: `${node}=${LOW_CONTRAST_GREY_TEXT}]`,
+          message:
+            "Low-contrast grey text: use text-muted or text-faint (on light surfaces) or text-inverse-muted (on the dark bars), defined in globals.css.",
+        })),
+      ],
+    },
   },
   {
     // End-to-end specs take `test` from their support module, whose fixture fails a test on
