@@ -13,7 +13,8 @@ export function UserMenu() {
   const me = useQuery(trpc.me.get.queryOptions());
   const name = me.data?.displayName ?? "…";
   return (
-    <DropdownMenu.Root>
+    // Not modal, as every menu of Lantern (ui/menu.tsx says why).
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 data-[state=open]:bg-zinc-100"
         aria-label="Account menu"
