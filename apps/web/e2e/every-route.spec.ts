@@ -109,6 +109,7 @@ const ON_A_PHONE: Record<string, Opener[]> = {
   "/apps/[appId]/accounts/[accountId]": ROUTE_VISITS["/apps/[appId]/accounts/[accountId]"]!.opens!,
   "/requests": [/^Mark provisioned #/, /^More actions for task /],
   "/tasks/[number]": ROUTE_VISITS["/tasks/[number]"]!.opens!,
+  "/my-access": [],
   "/my-requests": [NAVIGATION],
   "/my-requests/new": ROUTE_VISITS["/my-requests/new"]!.opens!,
 };

@@ -189,6 +189,7 @@ export const ROUTE_VISITS: Record<string, RouteVisit> = {
   "/audit": { as: SUPER_ADMIN, path: "/audit", opens: ["Anyone"] },
   "/settings": { as: SUPER_ADMIN, path: "/settings" },
   "/settings/notifications": { as: MEMBER, path: "/settings/notifications" },
+  "/my-access": { as: MEMBER, path: "/my-access" },
   "/my-requests": { as: MEMBER, path: "/my-requests" },
   "/my-requests/new": { as: MEMBER, path: "/my-requests/new", opens: [appPicker] },
 };

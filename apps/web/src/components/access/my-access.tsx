@@ -52,7 +52,7 @@ function RequestItem({ request, app }: { request: PendingRequest; app?: string }
   const state = REQUEST_STATE[request.state];
   return (
     <li className="flex flex-wrap items-start gap-x-3 gap-y-1 px-5 py-3">
-      <Clock className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
+      <Clock className="text-muted mt-0.5 size-4 shrink-0" aria-hidden />
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium text-zinc-900">
           {request.entitlement.displayName}
@@ -61,7 +61,7 @@ function RequestItem({ request, app }: { request: PendingRequest; app?: string }
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1">
           <TaskLine request={request} />
         </p>
-        <p className="mt-0.5 text-xs text-zinc-500">
+        <p className="text-muted mt-0.5 text-xs">
           Asked {formatDate(request.requestedAt)} ·{" "}
           {request.durationDays === null
             ? "until revoked"
@@ -133,7 +133,7 @@ function GrantsTable({ account }: { account: Account }) {
               {grant.pending ? (
                 <PendingRevocation pending={grant.pending} />
               ) : (
-                <span className="text-zinc-500">None</span>
+                <span className="text-muted">None</span>
               )}
             </td>
           </tr>
@@ -166,7 +166,7 @@ function AccountCard({ account }: { account: Account }) {
               <Link href={`/apps/${account.app.id}`} className="hover:underline">
                 {account.app.name}
               </Link>
-              <span className="px-1.5 font-normal text-zinc-500" aria-hidden>
+              <span className="text-muted px-1.5 font-normal" aria-hidden>
                 ·
               </span>
               <span className="sr-only"> account </span>
