@@ -13,6 +13,7 @@ import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { APP_LIST_PAGE_SIZE } from "./apps-list.ts";
+import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
 
 export function AppsTable({ initialSearch }: { initialSearch: string }) {
   const trpc = useTRPC();
@@ -69,7 +70,9 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
                         >
                           {app.name}
                         </Link>
-                        <p className="text-muted truncate text-xs">{app.description}</p>
+                        <p className="text-muted truncate text-xs">
+                          <LazyInlineMarkdown>{app.description}</LazyInlineMarkdown>
+                        </p>
                       </div>
                     </div>
                   </td>

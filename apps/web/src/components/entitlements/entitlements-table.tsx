@@ -12,6 +12,7 @@ import { BulkEditDialog, type BulkDialog } from "./bulk-edit-dialogs.tsx";
 import { STRATEGY_LABEL } from "./labels.ts";
 import type { AppInheritedPolicies } from "./policy-inherit.ts";
 import { RequestAction, type ViewerAccess } from "./request-action.tsx";
+import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
 
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
@@ -149,7 +150,9 @@ export function EntitlementsTable({
                 <span className="text-muted font-mono text-xs">{e.slug}</span>
               </p>
               {e.description ? (
-                <p className="mt-0.5 text-xs leading-5 text-zinc-600">{e.description}</p>
+                <p className="mt-0.5 text-xs leading-5 text-zinc-600">
+                  <LazyInlineMarkdown>{e.description}</LazyInlineMarkdown>
+                </p>
               ) : null}
               <p className="text-muted mt-1 text-xs md:hidden">
                 {STRATEGY_LABEL[e.provisioningStrategy]} ·{" "}

@@ -6,6 +6,7 @@ import { ChevronsUpDown, Search } from "lucide-react";
 import { AppIcon } from "~/components/ui/app-icon";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
+import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
 
 export interface PickedApp {
   id: string;
@@ -175,7 +176,9 @@ export function AppPicker({
               <span className="min-w-0">
                 <span className="block truncate text-sm font-medium text-zinc-900">{app.name}</span>
                 {app.description ? (
-                  <span className="text-muted block truncate text-xs">{app.description}</span>
+                  <span className="text-muted block truncate text-xs">
+                    <LazyInlineMarkdown>{app.description}</LazyInlineMarkdown>
+                  </span>
                 ) : null}
               </span>
             </li>

@@ -14,6 +14,7 @@ import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
 import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { AppPicker, type PickedApp } from "./app-picker.tsx";
+import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
 
 type Requestable = RouterOutputs["requests"]["requestable"][number];
 
@@ -511,7 +512,7 @@ function EntitlementOptions({
                     unavailable ? "text-muted" : "text-zinc-600",
                   )}
                 >
-                  {e.description}
+                  <LazyInlineMarkdown>{e.description}</LazyInlineMarkdown>
                 </span>
               ) : null}
             </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderToString } from "react-dom/server";
-import { Markdown } from "./markdown.tsx";
+import { InlineMarkdown, Markdown } from "./markdown.tsx";
 
 const render = (markdown: string) => renderToString(<Markdown>{markdown}</Markdown>);
 
@@ -62,5 +62,30 @@ describe("Markdown never loads an image", () => {
     const html = render("See **the runbook**: [wiki](https://wiki.acme.com/runbook).");
     expect(html).toContain("<strong>the runbook</strong>");
     expect(html).toContain('href="https://wiki.acme.com/runbook"');
+  });
+});
+
+describe("InlineMarkdown (descriptions in lists)", () => {
+  const inline = (markdown: string) => renderToString(<InlineMarkdown>{markdown}</InlineMarkdown>);
+
+  it("renders code, bold and emphasis, and shows no Markdown syntax", () => {
+    const html = inline("Admin on `infra` through **the** _team_.");
+    expect(html).toContain(">infra</code>");
+    expect(html).toContain("<strong");
+    expect(html).toContain("<em>team</em>");
+    expect(html).not.toMatch(/[`*_]/);
+  });
+
+  it("stays phrasing content: no paragraphs, headings, lists or links", () => {
+    const html = inline("# Title\n\nFirst.\n\n- one\n- [two](https://example.com)");
+    expect(html).not.toMatch(/<(p|h\d|ul|li|a)\b/);
+    expect(html).toContain("Title");
+    expect(html).toContain("two");
+  });
+
+  it("never renders raw HTML or loads an image", () => {
+    const html = inline('<b onclick="x()">hi</b> ![logo](https://evil.example/l.png)');
+    expect(html).not.toMatch(/<b\b|onclick|<img|evil\.example/);
+    expect(html).toContain("logo");
   });
 });

@@ -56,6 +56,41 @@ export function Markdown({ children }: { children: string }) {
   );
 }
 
+/** What a one-line description keeps of its Markdown: emphasis and code. */
+const INLINE_ELEMENTS = ["p", "code", "strong", "em", "del", "a", "img"];
+
+/**
+ * A description in a one-line or list context (an apps list row, an entitlement option):
+ * its inline Markdown — `code`, **bold**, _emphasis_ — rendered as phrasing content, inside
+ * whatever line holds it. Blocks (headings, lists, paragraphs) keep only their text, links
+ * their words (a list row is often a link already), images their alt text; raw HTML is
+ * never rendered.
+ */
+export function InlineMarkdown({ children }: { children: string }) {
+  return (
+    <ReactMarkdown
+      rehypePlugins={[rehypeSanitize]}
+      allowedElements={INLINE_ELEMENTS}
+      unwrapDisallowed
+      components={{
+        p: ({ children: c }) => <>{c} </>,
+        a: ({ children: c }) => <>{c}</>,
+        img: ({ alt }) => <>{alt}</>,
+        strong: ({ children: c }) => <strong className="font-semibold">{c}</strong>,
+        em: ({ children: c }) => <em>{c}</em>,
+        del: ({ children: c }) => <del>{c}</del>,
+        code: ({ children: c }) => (
+          <code className="rounded bg-zinc-100 px-1 font-mono text-[0.92em] text-zinc-800">
+            {c}
+          </code>
+        ),
+      }}
+    >
+      {children}
+    </ReactMarkdown>
+  );
+}
+
 /** The part of a rehype (HTML syntax) tree this module looks at. */
 interface TreeNode {
   type: string;

@@ -9,6 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadApp } from "~/server/apps";
 import { HydrateClient, prefetchInto, trpc } from "~/trpc/server";
+import { InlineMarkdown } from "~/components/ui/markdown";
 
 type Params = Promise<{ appId: string }>;
 
@@ -44,7 +45,7 @@ export default async function AppLayout({
                   {app.viewerIsOwner ? <Badge tone="brand">You own this app</Badge> : null}
                 </span>
                 <span className="mt-0.5 block text-sm font-normal text-zinc-600">
-                  {app.description}
+                  <InlineMarkdown>{app.description}</InlineMarkdown>
                 </span>
               </span>
             </span>

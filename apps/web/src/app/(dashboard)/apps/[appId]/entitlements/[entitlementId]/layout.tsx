@@ -6,6 +6,7 @@ import { STRATEGY_LABEL } from "~/components/entitlements/labels";
 import { PeopleStack } from "~/components/ui/people";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadEntitlement } from "~/server/entitlements";
+import { InlineMarkdown } from "~/components/ui/markdown";
 
 type Params = Promise<{ appId: string; entitlementId: string }>;
 
@@ -53,7 +54,11 @@ export default async function EntitlementLayout({
             <span className="text-muted font-mono text-sm font-normal">{entitlement.slug}</span>
           </span>
         }
-        description={entitlement.description || undefined}
+        description={
+          entitlement.description ? (
+            <InlineMarkdown>{entitlement.description}</InlineMarkdown>
+          ) : undefined
+        }
       >
         <nav
           aria-label="Breadcrumb"

@@ -3,6 +3,7 @@ import { POLICY_SOURCE_LABEL, STRATEGY_LABEL } from "~/components/entitlements/l
 import { PeopleList } from "~/components/ui/people";
 import { Section } from "~/components/ui/section";
 import { loadEntitlement, type LoadedEntitlement } from "~/server/entitlements";
+import { InlineMarkdown } from "~/components/ui/markdown";
 
 export const metadata: Metadata = { title: "Details" };
 
@@ -56,7 +57,11 @@ export default async function EntitlementDetailsPage({ params }: { params: Param
             <div>
               <dt className="text-muted text-xs">Description</dt>
               <dd className="mt-0.5 text-sm text-zinc-800">
-                {entitlement.description || <span className="text-muted">No description.</span>}
+                {entitlement.description ? (
+                  <InlineMarkdown>{entitlement.description}</InlineMarkdown>
+                ) : (
+                  <span className="text-muted">No description.</span>
+                )}
               </dd>
             </div>
             <div>
