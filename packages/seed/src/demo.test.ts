@@ -385,6 +385,24 @@ describe("demo organization: grants, requests and tasks", () => {
     expect(new Set(liveKeys).size).toBe(liveKeys.length);
   });
 
+  it("dates every grant at or after its account's first import, and ends it after that", async () => {
+    const grants = await db.prisma.grant.findMany({
+      where: { organizationId: orgId },
+      select: {
+        grantedAt: true,
+        revokedAt: true,
+        account: { select: { createdAt: true, login: true } },
+        entitlement: { select: { slug: true } },
+      },
+    });
+    const early = grants
+      .filter((g) => g.grantedAt < g.account.createdAt)
+      .map((g) => `${g.entitlement.slug} for ${g.account.login}`);
+    expect(early, "grants dated before their account was first imported").toEqual([]);
+    const backwards = grants.filter((g) => g.revokedAt && g.revokedAt < g.grantedAt);
+    expect(backwards).toEqual([]);
+  });
+
   it("numbers tasks sequentially per organization from the organization's counter", async () => {
     const tasks = await db.prisma.task.findMany({
       where: { organizationId: orgId },

@@ -780,8 +780,10 @@ class DemoBuilder {
           const entitlement = state.entitlements.get(slug);
           if (!entitlement) throw new Error(`Demo seed: ${def.name} has no entitlement "${slug}"`);
           const hired = holder.personKey ? NEW_HIRES[holder.personKey] : undefined;
-          const grantedAt =
-            hired !== undefined ? this.ago(hired * 24 - 2) : this.daysAgo(this.rng.int(90, 700));
+          const grantedAt = notBefore(
+            hired !== undefined ? this.ago(hired * 24 - 2) : this.daysAgo(this.rng.int(90, 700)),
+            account.createdAt,
+          );
           const guest = slug === "single-channel-guest";
           const grant: GrantInput = {
             account,
@@ -808,7 +810,7 @@ class DemoBuilder {
             account,
             entitlement: copilot,
             source: "INGESTED",
-            grantedAt: this.daysAgo(this.rng.int(150, 300)),
+            grantedAt: notBefore(this.daysAgo(this.rng.int(150, 300)), account.createdAt),
             revokedAt: this.daysAgo(this.rng.int(30, 60)),
           });
         }
@@ -1002,7 +1004,7 @@ class DemoBuilder {
           account: r.account,
           entitlement: r.entitlement.row,
           source: "INGESTED",
-          grantedAt: this.daysAgo(this.rng.int(100, 400)),
+          grantedAt: notBefore(this.daysAgo(this.rng.int(100, 400)), r.account.createdAt),
         });
       }
     }
@@ -1258,4 +1260,12 @@ export async function countDemo(db: Db, organizationId: string): Promise<DemoCou
     comments,
     events,
   };
+}
+
+/**
+ * A grant the first import of its account found is dated no earlier than that import
+ * ("First imported" on the account page): Lantern cannot know of access before it saw it.
+ */
+function notBefore(at: Date, floor: Date): Date {
+  return at < floor ? floor : at;
 }
