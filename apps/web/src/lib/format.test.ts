@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatAgo, formatDue, formatDuration, initials, plural } from "./format.ts";
+import {
+  distinctFacts,
+  formatAge,
+  formatAgo,
+  formatDue,
+  formatDuration,
+  initials,
+  plural,
+} from "./format.ts";
 
 describe("initials", () => {
   it.each([
@@ -55,5 +63,17 @@ describe("relative times", () => {
       label: "Overdue by 3 hours",
       overdue: true,
     });
+  });
+});
+
+describe("distinctFacts", () => {
+  it.each([
+    ["a login that is the email in capitals", ["ADA@X.COM", "ada@x.com"], [], ["ADA@X.COM"]],
+    ["an email with stray spaces", ["ada@x.com", "  Ada@X.com "], [], ["ada@x.com"]],
+    ["a fact the title already says", ["ada", "ada@x.com"], ["Ada"], ["ada@x.com"]],
+    ["different facts", ["ada", "ada@x.com"], ["Ada Lovelace"], ["ada", "ada@x.com"]],
+    ["empty ones", [null, "", "  ", "ada"], [], ["ada"]],
+  ])("%s", (_name, facts, shown, expected) => {
+    expect(distinctFacts(facts, shown)).toEqual(expected);
   });
 });

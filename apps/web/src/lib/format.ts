@@ -59,3 +59,23 @@ export function formatDue(
     ? { label: `Due in ${formatDuration(ms)}`, overdue: false }
     : { label: `Overdue by ${formatDuration(ms)}`, overdue: true };
 }
+
+/**
+ * The facts of a subtitle, each said once: empty ones and those that repeat an earlier one,
+ * or one of `shown` (e.g. the title), in any capitalisation or with stray spaces, are left
+ * out. "ADA@X.COM · ada@x.com" is one fact; the first spelling is kept.
+ */
+export function distinctFacts(
+  facts: Array<string | null | undefined>,
+  shown: Array<string | null | undefined> = [],
+): string[] {
+  const key = (value: string) => value.trim().toLocaleLowerCase();
+  const seen = new Set(shown.filter((v): v is string => !!v).map(key));
+  const kept: string[] = [];
+  for (const fact of facts) {
+    if (!fact?.trim() || seen.has(key(fact))) continue;
+    seen.add(key(fact));
+    kept.push(fact.trim());
+  }
+  return kept;
+}

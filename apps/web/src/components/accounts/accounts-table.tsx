@@ -12,7 +12,7 @@ import { SearchInput } from "~/components/ui/search-input";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { Time } from "~/components/tasks/time";
-import { plural } from "~/lib/format";
+import { distinctFacts, plural } from "~/lib/format";
 import { hrefWith } from "~/lib/url";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { useTRPC } from "~/trpc/react";
@@ -77,9 +77,7 @@ function FilterSelect<T extends string>({
 
 /** The row's account: its name (a link to its page), login and email, external id. */
 function AccountCell({ appId, account }: { appId: string; account: AccountListRow }) {
-  const secondary = [account.login !== account.name ? account.login : null, account.email]
-    .filter(Boolean)
-    .join(" · ");
+  const secondary = distinctFacts([account.login, account.email], [account.name]).join(" · ");
   return (
     <div className="min-w-0">
       <Link

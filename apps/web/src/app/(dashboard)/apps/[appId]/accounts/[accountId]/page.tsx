@@ -22,7 +22,7 @@ import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { PersonLabel } from "~/components/ui/people";
 import { Section } from "~/components/ui/section";
-import { formatAgo, formatDate, formatDateTime, plural } from "~/lib/format";
+import { distinctFacts, formatAgo, formatDate, formatDateTime, plural } from "~/lib/format";
 import { loadAccountDetails } from "~/server/account-details";
 import { loadApp } from "~/server/apps";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
@@ -148,10 +148,8 @@ export default async function AccountDetailsPage({ params }: { params: Params })
   const name = accountName(account);
   const label = account.login ?? account.emails[0] ?? name;
   const status = ACCOUNT_STATUS[account.status];
-  const subtitle = [account.login, account.emails[0]]
-    .filter((v): v is string => !!v && v !== name)
-    .filter((v, i, all) => all.indexOf(v) === i)
-    .join(" · ");
+  // Each fact once: a login that is the email address in other letters is one fact.
+  const subtitle = distinctFacts([account.login, account.emails[0]], [name]).join(" · ");
 
   return (
     <>
