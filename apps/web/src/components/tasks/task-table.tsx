@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import Link from "next/link";
 import { UserRoundX } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
@@ -5,6 +6,7 @@ import { AppIcon } from "~/components/ui/app-icon";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { Checkbox } from "~/components/ui/checkbox";
+import { FullTextTooltip, TruncatedText, useIsTruncated } from "~/components/ui/full-text";
 import { formatAge, formatAgo, formatDateTime, formatDue } from "~/lib/format";
 import { tableClass, theadClass } from "~/components/ui/table";
 import { cn } from "~/lib/cn";
@@ -163,24 +165,13 @@ export function TaskTable({
                 ) : null}
               </td>
               <td className={bodyCell}>
-                <Link
-                  href={`/apps/${row.app.id}`}
-                  className="group flex min-w-0 items-center gap-2.5"
-                  title={`Open ${row.app.name}`}
-                >
-                  <AppIcon name={row.app.name} size="sm" />
-                  <span className="truncate font-medium text-zinc-900 group-hover:underline">
-                    {row.app.name}
-                  </span>
-                </Link>
+                <AppLink app={row.app} />
               </td>
               <td className={bodyCell}>
                 <p className="truncate font-medium text-zinc-900" title={row.entitlement.slug}>
                   {row.entitlement.displayName}
                 </p>
-                <p className="text-muted truncate text-xs" title={row.reason}>
-                  {row.reason}
-                </p>
+                <TruncatedText text={row.reason} className="text-muted text-xs" />
               </td>
               <td className={`${requesterCol} ${bodyCell}`}>
                 <span className="flex min-w-0 items-center gap-2">
@@ -210,6 +201,22 @@ export function TaskTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The row's app: a link to it, its name in full on hover and focus when cut short. */
+function AppLink({ app }: { app: InboxRow["app"] }) {
+  const name = useRef<HTMLSpanElement>(null);
+  const truncated = useIsTruncated(name, app.name);
+  return (
+    <FullTextTooltip text={app.name} enabled={truncated}>
+      <Link href={`/apps/${app.id}`} className="group flex min-w-0 items-center gap-2.5">
+        <AppIcon name={app.name} size="sm" />
+        <span ref={name} className="truncate font-medium text-zinc-900 group-hover:underline">
+          {app.name}
+        </span>
+      </Link>
+    </FullTextTooltip>
   );
 }
 
@@ -352,11 +359,7 @@ function OutcomeCell({ resolution, now }: { resolution: Resolution; now: Date })
           {formatAgo(resolution.at, now)}
         </time>
       </span>
-      {detail ? (
-        <span className="mt-1 block truncate text-xs text-zinc-600" title={detail}>
-          {detail}
-        </span>
-      ) : null}
+      {detail ? <TruncatedText text={detail} className="mt-1 text-xs text-zinc-600" /> : null}
     </>
   );
 }
