@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@lantern/api";
 import { useTRPC } from "~/trpc/react";
+import { refreshQueries } from "~/trpc/refresh";
 
 export type AccountChange = RouterOutputs["accounts"]["setOwner"];
 
@@ -17,7 +18,7 @@ export function useAccountsChanged() {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useCallback(async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() });
+    await refreshQueries(queryClient, [trpc.accounts.pathKey()]);
     router.refresh();
   }, [queryClient, router, trpc]);
 }

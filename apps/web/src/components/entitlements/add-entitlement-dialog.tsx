@@ -11,10 +11,11 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/u
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
-import { useTRPCClient } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { inheritedFor, type AppInheritedPolicies } from "./policy-inherit.ts";
 import { StrategyField, type Strategy } from "./strategy-field.tsx";
 import { TextField } from "~/components/ui/text-field";
+import { useRefreshQueries } from "~/trpc/refresh";
 
 /**
  * Add entitlement (app owners and super admins): an app created in Lantern has no entitlement
@@ -53,6 +54,8 @@ function AddEntitlementDialog({
 }) {
   const router = useRouter();
   const client = useTRPCClient();
+  const trpc = useTRPC();
+  const refresh = useRefreshQueries();
   const [displayName, setDisplayName] = useState("");
   const [slug, setSlug] = useState("");
   const [description, setDescription] = useState("");
@@ -83,6 +86,8 @@ function AddEntitlementDialog({
       toast.success(`Added ${created.displayName} to ${app.name}`, {
         description: `Slug: ${created.slug}`,
       });
+      // It can be requested at once: the request form's list must have it.
+      await refresh([trpc.entitlements.pathKey(), trpc.requests.pathKey()]);
       onOpenChange(false);
       router.push(`/apps/${app.id}/entitlements/${created.id}`);
     } catch (error) {

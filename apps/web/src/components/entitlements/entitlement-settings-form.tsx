@@ -11,11 +11,12 @@ import { Section } from "~/components/ui/section";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import type { LoadedEntitlement } from "~/server/entitlements";
-import { useTRPCClient } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { AppPeopleField } from "~/components/apps/app-people-field";
 import { inheritedFor } from "./policy-inherit.ts";
 import { StrategyField } from "./strategy-field.tsx";
 import { TextField } from "~/components/ui/text-field";
+import { useRefreshQueries } from "~/trpc/refresh";
 
 /**
  * The entitlement's Settings tab (SPEC §1, §8; app owners and super admins): name,
@@ -25,6 +26,8 @@ import { TextField } from "~/components/ui/text-field";
 export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEntitlement }) {
   const router = useRouter();
   const client = useTRPCClient();
+  const trpc = useTRPC();
+  const refresh = useRefreshQueries();
   const { settings } = entitlement;
   const [displayName, setDisplayName] = useState(entitlement.displayName);
   const [description, setDescription] = useState(entitlement.description);
@@ -53,6 +56,8 @@ export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEn
         revocationPolicyId,
       });
       toast.success(result.changed ? "Settings saved" : "Nothing to save: no setting changed");
+      // Its name and description show in the request form and in grant lists too.
+      await refresh([trpc.entitlements.pathKey(), trpc.requests.pathKey()]);
       router.refresh();
     } catch (error) {
       setProblem(apiError(error));

@@ -11,6 +11,7 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { refreshQueries } from "~/trpc/refresh";
 
 /** The grant to revoke, as the row that opens the dialog knows it. */
 export interface RevokeTarget {
@@ -30,11 +31,13 @@ export function useGrantsChanged() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.entitlements.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.accounts.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.me.openTaskCounts.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() }),
+    refreshQueries(queryClient, [
+      trpc.entitlements.pathKey(),
+      trpc.accounts.pathKey(),
+      trpc.me.openTaskCounts.queryKey(),
+      trpc.tasks.pathKey(),
+      // A revocation is a request: the requester's My requests lists it.
+      trpc.requests.pathKey(),
     ]);
 }
 

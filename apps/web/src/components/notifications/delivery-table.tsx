@@ -21,6 +21,7 @@ import {
   TEMPLATE_LABELS,
   type DeliveryFilterId,
 } from "./delivery-list.ts";
+import { refreshQueries } from "~/trpc/refresh";
 
 type Row = RouterOutputs["notifications"]["list"]["items"][number];
 
@@ -49,7 +50,7 @@ function useDeliveryChanged() {
   const queryClient = useQueryClient();
   const router = useRouter();
   return async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+    await refreshQueries(queryClient, [trpc.notifications.pathKey()]);
     router.refresh();
   };
 }

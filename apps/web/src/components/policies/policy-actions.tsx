@@ -10,6 +10,7 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/u
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { refreshQueries } from "~/trpc/refresh";
 
 /**
  * Duplicate and Delete of a policy's page. Delete asks first; a policy still in use is refused
@@ -38,7 +39,7 @@ export function PolicyActions({
     setPending("duplicate");
     try {
       const answer = await client.policies.duplicate.mutate({ id: policyId });
-      void queryClient.invalidateQueries({ queryKey: trpc.policies.pathKey() });
+      void refreshQueries(queryClient, [trpc.policies.pathKey()]);
       toast.success(`Created “${answer.policy.name}”`, {
         description: "The copy is used by nothing yet.",
       });
@@ -56,7 +57,7 @@ export function PolicyActions({
     setPending("delete");
     try {
       await client.policies.delete.mutate({ id: policyId });
-      void queryClient.invalidateQueries({ queryKey: trpc.policies.pathKey() });
+      void refreshQueries(queryClient, [trpc.policies.pathKey()]);
       toast.success(`Policy “${policyName}” deleted`);
       setConfirming(false);
       router.push("/policies");

@@ -23,6 +23,7 @@ import { toast } from "~/components/ui/toast";
 import { plural } from "~/lib/format";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { PolicyPeoplePicker } from "./policy-people-picker";
+import { refreshQueries } from "~/trpc/refresh";
 
 type PolicyDetails = RouterOutputs["policies"]["byId"];
 
@@ -115,7 +116,7 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
       const answer = policy
         ? await client.policies.update.mutate({ id: policy.id, ...definition })
         : await client.policies.create.mutate(definition);
-      void queryClient.invalidateQueries({ queryKey: trpc.policies.pathKey() });
+      void refreshQueries(queryClient, [trpc.policies.pathKey()]);
       if (!policy) {
         toast.success(`Policy “${answer.policy.name}” created`);
         router.push(`/policies/${answer.policy.id}`);

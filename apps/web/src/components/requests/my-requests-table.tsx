@@ -26,6 +26,7 @@ import {
   untrackedWhere,
   type MyRequest,
 } from "./request-state.ts";
+import { refreshQueries } from "~/trpc/refresh";
 
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
@@ -272,7 +273,12 @@ function WithdrawForm({
   const cancel = useMutation(
     trpc.requests.cancel.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.requests.pathFilter());
+        // Its open tasks are cancelled too: they leave the inboxes and their badges.
+        await refreshQueries(queryClient, [
+          trpc.requests.pathKey(),
+          trpc.tasks.pathKey(),
+          trpc.me.openTaskCounts.queryKey(),
+        ]);
         onClose(true);
       },
       onError: (e) => setError(apiError(e)),

@@ -15,6 +15,7 @@ import { useTRPC } from "~/trpc/react";
 import { apiError, fieldError, type ApiError } from "~/trpc/errors";
 import { AppPicker, type PickedApp } from "./app-picker.tsx";
 import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
+import { refreshQueries } from "~/trpc/refresh";
 
 type Requestable = RouterOutputs["requests"]["requestable"][number];
 
@@ -102,9 +103,13 @@ export function RequestForm({
   const create = useMutation(
     trpc.requests.create.mutationOptions({
       onSuccess: async (created) => {
-        await queryClient.invalidateQueries(trpc.requests.pathFilter());
-        // My access lists the requests on their way.
-        await queryClient.invalidateQueries(trpc.me.access.pathFilter());
+        // My requests (where this goes next) must show it at once; its first task is in
+        // someone's inbox, perhaps the requester's own.
+        await refreshQueries(queryClient, [
+          trpc.requests.pathKey(),
+          trpc.tasks.pathKey(),
+          trpc.me.openTaskCounts.queryKey(),
+        ]);
         router.push(`/my-requests?requested=${created.requestId}`);
       },
       onError: (error) => {

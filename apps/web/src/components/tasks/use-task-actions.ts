@@ -7,6 +7,7 @@ import { ACTION_REASON } from "@lantern/domain";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { ACTION_DONE, KIND_NOUN, type TaskAction } from "./actions.ts";
+import { refreshQueries } from "~/trpc/refresh";
 
 type InboxPage = RouterOutputs["tasks"]["inbox"];
 type CloseResult = RouterOutputs["tasks"]["close"];
@@ -42,10 +43,13 @@ export function useTasksChanged() {
             },
         );
       }
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.me.openTaskCounts.queryKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() }),
+      // A closed task can change a request, a grant (an account's, an entitlement's).
+      await refreshQueries(queryClient, [
+        trpc.me.openTaskCounts.queryKey(),
+        trpc.tasks.pathKey(),
+        trpc.requests.pathKey(),
+        trpc.accounts.pathKey(),
+        trpc.entitlements.pathKey(),
       ]);
     },
     [queryClient, trpc],

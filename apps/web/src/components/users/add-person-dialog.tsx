@@ -14,6 +14,7 @@ import { fieldClass } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { useActivePeople, type ActivePerson } from "./active-people.ts";
+import { refreshQueries } from "~/trpc/refresh";
 
 type Field = "email" | "givenName" | "familyName" | "displayName" | "title" | "department";
 
@@ -99,7 +100,8 @@ function AddPersonDialog({
       toast.success(`${created.displayName} was added`, {
         description: "The accounts that match their email or name now show them as owner.",
       });
-      await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
+      // The accounts that match them now have an owner.
+      await refreshQueries(queryClient, [trpc.users.pathKey(), trpc.accounts.pathKey()]);
       onOpenChange(false);
       router.push(`/users/${created.id}`);
     } catch (error) {

@@ -13,6 +13,7 @@ import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
 import { useActivePeople } from "./active-people.ts";
 import { ROLE_LABEL, STATUS_BADGE, type PersonRole, type PersonStatus } from "./person-labels.ts";
+import { refreshQueries } from "~/trpc/refresh";
 
 export interface PersonTarget {
   id: string;
@@ -28,7 +29,8 @@ function usePeopleChanged() {
   const queryClient = useQueryClient();
   const router = useRouter();
   return async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
+    // A person's status or manager shows in the directory and beside their accounts.
+    await refreshQueries(queryClient, [trpc.users.pathKey(), trpc.accounts.pathKey()]);
     router.refresh();
   };
 }

@@ -7,6 +7,7 @@ import type { RouterOutputs } from "@lantern/api";
 import { apiError, type ApiError } from "~/trpc/errors";
 import { toast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
+import { refreshQueries } from "~/trpc/refresh";
 
 export type AppSettings = RouterOutputs["apps"]["settings"];
 
@@ -34,6 +35,8 @@ export function useSettingsSave(appId: string) {
       queryClient.setQueryData(trpc.apps.settings.queryKey({ appId }), answer.settings);
       if (answer.changed) {
         toast.success(words.saved);
+        // The app's name, description and people show in lists and the request form.
+        await refreshQueries(queryClient, [trpc.apps.pathKey(), trpc.requests.pathKey()]);
         router.refresh();
       } else {
         toast.success(words.unchanged);
