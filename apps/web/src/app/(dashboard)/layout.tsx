@@ -1,3 +1,4 @@
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Sidebar } from "~/components/shell/sidebar";
 import { Toaster } from "~/components/ui/toast";
 import { devMailboxAccess } from "~/env";
@@ -30,7 +31,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
           devMailbox={devMailboxAccess !== "off"}
         />
         <main id="main" tabIndex={-1} className="min-h-screen focus:outline-none md:pl-56 xl:pl-60">
-          {children}
+          {/* The list pages keep their search and filters in the URL through nuqs. */}
+          <NuqsAdapter>{children}</NuqsAdapter>
         </main>
         <Toaster />
       </HydrateClient>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { parseAsString, useQueryStates } from "nuqs";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Download, KeyRound, SearchX } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
@@ -13,7 +13,7 @@ import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { Time } from "~/components/tasks/time";
 import { distinctFacts, plural } from "~/lib/format";
-import { hrefWith } from "~/lib/url";
+import { URL_STATE } from "~/lib/url-state";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { useTRPC } from "~/trpc/react";
 import { AccountActionsMenu } from "./account-actions-menu.tsx";
@@ -23,6 +23,7 @@ import {
   exportHref,
   filterParams,
   isFiltered,
+  parseAccountFilters,
   knownCount,
   OWNER_OPTIONS,
   SORT_OPTIONS,
@@ -138,20 +139,29 @@ export function AccountsTable({
   canManage: boolean;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [choice, setChoice] = useState<Omit<AccountFilters, "q">>(initialFilters);
   const [changing, startChanging] = useTransition();
-  const params = filterParams({ ...choice, q: "" });
-  const { input, setInput, search, isPending } = useUrlSearch(initialFilters.q, params);
+  // Each filter is its own URL parameter (nuqs): a change sets that one alone, so two made
+  // in the same moment both stick (none is written from a copy of the others).
+  const [params, setParams] = useQueryStates(
+    { status: parseAsString, type: parseAsString, owner: parseAsString, sort: parseAsString },
+    { ...URL_STATE, startTransition: startChanging },
+  );
+  const choice = parseAccountFilters({
+    status: params.status ?? undefined,
+    type: params.type ?? undefined,
+    owner: params.owner ?? undefined,
+    sort: params.sort ?? undefined,
+  });
+  const { input, setInput, search, isPending } = useUrlSearch(initialFilters.q);
   const filters: AccountFilters = { ...choice, q: search };
   const change = (next: Partial<Omit<AccountFilters, "q">>) =>
     startChanging(() => {
-      const merged = { ...choice, ...next };
-      setChoice(merged);
-      router.replace(hrefWith(pathname, filterParams({ ...merged, q: search })), {
-        scroll: false,
-      });
+      const written = filterParams({ ...choice, ...next, q: "" });
+      const update: Partial<Record<keyof typeof params, string | null>> = {};
+      for (const key of Object.keys(next) as Array<keyof typeof params>) {
+        update[key] = written[key] ?? null;
+      }
+      void setParams(update);
     });
 
   const clear = () => {

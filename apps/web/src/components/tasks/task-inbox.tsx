@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useRef, useState, useTransition } from "react";
-import { usePathname, useRouter } from "next/navigation";
+import { useRouter } from "next/navigation";
+import { parseAsString, useQueryState } from "nuqs";
 import dynamic from "next/dynamic";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { CircleCheck, History, Keyboard, SearchX } from "lucide-react";
@@ -20,10 +21,11 @@ import {
   type TaskKind,
 } from "./actions.ts";
 import { BulkBar } from "./bulk-bar.tsx";
-import { hrefWith } from "~/lib/url";
+import { URL_STATE } from "~/lib/url-state";
 import {
   INBOXES,
   inboxInput,
+  resolveInboxSort,
   sortsOf,
   type InboxBox,
   type InboxSort,
@@ -82,26 +84,20 @@ export function TaskInbox({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const pathname = usePathname();
-  const [sort, setSort] = useState(initialSort);
   const [sorting, startSorting] = useTransition();
   const defaultSort = sortsOf(tab)[0]!.id;
-  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, {
-    tab,
-    sort: sort === defaultSort ? undefined : sort,
-  });
+  // The sort and the search are each kept in the URL on their own (nuqs): changing one keeps
+  // the other and the tab, however quickly they follow each other.
+  const [sortParam, setSortParam] = useQueryState(
+    "sort",
+    parseAsString.withOptions({ ...URL_STATE, startTransition: startSorting }),
+  );
+  const [firstSortParam] = useState(sortParam);
+  const sort =
+    sortParam === firstSortParam ? initialSort : resolveInboxSort(tab, sortParam ?? undefined);
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
   const changeSort = (next: InboxSort) =>
-    startSorting(() => {
-      setSort(next);
-      router.replace(
-        hrefWith(pathname, {
-          tab,
-          q: search || undefined,
-          sort: next === defaultSort ? undefined : next,
-        }),
-        { scroll: false },
-      );
-    });
+    startSorting(() => void setSortParam(next === defaultSort ? null : next));
   const query = useSuspenseInfiniteQuery(
     trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), {
       getNextPageParam: (page) => page.nextCursor,

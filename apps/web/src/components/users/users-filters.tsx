@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { useRouter, useSearchParams } from "next/navigation";
+import { parseAsString, useQueryStates } from "nuqs";
 import { UserRoundSearch, X } from "lucide-react";
 import { secondaryButton } from "~/components/ui/button";
-import { hrefWith } from "~/lib/url";
+import { URL_STATE } from "~/lib/url-state";
 import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
 import { useActivePeople } from "./active-people.ts";
 import {
@@ -29,19 +29,27 @@ export function UsersFilters({
   /** The name of the manager filtered by, when there is one. */
   managerName: string | null;
 }) {
-  const router = useRouter();
-  const q = useSearchParams().get("q") ?? undefined;
   const [picking, setPicking] = useState(false);
-  // Shown at once; the page (and this bar, keyed by the filters) follows the new URL.
-  const [role, setRole] = useState(filters.role);
-  const [noManager, setNoManager] = useState(filters.noManager);
   const [, startTransition] = useTransition();
-  const go = (next: Partial<DirectoryFilters>) =>
-    startTransition(() =>
-      router.replace(hrefWith("/users", { ...filterParams({ ...filters, ...next }), q }), {
-        scroll: false,
-      }),
+  // Each filter is its own URL parameter (nuqs), shown at once: a change sets the ones it
+  // names and keeps the others (the status tab, the search, a filter changed a moment ago).
+  const [params, setParams] = useQueryStates(
+    { role: parseAsString, manager: parseAsString, nomanager: parseAsString },
+    { ...URL_STATE, startTransition },
+  );
+  const role = ROLE_FILTERS.find((r) => r.id === params.role)?.id ?? null;
+  const noManager = params.nomanager === "1" && !filters.managerId;
+  const go = (next: Partial<DirectoryFilters>) => {
+    const written = filterParams({ ...filters, ...next });
+    startTransition(
+      () =>
+        void setParams({
+          ...("role" in next ? { role: written.role ?? null } : {}),
+          ...("managerId" in next ? { manager: written.manager ?? null } : {}),
+          ...("noManager" in next ? { nomanager: written.nomanager ?? null } : {}),
+        }),
     );
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -50,9 +58,7 @@ export function UsersFilters({
         <select
           value={role ?? ""}
           onChange={(e) => {
-            const next = (e.target.value || null) as RoleFilterId | null;
-            setRole(next);
-            go({ role: next });
+            go({ role: (e.target.value || null) as RoleFilterId | null });
           }}
           className={selectClass}
         >
@@ -87,7 +93,6 @@ export function UsersFilters({
           checked={noManager}
           disabled={!!filters.managerId}
           onChange={(e) => {
-            setNoManager(e.target.checked);
             go({ noManager: e.target.checked });
           }}
           className="size-4 rounded border-zinc-300 accent-zinc-900"

@@ -14,7 +14,7 @@ import { PersonLabel } from "~/components/ui/people";
 import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
-import { filterParams, STATUS_FILTERS, usersInput, type DirectoryFilters } from "./users-list.ts";
+import { STATUS_FILTERS, usersInput, type DirectoryFilters } from "./users-list.ts";
 
 type DirectoryUser = RouterOutputs["users"]["list"]["items"][number];
 
@@ -47,7 +47,7 @@ export function UsersTable({
   const trpc = useTRPC();
   const filter = filters.status;
   const narrowed = !!(filters.role || filters.managerId || filters.noManager);
-  const { input, setInput, search, isPending } = useUrlSearch(initialSearch, filterParams(filters));
+  const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
   const query = useSuspenseInfiniteQuery(
     trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
       getNextPageParam: (page) => page.nextCursor,
