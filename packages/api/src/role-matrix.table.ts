@@ -423,6 +423,10 @@ export const MATRIX: Matrix = {
     input: (w) => ({ appId: w.app.id }),
     expect: outcomes("ok ok F F F F NF"),
   },
+  "accounts.count": {
+    input: (w) => ({ appId: w.app.id, type: "SERVICE" }),
+    expect: outcomes("ok ok F F F F NF"),
+  },
   "accounts.ownerCandidates": {
     input: (w) => ({ appId: w.app.id }),
     expect: outcomes("ok ok F F F F NF"),

@@ -389,6 +389,30 @@ describe("accounts.list: filters", () => {
   });
 });
 
+describe("accounts.count: how many accounts the filters match", () => {
+  const count = async (input: ListInput = {}, who = ids.admin) =>
+    (await (await callerFor(who)).accounts.count({ appId: ids.app, ...input })).count;
+  const listed = async (input: ListInput) =>
+    (await list(ids.admin, { ...input, limit: 100 })).items.length;
+
+  it.each([
+    ["no filter", {}],
+    ["a type", { type: "SERVICE" }],
+    ["a type nobody has", { type: "SYSTEM" }],
+    ["a status", { status: "DELETED" }],
+    ["an owner filter", { owner: "ambiguous" }],
+    ["a search", { search: "ada@ACME" }],
+    ["filters together", { owner: "unset", type: "SERVICE", search: "deploy" }],
+  ] as const)("counts the rows the list shows for %s", async (_label, input) => {
+    expect(await count(input)).toBe(await listed(input));
+  });
+
+  it("is for those who may see the accounts: FORBIDDEN for other members", async () => {
+    expect(await count({}, ids.owner)).toBe(await listed({}));
+    await expect(count({}, ids.member)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("accounts.list: sorts and keyset pages", () => {
   it.each(["name", "login", "last_login_newest", "last_login_oldest"] as const)(
     "sort %s: pages of 4 follow the sort, with no duplicates or gaps",

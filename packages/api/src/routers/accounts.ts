@@ -1,5 +1,6 @@
 import {
   ZAccountIdInput,
+  ZCountAccountsInput,
   ZListAccountsInput,
   ZOwnerCandidatesInput,
   ZSetAccountOwnerInput,
@@ -7,7 +8,7 @@ import {
 } from "../schemas/accounts.ts";
 import { ZAccountByIdInput, ZAccountGrantsInput } from "../schemas/account-details.ts";
 import { getAccountDetails, listAccountGrants } from "../services/accounts/details.ts";
-import { listAccounts } from "../services/accounts/list.ts";
+import { countAccounts, listAccounts } from "../services/accounts/list.ts";
 import {
   clearAccountOwner,
   listOwnerCandidates,
@@ -25,6 +26,10 @@ export const accountsRouter = router({
   list: authedProcedure
     .input(ZListAccountsInput)
     .query(({ ctx, input }) => listAccounts(ctx, input)),
+  /** How many accounts the filters match ("N accounts match"). */
+  count: authedProcedure
+    .input(ZCountAccountsInput)
+    .query(({ ctx, input }) => countAccounts(ctx, input)),
   /** Active people of the organization, for Set account owner. */
   ownerCandidates: authedProcedure
     .input(ZOwnerCandidatesInput)

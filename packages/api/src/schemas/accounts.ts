@@ -52,6 +52,10 @@ export const ZListAccountsInput = ZAccountFilters.extend({
 });
 export type TListAccountsInput = z.output<typeof ZListAccountsInput>;
 
+/** The filters of the Accounts tab, to count the accounts they match (the sort is moot). */
+export const ZCountAccountsInput = ZAccountFilters.omit({ sort: true });
+export type TCountAccountsInput = z.output<typeof ZCountAccountsInput>;
+
 export const ZOwnerCandidatesInput = z.object({
   appId,
   search: ZSearchText,

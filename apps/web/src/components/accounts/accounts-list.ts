@@ -109,6 +109,20 @@ export function accountsInput(appId: string, filters: AccountFilters): AccountsI
   };
 }
 
+/** The input of accounts.count: the list's filters without sort or page. */
+export function countInput(
+  appId: string,
+  filters: AccountFilters,
+): RouterInputs["accounts"]["count"] {
+  return {
+    appId,
+    status: filters.status,
+    type: filters.type,
+    owner: filters.owner,
+    search: filters.q || undefined,
+  };
+}
+
 /** The CSV export of the list as filtered (the route reads the same parameters). */
 export function exportHref(appId: string, filters: AccountFilters): string {
   return hrefWith(`/api/apps/${appId}/accounts/export`, filterParams(filters));

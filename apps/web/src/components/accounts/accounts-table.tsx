@@ -3,7 +3,7 @@
 import { useTransition } from "react";
 import Link from "next/link";
 import { parseAsString, useQueryStates } from "nuqs";
-import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Download, KeyRound, SearchX } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
 import { secondaryButton } from "~/components/ui/button";
@@ -20,6 +20,7 @@ import { AccountActionsMenu } from "./account-actions-menu.tsx";
 import { AccountOwner } from "./account-owner.tsx";
 import {
   accountsInput,
+  countInput,
   exportHref,
   filterParams,
   isFiltered,
@@ -175,7 +176,13 @@ export function AccountsTable({
     }),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
-  const total = knownCount(filters, figures);
+  // The app's figures say it at once for the simplest filters; any other is counted.
+  const known = knownCount(filters, figures);
+  const counted = useQuery({
+    ...trpc.accounts.count.queryOptions(countInput(appId, filters)),
+    enabled: known === null,
+  });
+  const total = known ?? counted.data?.count ?? null;
   const filtered = isFiltered(filters);
 
   return (

@@ -18,8 +18,12 @@ import {
   type Cursor,
   type Page,
 } from "@lantern/domain";
-
-import type { TAccountFilters, TListAccountsInput } from "../../schemas/accounts.ts";
+import type { Context } from "../../context.ts";
+import type {
+  TAccountFilters,
+  TCountAccountsInput,
+  TListAccountsInput,
+} from "../../schemas/accounts.ts";
 import { accountSearchSql } from "../search.ts";
 import type { ReadContext } from "../shared/context.ts";
 
@@ -126,6 +130,22 @@ export async function listAccounts(
 ): Promise<Page<AccountRow>> {
   const app = await viewableAccountApp(ctx, input.appId);
   return accountPage(ctx.db, app, input, { cursor: input.cursor, limit: input.limit });
+}
+
+/**
+ * How many accounts the Accounts tab's filters match, for its "N accounts match" line: any
+ * filter, search included (one count over the app's index range, filters applied on the
+ * way). Super admins and the app's owners (canViewAccounts).
+ */
+export async function countAccounts(
+  ctx: ServiceContext,
+  input: TCountAccountsInput,
+): Promise<{ count: number }> {
+  const app = await viewableAccountApp(ctx, input.appId);
+  const where = Prisma.sql`${filterClause(app.id, { ...input, sort: "name" })} AND a."organizationId" = ${app.organizationId}::uuid`;
+  const [row] = await ctx.db.$queryRaw<Array<{ count: number }>>`
+    SELECT count(*)::int AS "count" FROM "Account" a WHERE ${where}`;
+  return { count: row?.count ?? 0 };
 }
 
 // ───────────────────────────────── The query ─────────────────────────────────

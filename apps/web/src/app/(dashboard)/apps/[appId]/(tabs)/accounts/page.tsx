@@ -3,7 +3,12 @@ import Link from "next/link";
 import { ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
 import { AccountsTable } from "~/components/accounts/accounts-table";
-import { accountsInput, parseAccountFilters } from "~/components/accounts/accounts-list";
+import {
+  accountsInput,
+  countInput,
+  knownCount,
+  parseAccountFilters,
+} from "~/components/accounts/accounts-list";
 import { primaryButton } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { loadApp } from "~/server/apps";
@@ -52,6 +57,10 @@ export default async function AccountsPage({
       );
     }
     throw error;
+  }
+  // "N accounts match": counted on the server too when the app's figures do not say it.
+  if (knownCount(filters, app.accounts) === null) {
+    await prefetch(trpc.accounts.count.queryOptions(countInput(app.id, filters)));
   }
 
   return (
