@@ -697,7 +697,14 @@ describe("comments and the task page", () => {
       },
       viewer: {
         roles: ["Assignee"],
-        can: { act: true, reassign: true, comment: true, retry: false, cancel: false },
+        can: {
+          act: true,
+          reassign: true,
+          comment: true,
+          retry: false,
+          cancel: false,
+          editInstructions: false,
+        },
       },
     });
     expect(page.steps.map((s) => [s.title, s.status, s.viewerRole])).toEqual([

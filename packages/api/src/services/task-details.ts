@@ -3,6 +3,7 @@ import {
   canActOnTask,
   canCancelRequest,
   canCommentOnTask,
+  canManageApp,
   canReassignTask,
   canRemindTask,
   canRetryRequest,
@@ -141,6 +142,8 @@ export interface TaskDetails {
       comment: boolean;
       retry: boolean;
       cancel: boolean;
+      /** Write the app's instructions (App settings): its owners and super admins. */
+      editInstructions: boolean;
     };
     /** Why Reassign is not offered, when the viewer could otherwise act. */
     reassignBlockedReason: string | null;
@@ -478,6 +481,10 @@ function viewerFacts(
           appOwnerIds: task.rules.appOwnerIds,
         }).allowed,
       cancel: isRequestRunning(request.state) && canCancelRequest(actor, request).allowed,
+      editInstructions: canManageApp(actor, {
+        organizationId: task.rules.organizationId,
+        ownerIds: task.rules.appOwnerIds,
+      }).allowed,
     },
     reassignBlockedReason:
       open && act && !reassignDecision.allowed ? reassignDecision.reason : null,

@@ -313,24 +313,7 @@ export function TaskPage({ number }: { number: number }) {
           >
             <WhatIsAsked task={task} />
           </Section>
-          <Section
-            title="Instructions"
-            description={
-              task.kind === "APPROVAL"
-                ? undefined
-                : `From the admins of ${task.app.name}, for every ${task.kind === "PROVISION" ? "provisioning" : "deprovisioning"} task.`
-            }
-          >
-            {task.instructions.trim() ? (
-              <Markdown>{task.instructions}</Markdown>
-            ) : (
-              <p className="text-muted text-sm">
-                {task.kind === "APPROVAL"
-                  ? "Approvals have no instructions: decide from the request and its reason."
-                  : `The admins of ${task.app.name} have written no instructions for this yet.`}
-              </p>
-            )}
-          </Section>
+          <InstructionsCard task={task} />
           <Section
             title="Comments"
             description={
@@ -429,6 +412,57 @@ export function TaskPage({ number }: { number: number }) {
         />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The app's instructions for this kind of work. When there are none, the card says so — and,
+ * to the app's owners and super admins (who may write them), where: App settings →
+ * Instructions.
+ */
+function InstructionsCard({ task }: { task: Details }) {
+  if (task.kind === "APPROVAL") {
+    return (
+      <Section title="Instructions">
+        <p className="text-sm text-zinc-600">
+          Approvals have no instructions: decide from the request and its reason.
+        </p>
+      </Section>
+    );
+  }
+  const work = task.kind === "PROVISION" ? "provisioning" : "deprovisioning";
+  const written = task.instructions.trim() !== "";
+  return (
+    <Section
+      title="Instructions"
+      description={
+        written ? `From the admins of ${task.app.name}, for every ${work} task.` : undefined
+      }
+    >
+      {written ? (
+        <Markdown>{task.instructions}</Markdown>
+      ) : (
+        <div className="text-sm">
+          <p className="font-medium text-zinc-900">No instructions yet</p>
+          {task.viewer.can.editInstructions ? (
+            <p className="mt-1 text-zinc-600">
+              Write how {work} is done in {task.app.name} in{" "}
+              <Link
+                href={`/apps/${task.app.id}/settings#instructions`}
+                className="font-medium text-sky-700 underline underline-offset-2"
+              >
+                Settings → Instructions
+              </Link>
+              : every {work} task of the app shows them here.
+            </p>
+          ) : (
+            <p className="mt-1 text-zinc-600">
+              The owners of {task.app.name} have not written how {work} is done in it.
+            </p>
+          )}
+        </div>
+      )}
+    </Section>
   );
 }
 

@@ -2,11 +2,14 @@ import { useId } from "react";
 
 /** A titled card (a named region): the building block of detail and settings pages. */
 export function Section({
+  id,
   title,
   description,
   actions,
   children,
 }: {
+  /** An anchor for links to this card (`#id`). */
+  id?: string;
   title: string;
   description?: string;
   actions?: React.ReactNode;
@@ -15,6 +18,7 @@ export function Section({
   const headingId = useId();
   return (
     <section
+      id={id}
       aria-labelledby={headingId}
       className="rounded-xl border border-zinc-200 bg-white shadow-xs"
     >

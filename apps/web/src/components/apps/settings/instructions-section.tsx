@@ -40,6 +40,7 @@ export function InstructionsSection({ settings }: { settings: AppSettings }) {
   };
   return (
     <Section
+      id="instructions"
       title="Instructions"
       description="Shown on every provisioning or deprovisioning task of this app, and on its Overview. Markdown: headings, lists, links, **bold**, `code`."
     >
