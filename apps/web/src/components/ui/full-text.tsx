@@ -25,7 +25,7 @@ export function useIsTruncated(ref: RefObject<HTMLElement | null>, text: string)
 /**
  * Shows `text` in full beside `children` (the trigger: a link, or the cut-short text itself)
  * on hover and on keyboard focus, while `enabled` (the text is cut short). The tooltip
- * describes the trigger to screen readers while it is open; Escape closes it.
+ * describes the trigger to screen readers while it is open; Escape or leaving closes it.
  */
 export function FullTextTooltip({
   text,
@@ -37,12 +37,32 @@ export function FullTextTooltip({
   children: React.ReactElement;
 }) {
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLElement>(null);
+  const escaped = useRef(false);
+  const change = (next: boolean) => {
+    // While the trigger keeps the keyboard focus, only Escape closes it: focusing a cell of a
+    // table that scrolls sideways (on a phone) scrolls it, which would otherwise close it.
+    const focused = trigger.current !== null && trigger.current === document.activeElement;
+    if (!next && focused && !escaped.current) return;
+    escaped.current = false;
+    setOpen(next);
+  };
   return (
     <Tooltip.Provider delayDuration={300} skipDelayDuration={200}>
-      <Tooltip.Root open={enabled && open} onOpenChange={setOpen}>
-        <Tooltip.Trigger asChild>{children}</Tooltip.Trigger>
+      <Tooltip.Root open={enabled && open} onOpenChange={change}>
+        <Tooltip.Trigger
+          asChild
+          ref={(element: HTMLElement | null) => {
+            trigger.current = element;
+          }}
+        >
+          {children}
+        </Tooltip.Trigger>
         <Tooltip.Portal>
           <Tooltip.Content
+            onEscapeKeyDown={() => {
+              escaped.current = true;
+            }}
             side="bottom"
             align="start"
             sideOffset={4}

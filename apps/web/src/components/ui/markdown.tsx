@@ -80,7 +80,7 @@ export function InlineMarkdown({ children }: { children: string }) {
         em: ({ children: c }) => <em>{c}</em>,
         del: ({ children: c }) => <del>{c}</del>,
         code: ({ children: c }) => (
-          <code className="rounded bg-zinc-100 px-1 font-mono text-[0.92em] text-zinc-800">
+          <code className="rounded bg-zinc-100 px-1 font-mono text-[0.92em] whitespace-nowrap text-zinc-800">
             {c}
           </code>
         ),
