@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useDeferredValue, useMemo } from "react";
 import Link from "next/link";
 import { parseAsString, useQueryStates } from "nuqs";
 import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
@@ -13,7 +13,7 @@ import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { Time } from "~/components/tasks/time";
 import { distinctFacts, plural } from "~/lib/format";
-import { URL_STATE } from "~/lib/url-state";
+import { CLIENT_URL_STATE } from "~/lib/url-state";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { useTRPC } from "~/trpc/react";
 import { AccountActionsMenu } from "./account-actions-menu.tsx";
@@ -140,12 +140,11 @@ export function AccountsTable({
   canManage: boolean;
 }) {
   const trpc = useTRPC();
-  const [changing, startChanging] = useTransition();
   // Each filter is its own URL parameter (nuqs): a change sets that one alone, so two made
   // in the same moment both stick (none is written from a copy of the others).
   const [params, setParams] = useQueryStates(
     { status: parseAsString, type: parseAsString, owner: parseAsString, sort: parseAsString },
-    { ...URL_STATE, startTransition: startChanging },
+    CLIENT_URL_STATE,
   );
   const choice = parseAccountFilters({
     status: params.status ?? undefined,
@@ -154,16 +153,27 @@ export function AccountsTable({
     sort: params.sort ?? undefined,
   });
   const { input, setInput, search, isPending } = useUrlSearch(initialFilters.q);
-  const filters: AccountFilters = { ...choice, q: search };
-  const change = (next: Partial<Omit<AccountFilters, "q">>) =>
-    startChanging(() => {
-      const written = filterParams({ ...choice, ...next, q: "" });
-      const update: Partial<Record<keyof typeof params, string | null>> = {};
-      for (const key of Object.keys(next) as Array<keyof typeof params>) {
-        update[key] = written[key] ?? null;
-      }
-      void setParams(update);
-    });
+  const filters: AccountFilters = useMemo(
+    () => ({
+      status: choice.status,
+      type: choice.type,
+      owner: choice.owner,
+      sort: choice.sort,
+      q: search,
+    }),
+    [choice.status, choice.type, choice.owner, choice.sort, search],
+  );
+  // The rows (and the count) follow the filters once their data is there.
+  const shown = useDeferredValue(filters);
+  const changing = shown !== filters;
+  const change = (next: Partial<Omit<AccountFilters, "q">>) => {
+    const written = filterParams({ ...choice, ...next, q: "" });
+    const update: Partial<Record<keyof typeof params, string | null>> = {};
+    for (const key of Object.keys(next) as Array<keyof typeof params>) {
+      update[key] = written[key] ?? null;
+    }
+    void setParams(update);
+  };
 
   const clear = () => {
     setInput("");
@@ -171,15 +181,15 @@ export function AccountsTable({
   };
 
   const query = useSuspenseInfiniteQuery(
-    trpc.accounts.list.infiniteQueryOptions(accountsInput(appId, filters), {
+    trpc.accounts.list.infiniteQueryOptions(accountsInput(appId, shown), {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
   // The app's figures say it at once for the simplest filters; any other is counted.
-  const known = knownCount(filters, figures);
+  const known = knownCount(shown, figures);
   const counted = useQuery({
-    ...trpc.accounts.count.queryOptions(countInput(appId, filters)),
+    ...trpc.accounts.count.queryOptions(countInput(appId, shown)),
     enabled: known === null,
   });
   const total = known ?? counted.data?.count ?? null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState, useTransition } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { parseAsString, useQueryState } from "nuqs";
 import dynamic from "next/dynamic";
@@ -21,7 +21,7 @@ import {
   type TaskKind,
 } from "./actions.ts";
 import { BulkBar } from "./bulk-bar.tsx";
-import { URL_STATE } from "~/lib/url-state";
+import { CLIENT_URL_STATE } from "~/lib/url-state";
 import {
   INBOXES,
   inboxInput,
@@ -84,22 +84,23 @@ export function TaskInbox({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [sorting, startSorting] = useTransition();
   const defaultSort = sortsOf(tab)[0]!.id;
   // The sort and the search are each kept in the URL on their own (nuqs): changing one keeps
   // the other and the tab, however quickly they follow each other.
   const [sortParam, setSortParam] = useQueryState(
     "sort",
-    parseAsString.withOptions({ ...URL_STATE, startTransition: startSorting }),
+    parseAsString.withOptions(CLIENT_URL_STATE),
   );
   const [firstSortParam] = useState(sortParam);
   const sort =
     sortParam === firstSortParam ? initialSort : resolveInboxSort(tab, sortParam ?? undefined);
+  // The rows follow the sort once their data is there.
+  const shownSort = useDeferredValue(sort);
+  const sorting = shownSort !== sort;
   const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
-  const changeSort = (next: InboxSort) =>
-    startSorting(() => void setSortParam(next === defaultSort ? null : next));
+  const changeSort = (next: InboxSort) => void setSortParam(next === defaultSort ? null : next);
   const query = useSuspenseInfiniteQuery(
-    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), {
+    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, shownSort), {
       getNextPageParam: (page) => page.nextCursor,
     }),
   );

@@ -41,14 +41,13 @@ export function UsersFilters({
   const noManager = params.nomanager === "1" && !filters.managerId;
   const go = (next: Partial<DirectoryFilters>) => {
     const written = filterParams({ ...filters, ...next });
-    startTransition(
-      () =>
-        void setParams({
-          ...("role" in next ? { role: written.role ?? null } : {}),
-          ...("managerId" in next ? { manager: written.manager ?? null } : {}),
-          ...("noManager" in next ? { nomanager: written.nomanager ?? null } : {}),
-        }),
-    );
+    // The controls show the change at once; the page follows in a transition (nuqs calls
+    // the router in `startTransition`).
+    void setParams({
+      ...("role" in next ? { role: written.role ?? null } : {}),
+      ...("managerId" in next ? { manager: written.manager ?? null } : {}),
+      ...("noManager" in next ? { nomanager: written.nomanager ?? null } : {}),
+    });
   };
 
   return (
