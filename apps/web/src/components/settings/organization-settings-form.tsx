@@ -11,7 +11,8 @@ import { Checkbox } from "~/components/ui/checkbox";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { fieldClass } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
-import { useTRPCClient } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { useRefreshQueries } from "~/trpc/refresh";
 
 type Settings = RouterOutputs["organization"]["settings"];
 
@@ -124,6 +125,8 @@ export function OrganizationSettingsForm({
   serverUrl: string;
 }) {
   const client = useTRPCClient();
+  const trpc = useTRPC();
+  const refresh = useRefreshQueries();
   const router = useRouter();
   const [saved, setSaved] = useState(() => valuesOf(initial));
   const [value, setValue] = useState(saved);
@@ -150,6 +153,9 @@ export function OrganizationSettingsForm({
       toast.success(
         result.changed ? "Organization settings saved" : "Nothing to save: no setting changed",
       );
+      // Its name shows in the sidebar; its default policies decide the request form's
+      // "What happens next".
+      if (result.changed) await refresh([trpc.me.pathKey(), trpc.requests.pathKey()]);
       router.refresh();
     } catch (e) {
       setError(apiError(e));
