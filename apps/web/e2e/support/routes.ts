@@ -27,7 +27,7 @@ export function pageRoutes(): string[] {
   return routes;
 }
 
-/** The demo people of the sign-in page (packages/db/src/seed/demo-people.ts), by what they are. */
+/** The demo people of the sign-in page (packages/seed/src/demo-people.ts), by what they are. */
 export const SUPER_ADMIN = "Alex Rivera";
 export const PROVISIONER = "Marcus Chen";
 export const MANAGER = "Hannah Okafor";

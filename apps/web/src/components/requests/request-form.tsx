@@ -109,6 +109,8 @@ export function RequestForm({
           trpc.requests.pathKey(),
           trpc.tasks.pathKey(),
           trpc.me.openTaskCounts.queryKey(),
+          // My access lists the requests on their way.
+          trpc.me.access.queryKey(),
         ]);
         router.push(`/my-requests?requested=${created.requestId}`);
       },

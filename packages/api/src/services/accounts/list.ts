@@ -18,7 +18,6 @@ import {
   type Cursor,
   type Page,
 } from "@lantern/domain";
-import type { Context } from "../../context.ts";
 import type {
   TAccountFilters,
   TCountAccountsInput,
@@ -138,7 +137,7 @@ export async function listAccounts(
  * way). Super admins and the app's owners (canViewAccounts).
  */
 export async function countAccounts(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   input: TCountAccountsInput,
 ): Promise<{ count: number }> {
   const app = await viewableAccountApp(ctx, input.appId);
