@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CheckCircle2, Download, TriangleAlert } from "lucide-react";
+import type { ImportSummary, PeopleImportSummary } from "@lantern/api";
 import { remapSummary } from "~/components/apps/remap-status";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
@@ -28,36 +29,9 @@ export type ImportTarget =
 
 type AppKind = "accounts" | "entitlements" | "grants";
 
-interface AppSummary {
-  mode: "full" | "incremental";
-  accounts: { rows: number; created: number; updated: number; unchanged: number; deleted: number };
-  entitlements: {
-    rows: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-    missing: number;
-  };
-  grants: { rows: number; created: number; updated: number; ended: number };
-  remap: {
-    accounts: number;
-    matched: number;
-    matchedByName: number;
-    ambiguous: number;
-    changed: number;
-  } | null;
-  remapQueued: { id: string; total: number } | null;
-}
-
-interface PeopleSummary {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  managersSet: number;
-  appsRemapped: number;
-  appsRemapQueued: number;
-}
+/** What the import routes answer: the API's own summaries. */
+type AppSummary = ImportSummary;
+type PeopleSummary = PeopleImportSummary;
 
 const n = new Intl.NumberFormat("en-US");
 const count = (value: number, one: string, many = `${one}s`) =>
