@@ -205,6 +205,8 @@ export function EmailLayout({ preview, heading, reason, footerNote, children }: 
   return (
     <Html lang="en" dir="ltr">
       <Head>
+        {/* Mail clients and screen readers name the message by its title (WCAG 2.4.2). */}
+        <title>{heading}</title>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
         <style dangerouslySetInnerHTML={{ __html: headCss }} />

@@ -42,6 +42,15 @@ describe("taskAssignedEmail", () => {
     expect(text).toContain(headline.toUpperCase());
   });
 
+  it("is named by its heading in <title>, for mail clients and screen readers", async () => {
+    const { html } = await taskAssignedEmail(props);
+    expect(html).toMatch(
+      /<head>.*<title>Provision access: Admin in Salesforce for Dana Ortiz<\/title>.*<\/head>/s,
+    );
+    const hostile = await taskAssignedEmail({ ...props, appName: "</title><script>x</script>" });
+    expect(hostile.html).not.toContain("</title><script>");
+  });
+
   it("deep-links to the task with an absolute URL, once in plain text", async () => {
     const rendered = await taskAssignedEmail(props);
     expectDeepLink(rendered, props.url);
