@@ -47,7 +47,7 @@ export {
   type PeopleImportSummary,
   type ImportMode,
   type ImportSummary,
-} from "./services/ingestion.ts";
+} from "./services/imports/index.ts";
 export { ZImportKind, ZImportMode } from "./schemas/imports.ts";
 export { exportAccounts, type AccountsExport } from "./services/accounts/export.ts";
 export { toByteStream, type CsvExport } from "./services/csv.ts";

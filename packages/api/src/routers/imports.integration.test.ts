@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@lantern/db";
 import { createApp, createGrant, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
-import { importAppFile, importPeople } from "../services/ingestion.ts";
+import { importAppFile, importPeople } from "../services/imports/index.ts";
 import { actorFor, callerFor as callerForUser } from "../testing.ts";
 
 let db: Database;

@@ -1,5 +1,5 @@
 import { ZImportPeopleInput, ZRunImportInput } from "../schemas/imports.ts";
-import { importAppFile, importPeople } from "../services/ingestion.ts";
+import { importAppFile, importPeople } from "../services/imports/index.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const importsRouter = router({

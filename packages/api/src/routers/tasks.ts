@@ -13,10 +13,10 @@ import {
   closeTask,
   commentOnTask,
   reassignTask,
-} from "../services/task-actions.ts";
-import { getTaskByNumber, listReassignees } from "../services/task-details.ts";
-import { remindTask } from "../services/task-reminders.ts";
-import { listInbox } from "../services/tasks.ts";
+} from "../services/tasks/actions.ts";
+import { getTaskByNumber, listReassignees } from "../services/tasks/details.ts";
+import { remindTask } from "../services/tasks/reminders.ts";
+import { listInbox } from "../services/tasks/inbox.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const tasksRouter = router({

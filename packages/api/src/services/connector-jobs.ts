@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@lantern/db";
 import { recorderConnector, type Connector, type ConnectorResult } from "@lantern/connectors";
 import { isRequestRunning, stepAt, orderedSteps } from "@lantern/domain";
-import { notifyRequestEnd } from "./task-actions.ts";
+import { notifyRequestEnd } from "./tasks/actions.ts";
 import { applyGrantChange, loadRequest, startStep, subjectOf } from "./workflow/engine.ts";
 import { recordEvents, transaction } from "./shared/records.ts";
 

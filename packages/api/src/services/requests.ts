@@ -29,7 +29,7 @@ import type {
   TMyRequestsInput,
   TRequestableInput,
 } from "../schemas/requests.ts";
-import { notifyRequestEnd } from "./task-actions.ts";
+import { notifyRequestEnd } from "./tasks/actions.ts";
 import { loadRequest, startStep, stepOutcome } from "./workflow/engine.ts";
 import { recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import { escapeLike } from "./search.ts";

@@ -3,7 +3,7 @@ import type { Database } from "@lantern/db";
 import { createAccounts, createApp, createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { actorFor } from "../../testing.ts";
-import { importAppFile, importPeople } from "../ingestion.ts";
+import { importAppFile, importPeople } from "../imports/index.ts";
 import { remapAfterPeopleChange } from "./people-change.ts";
 
 // Re-mapping when people change (SPEC §4.2) and after an ingestion: in the change's own

@@ -23,7 +23,7 @@ import type {
   TCloseTaskInput,
   TCommentInput,
   TReassignTaskInput,
-} from "../schemas/tasks.ts";
+} from "../../schemas/tasks.ts";
 import {
   applyGrantChange,
   loadRequest,
@@ -31,7 +31,7 @@ import {
   startStep,
   subjectOf,
   type RequestBundle,
-} from "./workflow/engine.ts";
+} from "../workflow/engine.ts";
 import {
   enqueueNotifications,
   recipientSelect,
@@ -39,9 +39,9 @@ import {
   transaction,
   type EventRecord,
   type Tx,
-} from "./shared/records.ts";
-import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
-import type { ServiceContext } from "./shared/context.ts";
+} from "../shared/records.ts";
+import { loadTaskWhere, type LoadedTask } from "../workflow/task-access.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 const OUTCOME_EVENT: Record<TaskOutcome, string> = {
   APPROVED: "task.approved",

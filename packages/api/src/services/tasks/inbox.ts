@@ -1,9 +1,9 @@
 import { Prisma, type TaskKind, type TaskOutcome, type TaskState } from "@lantern/db";
 import { decodeCursor, toPage, type Actor, type Page } from "@lantern/domain";
 
-import type { TInboxBox, TInboxSort, TInboxTab, TTaskInboxInput } from "../schemas/tasks.ts";
-import { escapeLike } from "./search.ts";
-import type { ReadContext } from "./shared/context.ts";
+import type { TInboxBox, TInboxSort, TInboxTab, TTaskInboxInput } from "../../schemas/tasks.ts";
+import { escapeLike } from "../search.ts";
+import type { ReadContext } from "../shared/context.ts";
 
 /** The task kinds each inbox holds (SPEC §2, §3.2). */
 const BOX_KINDS: Record<TInboxBox, readonly TaskKind[]> = {

@@ -22,13 +22,13 @@ import {
   type TaskState,
 } from "@lantern/domain";
 
-import type { TReassigneesInput } from "../schemas/tasks.ts";
-import { subjectOf, type RequestBundle, loadRequest } from "./workflow/engine.ts";
-import { loadTaskWhere, type LoadedTask } from "./workflow/task-access.ts";
-import { inOrder, type Tx, transaction } from "./shared/records.ts";
-import { lastReminderSender } from "./task-reminders.ts";
-import { findActivePeople } from "./search.ts";
-import type { ServiceContext } from "./shared/context.ts";
+import type { TReassigneesInput } from "../../schemas/tasks.ts";
+import { subjectOf, type RequestBundle, loadRequest } from "../workflow/engine.ts";
+import { loadTaskWhere, type LoadedTask } from "../workflow/task-access.ts";
+import { inOrder, type Tx, transaction } from "../shared/records.ts";
+import { lastReminderSender } from "./reminders.ts";
+import { findActivePeople } from "../search.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 export interface Person {
   id: string;

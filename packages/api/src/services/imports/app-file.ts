@@ -1,27 +1,25 @@
 import {
   ImportFileError,
   readImportFile,
-  type ImportBatch,
   type ImportFormat,
   type ImportKind,
-  type ImportProblem,
   type ImportSource,
 } from "@lantern/connectors";
-import type { Prisma } from "@lantern/db";
-import {
-  assertAllowed,
-  canManageApp,
-  canManageOrganization,
-  DomainError,
-  textProblem,
-  type Actor,
-} from "@lantern/domain";
+import { assertAllowed, canManageApp, DomainError, textProblem, type Actor } from "@lantern/domain";
 
-import { remapAfterPeopleChange } from "./accounts/people-change.ts";
-import type { RemapResult } from "./accounts/remap.ts";
-import { lockAppForRemap, remapOrQueue } from "./accounts/remap-jobs.ts";
-import { recordEvents, transaction } from "./shared/records.ts";
-import type { ServiceContext } from "./shared/context.ts";
+import type { RemapResult } from "../accounts/remap.ts";
+import { lockAppForRemap, remapOrQueue } from "../accounts/remap-jobs.ts";
+import { recordEvents, transaction } from "../shared/records.ts";
+import type { ServiceContext } from "../shared/context.ts";
+import {
+  MAX_PROBLEMS,
+  pipelinedStager,
+  refused,
+  STAGE_BATCH,
+  STAGING_TABLES,
+  UUID7,
+  type Tx,
+} from "./staging.ts";
 
 // Ingestion of an app's accounts, entitlements and grants from a CSV or JSON file
 // (SPEC §4.6). The file is read in batches into temporary staging tables, checked as a
@@ -79,16 +77,6 @@ export interface ImportOptions {
   remapInlineLimit?: number;
 }
 
-/** Rows staged per statement. */
-const STAGE_BATCH = 5000;
-/** Problems listed in a refusal. */
-const MAX_PROBLEMS = 50;
-
-/** A time-ordered UUID (version 7) computed by the database, like the ids Prisma makes. */
-const UUID7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
-
-type Tx = Prisma.TransactionClient;
-
 /**
  * Imports a file into an app. Who may: super admins and the app's owners (canManageApp).
  * Throws DomainError BAD_REQUEST with `details.problems` ([{ line, message }], at most 50)
@@ -133,11 +121,6 @@ async function loadManagedApp(ctx: ServiceContext, appId: string) {
     }),
   );
   return app;
-}
-
-function refused(problems: ImportProblem[], truncated: boolean): DomainError {
-  const error = new ImportFileError(problems, truncated);
-  return new DomainError("BAD_REQUEST", error.message, { problems, truncated });
 }
 
 interface Staged {
@@ -265,100 +248,6 @@ async function runImport(
     },
   ]);
   return summary;
-}
-
-const STAGING_TABLES = [
-  `CREATE TEMP TABLE import_account (
-  line int NOT NULL, "externalId" text NOT NULL, login text, emails text[] NOT NULL,
-  "givenName" text, "familyName" text, "displayName" text, status "AccountStatus" NOT NULL,
-  type "AccountType" NOT NULL, "lastLoginAt" timestamp(3), profile jsonb NOT NULL
-) ON COMMIT DROP`,
-  `CREATE TEMP TABLE import_entitlement (
-  line int NOT NULL, slug text NOT NULL, "displayName" text, description text
-) ON COMMIT DROP`,
-  `CREATE TEMP TABLE import_grant (
-  line int NOT NULL, "accountExternalId" text NOT NULL, "entitlementSlug" text NOT NULL,
-  "grantedAt" timestamp(3), "expiresAt" timestamp(3)
-) ON COMMIT DROP`,
-];
-
-const USER_STAGING_TABLE = `CREATE TEMP TABLE import_user (
-  line int NOT NULL, email text NOT NULL, "emailNormalized" text NOT NULL, "givenName" text NOT NULL,
-  "familyName" text NOT NULL, "displayName" text, title text, department text,
-  "managerEmail" text, status "UserStatus" NOT NULL
-) ON COMMIT DROP`;
-
-/**
- * Stages batches one behind the reader: while the database writes batch N, batch N+1 is
- * parsed and validated (the database works in its own process, so the two overlap). At most
- * one statement is in flight on the transaction's connection at any time.
- */
-function pipelinedStager(tx: Tx) {
-  let pending: Promise<void> | null = null;
-  return {
-    async add(batch: ImportBatch) {
-      if (pending) await pending;
-      pending = stage(tx, batch);
-      // Awaited by the next add or by flush; never an unhandled rejection meanwhile.
-      pending.catch(() => {});
-    },
-    /** Waits for the last batch; `quiet` swallows its error (the import fails anyway). */
-    async flush(quiet = false) {
-      const last = pending;
-      pending = null;
-      if (last) await (quiet ? last.catch(() => {}) : last);
-    },
-  };
-}
-
-/** Writes one batch into its staging table: one statement, the rows as one JSON parameter. */
-async function stage(tx: Tx, batch: ImportBatch): Promise<void> {
-  const rows = JSON.stringify(batch.rows);
-  switch (batch.kind) {
-    case "accounts":
-      await tx.$executeRawUnsafe(
-        `INSERT INTO import_account
-         SELECT r.line, r."externalId", r.login, ARRAY(SELECT jsonb_array_elements_text(r.emails)),
-                r."givenName", r."familyName", r."displayName", r.status::"AccountStatus",
-                r.type::"AccountType", r."lastLoginAt"::timestamp, r.profile
-         FROM jsonb_to_recordset($1::jsonb) AS r(line int, "externalId" text, login text,
-           emails jsonb, "givenName" text, "familyName" text, "displayName" text, status text,
-           type text, "lastLoginAt" text, profile jsonb)`,
-        rows,
-      );
-      return;
-    case "entitlements":
-      await tx.$executeRawUnsafe(
-        `INSERT INTO import_entitlement
-         SELECT r.line, r.slug, r."displayName", r.description
-         FROM jsonb_to_recordset($1::jsonb) AS r(line int, slug text, "displayName" text,
-           description text)`,
-        rows,
-      );
-      return;
-    case "grants":
-      await tx.$executeRawUnsafe(
-        `INSERT INTO import_grant
-         SELECT r.line, r."accountExternalId", r."entitlementSlug", r."grantedAt"::timestamp,
-                r."expiresAt"::timestamp
-         FROM jsonb_to_recordset($1::jsonb) AS r(line int, "accountExternalId" text,
-           "entitlementSlug" text, "grantedAt" text, "expiresAt" text)`,
-        rows,
-      );
-      return;
-    case "users":
-      await tx.$executeRawUnsafe(
-        `INSERT INTO import_user
-         SELECT r.line, btrim(r.email), lower(btrim(r.email)), r."givenName", r."familyName",
-                r."displayName", r.title, r.department, lower(btrim(r."managerEmail")),
-                r.status::"UserStatus"
-         FROM jsonb_to_recordset($1::jsonb) AS r(line int, email text, "givenName" text,
-           "familyName" text, "displayName" text, title text, department text,
-           "managerEmail" text, status text)`,
-        rows,
-      );
-      return;
-  }
 }
 
 interface Params {
@@ -609,192 +498,4 @@ async function counts(tx: Tx, appId: string) {
     entitlements: row?.entitlements ?? 0,
     liveGrants: row?.liveGrants ?? 0,
   };
-}
-
-// ───────────────────────────── People of the organization ─────────────────────────────
-
-export interface ImportPeopleInput {
-  format: ImportFormat;
-  source: ImportSource;
-}
-
-export interface PeopleImportSummary {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** People whose manager the file set or changed. */
-  managersSet: number;
-  /** Apps whose account owners were re-mapped within the import. */
-  appsRemapped: number;
-  /** Large apps whose re-map the import queued for the background work. */
-  appsRemapQueued: number;
-}
-
-/**
- * Imports the organization's people (kind `users`), keyed by email compared case-insensitively.
- * Creates and updates; nobody missing from the file is touched (people leave through the
- * Users directory, where their accounts' fate is visible). Role, notification settings and
- * Slack ids are never changed by a file; a blank title, department or manager keeps the
- * current one. Super admins only. One transaction with its Event.
- */
-export async function importPeople(
-  ctx: ServiceContext,
-  input: ImportPeopleInput,
-  options: ImportOptions = {},
-): Promise<PeopleImportSummary> {
-  assertAllowed(canManageOrganization(ctx.actor));
-  const org = ctx.actor.organizationId;
-  const now = ctx.now();
-  const at = now.toISOString();
-  const summary = await transaction(
-    ctx,
-    async (tx) => {
-      await tx.$executeRawUnsafe(USER_STAGING_TABLE);
-      let rows = 0;
-      try {
-        for await (const batch of readImportFile(input.source, {
-          format: input.format,
-          kind: "users",
-          batchSize: STAGE_BATCH,
-          maxProblems: MAX_PROBLEMS,
-          textProblem,
-        })) {
-          await stage(tx, batch);
-          rows += batch.rows.length;
-        }
-      } catch (error) {
-        if (error instanceof ImportFileError) throw refused(error.problems, error.truncated);
-        throw error;
-      }
-      await tx.$executeRawUnsafe(`ANALYZE import_user`);
-      const self = await tx.$queryRawUnsafe<{ line: number }[]>(
-        `SELECT line FROM import_user WHERE "emailNormalized" = lower($1) AND status <> 'ACTIVE'`,
-        ctx.actor.email,
-      );
-      if (self.length > 0) {
-        throw refused(
-          self.map((r) => ({
-            line: r.line,
-            message: "this is you: you cannot suspend or deprovision yourself by an import",
-          })),
-          false,
-        );
-      }
-      // What the file changes that can move account owners: new people (their emails and
-      // names), and names of people already here (emails are the key, so never change).
-      const [moves] = await tx.$queryRawUnsafe<{ added: boolean; renamed: boolean }[]>(
-        `SELECT bool_or(u.id IS NULL) AS added,
-                bool_or(u.id IS NOT NULL AND (u."givenName", u."familyName")
-                        IS DISTINCT FROM (s."givenName", s."familyName")) AS renamed
-         FROM import_user s
-         LEFT JOIN "User" u ON u."organizationId" = $1::uuid
-                           AND u."emailNormalized" = s."emailNormalized"`,
-        org,
-      );
-      const [upserted] = await tx.$queryRawUnsafe<{ created: number; updated: number }[]>(
-        `WITH up AS (
-           INSERT INTO "User" AS u (id, "organizationId", email, "emailNormalized", "givenName",
-             "familyName", "displayName", title, department, status, "emailNotifications",
-             "slackNotifications", "createdAt", "updatedAt")
-           SELECT ${UUID7}, $1::uuid, s.email, s."emailNormalized", s."givenName", s."familyName",
-                  coalesce(s."displayName", btrim(s."givenName" || ' ' || s."familyName")),
-                  s.title, s.department, s.status,
-                  -- New people start with the organization's notification defaults.
-                  o."emailNotificationsDefault", o."slackNotificationsDefault",
-                  $2::timestamp, $2::timestamp
-           FROM import_user s
-           JOIN "Organization" o ON o.id = $1::uuid
-           ON CONFLICT ("organizationId", "emailNormalized") DO UPDATE SET
-             email = EXCLUDED.email, "givenName" = EXCLUDED."givenName",
-             "familyName" = EXCLUDED."familyName", "displayName" = EXCLUDED."displayName",
-             title = coalesce(EXCLUDED.title, u.title),
-             department = coalesce(EXCLUDED.department, u.department),
-             status = EXCLUDED.status, "updatedAt" = EXCLUDED."updatedAt",
-             -- A status change ends the person's sessions (changeEndsSessions, domain).
-             "sessionGeneration" = u."sessionGeneration"
-               + (u.status IS DISTINCT FROM EXCLUDED.status)::int
-           WHERE (u.email, u."givenName", u."familyName", u."displayName", u.title, u.department,
-                  u.status)
-                 IS DISTINCT FROM (EXCLUDED.email, EXCLUDED."givenName", EXCLUDED."familyName",
-                  EXCLUDED."displayName", coalesce(EXCLUDED.title, u.title),
-                  coalesce(EXCLUDED.department, u.department), EXCLUDED.status)
-           RETURNING (xmax = 0) AS inserted
-         )
-         SELECT count(*) FILTER (WHERE inserted)::int AS created,
-                count(*) FILTER (WHERE NOT inserted)::int AS updated
-         FROM up`,
-        org,
-        at,
-      );
-      // Managers may be people of the same file: resolved after everyone is in.
-      const unknownManagers = await tx.$queryRawUnsafe<
-        { line: number; managerEmail: string; self: boolean }[]
-      >(
-        `SELECT s.line, s."managerEmail", s."managerEmail" = s."emailNormalized" AS self
-         FROM import_user s
-         WHERE s."managerEmail" IS NOT NULL
-           AND (s."managerEmail" = s."emailNormalized"
-                OR NOT EXISTS (SELECT 1 FROM "User" m WHERE m."organizationId" = $1::uuid
-                                 AND m."emailNormalized" = s."managerEmail"))
-         ORDER BY s.line LIMIT ${MAX_PROBLEMS + 1}`,
-        org,
-      );
-      if (unknownManagers.length > 0) {
-        throw refused(
-          unknownManagers.slice(0, MAX_PROBLEMS).map((m) => ({
-            line: m.line,
-            message: m.self
-              ? "a person cannot be their own manager"
-              : `managerEmail "${m.managerEmail}" is nobody in the organization or in this file`,
-          })),
-          unknownManagers.length > MAX_PROBLEMS,
-        );
-      }
-      const managersSet = await tx.$executeRawUnsafe(
-        `UPDATE "User" u SET "managerId" = m.id, "updatedAt" = $2::timestamp
-         FROM import_user s
-         JOIN "User" m ON m."organizationId" = $1::uuid AND m."emailNormalized" = s."managerEmail"
-         WHERE u."organizationId" = $1::uuid AND u."emailNormalized" = s."emailNormalized"
-           AND u."managerId" IS DISTINCT FROM m.id`,
-        org,
-        at,
-      );
-      const result: PeopleImportSummary = {
-        rows,
-        created: upserted!.created,
-        updated: upserted!.updated,
-        unchanged: rows - upserted!.created - upserted!.updated,
-        managersSet,
-        appsRemapped: 0,
-        appsRemapQueued: 0,
-      };
-      // New and renamed people change the matches (SPEC §4.2): the apps that can move are
-      // re-mapped with the import (large ones queued), in this transaction.
-      const remaps = await remapAfterPeopleChange(tx, {
-        organizationId: org,
-        change: { emails: moves?.added === true, names: moves?.renamed === true },
-        actorId: ctx.actor.id,
-        at: now,
-        inlineBudget: options.remapInlineLimit,
-      });
-      result.appsRemapped = remaps.remapped;
-      result.appsRemapQueued = remaps.queued;
-      await recordEvents(tx, [
-        {
-          organizationId: org,
-          actorId: ctx.actor.id,
-          action: "users.imported",
-          targetType: "Organization",
-          targetId: org,
-          after: { result },
-          reason: `${input.format.toUpperCase()} import of people`,
-          at: now,
-        },
-      ]);
-      return result;
-    },
-    { timeout: 60 * 60_000, maxWait: 60_000 },
-  );
-  return summary;
 }

@@ -8,18 +8,18 @@ import {
   type TaskReminderPayload,
 } from "@lantern/domain";
 
-import type { TRemindTaskInput } from "../schemas/tasks.ts";
-import { closedConflict } from "./task-actions.ts";
-import { loadRequest, notificationFacts } from "./workflow/engine.ts";
+import type { TRemindTaskInput } from "../../schemas/tasks.ts";
+import { closedConflict } from "./actions.ts";
+import { loadRequest, notificationFacts } from "../workflow/engine.ts";
 import {
   enqueueNotifications,
   recipientSelect,
   recordEvents,
   transaction,
   type Tx,
-} from "./shared/records.ts";
-import { loadTaskWhere } from "./workflow/task-access.ts";
-import type { ServiceContext } from "./shared/context.ts";
+} from "../shared/records.ts";
+import { loadTaskWhere } from "../workflow/task-access.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 // "Send reminder" on an open task: the requester, the app's owners or a super admin
 // re-notifies the people the task is assigned to, at most once an hour per task, and the
