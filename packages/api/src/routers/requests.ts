@@ -11,7 +11,7 @@ import {
   listMyRequests,
   listRequestable,
   retryRequest,
-} from "../services/requests.ts";
+} from "../services/requests/index.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const requestsRouter = router({

@@ -23,7 +23,7 @@ import {
   type PendingRevocationView,
   type RevokeAbility,
 } from "./grant-rows.ts";
-import { effectivePolicy } from "./requests.ts";
+import { effectivePolicy } from "./requests/index.ts";
 import { pendingRevocations } from "./revocations.ts";
 import { accountSearchSql } from "./search.ts";
 import type { ReadContext } from "./shared/context.ts";

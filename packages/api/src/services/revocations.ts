@@ -16,7 +16,7 @@ import {
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TRevokeGrantInput } from "../schemas/grants.ts";
-import { openRequest } from "./requests.ts";
+import { openRequest } from "./requests/index.ts";
 import { notificationFacts, stepOutcome } from "./workflow/engine.ts";
 import {
   enqueueNotifications,
