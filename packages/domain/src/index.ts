@@ -13,6 +13,7 @@ export * from "./workflow/policy-rules.ts";
 export * from "./workflow/outcome.ts";
 export * from "./workflow/assignees.ts";
 export * from "./workflow/state-machine.ts";
+export * from "./workflow/steps.ts";
 export * from "./notifications/payloads.ts";
 export * from "./accounts/owner-mapping.ts";
 export * from "./audit/changes.ts";

@@ -1,4 +1,6 @@
 import {
+  stepStatus,
+  type StepStatus,
   APPROVER_LABEL,
   canActOnTask,
   canCancelRequest,
@@ -64,7 +66,7 @@ export interface WorkflowTask {
   current: boolean;
 }
 
-export type StepStatus = "done" | "current" | "upcoming" | "stopped";
+export type { StepStatus };
 
 export interface WorkflowStep {
   index: number;
@@ -306,24 +308,13 @@ export async function getTaskByNumber(ctx: ServiceContext, number: number): Prom
     const viewer = viewerFacts(actor, loaded, request, tasks, subjectOf(request)?.id ?? null);
     const steps = orderedSteps(request.snapshot).map((step, index): WorkflowStep => {
       const stepTasks = tasks.filter((t) => t.stepIndex === index);
-      const last = stepTasks.at(-1);
-      let status: StepStatus;
-      if (last?.state === "OPEN") status = "current";
-      else if (last?.state === "DONE" && last.outcome !== "DENIED") status = "done";
-      else if (last) status = "stopped";
-      else if (step.kind === "PROVISION" && jobs.length > 0)
-        status =
-          jobs.at(-1)!.state === "SUCCEEDED"
-            ? "done"
-            : jobs.at(-1)!.state === "FAILED"
-              ? "stopped"
-              : "current";
-      else if (!isRequestRunning(request.state) || index < request.currentStep)
-        status = request.state === "COMPLETED" && step.kind === "PROVISION" ? "done" : "upcoming";
-      else status = "upcoming";
-      if (status === "upcoming" && !isRequestRunning(request.state)) status = "stopped";
-      if (request.state === "COMPLETED" && step.kind === "PROVISION" && !last && jobs.length === 0)
-        status = "done";
+      const status = stepStatus({
+        index,
+        kind: step.kind,
+        lastTask: stepTasks.at(-1) ?? null,
+        lastJob: jobs.at(-1)?.state ?? null,
+        request,
+      });
       return {
         index,
         kind: step.kind,
