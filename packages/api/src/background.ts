@@ -6,6 +6,7 @@ import {
 } from "@lantern/notify";
 import { runRemapJobs } from "./services/accounts/remap-jobs.ts";
 import { runConnectorJobs } from "./services/connector-jobs.ts";
+import type { SecretsKey } from "./services/connectors/secrets.ts";
 
 /** How often queued connector jobs are looked for. */
 const CONNECTOR_INTERVAL_MS = 2_000;
@@ -13,6 +14,8 @@ const CONNECTOR_INTERVAL_MS = 2_000;
 export interface BackgroundOptions extends Omit<NotificationWorkerOptions, "database"> {
   database: Pick<Database, "prisma" | "sql">;
   connectorIntervalMs?: number;
+  /** Opens the apps' connector secrets (LANTERN_SECRETS_KEY). */
+  secretsKey?: SecretsKey | null;
   /** How often queued re-maps of large apps are looked for (default 2 s). */
   remapIntervalMs?: number;
 }
@@ -37,7 +40,9 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<B
   const tick = async () => {
     // Drain what is due, a batch at a time.
     for (let batch = 0; batch < 50; batch += 1) {
-      const summary = await runConnectorJobs(options.database.prisma);
+      const summary = await runConnectorJobs(options.database.prisma, {
+        secretsKey: options.secretsKey,
+      });
       if (summary.claimed === 0) break;
     }
   };

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@lantern/db";
+import type { SecretsKey } from "./services/connectors/secrets.ts";
 import {
   canUseSession,
   type Actor,
@@ -20,6 +21,8 @@ export interface Context {
    * ("signed-in": development against a real database). Decided by the web from its env.
    */
   devMailbox?: DevMailboxAccess;
+  /** Seals and opens connector secrets (LANTERN_SECRETS_KEY); none: none can be stored. */
+  secretsKey?: SecretsKey | null;
 }
 
 export type { DevMailboxAccess };
@@ -31,6 +34,7 @@ export interface CreateContextOptions {
   production: boolean;
   now?: () => Date;
   devMailbox?: DevMailboxAccess;
+  secretsKey?: SecretsKey | null;
 }
 
 /**
@@ -68,5 +72,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     now: options.now ?? (() => new Date()),
     production: options.production,
     devMailbox: options.devMailbox ?? "off",
+    secretsKey: options.secretsKey ?? null,
   };
 }

@@ -38,6 +38,8 @@ export {
   type FirstRunPerson,
 } from "./services/first-run.ts";
 export { runConnectorJobs, type ConnectorRunSummary } from "./services/connector-jobs.ts";
+export { connectorForApp } from "./services/connectors/for-app.ts";
+export { connectorSecretsProblem } from "./services/connectors/startup.ts";
 export { startBackgroundWork, type BackgroundOptions, type BackgroundWork } from "./background.ts";
 export {
   importAppFile,

@@ -108,6 +108,8 @@ export interface Case<P extends ProcedurePath> {
   expect: Expectation;
   /** For answers that report per item whether the action happened (bulk): the outcome. */
   outcome?: (result: OutputOf<P>) => Outcome;
+  /** A mutation that by design changes nothing (a connection test): checked to record no event. */
+  writesNothing?: true;
   /** More checks of an allowed call's answer. */
   check?: (w: World, role: Role, result: OutputOf<P>) => void | Promise<void>;
 }
@@ -516,6 +518,24 @@ export const MATRIX: Matrix = {
   "apps.remapStatus": {
     input: (w) => ({ appId: w.app.id }),
     expect: outcomes("ok ok ok ok ok ok NF"),
+  },
+  "apps.connector": { input: (w) => ({ appId: w.app.id }), expect: outcomes("ok ok F F F F NF") },
+  "apps.setConnector": {
+    input: async (w) => ({
+      appId: (await freshApp(w)).id,
+      kind: "webhook",
+      settings: { url: "https://idp.example.com/lantern", token: "matrix-token" },
+    }),
+    expect: outcomes("ok ok F F F F NF"),
+    check: (_w, _role, result) => {
+      expect(result.connector.secretsSet).toEqual(["token"]);
+      expect(JSON.stringify(result)).not.toContain("matrix-token");
+    },
+  },
+  "apps.testConnector": {
+    input: (w) => ({ appId: w.app.id, kind: "recorder" }),
+    expect: outcomes("ok ok F F F F NF"),
+    writesNothing: true,
   },
 
   // The audit log: super admins.

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@lantern/db";
 import type { Actor, SessionClaim } from "@lantern/domain";
 import { createContext, loadActor } from "./context.ts";
 import { createCaller } from "./root.ts";
+import type { SecretsKey } from "./services/connectors/secrets.ts";
 
 /**
  * What the session cookie of `userId` claims right after they sign in: their current session
@@ -26,11 +27,20 @@ export async function actorFor(db: PrismaClient, userId: string): Promise<Actor 
 
 /**
  * A caller of the whole API as `userId` (null: signed out), as a production request of a
- * session signed in just now would be.
+ * session signed in just now would be (with the server's connector secrets key, if given).
  */
-export async function callerFor(db: PrismaClient, userId: string | null) {
+export async function callerFor(
+  db: PrismaClient,
+  userId: string | null,
+  secretsKey: SecretsKey | null = null,
+) {
   return createCaller(
-    await createContext({ db, session: await freshSession(db, userId), production: true }),
+    await createContext({
+      db,
+      session: await freshSession(db, userId),
+      production: true,
+      secretsKey,
+    }),
   );
 }
 

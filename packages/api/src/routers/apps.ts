@@ -8,6 +8,7 @@ import {
   ZSetAppMembersInput,
   ZUpdateAppSettingsInput,
 } from "../schemas/apps.ts";
+import { ZAppConnectorInput, ZSetAppConnectorInput } from "../schemas/connectors.ts";
 import { getRemapStatus, setAccountMappingMode } from "../services/accounts/mapping-settings.ts";
 import {
   createApp,
@@ -16,6 +17,11 @@ import {
   updateAppSettings,
 } from "../services/app-settings.ts";
 import { getApp, listApps } from "../services/apps.ts";
+import {
+  getAppConnector,
+  setAppConnector,
+  testAppConnector,
+} from "../services/connectors/config.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const appsRouter = router({
@@ -45,4 +51,16 @@ export const appsRouter = router({
   remapStatus: authedProcedure
     .input(ZRemapStatusInput)
     .query(({ ctx, input }) => getRemapStatus(ctx, input.appId)),
+  /** The app's connector: its kind, settings that are not secret, which secrets are set. */
+  connector: authedProcedure
+    .input(ZAppConnectorInput)
+    .query(({ ctx, input }) => getAppConnector(ctx, input.appId)),
+  /** Sets the connector kind and settings; a secret left out stays as stored. */
+  setConnector: authedProcedure
+    .input(ZSetAppConnectorInput)
+    .mutation(({ ctx, input }) => setAppConnector(ctx, input)),
+  /** Tests a connector configuration (as given, before it is saved) against the app. */
+  testConnector: authedProcedure
+    .input(ZSetAppConnectorInput)
+    .mutation(({ ctx, input }) => testAppConnector(ctx, input)),
 });

@@ -173,7 +173,7 @@ async function checkPolicy(
 }
 
 /** Locks the app's row for the change, then checks the actor may manage it. */
-async function lockManagedApp(tx: Tx, actor: Actor, appId: string) {
+export async function lockManagedApp(tx: Tx, actor: Actor, appId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "App"
      WHERE "id" = ${appId}::uuid AND "organizationId" = ${actor.organizationId}::uuid

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@lantern/db";
-import { recorderConnector, type Connector, type ConnectorResult } from "@lantern/connectors";
+import type { Connector, ConnectorResult } from "@lantern/connectors";
 import { isRequestRunning, stepAt, orderedSteps } from "@lantern/domain";
+import { connectorForApp } from "./connectors/for-app.ts";
+import type { SecretsKey } from "./connectors/secrets.ts";
 import { notifyRequestEnd } from "./tasks/actions.ts";
 import { applyGrantChange, loadRequest, startStep, subjectOf } from "./workflow/engine.ts";
 import { recordEvents, transaction } from "./shared/records.ts";
@@ -13,8 +15,10 @@ import { recordEvents, transaction } from "./shared/records.ts";
 
 export interface ConnectorJobOptions {
   now?: () => Date;
-  /** The connector of an app. Default: the built-in recorder for every app. */
+  /** The connector of an app. Default: the one configured in its settings (connectorForApp). */
   connectorFor?: (appId: string) => Connector;
+  /** Opens the connector secrets stored for apps (LANTERN_SECRETS_KEY). */
+  secretsKey?: SecretsKey | null;
   /** Jobs claimed per run. */
   limit?: number;
   /** Delay before attempt `n + 1` after attempt `n` failed. */
@@ -47,7 +51,6 @@ export async function runConnectorJobs(
   options: ConnectorJobOptions = {},
 ): Promise<ConnectorRunSummary> {
   const now = options.now ?? (() => new Date());
-  const connectorFor = options.connectorFor ?? (() => recorderConnector);
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const at = now();
   const staleBefore = new Date(at.getTime() - STALE_AFTER_MS);
@@ -71,7 +74,9 @@ export async function runConnectorJobs(
   };
   for (const job of jobs) {
     const request = await loadRequest(db, job.requestId);
-    const connector = connectorFor(request.appId);
+    const connector =
+      options.connectorFor?.(request.appId) ??
+      (await connectorForApp(db, request.appId, options.secretsKey));
     const owner = subjectOf(request);
     const account = request.accountId
       ? await db.account.findUnique({
