@@ -4,6 +4,8 @@
 import { connectPostgres, MigrationError } from "@lantern/db";
 import { describeNotifyConfig, loadNotifyConfig } from "@lantern/notify";
 import { startBackgroundWork } from "../src/background.ts";
+import { SecretsKey } from "../src/services/connectors/secrets.ts";
+import { connectorSecretsProblem } from "../src/services/connectors/startup.ts";
 import { readWorkerSettings, workerRefusalText } from "../src/worker-settings.ts";
 
 async function main() {
@@ -15,9 +17,17 @@ async function main() {
   const env = read.settings;
   const config = loadNotifyConfig(process.env);
   const database = await connectPostgres(env.DATABASE_URL);
+  const secretsKey = env.LANTERN_SECRETS_KEY ? SecretsKey.parse(env.LANTERN_SECRETS_KEY) : null;
+  const secretsProblem = await connectorSecretsProblem(database.prisma, secretsKey);
+  if (secretsProblem) {
+    console.error(workerRefusalText([secretsProblem]));
+    await database.close();
+    process.exit(1);
+  }
   const work = await startBackgroundWork({
     database,
     config,
+    secretsKey,
     publicUrl: env.NEXTAUTH_URL,
     digestCron: env.LANTERN_DIGEST_CRON === "off" ? null : env.LANTERN_DIGEST_CRON,
     digestTimeZone: env.LANTERN_DIGEST_TIMEZONE,
