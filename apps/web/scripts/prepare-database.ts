@@ -1,5 +1,7 @@
 // Called by scripts/start.mjs before the server starts (see there). First refuses invalid
 // settings (src/settings.ts, as the server itself would) before touching any database.
+import { connectorSecretsProblem } from "@lantern/api";
+import { SecretsKey } from "@lantern/api/secrets";
 import { MigrationError, openDatabase } from "@lantern/db";
 import { DEMO_SIGN_IN_PEOPLE, seedIfEmpty } from "@lantern/seed";
 import { refusalText, settingsProblems } from "../src/settings.ts";
@@ -20,6 +22,12 @@ try {
       for (const p of DEMO_SIGN_IN_PEOPLE) console.log(`  - ${p.name}, ${p.title} <${p.email}>`);
     } else {
       console.log(`Database ${db.location} is up to date.`);
+      const key = process.env.LANTERN_SECRETS_KEY;
+      const problem = await connectorSecretsProblem(db.prisma, key ? SecretsKey.parse(key) : null);
+      if (problem) {
+        console.error(`\n${refusalText([problem])}\n`);
+        process.exitCode = 1;
+      }
     }
   } finally {
     await db.close();

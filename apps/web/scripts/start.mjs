@@ -5,7 +5,8 @@
 //   migrations are pending or the database is ahead of the code. Migrations are a
 //   release step there: `npm run db:migrate`.
 // - Without it (demo mode): creates, migrates and seeds the embedded database under
-//   ./.lantern/ on first start, and generates a session secret kept in ./.lantern/.
+//   ./.lantern/ on first start, and generates a session secret and the key of connector
+//   secrets (LANTERN_SECRETS_KEY), kept in ./.lantern/.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -29,6 +30,13 @@ if (demo) {
     if (!existsSync(secretFile))
       writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
     env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+  }
+  // The key that seals connector secrets, kept beside the data it opens.
+  const keyFile = join(lanternDir, "secrets-key");
+  if (!env.LANTERN_SECRETS_KEY) {
+    if (!existsSync(keyFile))
+      writeFileSync(keyFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+    env.LANTERN_SECRETS_KEY = readFileSync(keyFile, "utf8").trim();
   }
   // Sign-in cookies belong to one host name: the printed URL must be the one in links.
   env.NEXTAUTH_URL ??= `http://${host === "127.0.0.1" ? "localhost" : host}:${port}`;

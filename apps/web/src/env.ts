@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import type { DevMailboxAccess, FirstRunOptions } from "@lantern/api";
+import { SecretsKey } from "@lantern/api/secrets";
 import { parseAllowList } from "@lantern/domain";
 import { describeIssues, refusalText, settingsSchema } from "./settings.ts";
 
@@ -63,3 +64,8 @@ export const devMailboxAccess: DevMailboxAccess = !devMailboxActive
 export const inProcessWorker = env.LANTERN_IN_PROCESS_WORKER
   ? env.LANTERN_IN_PROCESS_WORKER === "on"
   : demoMode;
+
+/** Seals and opens the apps' connector secrets; null: none can be stored or opened. */
+export const secretsKey = env.LANTERN_SECRETS_KEY
+  ? SecretsKey.parse(env.LANTERN_SECRETS_KEY)
+  : null;

@@ -51,6 +51,11 @@ describe("settingsProblems: accepted", () => {
     ],
     ["the digest off", { LANTERN_DIGEST_CRON: "off" }],
     ["a cron nickname", { LANTERN_DIGEST_CRON: "@daily" }],
+    [
+      "a connector secrets key (base64 of 32 bytes)",
+      { LANTERN_SECRETS_KEY: "q4Xz0hJ6b1m3M0vY8c9vQqk5lC7nR2t3T0jW9yZxA1E=" },
+    ],
+    ["a connector secrets key (64 hex digits)", { LANTERN_SECRETS_KEY: "ab".repeat(32) }],
     ["NODE_ENV=test", { NODE_ENV: "test" }],
     ["unknown variables are none of Lantern's business", { HOME: "/root", PATH: "/bin" }],
   ])("%s", (_name, changes) => {
@@ -66,6 +71,11 @@ describe("settingsProblems: refused, naming the variable and why", () => {
       /^NEXTAUTH_SECRET must be at least 32 characters.*openssl rand/,
     ],
     ["no secret", { NEXTAUTH_SECRET: undefined }, /^NEXTAUTH_SECRET is not set/],
+    [
+      "a connector secrets key that is not 32 bytes",
+      { LANTERN_SECRETS_KEY: "not-a-key" },
+      /^LANTERN_SECRETS_KEY must be 32 random bytes .*openssl rand -base64 32/,
+    ],
     ["a blank secret", { NEXTAUTH_SECRET: "" }, /^NEXTAUTH_SECRET is not set/],
     [
       "a database URL of another kind",
@@ -194,6 +204,7 @@ describe("settingsProblems: refused, naming the variable and why", () => {
       NEXTAUTH_SECRET: "hunter2-hunter2",
       SMTP_URL: "mail://user:pa55word@mail.acme.com",
       DATABASE_URL: "mysql://root:pa55word@db",
+      LANTERN_SECRETS_KEY: "pa55word-too-short",
     }).join("\n");
     expect(text).not.toContain("hunter2");
     expect(text).not.toContain("pa55word");

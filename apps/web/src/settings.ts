@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretsKeyProblem } from "@lantern/api/secrets";
 import { textProblem } from "@lantern/domain";
 import { notifySettingsProblems, ZDigestSettings, ZPublicUrl } from "@lantern/notify/config";
 
@@ -132,6 +133,18 @@ export const settingsSchema = {
     .min(1, "LANTERN_SIGN_IN_LINKS_WINDOW_MINUTES must be at least 1.")
     .max(24 * 60, "LANTERN_SIGN_IN_LINKS_WINDOW_MINUTES must be at most 1440 (a day).")
     .default(15),
+  /**
+   * Seals the secret settings of app connectors (AES-256-GCM): 32 random bytes in base64.
+   * The start script generates one for demo mode; production needs it once an app has a
+   * secret setting (the server and the worker refuse to start without it then).
+   */
+  LANTERN_SECRETS_KEY: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = secretsKeyProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
   /** Cron of the daily digest email ("off" turns it off) and its time zone. */
   ...ZDigestSettings,
 };

@@ -1,6 +1,6 @@
 import { startBackgroundWork as startWorker, type BackgroundWork } from "@lantern/api";
 import { describeNotifyConfig, loadNotifyConfig } from "@lantern/notify";
-import { env, inProcessWorker } from "~/env";
+import { env, inProcessWorker, secretsKey } from "~/env";
 import { getDatabase } from "./database";
 
 const globalForWorker = globalThis as unknown as { lanternWorker?: Promise<BackgroundWork> };
@@ -18,6 +18,7 @@ export function startBackgroundWork(): void {
     const work = await startWorker({
       database: await getDatabase(),
       config,
+      secretsKey,
       publicUrl: env.NEXTAUTH_URL,
       digestCron: env.LANTERN_DIGEST_CRON === "off" ? null : env.LANTERN_DIGEST_CRON,
       digestTimeZone: env.LANTERN_DIGEST_TIMEZONE,

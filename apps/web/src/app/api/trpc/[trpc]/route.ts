@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext } from "@lantern/api";
-import { devMailboxAccess, env } from "~/env";
+import { devMailboxAccess, env, secretsKey } from "~/env";
 import { getSession, sessionClaim } from "~/server/auth/session";
 import { getPrisma } from "~/server/db";
 
@@ -17,6 +17,7 @@ function handler(req: Request) {
         session: sessionClaim(await getSession()),
         production,
         devMailbox: devMailboxAccess,
+        secretsKey,
       });
     },
     onError({ path, error }) {
