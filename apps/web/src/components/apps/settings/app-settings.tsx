@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
+import { ConnectorSection } from "./connector-section.tsx";
 import { DetailsSection } from "./details-section.tsx";
 import { InstructionsSection } from "./instructions-section.tsx";
 import { MappingSection } from "./mapping-section.tsx";
@@ -26,6 +27,7 @@ export function AppSettingsSections({ appId }: { appId: string }) {
         <InstructionsSection settings={settings} />
         <PoliciesSection settings={settings} />
         <MappingSection settings={settings} />
+        <ConnectorSection appId={appId} />
       </div>
     </div>
   );

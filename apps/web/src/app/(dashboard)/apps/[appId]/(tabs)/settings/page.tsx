@@ -32,7 +32,10 @@ export default async function AppSettingsPage({ params }: { params: Params }) {
       </Notice>
     );
   }
-  await prefetch(trpc.apps.settings.queryOptions({ appId: app.id }));
+  await Promise.all([
+    prefetch(trpc.apps.settings.queryOptions({ appId: app.id })),
+    prefetch(trpc.apps.connector.queryOptions({ appId: app.id })),
+  ]);
   return (
     <div className="px-6 py-6 xl:px-8">
       <HydrateClient>
