@@ -69,7 +69,7 @@ test("an app's connector is chosen, tested and saved; its secret never comes bac
   await urlField.fill(url);
   await section.getByRole("button", { name: "Test connection" }).click();
   await expect(section.getByRole("status")).toHaveText(
-    "Connected: the endpoint lists 1 entitlements, 1 accounts and 1 grants.",
+    "Connected: the endpoint lists 1 entitlement, 1 account and 1 grant.",
   );
   await expectAccessible(admin, "the Connector section", { within: "#connector" });
   await section.getByRole("button", { name: "Save connector" }).click();

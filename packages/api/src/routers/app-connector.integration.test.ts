@@ -205,7 +205,7 @@ describe("apps.testConnector", () => {
       owner.apps.testConnector({ appId: ids.app, kind: "webhook", settings: { url } }),
     ).resolves.toEqual({
       ok: true,
-      message: "Connected: the endpoint lists 1 entitlements, 0 accounts and 0 grants.",
+      message: "Connected: the endpoint lists 1 entitlement, 0 accounts and 0 grants.",
     });
     await expect(
       owner.apps.testConnector({

@@ -9,6 +9,8 @@ import { defineKind, type ConnectorEnvironment, type SyncBatch } from "./kind.ts
 
 const TIMEOUT_MS = 15_000;
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 const settings = z.object({
   url: z
     .string({ error: "Give the endpoint's URL." })
@@ -147,7 +149,7 @@ export const webhookKind = defineKind({
       }
       return {
         ok: true,
-        message: `Connected: the endpoint lists ${counts.entitlements} entitlements, ${counts.accounts} accounts and ${counts.grants} grants.`,
+        message: `Connected: the endpoint lists ${count(counts.entitlements, "entitlement")}, ${count(counts.accounts, "account")} and ${count(counts.grants, "grant")}.`,
       };
     },
   }),
