@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretsKeyProblem } from "@lantern/api/secrets";
+import { ZSecretsKeySetting } from "@lantern/api/secrets";
 import { textProblem } from "@lantern/domain";
 import { notifySettingsProblems, ZDigestSettings, ZPublicUrl } from "@lantern/notify/config";
 
@@ -138,13 +138,7 @@ export const settingsSchema = {
    * The start script generates one for demo mode; production needs it once an app has a
    * secret setting (the server and the worker refuse to start without it then).
    */
-  LANTERN_SECRETS_KEY: z
-    .string()
-    .superRefine((value, ctx) => {
-      const problem = secretsKeyProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    })
-    .optional(),
+  LANTERN_SECRETS_KEY: ZSecretsKeySetting,
   /** Cron of the daily digest email ("off" turns it off) and its time zone. */
   ...ZDigestSettings,
 };

@@ -1,6 +1,6 @@
 import { notifySettingsProblems, ZDigestSettings, ZPublicUrl } from "@lantern/notify";
 import { z } from "zod";
-import { secretsKeyProblem } from "./services/connectors/secrets.ts";
+import { ZSecretsKeySetting } from "./services/connectors/secrets.ts";
 
 // What `npm run worker` (scripts/worker.ts) accepts as configuration, and its start-up check:
 // the worker refuses to start, naming every invalid setting, instead of failing later. Pure:
@@ -25,13 +25,7 @@ export const ZWorkerSettings = z.object({
     .max(86_400, "LANTERN_DELIVERY_TIMEOUT_SECONDS is at most 86400 (a day).")
     .default(120),
   /** Opens the connector secrets of apps (README, Configuration). */
-  LANTERN_SECRETS_KEY: z
-    .string()
-    .superRefine((value, ctx) => {
-      const problem = secretsKeyProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    })
-    .optional(),
+  LANTERN_SECRETS_KEY: ZSecretsKeySetting,
 });
 
 export type TWorkerSettings = z.infer<typeof ZWorkerSettings>;

@@ -1,14 +1,13 @@
 "use client";
 
-import { useId } from "react";
-import { cn } from "~/lib/cn";
+import { RadioCards } from "~/components/ui/radio-cards";
 
 export type Strategy = "MANUAL" | "CONNECTOR";
 
-const OPTIONS: Array<{ value: Strategy; label: string; hint: string }> = [
+const OPTIONS = [
   { value: "MANUAL", label: "Manual", hint: "A person does it through a task" },
   { value: "CONNECTOR", label: "Connector", hint: "Lantern's connector does it" },
-];
+] as const;
 
 /**
  * How an entitlement is provisioned or deprovisioned (SPEC §1): a radio group of Manual and
@@ -25,43 +24,14 @@ export function StrategyField({
   onChange: (value: Strategy) => void;
   disabled?: boolean;
 }) {
-  const id = useId();
   return (
-    <fieldset className="min-w-0" disabled={disabled}>
-      <legend className="mb-1.5 block text-sm font-medium text-zinc-800">{legend}</legend>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {OPTIONS.map((option) => (
-          <label
-            key={option.value}
-            className={cn(
-              "flex cursor-pointer items-start gap-2.5 rounded-md border border-zinc-200 px-3 py-2.5 hover:bg-zinc-50",
-              value === option.value && "border-zinc-400 bg-zinc-50",
-            )}
-          >
-            <input
-              type="radio"
-              name={id}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-              className="mt-0.5 size-4 shrink-0 accent-zinc-900"
-              aria-labelledby={`${id}-${option.value}`}
-              aria-describedby={`${id}-${option.value}-hint`}
-            />
-            <span className="min-w-0">
-              <span
-                id={`${id}-${option.value}`}
-                className="block text-sm font-medium text-zinc-900"
-              >
-                {option.label}
-              </span>
-              <span id={`${id}-${option.value}-hint`} className="block text-xs text-zinc-600">
-                {option.hint}
-              </span>
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <RadioCards
+      legend={legend}
+      options={OPTIONS}
+      value={value}
+      onChange={onChange}
+      disabled={disabled}
+      columns
+    />
   );
 }

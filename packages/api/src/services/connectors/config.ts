@@ -177,7 +177,11 @@ function resolve(
 async function loadStored(db: Pick<Tx, "app">, organizationId: string, appId: string) {
   const app = await db.app.findFirst({
     where: { id: appId, organizationId },
-    select: { ...storedSelect, members: { where: { role: "OWNER" }, select: { userId: true } } },
+    select: {
+      ...storedSelect,
+      name: true,
+      members: { where: { role: "OWNER" }, select: { userId: true } },
+    },
   });
   if (!app) {
     throw new DomainError(
@@ -188,11 +192,8 @@ async function loadStored(db: Pick<Tx, "app">, organizationId: string, appId: st
   return app;
 }
 
-/** The app's connector as the settings page shows it: who may change the app's settings. */
-export async function getAppConnector(
-  ctx: ConnectorContext,
-  appId: string,
-): Promise<AppConnectorView> {
+/** The app's stored connector, for whoever may change the app's settings. */
+async function loadManaged(ctx: ConnectorContext, appId: string) {
   const app = await loadStored(ctx.db, ctx.actor.organizationId, appId);
   assertAllowed(
     canManageApp(ctx.actor, {
@@ -200,7 +201,15 @@ export async function getAppConnector(
       ownerIds: app.members.map((m) => m.userId),
     }),
   );
-  return view(app);
+  return app;
+}
+
+/** The app's connector as the settings page shows it: who may change the app's settings. */
+export async function getAppConnector(
+  ctx: ConnectorContext,
+  appId: string,
+): Promise<AppConnectorView> {
+  return view(await loadManaged(ctx, appId));
 }
 
 /**
@@ -278,20 +287,10 @@ export async function testAppConnector(
   ctx: ConnectorContext,
   input: TSetAppConnectorInput,
 ): Promise<ConnectionTestResult> {
-  const app = await loadStored(ctx.db, ctx.actor.organizationId, input.appId);
-  assertAllowed(
-    canManageApp(ctx.actor, {
-      organizationId: ctx.actor.organizationId,
-      ownerIds: app.members.map((m) => m.userId),
-    }),
-  );
-  const { name } = await ctx.db.app.findUniqueOrThrow({
-    where: { id: app.id },
-    select: { name: true },
-  });
+  const app = await loadManaged(ctx, input.appId);
   const { kind, settings } = resolve(ctx.secretsKey, app, input);
   try {
-    return await kind.create(settings, { app: { id: app.id, name }, textProblem }).test();
+    return await kind.create(settings, { app: { id: app.id, name: app.name }, textProblem }).test();
   } catch (error) {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { z } from "zod";
 
 // Secrets at rest (connector settings marked secret): AES-256-GCM with the key of
 // LANTERN_SECRETS_KEY (32 random bytes). A sealed value is "v1.<key id>.<base64url of
@@ -6,7 +7,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:
 // copied onto another app does not open. The key id (a fingerprint that reveals nothing of the
 // key) tells a wrong key from a tampered value. This module reads no environment: the web's and
 // the worker's env modules hand the key in. Imported by the web's settings check through
-// `@lantern/api/secrets`, so it imports nothing else.
+// `@lantern/api/secrets`, so it imports nothing else (but zod).
 
 const VERSION = "v1";
 const IV_BYTES = 12;
@@ -19,6 +20,15 @@ export function secretsKeyProblem(text: string): string | null {
 
 const KEY_FORMAT =
   "LANTERN_SECRETS_KEY must be 32 random bytes written in base64 (openssl rand -base64 32) or as 64 hex digits.";
+
+/** LANTERN_SECRETS_KEY in an env schema (the web's settings and the worker's). */
+export const ZSecretsKeySetting = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = secretsKeyProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .optional();
 
 function decodeKey(text: string): Buffer | null {
   const trimmed = text.trim();

@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
-import { cn } from "~/lib/cn";
 import { apiError, type ApiError } from "~/trpc/errors";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
+import { RadioCards } from "~/components/ui/radio-cards";
 import { Section } from "~/components/ui/section";
 import { TextField } from "~/components/ui/text-field";
 import { toast } from "~/components/ui/toast";
@@ -37,7 +37,6 @@ export function ConnectorSection({ appId }: { appId: string }) {
   const [pending, setPending] = useState<"save" | "test" | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
-  const name = useId();
 
   const chosen = view.kinds.find((k) => k.key === kind) ?? view.kinds[0]!;
   const choose = (next: string) => {
@@ -98,45 +97,24 @@ export function ConnectorSection({ appId }: { appId: string }) {
       description="What grants and revokes access in the app for entitlements provisioned by a connector."
     >
       <form onSubmit={save} noValidate className="space-y-4">
-        <fieldset className="min-w-0" disabled={pending !== null}>
-          <legend className="mb-1.5 block text-sm font-medium text-zinc-800">Connector kind</legend>
-          <div className="space-y-2">
-            {view.kinds.map((option) => (
-              <label
-                key={option.key}
-                className={cn(
-                  "flex cursor-pointer items-start gap-2.5 rounded-md border border-zinc-200 px-3 py-2.5 hover:bg-zinc-50",
-                  kind === option.key && "border-zinc-400 bg-zinc-50",
-                )}
-              >
-                <input
-                  type="radio"
-                  name={name}
-                  value={option.key}
-                  checked={kind === option.key}
-                  onChange={() => choose(option.key)}
-                  className="mt-0.5 size-4 shrink-0 accent-zinc-900"
-                  aria-labelledby={`${name}-${option.key}`}
-                  aria-describedby={`${name}-${option.key}-hint`}
-                />
-                <span className="min-w-0">
-                  <span
-                    id={`${name}-${option.key}`}
-                    className="block text-sm font-medium text-zinc-900"
-                  >
-                    {option.label}
-                    {option.key === view.kind ? (
-                      <span className="text-muted font-normal"> (saved)</span>
-                    ) : null}
-                  </span>
-                  <span id={`${name}-${option.key}-hint`} className="block text-xs text-zinc-600">
-                    {option.description}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioCards
+          legend="Connector kind"
+          options={view.kinds.map((option) => ({
+            value: option.key,
+            label: (
+              <>
+                {option.label}
+                {option.key === view.kind ? (
+                  <span className="text-muted font-normal"> (saved)</span>
+                ) : null}
+              </>
+            ),
+            hint: option.description,
+          }))}
+          value={kind}
+          onChange={choose}
+          disabled={pending !== null}
+        />
         {chosen.fields.map((field) => {
           const isSet =
             field.secret && chosen.key === view.kind && view.secretsSet.includes(field.key);
