@@ -229,6 +229,8 @@ function hintedString(key: string | null, ctx: FieldContext): fc.Arbitrary<strin
   if (key === "action")
     return fc.constantFrom("", "task.", "app.updated", "user.", "request.created");
   if (key === "targetType") return fc.constantFrom("", "App", "User", "Task", "Grant", "Policy");
+  // A connector kind (apps.setConnector): the registry's, and ones it does not have.
+  if (key === "kind") return fc.constantFrom("recorder", "webhook", "ldap", "", "Recorder");
   if (key === "content") {
     return fc.constantFrom(
       "",
@@ -324,6 +326,16 @@ export function validOf(
         requiredKeys: entries.filter((k) => !isOptional(shape[k]!)),
       });
     }
+    case "record":
+      // A few entries (a connector's settings): keys and values as their schemas say.
+      return fc.dictionary(
+        fc.oneof(
+          validOf(def.keyType as Schema, ctx, null) as fc.Arbitrary<string>,
+          fc.constantFrom("url", "token"),
+        ),
+        validOf(def.valueType as Schema, ctx, null),
+        { maxKeys: 3 },
+      );
     default:
       return fc.anything({ maxDepth: 2 });
   }
