@@ -24,8 +24,8 @@ import {
 import { startBackgroundWork, type BackgroundWork } from "./background.ts";
 import { callerFor as callerForUser } from "./testing.ts";
 
-// Notification delivery end to end (SPEC §6.1–6.3): a change writes outbox rows in its
-// transaction, the background worker relays them to the job queue and delivers them to a
+// Notification delivery end to end (SPEC §6.1–6.3): a change writes outbox rows and their
+// delivery jobs in its transaction, and the background worker delivers them to a
 // real SMTP server and to local fakes of the Resend and Slack APIs, which record what
 // arrives. Failures are retried, never doubled, and dead letters can be retried.
 
@@ -41,7 +41,6 @@ const callerFor = (user: { id: string }) => callerForUser(db.prisma, user.id);
 
 /** Fast retries so failure tests finish in seconds. */
 const fast = {
-  relayIntervalMs: 200,
   pollingIntervalSeconds: 0.5,
   retryDelaySeconds: 1,
   retryLimit: 3,

@@ -9,6 +9,7 @@ import {
 } from "@lantern/domain";
 
 import type { TListNotificationsInput, TRetryNotificationInput } from "../schemas/notifications.ts";
+import { queueDeliveries } from "@lantern/notify";
 import { recordEvents, transaction } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
@@ -102,11 +103,11 @@ export async function countNotifications(ctx: ServiceContext): Promise<Notificat
   return counts;
 }
 
-/** The fields that put a dead letter back in the outbox for the relay to queue again. */
+/** The fields that put a dead letter back in the outbox; its new delivery job goes with it. */
 const requeue = (now: Date) =>
   ({
     state: "PENDING",
-    queuedAt: null,
+    queuedAt: now,
     attempts: 0,
     failedAt: null,
     nextAttemptAt: now,
@@ -125,11 +126,13 @@ export async function retryNotification(
       select: { id: true, state: true, lastError: true },
     });
     if (!row) throw new DomainError("NOT_FOUND", "This notification does not exist.");
-    const { count } = await tx.notification.updateMany({
+    const requeued = await tx.notification.updateManyAndReturn({
       where: { id: row.id, state: "FAILED" },
       data: requeue(now),
+      select: { id: true },
     });
-    if (count === 0) {
+    await queueDeliveries(tx, requeued);
+    if (requeued.length === 0) {
       throw new DomainError(
         "CONFLICT",
         `Only failed notifications can be retried; this one is ${row.state.toLowerCase()}.`,
@@ -156,10 +159,13 @@ export async function retryFailedNotifications(ctx: ServiceContext): Promise<{ c
   assertAllowed(canManageNotifications(ctx.actor));
   const now = ctx.now();
   return transaction(ctx, async (tx) => {
-    const { count } = await tx.notification.updateMany({
+    const requeued = await tx.notification.updateManyAndReturn({
       where: { organizationId: ctx.actor.organizationId, state: "FAILED" },
       data: requeue(now),
+      select: { id: true },
     });
+    await queueDeliveries(tx, requeued);
+    const count = requeued.length;
     if (count > 0) {
       await recordEvents(tx, [
         {

@@ -1,4 +1,4 @@
-import { reserveTaskNumbers, type Prisma } from "@lantern/db";
+import { enqueueJobs, QUEUES, reserveTaskNumbers, type Prisma } from "@lantern/db";
 import {
   DomainError,
   resolveApprovers,
@@ -171,6 +171,23 @@ export interface StepResult {
 }
 
 /**
+ * In the caller's transaction: hands a ConnectorJob row to the job queue, to run at `runAfter`
+ * (at once when that is not in the future).
+ */
+export async function enqueueConnectorJob(
+  tx: Prisma.TransactionClient,
+  connectorJobId: string,
+  runAfter?: Date,
+) {
+  await enqueueJobs(tx, QUEUES.connector, [
+    {
+      data: { connectorJobId },
+      ...(runAfter && runAfter.getTime() > Date.now() ? { startAfter: runAfter } : {}),
+    },
+  ]);
+}
+
+/**
  * Starts `next` for the request: an APPROVAL task for the resolved approvers; for the
  * provision step, a PROVISION / DEPROVISION task (MANUAL strategy) or a queued connector
  * job (CONNECTOR). Updates the request's state and current step.
@@ -204,6 +221,7 @@ export async function startStep(
         updatedAt: env.now,
       },
     });
+    await enqueueConnectorJob(tx, job.id);
     await recordEvents(tx, [
       {
         organizationId: request.organizationId,
