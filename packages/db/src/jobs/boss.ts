@@ -95,8 +95,8 @@ async function ensureQueue(boss: PgBoss, name: QueueName, options: Omit<PgBoss.Q
 
 export interface JobToEnqueue<Q extends QueueName> {
   data: JobData[Q];
-  /** Not before this moment (default: at once). */
-  startAfter?: Date;
+  /** Not before this moment (default, or a moment already past: at once). */
+  startAfter?: Date | null;
 }
 
 /**
@@ -114,7 +114,10 @@ export async function enqueueJobs<Q extends QueueName>(
     jobs.map((job) => ({
       name: queue,
       data: job.data,
-      ...(job.startAfter ? { startAfter: job.startAfter.toISOString() } : {}),
+      // A moment already past (a test's clock, a retry computed late) means at once.
+      ...(job.startAfter && job.startAfter.getTime() > Date.now()
+        ? { startAfter: job.startAfter.toISOString() }
+        : {}),
     })),
     { db },
   );

@@ -14,16 +14,10 @@ export interface QueuedNotification {
  * calls this with the rows it wrote; it writes their `queuedAt` itself where asked to.
  */
 export async function queueDeliveries(tx: RawSqlClient, rows: QueuedNotification[]): Promise<void> {
-  const now = Date.now();
   await enqueueJobs(
     tx,
     QUEUES.deliver,
-    rows.map((row) => ({
-      data: { notificationId: row.id },
-      ...(row.nextAttemptAt && row.nextAttemptAt.getTime() > now
-        ? { startAfter: row.nextAttemptAt }
-        : {}),
-    })),
+    rows.map((row) => ({ data: { notificationId: row.id }, startAfter: row.nextAttemptAt })),
   );
 }
 

@@ -166,12 +166,7 @@ export async function latestRemap(db: PrismaClient, appId: string): Promise<Rema
 
 /** In the caller's transaction: hands a QUEUED re-map to the job queue, to run at `runAfter`. */
 async function enqueueRemap(tx: Tx, remapId: string, runAfter?: Date) {
-  await enqueueJobs(tx, QUEUES.remap, [
-    {
-      data: { remapId },
-      ...(runAfter && runAfter.getTime() > Date.now() ? { startAfter: runAfter } : {}),
-    },
-  ]);
+  await enqueueJobs(tx, QUEUES.remap, [{ data: { remapId }, startAfter: runAfter }]);
 }
 
 export interface RemapJobOptions {

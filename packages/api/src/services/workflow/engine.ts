@@ -172,19 +172,14 @@ export interface StepResult {
 
 /**
  * In the caller's transaction: hands a ConnectorJob row to the job queue, to run at `runAfter`
- * (at once when that is not in the future).
+ * (default: at once).
  */
 export async function enqueueConnectorJob(
   tx: Prisma.TransactionClient,
   connectorJobId: string,
   runAfter?: Date,
 ) {
-  await enqueueJobs(tx, QUEUES.connector, [
-    {
-      data: { connectorJobId },
-      ...(runAfter && runAfter.getTime() > Date.now() ? { startAfter: runAfter } : {}),
-    },
-  ]);
+  await enqueueJobs(tx, QUEUES.connector, [{ data: { connectorJobId }, startAfter: runAfter }]);
 }
 
 /**
