@@ -2,8 +2,7 @@
 
 import { useId, useState } from "react";
 import { actionError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
@@ -94,14 +93,7 @@ export default function SetTypeDialog({
             ))}
           </fieldset>
           {problem ? <ErrorAlert className="mt-4">{problem}</ErrorAlert> : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Update account type"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Update account type" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

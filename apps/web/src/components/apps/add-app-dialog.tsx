@@ -4,14 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
 import { apiError, fieldError, type ApiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { primaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { TextField } from "~/components/ui/text-field";
 import { Textarea } from "~/components/ui/textarea";
@@ -122,14 +116,7 @@ export function AddAppButton() {
             error={fieldError(error, "iconUrl")}
           />
           {otherProblem ? <ErrorAlert>{error.message}</ErrorAlert> : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Adding…" : "Add application"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Add application" pendingLabel="Adding…" />
         </form>
       </DialogContent>
     </Dialog>

@@ -5,8 +5,14 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { apiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { primaryButton } from "~/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogActions,
+} from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { cn } from "~/lib/cn";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -194,19 +200,13 @@ export default function MappingSettingsDialog({
               </div>
             </fieldset>
             {problem ? <ErrorAlert className="mt-3">{problem}</ErrorAlert> : null}
-            <DialogFooter>
-              <DialogClose className={secondaryButton} disabled={pending}>
-                Cancel
-              </DialogClose>
-              <button
-                type="submit"
-                className={primaryButton}
-                disabled={pending || chosen === mode}
-                title={chosen === mode ? "This is the current mapping" : undefined}
-              >
-                {pending ? "Saving and re-mapping…" : "Save"}
-              </button>
-            </DialogFooter>
+            <DialogActions
+              pending={pending}
+              label="Save"
+              pendingLabel="Saving and re-mapping…"
+              disabled={chosen === mode}
+              title={chosen === mode ? "This is the current mapping" : undefined}
+            />
           </form>
         )}
       </DialogContent>

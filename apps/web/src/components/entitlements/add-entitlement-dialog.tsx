@@ -6,8 +6,8 @@ import { Plus } from "lucide-react";
 import { slugFromName } from "@lantern/domain";
 import { PolicySelect } from "~/components/policies/policy-select";
 import { apiError, fieldError, type ApiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { primaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -171,14 +171,7 @@ function AddEntitlementDialog({
             />
             {general ? <ErrorAlert>{general}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Adding…" : "Add entitlement"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Add entitlement" pendingLabel="Adding…" />
         </form>
       </DialogContent>
     </Dialog>

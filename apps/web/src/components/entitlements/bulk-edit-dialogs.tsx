@@ -3,8 +3,7 @@
 import { useId, useState } from "react";
 import { PolicySelect } from "~/components/policies/policy-select";
 import { apiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
@@ -180,14 +179,7 @@ export function BulkEditDialog({
             )}
             {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : title}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label={title} pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

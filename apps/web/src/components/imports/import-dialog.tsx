@@ -6,7 +6,13 @@ import { CheckCircle2, Download, TriangleAlert } from "lucide-react";
 import type { ImportSummary, PeopleImportSummary } from "@lantern/api";
 import { remapSummary } from "~/components/apps/remap-status";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogActions,
+} from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
@@ -270,14 +276,7 @@ export default function ImportDialog({
 
             <FormatHelp kind={shownKind} people={people} />
 
-            <DialogFooter>
-              <DialogClose className={secondaryButton} disabled={pending}>
-                Cancel
-              </DialogClose>
-              <button type="submit" className={primaryButton} disabled={pending}>
-                {pending ? "Importing…" : "Import"}
-              </button>
-            </DialogFooter>
+            <DialogActions pending={pending} label="Import" pendingLabel="Importing…" />
           </form>
         )}
       </DialogContent>

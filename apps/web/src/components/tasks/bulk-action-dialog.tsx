@@ -5,8 +5,14 @@ import Link from "next/link";
 import { CircleCheck, CircleMinus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogActions,
+} from "~/components/ui/dialog";
+import { primaryButton } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/textarea";
 import { cn } from "~/lib/cn";
 import { plural } from "~/lib/format";
@@ -206,18 +212,12 @@ export default function BulkActionDialog({
             />
             {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button
-              type="submit"
-              className={action === "mark_errored" ? dangerButton : primaryButton}
-              disabled={pending}
-            >
-              {pending ? "Working…" : `${label} ${count}`}
-            </button>
-          </DialogFooter>
+          <DialogActions
+            pending={pending}
+            label={`${label} ${count}`}
+            pendingLabel="Working…"
+            danger={action === "mark_errored"}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import {
@@ -178,20 +177,14 @@ export default function TaskActionDialog({
             />
             {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button
-              type="submit"
-              className={danger ? dangerButton : primaryButton}
-              disabled={pending}
-              // Nothing to type: Enter confirms at once.
-              autoFocus={!reasonRequired}
-            >
-              {pending ? "Saving…" : label}
-            </button>
-          </DialogFooter>
+          <DialogActions
+            pending={pending}
+            label={label}
+            pendingLabel="Saving…"
+            danger={danger}
+            // Nothing to type: Enter confirms at once.
+            autoFocus={!reasonRequired}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -4,8 +4,14 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { actionError } from "~/trpc/errors";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { dangerButton, secondaryButton } from "~/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogActions,
+} from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -221,14 +227,7 @@ function RoleDialog({
               <ErrorAlert>{problem}</ErrorAlert>
             </div>
           ) : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Change role"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Change role" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -315,14 +314,7 @@ function StatusDialog({
               <ErrorAlert>{problem}</ErrorAlert>
             </div>
           ) : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Change status"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Change status" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>
