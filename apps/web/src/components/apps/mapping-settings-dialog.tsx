@@ -5,14 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { apiError } from "~/trpc/errors";
-import { primaryButton } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogActions,
-} from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { cn } from "~/lib/cn";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -156,11 +149,7 @@ export default function MappingSettingsDialog({
                 {saved.mode === mode ? " Nothing changed." : " Re-mapping…"}
               </p>
             )}
-            <DialogFooter>
-              <DialogClose className={primaryButton} autoFocus>
-                {running ? "Continue in the background" : "Done"}
-              </DialogClose>
-            </DialogFooter>
+            <DialogDone label={running ? "Continue in the background" : "Done"} />
           </div>
         ) : (
           <form onSubmit={save} noValidate>

@@ -5,14 +5,7 @@ import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { describeOutcome } from "@lantern/domain";
 import { apiError } from "~/trpc/errors";
-import { secondaryButton } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogActions,
-} from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -154,11 +147,7 @@ export function RevokeDialog({
         {refusal ? (
           <>
             <ErrorAlert>{refusal}</ErrorAlert>
-            <DialogFooter>
-              <DialogClose className={secondaryButton} autoFocus>
-                Close
-              </DialogClose>
-            </DialogFooter>
+            <DialogDone label="Close" primary={false} />
           </>
         ) : (
           <form onSubmit={submit} noValidate>

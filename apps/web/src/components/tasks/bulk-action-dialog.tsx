@@ -5,14 +5,7 @@ import Link from "next/link";
 import { CircleCheck, CircleMinus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogActions,
-} from "~/components/ui/dialog";
-import { primaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { cn } from "~/lib/cn";
 import { plural } from "~/lib/format";
@@ -155,11 +148,7 @@ export default function BulkActionDialog({
               </div>
             ) : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={primaryButton} autoFocus>
-              Done
-            </DialogClose>
-          </DialogFooter>
+          <DialogDone />
         </DialogContent>
       </Dialog>
     );

@@ -112,6 +112,7 @@ export function DialogActions({
   title,
   autoFocus,
   cancelLabel = "Cancel",
+  onClick,
   children,
 }: {
   label: React.ReactNode;
@@ -124,6 +125,8 @@ export function DialogActions({
   title?: string;
   autoFocus?: boolean;
   cancelLabel?: React.ReactNode;
+  /** For a dialog without a form: the button does this instead of submitting. */
+  onClick?: () => void;
   children?: React.ReactNode;
 }) {
   return (
@@ -133,7 +136,8 @@ export function DialogActions({
         {cancelLabel}
       </DialogClose>
       <button
-        type="submit"
+        type={onClick ? "button" : "submit"}
+        onClick={onClick}
         className={danger ? dangerButton : primaryButton}
         disabled={pending || disabled}
         title={title}
@@ -141,6 +145,30 @@ export function DialogActions({
       >
         {pending ? pendingLabel : label}
       </button>
+    </DialogFooter>
+  );
+}
+
+/**
+ * The footer of a dialog that has done its work: one button that closes it (Done, Close),
+ * focused so that Enter or Space dismisses it; `children` go first (leftmost).
+ */
+export function DialogDone({
+  label = "Done",
+  primary = true,
+  children,
+}: {
+  label?: React.ReactNode;
+  /** False: a secondary look, for a dialog that ends without having done anything. */
+  primary?: boolean;
+  children?: React.ReactNode;
+}) {
+  return (
+    <DialogFooter>
+      {children}
+      <DialogClose className={primary ? primaryButton : secondaryButton} autoFocus>
+        {label}
+      </DialogClose>
     </DialogFooter>
   );
 }

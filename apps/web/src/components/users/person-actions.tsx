@@ -4,14 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { actionError } from "~/trpc/errors";
-import { dangerButton, secondaryButton } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogActions,
-} from "~/components/ui/dialog";
+import { secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -347,24 +341,18 @@ function SignOutEverywhereDialog({
           </p>
           {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
         </div>
-        <DialogFooter>
-          <DialogClose className={secondaryButton} disabled={pending}>
-            Cancel
-          </DialogClose>
-          <button
-            type="button"
-            className={dangerButton}
-            disabled={pending}
-            onClick={() =>
-              void run(async () => {
-                await client.users.signOutEverywhere.mutate({ userId: person.id });
-                return `${person.displayName} is signed out everywhere`;
-              })
-            }
-          >
-            {pending ? "Signing out…" : "Sign out everywhere"}
-          </button>
-        </DialogFooter>
+        <DialogActions
+          pending={pending}
+          label="Sign out everywhere"
+          pendingLabel="Signing out…"
+          danger
+          onClick={() =>
+            void run(async () => {
+              await client.users.signOutEverywhere.mutate({ userId: person.id });
+              return `${person.displayName} is signed out everywhere`;
+            })
+          }
+        />
       </DialogContent>
     </Dialog>
   );
