@@ -2,11 +2,9 @@
 
 import { useState } from "react";
 import { fieldError } from "~/trpc/errors";
-import { primaryButton } from "~/components/ui/button";
-import { ErrorAlert } from "~/components/ui/error-alert";
 import { MarkdownEditor } from "~/components/ui/markdown-editor";
-import { Section } from "~/components/ui/section";
 import { useTRPCClient } from "~/trpc/react";
+import { SettingsForm } from "./settings-form.tsx";
 import { useSettingsSave, type AppSettings } from "./use-settings-save.ts";
 
 /** Same limit as the API (schemas/apps.ts). */
@@ -15,12 +13,11 @@ const INSTRUCTIONS_MAX = 20_000;
 /** What provisioners and deprovisioners read on every task of the app (Markdown). */
 export function InstructionsSection({ settings }: { settings: AppSettings }) {
   const client = useTRPCClient();
-  const { save, pending, error } = useSettingsSave(settings.id);
+  const { save, pending, error, problem } = useSettingsSave(settings.id);
   const [provisioning, setProvisioning] = useState(settings.provisioningInstructions);
   const [deprovisioning, setDeprovisioning] = useState(settings.deprovisioningInstructions);
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const saved = await save(
       () =>
         client.apps.update.mutate({
@@ -39,35 +36,32 @@ export function InstructionsSection({ settings }: { settings: AppSettings }) {
     }
   };
   return (
-    <Section
+    <SettingsForm
       id="instructions"
       title="Instructions"
       description="Shown on every provisioning or deprovisioning task of this app, and on its Overview. Markdown: headings, lists, links, **bold**, `code`."
+      onSubmit={submit}
+      pending={pending}
+      problem={problem}
+      saveLabel="Save instructions"
+      className="space-y-6"
     >
-      <form onSubmit={submit} noValidate className="space-y-6">
-        <MarkdownEditor
-          label="Provisioning instructions"
-          value={provisioning}
-          onChange={setProvisioning}
-          maxLength={INSTRUCTIONS_MAX}
-          placeholder={"1. Open the admin console\n2. Invite the person with their work email"}
-          error={fieldError(error, "provisioningInstructions")}
-        />
-        <MarkdownEditor
-          label="Deprovisioning instructions"
-          value={deprovisioning}
-          onChange={setDeprovisioning}
-          maxLength={INSTRUCTIONS_MAX}
-          placeholder={"1. Transfer the person's files\n2. Remove their seat"}
-          error={fieldError(error, "deprovisioningInstructions")}
-        />
-        {error && !error.fieldErrors ? <ErrorAlert>{error.message}</ErrorAlert> : null}
-        <div className="flex justify-end">
-          <button type="submit" className={primaryButton} disabled={pending}>
-            {pending ? "Saving…" : "Save instructions"}
-          </button>
-        </div>
-      </form>
-    </Section>
+      <MarkdownEditor
+        label="Provisioning instructions"
+        value={provisioning}
+        onChange={setProvisioning}
+        maxLength={INSTRUCTIONS_MAX}
+        placeholder={"1. Open the admin console\n2. Invite the person with their work email"}
+        error={fieldError(error, "provisioningInstructions")}
+      />
+      <MarkdownEditor
+        label="Deprovisioning instructions"
+        value={deprovisioning}
+        onChange={setDeprovisioning}
+        maxLength={INSTRUCTIONS_MAX}
+        placeholder={"1. Transfer the person's files\n2. Remove their seat"}
+        error={fieldError(error, "deprovisioningInstructions")}
+      />
+    </SettingsForm>
   );
 }
