@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { apiError } from "~/trpc/errors";
+import { useSubmit } from "~/lib/use-submit";
 import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { cn } from "~/lib/cn";
@@ -63,8 +64,7 @@ export default function MappingSettingsDialog({
   const name = useId();
   const [chosen, setChosen] = useState<Mode>(mode);
   const [saved, setSaved] = useState<{ mode: Mode; counts: RemapCounts | null } | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { pending, problem, run } = useSubmit((error) => apiError(error).message);
   const status = useRemapStatus(appId);
   const running = saved && !saved.counts && isRemapActive(status.data) ? status.data! : null;
   const finished =
@@ -76,12 +76,9 @@ export default function MappingSettingsDialog({
     if (finished) router.refresh();
   }, [finished, router]);
 
-  const save = async (event: React.FormEvent) => {
+  const save = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const answer = await client.apps.setAccountMappingMode.mutate({ appId, mode: chosen });
       const key = trpc.apps.remapStatus.queryKey({ appId });
       if (answer.remap) queryClient.setQueryData(key, answer.remap);
@@ -89,11 +86,7 @@ export default function MappingSettingsDialog({
       // The dialog shows the outcome (counts, or the progress of a background re-map).
       setSaved({ mode: chosen, counts: answer.result });
       router.refresh();
-    } catch (error) {
-      setProblem(apiError(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const modeTitle = (m: Mode) => MODES.find((x) => x.mode === m)!.title;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { cn } from "~/lib/cn";
+import { ChoiceCard } from "~/components/ui/choice-card";
 
 export type Strategy = "MANUAL" | "CONNECTOR";
 
@@ -31,23 +31,17 @@ export function StrategyField({
       <legend className="mb-1.5 block text-sm font-medium text-zinc-800">{legend}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {OPTIONS.map((option) => (
-          <label
+          <ChoiceCard
             key={option.value}
-            className={cn(
-              "flex cursor-pointer items-start gap-2.5 rounded-md border border-zinc-200 px-3 py-2.5 hover:bg-zinc-50",
-              value === option.value && "border-zinc-400 bg-zinc-50",
-            )}
+            align="start"
+            className="gap-2.5 px-3 py-2.5"
+            name={id}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            aria-labelledby={`${id}-${option.value}`}
+            aria-describedby={`${id}-${option.value}-hint`}
           >
-            <input
-              type="radio"
-              name={id}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-              className="mt-0.5 size-4 shrink-0 accent-zinc-900"
-              aria-labelledby={`${id}-${option.value}`}
-              aria-describedby={`${id}-${option.value}-hint`}
-            />
             <span className="min-w-0">
               <span
                 id={`${id}-${option.value}`}
@@ -59,7 +53,7 @@ export function StrategyField({
                 {option.hint}
               </span>
             </span>
-          </label>
+          </ChoiceCard>
         ))}
       </div>
     </fieldset>
