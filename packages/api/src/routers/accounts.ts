@@ -7,7 +7,7 @@ import {
   ZSetAccountTypeInput,
 } from "../schemas/accounts.ts";
 import { ZAccountByIdInput, ZAccountGrantsInput } from "../schemas/account-details.ts";
-import { getAccountDetails, listAccountGrants } from "../services/accounts/details.ts";
+import { getAccountDetails } from "../services/accounts/details.ts";
 import { countAccounts, listAccounts } from "../services/accounts/list.ts";
 import {
   clearAccountOwner,
@@ -16,6 +16,7 @@ import {
   setAccountOwner,
   setAccountType,
 } from "../services/accounts/ownership.ts";
+import { listAccountGrants } from "../services/grants/index.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 /**

@@ -12,7 +12,8 @@ import {
   inheritedPoliciesOfApp,
   updateEntitlement,
 } from "../services/entitlement-settings.ts";
-import { getEntitlement, listEntitlementGrants } from "../services/entitlements.ts";
+import { getEntitlement } from "../services/entitlements.ts";
+import { listEntitlementGrants } from "../services/grants/index.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const entitlementsRouter = router({

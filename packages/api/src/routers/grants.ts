@@ -1,5 +1,5 @@
 import { ZGrantIdInput, ZRevokeGrantInput } from "../schemas/grants.ts";
-import { grantRevocationStatus, revokeGrant } from "../services/revocations.ts";
+import { grantRevocationStatus, revokeGrant } from "../services/grants/index.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const grantsRouter = router({
