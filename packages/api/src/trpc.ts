@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
-import { isDomainError } from "@lantern/domain";
+import { ZodError, type z } from "zod";
+import { isDomainError, type Actor } from "@lantern/domain";
 import type { Context } from "./context.ts";
 import { toInputRefusal, toTRPCError } from "./errors.ts";
 
@@ -56,6 +56,33 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+
+/** What a signed-in procedure's service is called with. */
+export type AuthedContext = Context & { actor: Actor };
+
+/**
+ * A signed-in query that is all a procedure should be (ARCHITECTURE: validate with zod, call
+ * ONE service, return): `service(ctx, input)` answers it. The service asks its own permission
+ * rule, so routes and workers that call it without tRPC get the same answer.
+ */
+export function serviceQuery<TSchema extends z.ZodType, TOutput>(
+  schema: TSchema,
+  service: (ctx: AuthedContext, input: z.output<TSchema>) => Promise<TOutput>,
+) {
+  return authedProcedure
+    .input(schema)
+    .query(({ ctx, input }) => service(ctx, input as z.output<TSchema>));
+}
+
+/** A signed-in mutation that calls one service, like serviceQuery. */
+export function serviceMutation<TSchema extends z.ZodType, TOutput>(
+  schema: TSchema,
+  service: (ctx: AuthedContext, input: z.output<TSchema>) => Promise<TOutput>,
+) {
+  return authedProcedure
+    .input(schema)
+    .mutation(({ ctx, input }) => service(ctx, input as z.output<TSchema>));
+}
 
 /**
  * The dev mailbox: only where the web turned it on (ctx.devMailbox); everywhere else it does
