@@ -12,6 +12,7 @@ import {
 
 import type { TListAppsInput } from "../schemas/apps.ts";
 import { escapeLike } from "./search.ts";
+import { APP_NOT_FOUND, appProfile, appProfileSelect, peopleInRole } from "./shared/apps.ts";
 import type { ReadContext } from "./shared/context.ts";
 
 export interface PersonRef {
@@ -99,18 +100,9 @@ export async function getApp(ctx: ReadContext, appId: string) {
   const app = await ctx.db.app.findFirst({
     where: { id: appId, organizationId: ctx.actor.organizationId },
     select: {
-      id: true,
+      ...appProfileSelect,
       organizationId: true,
-      name: true,
-      description: true,
-      iconUrl: true,
-      status: true,
-      accountMappingMode: true,
-      provisioningInstructions: true,
-      deprovisioningInstructions: true,
       createdAt: true,
-      defaultRequestPolicy: { select: { id: true, name: true } },
-      defaultRevocationPolicy: { select: { id: true, name: true } },
       organization: {
         select: {
           defaultRequestPolicy: { select: { id: true, name: true } },
@@ -135,11 +127,7 @@ export async function getApp(ctx: ReadContext, appId: string) {
       },
     },
   });
-  if (!app)
-    throw new DomainError(
-      "NOT_FOUND",
-      "This app does not exist, or it belongs to another organization.",
-    );
+  if (!app) throw new DomainError("NOT_FOUND", APP_NOT_FOUND);
   assertAllowed(canViewApp(ctx.actor, app), "NOT_FOUND");
 
   // Every account figure of the page in one pass over the app's accounts.
@@ -160,24 +148,13 @@ export async function getApp(ctx: ReadContext, appId: string) {
       FROM "Account" a
       LEFT JOIN "User" u ON u.id = a."ownerId"
      WHERE a."appId" = ${appId}::uuid`;
-  const people = (role: "OWNER" | "PROVISIONER" | "DEPROVISIONER") =>
-    app.members.filter((m) => m.role === role).map((m) => m.user);
-  const owners = people("OWNER");
-  const provisioners = people("PROVISIONER");
-  const deprovisioners = people("DEPROVISIONER");
+  const owners = peopleInRole(app.members, "OWNER");
+  const provisioners = peopleInRole(app.members, "PROVISIONER");
+  const deprovisioners = peopleInRole(app.members, "DEPROVISIONER");
 
   return {
-    id: app.id,
-    name: app.name,
-    description: app.description,
-    iconUrl: app.iconUrl,
-    status: app.status,
-    accountMappingMode: app.accountMappingMode,
-    provisioningInstructions: app.provisioningInstructions,
-    deprovisioningInstructions: app.deprovisioningInstructions,
+    ...appProfile(app),
     createdAt: app.createdAt,
-    defaultRequestPolicy: app.defaultRequestPolicy,
-    defaultRevocationPolicy: app.defaultRevocationPolicy,
     /** What applies when the app sets no default of its own: the organization's. */
     organizationDefaults: {
       request: app.organization.defaultRequestPolicy,

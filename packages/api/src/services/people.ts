@@ -22,7 +22,7 @@ import type {
 } from "../schemas/users.ts";
 import { remapAfterPeopleChange } from "./accounts/people-change.ts";
 import { findActivePeople } from "./search.ts";
-import { inOrder, recordEvents, transaction, type Tx } from "./shared/records.ts";
+import { inOrder, lockRow, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 // The person page and the people changes of the directory (SPEC §8): super admins look a
@@ -211,11 +211,7 @@ const changeSelect = {
 
 /** Locks the person (of the actor's organization) for a change; NOT_FOUND otherwise. */
 async function lockPerson(tx: Tx, actor: Actor, userId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User"
-     WHERE "id" = ${userId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", PERSON_NOT_FOUND);
+  await lockRow(tx, "User", userId, actor.organizationId, PERSON_NOT_FOUND);
   return tx.user.findUniqueOrThrow({ where: { id: userId }, select: changeSelect });
 }
 

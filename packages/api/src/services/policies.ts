@@ -26,7 +26,7 @@ import type {
   TPolicyIdInput,
   TUpdatePolicyInput,
 } from "../schemas/policies.ts";
-import { recordEvents, transaction, type Tx } from "./shared/records.ts";
+import { lockRow, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 // Approval policies (issue 6, SPEC §1): super admins list, read, create, edit, duplicate and
@@ -469,11 +469,7 @@ export async function createPolicy(
 
 /** Locks the policy row (so two edits apply one after the other) and loads it. */
 async function lockPolicy(tx: Tx, actor: Actor, id: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Policy"
-     WHERE "id" = ${id}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", POLICY_NOT_FOUND);
+  await lockRow(tx, "Policy", id, actor.organizationId, POLICY_NOT_FOUND);
   return loadPolicy(tx, actor, id);
 }
 

@@ -14,7 +14,7 @@ import type {
   TSetAccountTypeInput,
 } from "../../schemas/accounts.ts";
 import { findActivePeople } from "../search.ts";
-import { recordEvents, transaction, type Tx } from "../shared/records.ts";
+import { lockRow, recordEvents, transaction, type Tx } from "../shared/records.ts";
 import { loadAccountApp, type AccountApp } from "./list.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
@@ -62,11 +62,7 @@ type LockedAccount = Awaited<ReturnType<typeof lockAccount>>["account"];
  * organization's account, FORBIDDEN naming who can, BAD_REQUEST for a deleted account.
  */
 async function lockAccount(tx: Tx, actor: Actor, accountId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Account"
-     WHERE "id" = ${accountId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", ACCOUNT_NOT_FOUND);
+  await lockRow(tx, "Account", accountId, actor.organizationId, ACCOUNT_NOT_FOUND);
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
     select: accountSelect,

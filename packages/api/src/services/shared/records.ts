@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "@lantern/db";
-import type { NotificationPayloads, NotificationTemplate } from "@lantern/domain";
+import { Prisma, type PrismaClient } from "@lantern/db";
+import { DomainError, type NotificationPayloads, type NotificationTemplate } from "@lantern/domain";
 import { queueDeliveries } from "@lantern/notify";
 
 // The two side records every state change writes in its own transaction: the audit Event
@@ -37,6 +37,28 @@ export async function inOrder<T extends readonly unknown[]>(
   const results: unknown[] = [];
   for (const query of queries) results.push(await query);
   return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/** The tables whose rows a command locks by id, within the actor's organization. */
+export type LockedTable = "Account" | "App" | "Entitlement" | "Policy" | "User";
+
+/**
+ * Locks one row of the organization until the transaction ends (`FOR UPDATE`), so two changes
+ * of it apply one after the other and the second sees the first; NOT_FOUND with `notFound`
+ * when the organization has no such row.
+ */
+export async function lockRow(
+  tx: Tx,
+  table: LockedTable,
+  id: string,
+  organizationId: string,
+  notFound: string,
+): Promise<void> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM ${Prisma.raw(`"${table}"`)}
+     WHERE "id" = ${id}::uuid AND "organizationId" = ${organizationId}::uuid
+       FOR UPDATE`;
+  if (locked.length === 0) throw new DomainError("NOT_FOUND", notFound);
 }
 
 export interface EventRecord {
