@@ -60,29 +60,20 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 /** What a signed-in procedure's service is called with. */
 export type AuthedContext = Context & { actor: Actor };
 
+/** A service as a procedure calls it: the signed-in context and the validated input. */
+type Service<S extends z.ZodType, O> = (ctx: AuthedContext, input: z.output<S>) => Promise<O>;
+
 /**
  * A signed-in query that is all a procedure should be (ARCHITECTURE: validate with zod, call
  * ONE service, return): `service(ctx, input)` answers it. The service asks its own permission
  * rule, so routes and workers that call it without tRPC get the same answer.
  */
-export function serviceQuery<TSchema extends z.ZodType, TOutput>(
-  schema: TSchema,
-  service: (ctx: AuthedContext, input: z.output<TSchema>) => Promise<TOutput>,
-) {
-  return authedProcedure
-    .input(schema)
-    .query(({ ctx, input }) => service(ctx, input as z.output<TSchema>));
-}
+export const serviceQuery = <S extends z.ZodType, O>(schema: S, service: Service<S, O>) =>
+  authedProcedure.input(schema).query(({ ctx, input }) => service(ctx, input as z.output<S>));
 
 /** A signed-in mutation that calls one service, like serviceQuery. */
-export function serviceMutation<TSchema extends z.ZodType, TOutput>(
-  schema: TSchema,
-  service: (ctx: AuthedContext, input: z.output<TSchema>) => Promise<TOutput>,
-) {
-  return authedProcedure
-    .input(schema)
-    .mutation(({ ctx, input }) => service(ctx, input as z.output<TSchema>));
-}
+export const serviceMutation = <S extends z.ZodType, O>(schema: S, service: Service<S, O>) =>
+  authedProcedure.input(schema).mutation(({ ctx, input }) => service(ctx, input as z.output<S>));
 
 /**
  * The dev mailbox: only where the web turned it on (ctx.devMailbox); everywhere else it does

@@ -4,12 +4,11 @@ import {
   canManageApp,
   canViewAccounts,
   canViewApp,
-  decodeCursor,
   DomainError,
-  toPage,
   type Page,
 } from "@lantern/domain";
 
+import { BY_NAME, keyset } from "./shared/keyset.ts";
 import type { TListAppsInput } from "../schemas/apps.ts";
 import { escapeLike } from "./search.ts";
 import { APP_NOT_FOUND, appProfile, appProfileSelect, peopleInRole } from "./shared/apps.ts";
@@ -44,14 +43,10 @@ export async function listApps(
   };
   const search = input.search?.trim();
   if (search) where.name = { contains: escapeLike(search), mode: "insensitive" };
-  if (input.cursor) {
-    const { key, id } = decodeCursor(input.cursor, "text");
-    where.OR = [{ name: { gt: key } }, { name: key, id: { gt: id } }];
-  }
+  const keys = keyset(input, BY_NAME);
   const apps = await ctx.db.app.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
+    where: { ...where, ...keys.after },
+    ...keys.window,
     select: {
       id: true,
       name: true,
@@ -65,7 +60,7 @@ export async function listApps(
       _count: { select: { entitlements: true } },
     },
   });
-  const page = toPage(apps, input.limit, (a) => ({ key: a.name, id: a.id }));
+  const page = keys.page(apps);
   const accountCounts = await countLiveAccounts(
     ctx,
     page.items.map((a) => a.id),

@@ -1,13 +1,7 @@
 import type { NotificationChannel, NotificationState, Prisma } from "@lantern/db";
-import {
-  assertAllowed,
-  canManageNotifications,
-  decodeCursor,
-  DomainError,
-  toPage,
-  type Page,
-} from "@lantern/domain";
+import { assertAllowed, canManageNotifications, DomainError, type Page } from "@lantern/domain";
 
+import { NEWEST_FIRST, keyset } from "./shared/keyset.ts";
 import type { TListNotificationsInput, TRetryNotificationInput } from "../schemas/notifications.ts";
 import { queueDeliveries } from "@lantern/notify";
 import { recordEvents, transaction } from "./shared/records.ts";
@@ -49,23 +43,15 @@ export async function listNotifications(
   input: TListNotificationsInput,
 ): Promise<Page<NotificationRow>> {
   assertAllowed(canManageNotifications(ctx.actor));
-  const cursor = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
+  const keys = keyset(input, NEWEST_FIRST);
   const rows = await ctx.db.notification.findMany({
     where: {
       organizationId: ctx.actor.organizationId,
       ...(input.state ? { state: input.state } : {}),
       ...(input.channel ? { channel: input.channel } : {}),
-      ...(cursor
-        ? {
-            OR: [
-              { createdAt: { lt: new Date(cursor.key) } },
-              { createdAt: new Date(cursor.key), id: { lt: cursor.id } },
-            ],
-          }
-        : {}),
+      ...keys.after,
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    ...keys.window,
     select: {
       id: true,
       channel: true,
@@ -80,10 +66,7 @@ export async function listNotifications(
       recipient: { select: { id: true, displayName: true, email: true } },
     },
   });
-  const page = toPage(rows, input.limit, (row) => ({
-    key: row.createdAt.toISOString(),
-    id: row.id,
-  }));
+  const page = keys.page(rows);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map(({ payload, ...row }) => ({ ...row, about: aboutOf(payload) })),

@@ -44,14 +44,9 @@ export const managedAppFacts = (app: OwnedApp) => ({
 });
 
 /** The app (of the actor's organization) the actor must manage: NOT_FOUND, else FORBIDDEN. */
-export async function loadManagedApp(
-  db: Pick<Tx, "app">,
-  actor: Actor,
-  appId: string,
-  notFound: string = APP_NOT_FOUND,
-): Promise<OwnedApp> {
-  const app = await findApp(db, actor, appId, notFound);
-  assertAllowed(canManageApp(actor, managedAppFacts(app)));
+export async function loadManagedApp(...args: Parameters<typeof findApp>): Promise<OwnedApp> {
+  const app = await findApp(...args);
+  assertAllowed(canManageApp(args[1], managedAppFacts(app)));
   return app;
 }
 
