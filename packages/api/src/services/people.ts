@@ -229,6 +229,26 @@ async function otherActiveSuperAdmins(tx: Tx, actor: Actor, userId: string): Pro
   return rows.length;
 }
 
+/** The manager chosen in a form (null: none), of the organization; NOT_FOUND otherwise. */
+async function chosenManager(
+  tx: Tx,
+  organizationId: string,
+  managerId: string | null | undefined,
+): Promise<{ id: string; displayName: string; status: UserStatus } | null> {
+  if (!managerId) return null;
+  const manager = await tx.user.findFirst({
+    where: { id: managerId, organizationId },
+    select: { id: true, displayName: true, status: true },
+  });
+  if (!manager) {
+    throw new DomainError(
+      "NOT_FOUND",
+      "The manager you chose does not exist in your organization.",
+    );
+  }
+  return manager;
+}
+
 /** Writes the change with its event, unless nothing changes. */
 async function applyChange(
   ctx: ServiceContext,
@@ -300,19 +320,9 @@ export async function setPersonManager(
     const before = person.managerId
       ? await tx.user.findUnique({ where: { id: person.managerId }, select: { displayName: true } })
       : null;
-    let manager: { id: string; displayName: string; status: UserStatus } | null = null;
+    const manager = await chosenManager(tx, org, input.managerId);
     let chain: string[] = [];
-    if (input.managerId) {
-      manager = await tx.user.findFirst({
-        where: { id: input.managerId, organizationId: org },
-        select: { id: true, displayName: true, status: true },
-      });
-      if (!manager) {
-        throw new DomainError(
-          "NOT_FOUND",
-          "The manager you chose does not exist in your organization.",
-        );
-      }
+    if (manager) {
       // The new manager's managers, upwards (UNION stops at a loop already in the data).
       const rows = await tx.$queryRaw<{ managerId: string }[]>`
         WITH RECURSIVE chain("id", "managerId") AS (
@@ -385,19 +395,7 @@ export async function createPerson(
           : `${existing.displayName} (${existing.status.toLowerCase()}) already has the email address ${input.email}: change their status instead.`,
       );
     }
-    let manager: { id: string; displayName: string; status: UserStatus } | null = null;
-    if (input.managerId) {
-      manager = await tx.user.findFirst({
-        where: { id: input.managerId, organizationId: org },
-        select: { id: true, displayName: true, status: true },
-      });
-      if (!manager) {
-        throw new DomainError(
-          "NOT_FOUND",
-          "The manager you chose does not exist in your organization.",
-        );
-      }
-    }
+    const manager = await chosenManager(tx, org, input.managerId);
     const displayName = input.displayName ?? `${input.givenName} ${input.familyName}`;
     // A new person has no reports yet: only the manager's own status can refuse.
     checkManagerChange({ id: "", displayName }, manager, []);
