@@ -223,14 +223,7 @@ export async function createApp(
         createdAt: at,
         updatedAt: at,
       },
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        iconUrl: true,
-        status: true,
-        accountMappingMode: true,
-      },
+      select: appProfileSelect,
     });
     if (ownerIds.length > 0) {
       await tx.appMember.createMany({
@@ -345,20 +338,32 @@ export async function updateAppSettings(
     await checkPolicy(tx, ctx.actor, after.defaultRevocationPolicyId, "default revocation policy");
     const at = ctx.now();
     await tx.app.update({ where: { id: app.id }, data: { ...after, updatedAt: at } });
-    await recordEvents(tx, [
-      {
-        organizationId: app.organizationId,
-        actorId: ctx.actor.id,
-        action: "app.updated",
-        targetType: "App",
-        targetId: app.id,
-        before: changes.before,
-        after: changes.after,
-        at,
-      },
-    ]);
-    return { changed: true, settings: await loadSettings(tx, ctx.actor, app.id) };
+    return appChanged(ctx, tx, app, "app.updated", changes, at);
   });
+}
+
+/** The change's event (the changed fields before and after) and the settings it leaves. */
+async function appChanged(
+  ctx: ServiceContext,
+  tx: Tx,
+  app: { id: string; organizationId: string },
+  action: string,
+  changes: { before: Record<string, unknown>; after: Record<string, unknown> },
+  at: Date,
+): Promise<SettingsChange> {
+  await recordEvents(tx, [
+    {
+      organizationId: app.organizationId,
+      actorId: ctx.actor.id,
+      action,
+      targetType: "App",
+      targetId: app.id,
+      before: changes.before,
+      after: changes.after,
+      at,
+    },
+  ]);
+  return { changed: true, settings: await loadSettings(tx, ctx.actor, app.id) };
 }
 
 /**
@@ -408,18 +413,6 @@ export async function setAppMembers(
       }
     }
     await tx.app.update({ where: { id: app.id }, data: { updatedAt: at } });
-    await recordEvents(tx, [
-      {
-        organizationId: app.organizationId,
-        actorId: ctx.actor.id,
-        action: "app.members_changed",
-        targetType: "App",
-        targetId: app.id,
-        before: changes.before,
-        after: changes.after,
-        at,
-      },
-    ]);
-    return { changed: true, settings: await loadSettings(tx, ctx.actor, app.id) };
+    return appChanged(ctx, tx, app, "app.members_changed", changes, at);
   });
 }

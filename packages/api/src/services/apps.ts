@@ -11,7 +11,13 @@ import {
 import { BY_NAME, keyset } from "./shared/keyset.ts";
 import type { TListAppsInput } from "../schemas/apps.ts";
 import { escapeLike } from "./search.ts";
-import { APP_NOT_FOUND, appProfile, appProfileSelect, peopleInRole } from "./shared/apps.ts";
+import {
+  APP_NOT_FOUND,
+  appProfile,
+  appProfileSelect,
+  entitlementFieldsSelect,
+  peopleInRole,
+} from "./shared/apps.ts";
 import type { ReadContext } from "./shared/context.ts";
 
 export interface PersonRef {
@@ -111,12 +117,7 @@ export async function getApp(ctx: ReadContext, appId: string) {
       entitlements: {
         orderBy: [{ displayName: "asc" }, { id: "asc" }],
         select: {
-          id: true,
-          slug: true,
-          displayName: true,
-          description: true,
-          provisioningStrategy: true,
-          deprovisioningStrategy: true,
+          ...entitlementFieldsSelect,
           _count: { select: { grants: { where: { revokedAt: null } } } },
         },
       },

@@ -6,7 +6,7 @@ import type {
   TUpdateEntitlementInput,
 } from "../schemas/entitlements.ts";
 import { inheritedPolicy, policyRefSelect, type InheritedPolicy } from "./entitlements.ts";
-import { loadManagedApp } from "./shared/apps.ts";
+import { entitlementFieldsSelect, loadManagedApp } from "./shared/apps.ts";
 import { lockRow, recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
@@ -35,13 +35,8 @@ interface SettingsSnapshot extends Record<string, unknown> {
 }
 
 const settingsSelect = {
-  id: true,
+  ...entitlementFieldsSelect,
   appId: true,
-  slug: true,
-  displayName: true,
-  description: true,
-  provisioningStrategy: true,
-  deprovisioningStrategy: true,
   requestPolicyId: true,
   revocationPolicyId: true,
   owners: { select: { userId: true } },

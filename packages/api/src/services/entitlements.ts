@@ -12,6 +12,7 @@ import {
 
 import type { PersonRef } from "./apps.ts";
 import { entitlementGrantFacts } from "./grants/facts.ts";
+import { entitlementFieldsSelect } from "./shared/apps.ts";
 import { effectivePolicy } from "./requests/index.ts";
 import type { ReadContext } from "./shared/context.ts";
 
@@ -85,12 +86,7 @@ export async function loadEntitlement(ctx: ReadContext, entitlementId: string) {
   const entitlement = await ctx.db.entitlement.findFirst({
     where: { id: entitlementId, organizationId: ctx.actor.organizationId },
     select: {
-      id: true,
-      slug: true,
-      displayName: true,
-      description: true,
-      provisioningStrategy: true,
-      deprovisioningStrategy: true,
+      ...entitlementFieldsSelect,
       requestPolicyId: true,
       revocationPolicyId: true,
       owners: {

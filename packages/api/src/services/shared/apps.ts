@@ -82,6 +82,16 @@ export function appProfile(app: Prisma.AppGetPayload<{ select: typeof appProfile
   };
 }
 
+/** An entitlement's own fields, as the app page, the entitlement page and its Settings read them. */
+export const entitlementFieldsSelect = {
+  id: true,
+  slug: true,
+  displayName: true,
+  description: true,
+  provisioningStrategy: true,
+  deprovisioningStrategy: true,
+} as const;
+
 /** The people of one role of an app (owners, provisioners, deprovisioners), in the order loaded. */
 export function peopleInRole<R, P>(members: Array<{ role: R; user: P }>, role: R): P[] {
   return members.filter((m) => m.role === role).map((m) => m.user);
