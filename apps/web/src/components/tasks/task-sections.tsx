@@ -122,7 +122,7 @@ export function WhatIsAsked({ task }: { task: Details }) {
     <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
       {subject?.type === "account" ? (
         <>
-          <Fact className="mt-1" label="Account">
+          <Fact spaced label="Account">
             <span className="flex min-w-0 flex-wrap items-center gap-2">
               <span className="truncate font-mono text-[13px]">
                 {subject.login ?? subject.email ?? subject.displayName ?? "Unnamed account"}
@@ -139,7 +139,7 @@ export function WhatIsAsked({ task }: { task: Details }) {
               <span className="text-muted mt-0.5 block truncate text-xs">{subject.email}</span>
             ) : null}
           </Fact>
-          <Fact className="mt-1" label="Owner">
+          <Fact spaced label="Owner">
             {subject.owner ? (
               <span className="flex min-w-0 items-center gap-2">
                 <Avatar name={subject.owner.displayName} size="sm" />
@@ -153,7 +153,7 @@ export function WhatIsAsked({ task }: { task: Details }) {
           </Fact>
         </>
       ) : subject?.type === "person" ? (
-        <Fact className="mt-1" label="For">
+        <Fact spaced label="For">
           <PersonLabel person={subject.person} />
           <span className="text-muted mt-1 block text-xs">
             No account in {task.app.name} yet
@@ -161,21 +161,21 @@ export function WhatIsAsked({ task }: { task: Details }) {
           </span>
         </Fact>
       ) : (
-        <Fact className="mt-1" label="For">
+        <Fact spaced label="For">
           <span className="text-muted">Unknown</span>
         </Fact>
       )}
-      <Fact className="mt-1" label="App">
+      <Fact spaced label="App">
         <Link href={`/apps/${task.app.id}`} className="group flex min-w-0 items-center gap-2">
           <AppIcon name={task.app.name} size="sm" />
           <span className="truncate font-medium group-hover:underline">{task.app.name}</span>
         </Link>
       </Fact>
-      <Fact className="mt-1" label="Entitlement">
+      <Fact spaced label="Entitlement">
         <span className="block font-medium">{request.entitlement.displayName}</span>
         <span className="text-muted block font-mono text-xs">{request.entitlement.slug}</span>
       </Fact>
-      <Fact className="mt-1" label="Requested by">
+      <Fact spaced label="Requested by">
         <span className="flex min-w-0 items-center gap-2">
           <Avatar name={request.requester.displayName} size="sm" />
           <span className="truncate">{request.requester.displayName}</span>
@@ -185,7 +185,7 @@ export function WhatIsAsked({ task }: { task: Details }) {
         </span>
       </Fact>
       {request.kind === "GRANT" ? (
-        <Fact className="mt-1" label="For how long">
+        <Fact spaced label="For how long">
           {request.durationDays ? plural(request.durationDays, "day") : "Until removed"}
         </Fact>
       ) : null}

@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
-import { primaryButton } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { LinkTabs } from "~/components/ui/tabs";
 import {
@@ -13,6 +9,7 @@ import {
 } from "~/components/notifications/delivery-list";
 import { DeliveryTable, RetryAllFailedButton } from "~/components/notifications/delivery-table";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { RefusedPage } from "~/components/shell/refused";
 
 export const metadata: Metadata = { title: "Notification delivery" };
 
@@ -37,21 +34,13 @@ export default async function NotificationDeliveryPage({
   if (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return (
-        <>
-          <PageHeader title="Notification delivery" />
-          <Notice
-            tone="brand"
-            icon={<ShieldAlert className="size-6" />}
-            title={error.message.replace(/\.$/, "")}
-            actions={
-              <Link href="/settings" className={primaryButton}>
-                Back to Settings
-              </Link>
-            }
-          >
-            Your own email and Slack preferences are on the Settings page.
-          </Notice>
-        </>
+        <RefusedPage
+          page="Notification delivery"
+          title={error.message.replace(/\.$/, "")}
+          back={{ href: "/settings", label: "Back to Settings" }}
+        >
+          Your own email and Slack preferences are on the Settings page.
+        </RefusedPage>
       );
     }
     throw error;
