@@ -15,6 +15,7 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { PageHeader } from "~/components/ui/page-header";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
 import { RefusedPage } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -27,9 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const params = parseAuditParams(await searchParams);
   // Filters the API would refuse (a bad date, from after to) are said here in words.
   const invalid = ZAuditFilters.safeParse(auditFilterInput(params)).error?.issues[0]?.message;
-  const list = trpc.audit.list.infiniteQueryOptions(auditListInput(params), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.audit.list.infiniteQueryOptions(auditListInput(params), nextPage);
   const queryClient = getQueryClient();
   const [actions] = await Promise.all([
     queryClient.fetchQuery(trpc.audit.actions.queryOptions()).catch((error: unknown) => error),

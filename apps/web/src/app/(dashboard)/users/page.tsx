@@ -10,6 +10,7 @@ import { UsersTable } from "~/components/users/users-table";
 import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { RefusedPage } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -33,9 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     nomanager: first(params.nomanager),
   });
   const search = searchParam(params.q);
-  const list = trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.users.list.infiniteQueryOptions(usersInput(filters, search), nextPage);
   const [organization, me, manager] = await Promise.all([
     getQueryClient().fetchQuery(trpc.organization.get.queryOptions()),
     getQueryClient().fetchQuery(trpc.me.get.queryOptions()),

@@ -10,6 +10,7 @@ import {
 import { DeliveryTable, RetryAllFailedButton } from "~/components/notifications/delivery-table";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { RefusedPage } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Notification delivery" };
 
@@ -23,9 +24,7 @@ export default async function NotificationDeliveryPage({
   searchParams: SearchParams;
 }) {
   const filter = resolveDeliveryFilter(first((await searchParams).state));
-  const list = trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), nextPage);
   const counts = trpc.notifications.counts.queryOptions();
   await Promise.all([prefetch(list), prefetch(counts)]);
 

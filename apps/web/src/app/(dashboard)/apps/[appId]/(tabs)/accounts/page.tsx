@@ -11,6 +11,7 @@ import { loadApp } from "~/server/apps";
 import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { Refused } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -29,9 +30,7 @@ export default async function AccountsPage({
   // A search the API would refuse (a NUL, over 200 characters) shows the list unsearched.
   const parsed = parseAccountFilters(await searchParams);
   const filters = { ...parsed, q: searchParam(parsed.q) };
-  const list = trpc.accounts.list.infiniteQueryOptions(accountsInput(app.id, filters), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.accounts.list.infiniteQueryOptions(accountsInput(app.id, filters), nextPage);
   await prefetch(list);
 
   // The API decides who may see the accounts; the page shows its answer, naming who can.

@@ -5,6 +5,7 @@ import { RefusedPage } from "~/components/shell/refused";
 import { loadAccountDetails } from "~/server/account-details";
 import { loadApp } from "~/server/apps";
 import { prefetch, trpc } from "~/trpc/server";
+import { nextPage } from "~/trpc/pages";
 
 type Params = Promise<{ appId: string; accountId: string }>;
 
@@ -40,9 +41,7 @@ export default async function AccountDetailsPage({ params }: { params: Params })
   }
 
   await prefetch(
-    trpc.accounts.grants.infiniteQueryOptions(accountGrantsInput(account.id), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.accounts.grants.infiniteQueryOptions(accountGrantsInput(account.id), nextPage),
   );
   return <AccountDetailsView app={app} account={account} />;
 }
