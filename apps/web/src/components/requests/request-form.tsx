@@ -86,18 +86,51 @@ export function RequestForm({
   );
 }
 
+/** A labelled field of the form: its hint, the control, and its error (or a note). */
+function FormRow({
+  id,
+  label,
+  hint,
+  error,
+  errorId = `${id}-error`,
+  note,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  errorId?: string;
+  /** Said under the control while there is no error. */
+  note?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-muted mt-0.5 text-xs">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <FieldError id={errorId}>{error}</FieldError>
+      ) : note ? (
+        <p className="text-muted mt-1.5 text-xs">{note}</p>
+      ) : null}
+    </div>
+  );
+}
+
 /** 1. The app. */
 function AppField({ form }: { form: RequestFormState }) {
   const { ids } = form;
   const error = form.errors.app;
   return (
-    <div>
-      <label htmlFor={ids.app} className="block text-sm font-medium text-zinc-900">
-        Application
-      </label>
-      <p id={`${ids.app}-hint`} className="text-muted mt-0.5 text-xs">
-        The app you need access in.
-      </p>
+    <FormRow id={ids.app} label="Application" hint="The app you need access in." error={error}>
       <div className="mt-2 max-w-md">
         <AppPicker
           id={ids.app}
@@ -108,8 +141,7 @@ function AppField({ form }: { form: RequestFormState }) {
           disabled={form.busy}
         />
       </div>
-      {error ? <FieldError id={`${ids.app}-error`}>{error}</FieldError> : null}
-    </div>
+    </FormRow>
   );
 }
 
@@ -166,13 +198,12 @@ function ReasonField({ form }: { form: RequestFormState }) {
   const { ids } = form;
   const error = form.errors.reason;
   return (
-    <div>
-      <label htmlFor={ids.reason} className="block text-sm font-medium text-zinc-900">
-        Reason
-      </label>
-      <p id={`${ids.reason}-hint`} className="text-muted mt-0.5 text-xs">
-        What you need it for. Your approvers read this.
-      </p>
+    <FormRow
+      id={ids.reason}
+      label="Reason"
+      hint="What you need it for. Your approvers read this."
+      error={error}
+    >
       <textarea
         id={ids.reason}
         rows={4}
@@ -185,8 +216,7 @@ function ReasonField({ form }: { form: RequestFormState }) {
         placeholder="e.g. I join the payments team on Monday and review their pull requests."
         className={cn("mt-2 w-full max-w-2xl", inputClass, inputTone(Boolean(error)))}
       />
-      {error ? <FieldError id={`${ids.reason}-error`}>{error}</FieldError> : null}
-    </div>
+    </FormRow>
   );
 }
 
@@ -195,10 +225,17 @@ function DurationField({ form }: { form: RequestFormState }) {
   const { ids, duration } = form;
   const error = form.errors.durationDays;
   return (
-    <div>
-      <label htmlFor={ids.duration} className="block text-sm font-medium text-zinc-900">
-        For how long
-      </label>
+    <FormRow
+      id={ids.duration}
+      label="For how long"
+      error={error}
+      errorId={`${ids.days}-error`}
+      note={
+        duration === "none"
+          ? "You keep the access until someone removes it."
+          : "The access ends on its own after this time."
+      }
+    >
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <select
           id={ids.duration}
@@ -237,15 +274,6 @@ function DurationField({ form }: { form: RequestFormState }) {
           </span>
         ) : null}
       </div>
-      {error ? (
-        <FieldError id={`${ids.days}-error`}>{error}</FieldError>
-      ) : (
-        <p className="text-muted mt-1.5 text-xs">
-          {duration === "none"
-            ? "You keep the access until someone removes it."
-            : "The access ends on its own after this time."}
-        </p>
-      )}
-    </div>
+    </FormRow>
   );
 }

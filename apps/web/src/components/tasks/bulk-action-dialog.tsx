@@ -10,15 +10,10 @@ import { Textarea } from "~/components/ui/textarea";
 import { cn } from "~/lib/cn";
 import { plural } from "~/lib/format";
 import { useTRPCClient } from "~/trpc/react";
-import {
-  ACTION_DONE,
-  ACTION_LABEL,
-  skippedReason,
-  type BulkAction,
-  type FormProblem,
-} from "./actions.ts";
+import { ACTION_DONE, ACTION_LABEL, skippedReason, type BulkAction } from "./actions.ts";
 import { actionError } from "~/trpc/errors";
-import { PersonPicker, type Reassignee } from "./person-picker.tsx";
+import { PersonPicker } from "./person-picker.tsx";
+import { useActionForm } from "./use-action-form.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { useTasksChanged } from "./use-task-actions.ts";
 
@@ -61,10 +56,8 @@ export default function BulkActionDialog({
 }) {
   const client = useTRPCClient();
   const changed = useTasksChanged();
-  const [comment, setComment] = useState("");
-  const [person, setPerson] = useState<Reassignee | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useActionForm();
+  const { text: comment, person, pending, setPending, problem, setProblem } = form;
   const [result, setResult] = useState<BulkResult | null>(null);
   const label = ACTION_LABEL[action];
   const count = plural(tasks.length, "task");
@@ -170,34 +163,15 @@ export default function BulkActionDialog({
       >
         <form onSubmit={submit} noValidate>
           <div className="space-y-4">
-            {action === "reassign" ? (
-              <PersonPicker
-                taskId={tasks[0]!.id}
-                value={person}
-                onChange={(p) => {
-                  setPerson(p);
-                  if (problem?.field === "person") setProblem(null);
-                }}
-                error={problem?.field === "person" ? problem.message : null}
-                autoFocus
-              />
-            ) : null}
+            {action === "reassign" ? <PersonPicker taskId={tasks[0]!.id} {...form.picker} /> : null}
             <Textarea
               label={COMMENT_LABEL[action]}
-              value={comment}
-              onChange={(e) => {
-                setComment(e.target.value);
-                if (problem?.field === "text") setProblem(null);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void submit(e);
-              }}
+              {...form.textBox(submit)}
               maxLength={2000}
               rows={3}
               required
               autoFocus={action !== "reassign"}
               hint={HINT[action]}
-              error={problem?.field === "text" ? problem.message : null}
             />
             {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>

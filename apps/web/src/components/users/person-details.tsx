@@ -87,12 +87,34 @@ export function PersonDetailsView({
 const headCell = "px-3 py-2 first:pl-0 last:pr-0";
 const bodyCell = "px-3 py-2.5 first:pl-0 last:pr-0";
 
-const more = (shown: number, total: number, what: string) =>
-  total > shown ? (
-    <p className="text-muted mt-3 text-xs">
-      Showing {shown} of {plural(total, what)}.
-    </p>
-  ) : null;
+/**
+ * A list of the first `shown` of `total` things (what: "account"): a line when there are none,
+ * and "Showing 5 of 12 accounts." when there are more.
+ */
+function Listed({
+  shown,
+  total = shown,
+  what,
+  empty,
+  children,
+}: {
+  shown: number;
+  total?: number;
+  what: string;
+  empty: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      {shown === 0 ? <p className="text-muted text-sm">{empty}</p> : children}
+      {total > shown ? (
+        <p className="text-muted mt-3 text-xs">
+          Showing {shown} of {plural(total, what)}.
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 function ManagerAndReports({ person }: { person: PersonDetails }) {
   return (
@@ -112,9 +134,12 @@ function ManagerAndReports({ person }: { person: PersonDetails }) {
           <h3 className="text-muted mb-2 text-xs font-medium">
             Direct reports ({person.reports.total})
           </h3>
-          {person.reports.items.length === 0 ? (
-            <p className="text-muted text-sm">Nobody reports to {person.displayName}</p>
-          ) : (
+          <Listed
+            shown={person.reports.items.length}
+            total={person.reports.total}
+            what="direct report"
+            empty={`Nobody reports to ${person.displayName}`}
+          >
             <ul className="space-y-2">
               {person.reports.items.map((r) => (
                 <li key={r.id} className="flex min-w-0 items-center gap-2">
@@ -127,8 +152,7 @@ function ManagerAndReports({ person }: { person: PersonDetails }) {
                 </li>
               ))}
             </ul>
-          )}
-          {more(person.reports.items.length, person.reports.total, "direct report")}
+          </Listed>
         </div>
       </div>
     </Section>
@@ -139,9 +163,12 @@ function Accounts({ person }: { person: PersonDetails }) {
   const { items, total } = person.accounts;
   return (
     <Section title="Accounts" description="The accounts they own, across applications.">
-      {items.length === 0 ? (
-        <p className="text-muted text-sm">{person.displayName} owns no accounts.</p>
-      ) : (
+      <Listed
+        shown={items.length}
+        total={total}
+        what="account"
+        empty={`${person.displayName} owns no accounts.`}
+      >
         <div className="-my-2 overflow-x-auto">
           <table className={tableClass}>
             <thead className={theadClass}>
@@ -189,8 +216,7 @@ function Accounts({ person }: { person: PersonDetails }) {
             </tbody>
           </table>
         </div>
-      )}
-      {more(items.length, total, "account")}
+      </Listed>
     </Section>
   );
 }
@@ -199,9 +225,12 @@ function OpenTasks({ person }: { person: PersonDetails }) {
   const { items, total } = person.openTasks;
   return (
     <Section title="Open tasks" description="Open tasks assigned to them, oldest first.">
-      {items.length === 0 ? (
-        <p className="text-muted text-sm">No open tasks are assigned to {person.displayName}.</p>
-      ) : (
+      <Listed
+        shown={items.length}
+        total={total}
+        what="open task"
+        empty={`No open tasks are assigned to ${person.displayName}.`}
+      >
         <ul className="divide-y divide-zinc-100">
           {items.map((t) => (
             <li key={t.number} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-2">
@@ -220,8 +249,7 @@ function OpenTasks({ person }: { person: PersonDetails }) {
             </li>
           ))}
         </ul>
-      )}
-      {more(items.length, total, "open task")}
+      </Listed>
     </Section>
   );
 }
@@ -229,9 +257,11 @@ function OpenTasks({ person }: { person: PersonDetails }) {
 function History({ person }: { person: PersonDetails }) {
   return (
     <Section title="History" description="Changes to them in Lantern, newest first.">
-      {person.history.length === 0 ? (
-        <p className="text-muted text-sm">No changes recorded in Lantern yet.</p>
-      ) : (
+      <Listed
+        shown={person.history.length}
+        what="change"
+        empty="No changes recorded in Lantern yet."
+      >
         <ol className="space-y-3">
           {person.history.map((e) => (
             <li key={e.id} className="text-sm">
@@ -245,7 +275,7 @@ function History({ person }: { person: PersonDetails }) {
             </li>
           ))}
         </ol>
-      )}
+      </Listed>
     </Section>
   );
 }
