@@ -1,6 +1,7 @@
-// Notification delivery throughput (SPEC §6.3): outbox rows through the relay, the pg-boss
-// queue and the worker, rendered (React Email + Block Kit) and sent to a real SMTP server on
-// 127.0.0.1. Counts notifications per second from the first relay to the last SENT mark.
+// Notification delivery throughput (SPEC §6.3): outbox rows written with their delivery jobs,
+// the pg-boss queue and the running workers, rendered (React Email + Block Kit) and sent to a
+// real SMTP server on 127.0.0.1. Counts notifications per second from the first row written
+// to the last SENT mark.
 //
 //   node --import tsx bench/notifications.ts [--notifications 2000] [--out section.md]
 //
@@ -12,7 +13,7 @@ import type { Prisma } from "@lantern/db";
 import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import type { TaskAssignedPayload } from "@lantern/domain";
-import { loadNotifyConfig, startNotificationWorker } from "@lantern/notify";
+import { loadNotifyConfig, queueDeliveries, startNotificationWorker } from "@lantern/notify";
 import { startSmtpSink } from "@lantern/notify/testing";
 import { count, measureOnce } from "./measure.ts";
 
@@ -62,8 +63,15 @@ async function enqueue(db: TestDatabase, orgId: string, userIds: string[], tag: 
       idempotencyKey: `bench:${tag}:${i}`,
     });
   }
+  // As the services write them: each batch of rows with its delivery jobs, in one transaction.
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.prisma.notification.createMany({ data: rows.slice(i, i + 1000) });
+    await db.prisma.$transaction(async (tx) => {
+      const written = await tx.notification.createManyAndReturn({
+        data: rows.slice(i, i + 1000).map((row) => ({ ...row, queuedAt: new Date() })),
+        select: { id: true },
+      });
+      await queueDeliveries(tx, written);
+    });
   }
 }
 
@@ -73,7 +81,7 @@ async function main() {
   const lines = [
     `## Notification delivery (SPEC §6.3)`,
     ``,
-    `${count(total)} "task assigned" emails per run: outbox rows → relay → pg-boss → render (React Email) → SMTP (\`smtp-server\` on 127.0.0.1, parsing every message) → SENT. PostgreSQL, one scratch database.`,
+    `${count(total)} "task assigned" emails per run: outbox rows with their jobs → pg-boss → render (React Email) → SMTP (\`smtp-server\` on 127.0.0.1, parsing every message) → SENT. PostgreSQL, one scratch database.`,
     ``,
     `| Run | Seconds | Notifications/s |`,
     `|---|---:|---:|`,
@@ -88,7 +96,6 @@ async function main() {
     }
     const config = loadNotifyConfig({ SMTP_URL: smtp.url });
     for (const [index, run] of RUNS.entries()) {
-      await enqueue(db, org.id, userIds, String(index));
       const workers = await Promise.all(
         Array.from({ length: run.workers }, () =>
           startNotificationWorker({
@@ -97,14 +104,13 @@ async function main() {
             publicUrl: "https://lantern.bench.test",
             concurrency: run.concurrency,
             pollingIntervalSeconds: 0.5,
-            relayIntervalMs: 250,
             digestCron: null,
             log: () => {},
           }),
         ),
       );
       const { ms } = await measureOnce(async () => {
-        await Promise.all(workers.map((w) => w.relayNow()));
+        await enqueue(db, org.id, userIds, String(index));
         for (;;) {
           const pending = await db.prisma.notification.count({ where: { state: "PENDING" } });
           if (pending === 0) break;

@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { renderEmail, type RenderedEmail } from "./render.ts";
 import DailyDigestEmail, {
   dailyDigestSubject,
@@ -69,46 +69,37 @@ export { revocationRequestedButtonLabel } from "./templates/revocation-requested
 export { DailyDigestEmail, dailyDigestSubject, type DailyDigestEmailProps };
 export { dailyDigestButtonLabel, type DailyDigestTask } from "./templates/daily-digest.tsx";
 
-/** The magic-link sign-in email, ready to hand to a transport. */
-export async function signInEmail(props: SignInEmailProps): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(SignInEmail, props));
-  return { subject: signInSubject, html, text };
+/** An email ready to hand to a transport: `Email` rendered (HTML and plain text) under its subject. */
+function rendered<P extends object>(
+  Email: (props: P) => ReactElement,
+  subject: string | ((props: P) => string),
+): (props: P) => Promise<RenderedEmail> {
+  return async (props) => {
+    const { html, text } = await renderEmail(createElement(Email, props));
+    return { subject: typeof subject === "string" ? subject : subject(props), html, text };
+  };
 }
+
+/** The magic-link sign-in email, ready to hand to a transport. */
+export const signInEmail = rendered(SignInEmail, signInSubject);
 
 /** A task assigned to the recipient (provision, deprovision or approval), or a reminder of one. */
-export async function taskAssignedEmail(props: TaskAssignedEmailProps): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(TaskAssignedEmail, props));
-  return { subject: taskAssignedSubject(props), html, text };
-}
+export const taskAssignedEmail = rendered(TaskAssignedEmail, taskAssignedSubject);
 
 /** A reminder of a task that is still open. */
-export async function taskReminderEmail(props: TaskReminderEmailProps): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(TaskReminderEmail, props));
-  return { subject: taskReminderSubject(props), html, text };
-}
+export const taskReminderEmail = rendered(TaskReminderEmail, taskReminderSubject);
 
 /** A task reassigned to the recipient, with who reassigned it and why. */
-export async function taskReassignedEmail(props: TaskReassignedEmailProps): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(TaskReassignedEmail, props));
-  return { subject: taskReassignedSubject(props), html, text };
-}
+export const taskReassignedEmail = rendered(TaskReassignedEmail, taskReassignedSubject);
 
 /** A request that completed, errored, was denied or was cancelled (`props.state`). */
-export async function requestEndedEmail(props: RequestEndedEmailProps): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(RequestEndedEmail, props));
-  return { subject: requestEndedSubject(props), html, text };
-}
+export const requestEndedEmail = rendered(RequestEndedEmail, requestEndedSubject);
 
 /** Tells an account owner that removal of their access was requested. */
-export async function revocationRequestedEmail(
-  props: RevocationRequestedEmailProps,
-): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(RevocationRequestedEmail, props));
-  return { subject: revocationRequestedSubject(props), html, text };
-}
+export const revocationRequestedEmail = rendered(
+  RevocationRequestedEmail,
+  revocationRequestedSubject,
+);
 
 /** The daily digest of the recipient's open tasks. */
-export async function dailyDigestEmail(props: DailyDigestEmailProps): Promise<RenderedEmail> {
-  const { html, text } = await renderEmail(createElement(DailyDigestEmail, props));
-  return { subject: dailyDigestSubject(props), html, text };
-}
+export const dailyDigestEmail = rendered(DailyDigestEmail, dailyDigestSubject);

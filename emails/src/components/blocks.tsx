@@ -17,6 +17,26 @@ const danger = {
   label: "#991b1b",
 } as const;
 
+/** The highlighted note's cell: a bar of `bar` on the left, on `background`. */
+const calloutCell = (bar: string, background: string): CSSProperties => ({
+  padding: "12px 16px",
+  backgroundColor: background,
+  borderLeft: `4px solid ${bar}`,
+  borderRadius: "4px",
+});
+
+/** The note's small uppercase label, in `color`. */
+const calloutLabel = (color: string): CSSProperties => ({
+  margin: "0 0 4px",
+  fontFamily,
+  fontSize: "12px",
+  lineHeight: "18px",
+  fontWeight: 700,
+  letterSpacing: "0.04em",
+  textTransform: "uppercase",
+  color,
+});
+
 const styles = {
   factTable: {
     width: "100%",
@@ -44,54 +64,16 @@ const styles = {
     color: colors.text,
     wordBreak: "break-word",
   },
-  factProse: {
-    padding: "8px 0",
-    verticalAlign: "top",
-    borderTop: `1px solid ${colors.border}`,
-    fontFamily,
-    fontSize: "15px",
-    lineHeight: "22px",
-    fontWeight: 400,
-    color: colors.text,
-    wordBreak: "break-word",
-  },
+
   callout: {
     width: "100%",
     margin: "0 0 20px",
     borderCollapse: "separate",
   },
-  calloutCell: {
-    padding: "12px 16px",
-    backgroundColor: "#f9fafb",
-    borderLeft: `4px solid ${colors.accent}`,
-    borderRadius: "4px",
-  },
-  calloutCellDanger: {
-    padding: "12px 16px",
-    backgroundColor: danger.background,
-    borderLeft: `4px solid ${danger.border}`,
-    borderRadius: "4px",
-  },
-  calloutLabel: {
-    margin: "0 0 4px",
-    fontFamily,
-    fontSize: "12px",
-    lineHeight: "18px",
-    fontWeight: 700,
-    letterSpacing: "0.04em",
-    textTransform: "uppercase",
-    color: colors.muted,
-  },
-  calloutLabelDanger: {
-    margin: "0 0 4px",
-    fontFamily,
-    fontSize: "12px",
-    lineHeight: "18px",
-    fontWeight: 700,
-    letterSpacing: "0.04em",
-    textTransform: "uppercase",
-    color: danger.label,
-  },
+  calloutCell: calloutCell(colors.accent, "#f9fafb"),
+  calloutCellDanger: calloutCell(danger.border, danger.background),
+  calloutLabel: calloutLabel(colors.muted),
+  calloutLabelDanger: calloutLabel(danger.label),
   calloutBody: {
     margin: 0,
     fontFamily,
@@ -122,6 +104,9 @@ const styles = {
     textDecorationLine: "underline",
   },
 } satisfies Record<string, CSSProperties>;
+
+/** A fact that is prose (a reason, a note): the value's cell in regular weight. */
+const factProse: CSSProperties = { ...styles.factValue, fontWeight: 400 };
 
 export interface PresentationTableProps {
   style: CSSProperties;
@@ -172,7 +157,7 @@ export function FactTable({ facts }: { facts: readonly Fact[] }) {
           <td style={styles.factLabel} className="lt-fact-label lt-muted lt-rule">
             {fact.label}
           </td>
-          <td style={fact.prose ? styles.factProse : styles.factValue} className="lt-text lt-rule">
+          <td style={fact.prose ? factProse : styles.factValue} className="lt-text lt-rule">
             {fact.value}
           </td>
         </tr>

@@ -1,24 +1,12 @@
 /** @jsxRuntime automatic */
 import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
-import {
-  RequestEndedEmail,
-  requestEndedSubject,
-  type RequestEndedEmailProps,
-} from "./request-ended.tsx";
+import { requestEndedTemplate } from "./request-ended.tsx";
 
-export type RequestCancelledEmailProps = Omit<RequestEndedEmailProps, "state">;
-
-/** "Request cancelled: …" (or "Revocation cancelled: …"). */
-export function requestCancelledSubject(props: RequestCancelledEmailProps): string {
-  return requestEndedSubject({ ...props, state: "CANCELLED" });
-}
-
-/** The request was withdrawn or cancelled before it finished; nothing changed. */
-export default function RequestCancelledEmail(props: RequestCancelledEmailProps) {
-  return <RequestEndedEmail {...props} state="CANCELLED" />;
-}
-
-RequestCancelledEmail.PreviewProps = {
+/**
+ * The request was withdrawn or cancelled before it finished; nothing changed.
+ * Subject: "Request cancelled: …" (or "Revocation cancelled: …").
+ */
+const RequestCancelledEmail = requestEndedTemplate("CANCELLED", {
   ...previewOrganization,
   url: `${previewBaseUrl}/my-requests`,
   requestKind: "GRANT",
@@ -31,4 +19,5 @@ RequestCancelledEmail.PreviewProps = {
   note: "Design handed the illustrations to an agency; I no longer need edit access.",
   taskNumber: null,
   recipientRole: "REQUESTER",
-} satisfies RequestCancelledEmailProps;
+});
+export default RequestCancelledEmail;

@@ -1,24 +1,12 @@
 /** @jsxRuntime automatic */
 import { previewBaseUrl, previewOrganization } from "../lib/preview.ts";
-import {
-  RequestEndedEmail,
-  requestEndedSubject,
-  type RequestEndedEmailProps,
-} from "./request-ended.tsx";
+import { requestEndedTemplate } from "./request-ended.tsx";
 
-export type RequestDeniedEmailProps = Omit<RequestEndedEmailProps, "state">;
-
-/** "Request denied: …" (or "Revocation denied: …"). */
-export function requestDeniedSubject(props: RequestDeniedEmailProps): string {
-  return requestEndedSubject({ ...props, state: "DENIED" });
-}
-
-/** An approver denied the request, with their reason when they gave one. */
-export default function RequestDeniedEmail(props: RequestDeniedEmailProps) {
-  return <RequestEndedEmail {...props} state="DENIED" />;
-}
-
-RequestDeniedEmail.PreviewProps = {
+/**
+ * An approver denied the request, with their reason when they gave one.
+ * Subject: "Request denied: …" (or "Revocation denied: …").
+ */
+const RequestDeniedEmail = requestEndedTemplate("DENIED", {
   ...previewOrganization,
   url: `${previewBaseUrl}/tasks/1071`,
   requestKind: "GRANT",
@@ -31,4 +19,5 @@ RequestDeniedEmail.PreviewProps = {
   note: "Production admin is for the platform on-call only. Ask for ProductionReadOnly and pair with on-call for changes.",
   taskNumber: 1071,
   recipientRole: "REQUESTER",
-} satisfies RequestDeniedEmailProps;
+});
+export default RequestDeniedEmail;

@@ -14,8 +14,8 @@ import type { NotificationEmailProps, RequestEmailFacts } from "../lib/props.ts"
 
 // The family of "your request ended" emails. Each ending has its own template file
 // (request-completed.tsx, request-errored.tsx, request-denied.tsx, request-cancelled.tsx)
-// with its own preview; they all render this component, which has no default export so the
-// preview server does not list it twice.
+// with its own preview, made by requestEndedTemplate; they all render this component, which
+// has no default export so the preview server does not list it twice.
 
 /** Why the recipient hears about the request; words the footer. */
 export type RequestEndedRecipientRole = "REQUESTER" | "ACCOUNT_OWNER" | "APP_OWNER";
@@ -99,4 +99,16 @@ export function RequestEndedEmail(props: RequestEndedEmailProps) {
       <ButtonLink href={props.url}>{requestEndedButtonLabel(taskNumber)}</ButtonLink>
     </EmailLayout>
   );
+}
+
+/** The props of one ending's template: the state is the template's own. */
+export type RequestEndingProps = Omit<RequestEndedEmailProps, "state">;
+
+/**
+ * The template of one way a request ends, for the preview server (`npm run email:dev`): the
+ * email in that state, previewed with `preview`.
+ */
+export function requestEndedTemplate(state: RequestEndState, preview: RequestEndingProps) {
+  const Email = (props: RequestEndingProps) => <RequestEndedEmail {...props} state={state} />;
+  return Object.assign(Email, { PreviewProps: preview });
 }

@@ -1,28 +1,17 @@
 /** @jsxRuntime automatic */
 import { previewBaseUrl, previewGrant, previewOrganization } from "../lib/preview.ts";
-import {
-  RequestEndedEmail,
-  requestEndedSubject,
-  type RequestEndedEmailProps,
-} from "./request-ended.tsx";
+import { requestEndedTemplate } from "./request-ended.tsx";
 
-export type RequestErroredEmailProps = Omit<RequestEndedEmailProps, "state">;
-
-/** "Request errored: …" (or "Revocation errored: …"). */
-export function requestErroredSubject(props: RequestErroredEmailProps): string {
-  return requestEndedSubject({ ...props, state: "ERRORED" });
-}
-
-/** A request could not be completed; the error reason leads the email. */
-export default function RequestErroredEmail(props: RequestErroredEmailProps) {
-  return <RequestEndedEmail {...props} state="ERRORED" />;
-}
-
-RequestErroredEmail.PreviewProps = {
+/**
+ * A request could not be completed; the error reason leads the email.
+ * Subject: "Request errored: …" (or "Revocation errored: …").
+ */
+const RequestErroredEmail = requestEndedTemplate("ERRORED", {
   ...previewOrganization,
   ...previewGrant,
   url: `${previewBaseUrl}/tasks/1042`,
   note: "Salesforce refused the change: all 25 Admin licences of the org are in use. Free one up or buy another, then retry.",
   taskNumber: 1042,
   recipientRole: "APP_OWNER",
-} satisfies RequestErroredEmailProps;
+});
+export default RequestErroredEmail;

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { User } from "@lantern/db";
+import { QUEUES, type User } from "@lantern/db";
 import {
   createApp,
   createEntitlement,
@@ -24,8 +24,8 @@ import {
 import { startBackgroundWork, type BackgroundWork } from "./background.ts";
 import { callerFor as callerForUser } from "./testing.ts";
 
-// Notification delivery end to end (SPEC §6.1–6.3): a change writes outbox rows in its
-// transaction, the background worker relays them to the job queue and delivers them to a
+// Notification delivery end to end (SPEC §6.1–6.3): a change writes outbox rows and their
+// delivery jobs in its transaction, and the background worker delivers them to a
 // real SMTP server and to local fakes of the Resend and Slack APIs, which record what
 // arrives. Failures are retried, never doubled, and dead letters can be retried.
 
@@ -41,7 +41,6 @@ const callerFor = (user: { id: string }) => callerForUser(db.prisma, user.id);
 
 /** Fast retries so failure tests finish in seconds. */
 const fast = {
-  relayIntervalMs: 200,
   pollingIntervalSeconds: 0.5,
   retryDelaySeconds: 1,
   retryLimit: 3,
@@ -300,7 +299,6 @@ describe("failures", () => {
 // runs against PostgreSQL (DATABASE_URL), as CI does.
 describe.runIf(process.env.DATABASE_URL)("a worker killed mid-send", () => {
   it("is replaced by another whose resend carries the same idempotency key", async () => {
-    const { number } = await provisioningTask("Workday", [people.emailOnly!]);
     const held = resend.holdNext({ deliver: true });
     const apiDir = join(dirname(fileURLToPath(import.meta.url)), "..");
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
@@ -319,6 +317,19 @@ describe.runIf(process.env.DATABASE_URL)("a worker killed mid-send", () => {
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += String(chunk)));
     const exited = new Promise((resolve) => child.on("exit", resolve));
+    // The worker's delivery timeout holds for the deliveries queued once it has set it up.
+    await until(
+      "the worker to set its delivery timeout on the queue",
+      async () => {
+        const [queue] = await db.sql.query<{ expire_seconds: number }>(
+          `SELECT expire_seconds FROM pgboss.queue WHERE name = $1`,
+          [QUEUES.deliver],
+        );
+        return queue?.expire_seconds === 3;
+      },
+      60_000,
+    );
+    const { number } = await provisioningTask("Workday", [people.emailOnly!]);
     const request = await Promise.race([
       held,
       exited.then(() => {

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
-import { isDomainError } from "@lantern/domain";
+import { ZodError, type z } from "zod";
+import { isDomainError, type Actor } from "@lantern/domain";
 import type { Context } from "./context.ts";
 import { toInputRefusal, toTRPCError } from "./errors.ts";
 
@@ -56,6 +56,24 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+
+/** What a signed-in procedure's service is called with. */
+export type AuthedContext = Context & { actor: Actor };
+
+/** A service as a procedure calls it: the signed-in context and the validated input. */
+type Service<S extends z.ZodType, O> = (ctx: AuthedContext, input: z.output<S>) => Promise<O>;
+
+/**
+ * A signed-in query that is all a procedure should be (ARCHITECTURE: validate with zod, call
+ * ONE service, return): `service(ctx, input)` answers it. The service asks its own permission
+ * rule, so routes and workers that call it without tRPC get the same answer.
+ */
+export const serviceQuery = <S extends z.ZodType, O>(schema: S, service: Service<S, O>) =>
+  authedProcedure.input(schema).query(({ ctx, input }) => service(ctx, input as z.output<S>));
+
+/** A signed-in mutation that calls one service, like serviceQuery. */
+export const serviceMutation = <S extends z.ZodType, O>(schema: S, service: Service<S, O>) =>
+  authedProcedure.input(schema).mutation(({ ctx, input }) => service(ctx, input as z.output<S>));
 
 /**
  * The dev mailbox: only where the web turned it on (ctx.devMailbox); everywhere else it does

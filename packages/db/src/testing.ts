@@ -3,6 +3,7 @@ import { pgClientExecutor } from "./migrations/executors.ts";
 import { listMigrations } from "./migrations/files.ts";
 import { applyMigrations } from "./migrations/runner.ts";
 import { createScratchPostgres } from "./scratch-postgres.ts";
+import { QUEUE_SCHEMA, type QueueName } from "./jobs/queues.ts";
 import pg from "pg";
 
 /**
@@ -38,3 +39,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 export { createScratchPostgres, type ScratchPostgres } from "./scratch-postgres.ts";
+
+/**
+ * Time passes for the job queue: every waiting job of `queue` (a retry with backoff, a later
+ * look) becomes due now. Answers how many.
+ */
+export async function makeJobsDue(db: Pick<Database, "sql">, queue: QueueName): Promise<number> {
+  const rows = await db.sql.query<{ id: string }>(
+    `UPDATE ${QUEUE_SCHEMA}.job SET start_after = now()
+      WHERE name = $1 AND state IN ('created', 'retry') AND start_after > now()
+     RETURNING id::text`,
+    [queue],
+  );
+  return rows.length;
+}

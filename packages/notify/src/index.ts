@@ -43,8 +43,11 @@ export {
 } from "./messages/render.ts";
 export { deliverNotification, type DeliveryDeps, type DeliveryOutcome } from "./worker/deliver.ts";
 export { enqueueDailyDigests, DIGEST_TOP_TASKS } from "./worker/digest.ts";
-export { QUEUES, QUEUE_SCHEMA, startQueue, type QueueOptions } from "./worker/queue.ts";
-export { relayPendingNotifications } from "./worker/relay.ts";
+export {
+  queueDeliveries,
+  queueStrandedNotifications,
+  type QueuedNotification,
+} from "./worker/outbox.ts";
 export {
   startNotificationWorker,
   type NotificationWorker,

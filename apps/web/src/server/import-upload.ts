@@ -21,7 +21,7 @@ export function refusal(status: number, code: string, message: string, extra: ob
 }
 
 /** The signed-in, active person of the session cookie (a current session), with the database. */
-export async function uploader(): Promise<{
+async function uploader(): Promise<{
   prisma: Awaited<ReturnType<typeof getPrisma>>;
   actor: Actor | null;
 }> {
@@ -30,15 +30,50 @@ export async function uploader(): Promise<{
   return { prisma, actor: await loadActor(prisma, sessionClaim(session)) };
 }
 
+/** The service context of an /api/* call: the database, the caller, the clock. */
+export type RouteContext = {
+  db: Awaited<ReturnType<typeof getPrisma>>;
+  actor: Actor;
+  now: () => Date;
+};
+
+/**
+ * Every /api/* route starts here: the signed-in caller (401 without one) and a query string
+ * whose text Lantern accepts (400 otherwise, see queryRefusal). The refusal is a Response to
+ * answer as it is.
+ */
+export async function routeContext(req: Request): Promise<RouteContext | Response> {
+  const { prisma, actor } = await uploader();
+  if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
+  return queryRefusal(req) ?? { db: prisma, actor, now: () => new Date() };
+}
+
+/**
+ * An upload's file: its format from the Content-Type (415 otherwise) and its body (400 when
+ * there is none). `check` refuses what the route's own query asks of the format, before the
+ * body is looked at.
+ */
+export function uploadOf(
+  req: Request,
+  check: (format: "csv" | "json") => Response | null = () => null,
+): { format: "csv" | "json"; source: AsyncIterable<Uint8Array> } | Response {
+  const format = uploadFormat(req);
+  if (!format) return unsupportedType();
+  const refused = check(format);
+  if (refused) return refused;
+  if (!req.body) return refusal(400, "BAD_REQUEST", "The request has no body: send the file.");
+  return { format, source: bodyOf(req) };
+}
+
 /** csv or json from the Content-Type header; null for anything else. */
-export function uploadFormat(req: Request): "csv" | "json" | null {
+function uploadFormat(req: Request): "csv" | "json" | null {
   const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type === "text/csv") return "csv";
   if (type === "application/json") return "json";
   return null;
 }
 
-export const unsupportedType = () =>
+const unsupportedType = () =>
   refusal(
     415,
     "UNSUPPORTED_MEDIA_TYPE",
@@ -46,7 +81,7 @@ export const unsupportedType = () =>
   );
 
 /** The request body as the importer reads it: a stream of byte chunks. */
-export const bodyOf = (req: Request) => req.body as unknown as AsyncIterable<Uint8Array>;
+const bodyOf = (req: Request) => req.body as unknown as AsyncIterable<Uint8Array>;
 
 /** Runs an import and answers its summary, or the refusal with its problems. */
 export async function answer(run: () => Promise<unknown>): Promise<Response> {
@@ -66,7 +101,7 @@ export async function answer(run: () => Promise<unknown>): Promise<Response> {
  * no NUL or control characters, no broken Unicode), or null. Every parameter, known or not:
  * such text has no business in a URL, and it must not reach a query.
  */
-export function queryRefusal(req: Request): Response | null {
+function queryRefusal(req: Request): Response | null {
   for (const [name, value] of new URL(req.url).searchParams) {
     const nameProblem = textProblem(name, "single-line");
     if (nameProblem) return refusal(400, "BAD_REQUEST", `A parameter's name ${nameProblem}.`);

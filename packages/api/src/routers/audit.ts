@@ -1,6 +1,6 @@
 import { ZListAuditInput } from "../schemas/audit.ts";
 import { listAuditActions, listAuditEvents } from "../services/audit.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, serviceQuery, router } from "../trpc.ts";
 
 /**
  * The audit log (SPEC §1 Events), for super admins: the services ask canViewAuditLog and
@@ -8,9 +8,7 @@ import { authedProcedure, router } from "../trpc.ts";
  */
 export const auditRouter = router({
   /** Events newest first, filtered; keyset pages of at most 100. */
-  list: authedProcedure
-    .input(ZListAuditInput)
-    .query(({ ctx, input }) => listAuditEvents(ctx, input)),
+  list: serviceQuery(ZListAuditInput, listAuditEvents),
   /** The distinct actions of the organization's events, A→Z, for the action filter. */
   actions: authedProcedure.query(({ ctx }) => listAuditActions(ctx)),
 });

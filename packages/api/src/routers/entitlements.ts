@@ -12,38 +12,29 @@ import {
   inheritedPoliciesOfApp,
   updateEntitlement,
 } from "../services/entitlement-settings.ts";
-import { getEntitlement, listEntitlementGrants } from "../services/entitlements.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { getEntitlement } from "../services/entitlements.ts";
+import { listEntitlementGrants } from "../services/grants/index.ts";
+import { serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 export const entitlementsRouter = router({
   /**
    * One entitlement, its app, owners and effective policies (with its own policy choices and
    * what it would inherit, for the Settings tab): every member sees apps (SPEC §8).
    */
-  byId: authedProcedure
-    .input(ZEntitlementByIdInput)
-    .query(({ ctx, input }) => getEntitlement(ctx, input.id)),
+  byId: serviceQuery(ZEntitlementByIdInput, (ctx, input) => getEntitlement(ctx, input.id)),
   /**
    * The accounts holding it (SPEC §5 Grants tab), keyset-paginated, each with its pending
    * revocation and whether the viewer may revoke it.
    */
-  grants: authedProcedure
-    .input(ZEntitlementGrantsInput)
-    .query(({ ctx, input }) => listEntitlementGrants(ctx, input)),
+  grants: serviceQuery(ZEntitlementGrantsInput, listEntitlementGrants),
   /** The policies a new entitlement of the app inherits (Add entitlement): its managers. */
-  inheritedPolicies: authedProcedure
-    .input(ZAppIdInput)
-    .query(({ ctx, input }) => inheritedPoliciesOfApp(ctx, input.appId)),
+  inheritedPolicies: serviceQuery(ZAppIdInput, (ctx, input) =>
+    inheritedPoliciesOfApp(ctx, input.appId),
+  ),
   /** Add an entitlement to an app: super admins and the app's owners (canManageApp). */
-  create: authedProcedure
-    .input(ZCreateEntitlementInput)
-    .mutation(({ ctx, input }) => createEntitlement(ctx, input)),
+  create: serviceMutation(ZCreateEntitlementInput, createEntitlement),
   /** Change name, description, owners, strategies or policy overrides (only the fields given). */
-  update: authedProcedure
-    .input(ZUpdateEntitlementInput)
-    .mutation(({ ctx, input }) => updateEntitlement(ctx, input)),
+  update: serviceMutation(ZUpdateEntitlementInput, updateEntitlement),
   /** Set a strategy or a policy on many entitlements of one app: all of them or none. */
-  bulkUpdate: authedProcedure
-    .input(ZBulkUpdateEntitlementsInput)
-    .mutation(({ ctx, input }) => bulkUpdateEntitlements(ctx, input)),
+  bulkUpdate: serviceMutation(ZBulkUpdateEntitlementsInput, bulkUpdateEntitlements),
 });

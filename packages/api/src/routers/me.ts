@@ -6,16 +6,17 @@ import {
   updateNotificationPreferences,
 } from "../services/me.ts";
 import { getMyAccess } from "../services/my-access.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 export const meRouter = router({
   get: authedProcedure.query(({ ctx }) => getMe(ctx)),
   openTaskCounts: authedProcedure.query(({ ctx }) => getOpenTaskCounts(ctx)),
   /** My access: the viewer's own accounts, their live grants and what is on its way. */
-  access: authedProcedure.input(ZMyAccessInput).query(({ ctx, input }) => getMyAccess(ctx, input)),
+  access: serviceQuery(ZMyAccessInput, getMyAccess),
   notificationPreferences: authedProcedure.query(({ ctx }) => getNotificationPreferences(ctx)),
   /** The actor's own preferences: the input names no person. */
-  updateNotificationPreferences: authedProcedure
-    .input(ZNotificationPreferencesInput)
-    .mutation(({ ctx, input }) => updateNotificationPreferences(ctx, input)),
+  updateNotificationPreferences: serviceMutation(
+    ZNotificationPreferencesInput,
+    updateNotificationPreferences,
+  ),
 });

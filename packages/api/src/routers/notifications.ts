@@ -5,16 +5,12 @@ import {
   retryFailedNotifications,
   retryNotification,
 } from "../services/notifications.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 // Super admins only: each service asks canManageNotifications and answers FORBIDDEN otherwise.
 export const notificationsRouter = router({
-  list: authedProcedure
-    .input(ZListNotificationsInput)
-    .query(({ ctx, input }) => listNotifications(ctx, input)),
+  list: serviceQuery(ZListNotificationsInput, listNotifications),
   counts: authedProcedure.query(({ ctx }) => countNotifications(ctx)),
-  retry: authedProcedure
-    .input(ZRetryNotificationInput)
-    .mutation(({ ctx, input }) => retryNotification(ctx, input)),
+  retry: serviceMutation(ZRetryNotificationInput, retryNotification),
   retryAllFailed: authedProcedure.mutation(({ ctx }) => retryFailedNotifications(ctx)),
 });

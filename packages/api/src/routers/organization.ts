@@ -4,7 +4,7 @@ import {
   getOrganizationSettings,
   updateOrganization,
 } from "../services/organization.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, serviceMutation, router } from "../trpc.ts";
 
 export const organizationRouter = router({
   get: authedProcedure.query(({ ctx }) => getOrganization(ctx)),
@@ -14,7 +14,5 @@ export const organizationRouter = router({
    * Changes some settings (absent fields stay) with an "organization.updated" Event;
    * canManageOrganization. Default policies must be the organization's own (or null).
    */
-  update: authedProcedure
-    .input(ZUpdateOrganizationInput)
-    .mutation(({ ctx, input }) => updateOrganization(ctx, input)),
+  update: serviceMutation(ZUpdateOrganizationInput, updateOrganization),
 });

@@ -13,7 +13,7 @@ import {
   listPolicyOptions,
   updatePolicy,
 } from "../services/policies.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 /**
  * Approval policies (SPEC §1, issue 6). `options` is for every member (the policy pickers);
@@ -24,24 +24,14 @@ export const policiesRouter = router({
   /** Every policy by name with what it does in words, for the policy pickers. */
   options: authedProcedure.query(({ ctx }) => listPolicyOptions(ctx)),
   /** Policies by name with their summary, step count and where they are used. */
-  list: authedProcedure
-    .input(ZListPoliciesInput)
-    .query(({ ctx, input }) => listPolicies(ctx, input)),
+  list: serviceQuery(ZListPoliciesInput, listPolicies),
   /** One policy: definition with named people, summaries, and the apps and entitlements using it. */
-  byId: authedProcedure.input(ZPolicyIdInput).query(({ ctx, input }) => getPolicy(ctx, input)),
-  create: authedProcedure
-    .input(ZCreatePolicyInput)
-    .mutation(({ ctx, input }) => createPolicy(ctx, input)),
+  byId: serviceQuery(ZPolicyIdInput, getPolicy),
+  create: serviceMutation(ZCreatePolicyInput, createPolicy),
   /** Replaces steps and flags; running requests keep the snapshot they started with. */
-  update: authedProcedure
-    .input(ZUpdatePolicyInput)
-    .mutation(({ ctx, input }) => updatePolicy(ctx, input)),
+  update: serviceMutation(ZUpdatePolicyInput, updatePolicy),
   /** A copy named "Copy of X", used by nothing yet. */
-  duplicate: authedProcedure
-    .input(ZPolicyIdInput)
-    .mutation(({ ctx, input }) => duplicatePolicy(ctx, input)),
+  duplicate: serviceMutation(ZPolicyIdInput, duplicatePolicy),
   /** CONFLICT, naming where, while an organization default, app or entitlement uses it. */
-  delete: authedProcedure
-    .input(ZPolicyIdInput)
-    .mutation(({ ctx, input }) => deletePolicy(ctx, input)),
+  delete: serviceMutation(ZPolicyIdInput, deletePolicy),
 });

@@ -13,7 +13,7 @@ import {
 import { createTestDatabase } from "@lantern/db/testing";
 import { isDomainError } from "@lantern/domain";
 import { runConnectorJobs } from "../services/connector-jobs.ts";
-import { pendingRevocations } from "../services/revocations.ts";
+import { pendingRevocations } from "../services/grants/index.ts";
 import { callerFor as callerForUser } from "../testing.ts";
 
 // Manual revoke through the API (SPEC §5, §8) on a real database: who may, what the

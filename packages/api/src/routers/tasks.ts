@@ -17,27 +17,15 @@ import {
 import { getTaskByNumber, listReassignees } from "../services/tasks/details.ts";
 import { remindTask } from "../services/tasks/reminders.ts";
 import { listInbox } from "../services/tasks/inbox.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 export const tasksRouter = router({
-  inbox: authedProcedure.input(ZTaskInboxInput).query(({ ctx, input }) => listInbox(ctx, input)),
-  byNumber: authedProcedure
-    .input(ZTaskByNumberInput)
-    .query(({ ctx, input }) => getTaskByNumber(ctx, input.number)),
-  close: authedProcedure.input(ZCloseTaskInput).mutation(({ ctx, input }) => closeTask(ctx, input)),
-  reassign: authedProcedure
-    .input(ZReassignTaskInput)
-    .mutation(({ ctx, input }) => reassignTask(ctx, input)),
-  reassignees: authedProcedure
-    .input(ZReassigneesInput)
-    .query(({ ctx, input }) => listReassignees(ctx, input)),
-  remind: authedProcedure
-    .input(ZRemindTaskInput)
-    .mutation(({ ctx, input }) => remindTask(ctx, input)),
-  comment: authedProcedure
-    .input(ZCommentInput)
-    .mutation(({ ctx, input }) => commentOnTask(ctx, input)),
-  bulk: authedProcedure
-    .input(ZBulkTaskInput)
-    .mutation(({ ctx, input }) => bulkTaskAction(ctx, input)),
+  inbox: serviceQuery(ZTaskInboxInput, listInbox),
+  byNumber: serviceQuery(ZTaskByNumberInput, (ctx, input) => getTaskByNumber(ctx, input.number)),
+  close: serviceMutation(ZCloseTaskInput, closeTask),
+  reassign: serviceMutation(ZReassignTaskInput, reassignTask),
+  reassignees: serviceQuery(ZReassigneesInput, listReassignees),
+  remind: serviceMutation(ZRemindTaskInput, remindTask),
+  comment: serviceMutation(ZCommentInput, commentOnTask),
+  bulk: serviceMutation(ZBulkTaskInput, bulkTaskAction),
 });

@@ -17,36 +17,24 @@ import {
 } from "../services/people.ts";
 import { signOutEverywhere } from "../services/sessions.ts";
 import { listUsers } from "../services/users.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 /**
  * The people directory and person page (SPEC §8). Super admins only: reading asks
  * canViewDirectory, changes ask canManagePeople; FORBIDDEN otherwise.
  */
 export const usersRouter = router({
-  list: authedProcedure.input(ZListUsersInput).query(({ ctx, input }) => listUsers(ctx, input)),
+  list: serviceQuery(ZListUsersInput, listUsers),
   /** The person page: manager, reports, accounts they own, open tasks, history. */
-  byId: authedProcedure.input(ZUserIdInput).query(({ ctx, input }) => getPerson(ctx, input)),
+  byId: serviceQuery(ZUserIdInput, getPerson),
   /** Active people by name or email (20), for the manager picker. */
-  search: authedProcedure
-    .input(ZSearchPeopleInput)
-    .query(({ ctx, input }) => searchPeople(ctx, input)),
-  create: authedProcedure
-    .input(ZCreatePersonInput)
-    .mutation(({ ctx, input }) => createPerson(ctx, input)),
-  setRole: authedProcedure
-    .input(ZSetUserRoleInput)
-    .mutation(({ ctx, input }) => setPersonRole(ctx, input)),
+  search: serviceQuery(ZSearchPeopleInput, searchPeople),
+  create: serviceMutation(ZCreatePersonInput, createPerson),
+  setRole: serviceMutation(ZSetUserRoleInput, setPersonRole),
   /** managerId null clears it. */
-  setManager: authedProcedure
-    .input(ZSetUserManagerInput)
-    .mutation(({ ctx, input }) => setPersonManager(ctx, input)),
+  setManager: serviceMutation(ZSetUserManagerInput, setPersonManager),
   /** A reason is required to suspend or deprovision. */
-  setStatus: authedProcedure
-    .input(ZSetUserStatusInput)
-    .mutation(({ ctx, input }) => setPersonStatus(ctx, input)),
+  setStatus: serviceMutation(ZSetUserStatusInput, setPersonStatus),
   /** Ends every session of the person at its next request (they may sign in again). */
-  signOutEverywhere: authedProcedure
-    .input(ZUserIdInput)
-    .mutation(({ ctx, input }) => signOutEverywhere(ctx, input)),
+  signOutEverywhere: serviceMutation(ZUserIdInput, signOutEverywhere),
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, User } from "@lantern/db";
+import { QUEUES, type Database, type User } from "@lantern/db";
 import {
   createAccount,
   createApp,
@@ -11,9 +11,9 @@ import {
   createRequestWithTasks,
   createUser,
 } from "@lantern/seed";
-import { createTestDatabase } from "@lantern/db/testing";
+import { createTestDatabase, makeJobsDue } from "@lantern/db/testing";
 import type { Connector } from "@lantern/connectors";
-import { runConnectorJobs } from "../services/connector-jobs.ts";
+import { defaultBackoffMs, runConnectorJobs } from "../services/connector-jobs.ts";
 import { callerFor as callerForUser } from "../testing.ts";
 
 // The request / approval / provisioning workflow through the API (SPEC §1, §3, §8), on a
@@ -957,17 +957,22 @@ describe("connector jobs", () => {
       grant: async () => ({ ok: false, error: "Workday API timed out", retryable: true }),
       revoke: async () => ({ ok: false, error: "unused", retryable: true }),
     };
-    let clock = Date.now();
-    const now = () => new Date(clock);
-    expect(await runConnectorJobs(db.prisma, { now, connectorFor: () => failing })).toMatchObject({
+    const at = Date.now();
+    expect(await runConnectorJobs(db.prisma, { connectorFor: () => failing })).toMatchObject({
       retried: 1,
     });
-    // Not due yet: nothing runs.
-    expect(await runConnectorJobs(db.prisma, { now, connectorFor: () => failing })).toMatchObject({
+    // Queued again with backoff: not due yet, nothing runs.
+    const retry = await db.prisma.connectorJob.findFirstOrThrow({
+      where: { requestId: created.requestId },
+    });
+    expect(retry).toMatchObject({ state: "QUEUED", attempts: 1 });
+    expect(retry.runAfter.getTime()).toBeGreaterThanOrEqual(at + defaultBackoffMs(1));
+    expect(await runConnectorJobs(db.prisma, { connectorFor: () => failing })).toMatchObject({
       claimed: 0,
     });
-    clock += 60_000;
-    expect(await runConnectorJobs(db.prisma, { now, connectorFor: () => failing })).toMatchObject({
+    // Once the backoff has passed, the second and last attempt runs.
+    expect(await makeJobsDue(db, QUEUES.connector)).toBe(1);
+    expect(await runConnectorJobs(db.prisma, { connectorFor: () => failing })).toMatchObject({
       fellBack: 1,
     });
     const [task] = await openTasksOf(created.requestId);

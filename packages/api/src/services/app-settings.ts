@@ -13,7 +13,8 @@ import type {
   TSetAppMembersInput,
   TUpdateAppSettingsInput,
 } from "../schemas/apps.ts";
-import { recordEvents, transaction, type Tx } from "./shared/records.ts";
+import { APP_NOT_FOUND, appProfile, appProfileSelect, peopleInRole } from "./shared/apps.ts";
+import { lockRow, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 // Add application and App settings (issue 6): super admins add apps (canCreateApp); super
@@ -22,8 +23,6 @@ import type { ServiceContext } from "./shared/context.ts";
 // with what the app starts with, app.updated with only the changed fields, app.members_changed
 // with the sorted id list of the role before and after. Asking for what is already so writes
 // nothing and answers `changed: false`.
-
-const APP_NOT_FOUND = "This app does not exist, or it belongs to another organization.";
 
 /** The event field that carries a role's people: ownerIds, provisionerIds, deprovisionerIds. */
 const ROLE_FIELD = {
@@ -174,11 +173,7 @@ async function checkPolicy(
 
 /** Locks the app's row for the change, then checks the actor may manage it. */
 export async function lockManagedApp(tx: Tx, actor: Actor, appId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "App"
-     WHERE "id" = ${appId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", APP_NOT_FOUND);
+  await lockRow(tx, "App", appId, actor.organizationId, APP_NOT_FOUND);
   const app = await tx.app.findUniqueOrThrow({
     where: { id: appId },
     select: {
@@ -228,14 +223,7 @@ export async function createApp(
         createdAt: at,
         updatedAt: at,
       },
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        iconUrl: true,
-        status: true,
-        accountMappingMode: true,
-      },
+      select: appProfileSelect,
     });
     if (ownerIds.length > 0) {
       await tx.appMember.createMany({
@@ -289,16 +277,7 @@ async function loadSettings(
   const app = await db.app.findFirst({
     where: { id: appId, organizationId: actor.organizationId },
     select: {
-      id: true,
-      name: true,
-      description: true,
-      iconUrl: true,
-      status: true,
-      accountMappingMode: true,
-      provisioningInstructions: true,
-      deprovisioningInstructions: true,
-      defaultRequestPolicy: { select: policySelect },
-      defaultRevocationPolicy: { select: policySelect },
+      ...appProfileSelect,
       members: {
         orderBy: [{ user: { displayName: "asc" } }, { userId: "asc" }],
         select: { role: true, user: { select: personSelect } },
@@ -306,8 +285,7 @@ async function loadSettings(
     },
   });
   if (!app) throw new DomainError("NOT_FOUND", APP_NOT_FOUND);
-  const people = (role: AppMemberRole) =>
-    app.members.filter((m) => m.role === role).map((m) => m.user);
+  const people = (role: AppMemberRole) => peopleInRole(app.members, role);
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: actor.organizationId },
     select: {
@@ -316,16 +294,7 @@ async function loadSettings(
     },
   });
   return {
-    id: app.id,
-    name: app.name,
-    description: app.description,
-    iconUrl: app.iconUrl,
-    status: app.status,
-    accountMappingMode: app.accountMappingMode,
-    provisioningInstructions: app.provisioningInstructions,
-    deprovisioningInstructions: app.deprovisioningInstructions,
-    defaultRequestPolicy: app.defaultRequestPolicy,
-    defaultRevocationPolicy: app.defaultRevocationPolicy,
+    ...appProfile(app),
     organizationDefaults: {
       requestPolicy: organization.defaultRequestPolicy,
       revocationPolicy: organization.defaultRevocationPolicy,
@@ -369,20 +338,32 @@ export async function updateAppSettings(
     await checkPolicy(tx, ctx.actor, after.defaultRevocationPolicyId, "default revocation policy");
     const at = ctx.now();
     await tx.app.update({ where: { id: app.id }, data: { ...after, updatedAt: at } });
-    await recordEvents(tx, [
-      {
-        organizationId: app.organizationId,
-        actorId: ctx.actor.id,
-        action: "app.updated",
-        targetType: "App",
-        targetId: app.id,
-        before: changes.before,
-        after: changes.after,
-        at,
-      },
-    ]);
-    return { changed: true, settings: await loadSettings(tx, ctx.actor, app.id) };
+    return appChanged(ctx, tx, app, "app.updated", changes, at);
   });
+}
+
+/** The change's event (the changed fields before and after) and the settings it leaves. */
+async function appChanged(
+  ctx: ServiceContext,
+  tx: Tx,
+  app: { id: string; organizationId: string },
+  action: string,
+  changes: { before: Record<string, unknown>; after: Record<string, unknown> },
+  at: Date,
+): Promise<SettingsChange> {
+  await recordEvents(tx, [
+    {
+      organizationId: app.organizationId,
+      actorId: ctx.actor.id,
+      action,
+      targetType: "App",
+      targetId: app.id,
+      before: changes.before,
+      after: changes.after,
+      at,
+    },
+  ]);
+  return { changed: true, settings: await loadSettings(tx, ctx.actor, app.id) };
 }
 
 /**
@@ -432,18 +413,6 @@ export async function setAppMembers(
       }
     }
     await tx.app.update({ where: { id: app.id }, data: { updatedAt: at } });
-    await recordEvents(tx, [
-      {
-        organizationId: app.organizationId,
-        actorId: ctx.actor.id,
-        action: "app.members_changed",
-        targetType: "App",
-        targetId: app.id,
-        before: changes.before,
-        after: changes.after,
-        at,
-      },
-    ]);
-    return { changed: true, settings: await loadSettings(tx, ctx.actor, app.id) };
+    return appChanged(ctx, tx, app, "app.members_changed", changes, at);
   });
 }

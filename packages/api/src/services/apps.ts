@@ -4,14 +4,20 @@ import {
   canManageApp,
   canViewAccounts,
   canViewApp,
-  decodeCursor,
   DomainError,
-  toPage,
   type Page,
 } from "@lantern/domain";
 
+import { BY_NAME, keyset } from "./shared/keyset.ts";
 import type { TListAppsInput } from "../schemas/apps.ts";
 import { escapeLike } from "./search.ts";
+import {
+  APP_NOT_FOUND,
+  appProfile,
+  appProfileSelect,
+  entitlementFieldsSelect,
+  peopleInRole,
+} from "./shared/apps.ts";
 import type { ReadContext } from "./shared/context.ts";
 
 export interface PersonRef {
@@ -43,14 +49,10 @@ export async function listApps(
   };
   const search = input.search?.trim();
   if (search) where.name = { contains: escapeLike(search), mode: "insensitive" };
-  if (input.cursor) {
-    const { key, id } = decodeCursor(input.cursor, "text");
-    where.OR = [{ name: { gt: key } }, { name: key, id: { gt: id } }];
-  }
+  const keys = keyset(input, BY_NAME);
   const apps = await ctx.db.app.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
+    where: { ...where, ...keys.after },
+    ...keys.window,
     select: {
       id: true,
       name: true,
@@ -64,7 +66,7 @@ export async function listApps(
       _count: { select: { entitlements: true } },
     },
   });
-  const page = toPage(apps, input.limit, (a) => ({ key: a.name, id: a.id }));
+  const page = keys.page(apps);
   const accountCounts = await countLiveAccounts(
     ctx,
     page.items.map((a) => a.id),
@@ -99,18 +101,9 @@ export async function getApp(ctx: ReadContext, appId: string) {
   const app = await ctx.db.app.findFirst({
     where: { id: appId, organizationId: ctx.actor.organizationId },
     select: {
-      id: true,
+      ...appProfileSelect,
       organizationId: true,
-      name: true,
-      description: true,
-      iconUrl: true,
-      status: true,
-      accountMappingMode: true,
-      provisioningInstructions: true,
-      deprovisioningInstructions: true,
       createdAt: true,
-      defaultRequestPolicy: { select: { id: true, name: true } },
-      defaultRevocationPolicy: { select: { id: true, name: true } },
       organization: {
         select: {
           defaultRequestPolicy: { select: { id: true, name: true } },
@@ -124,22 +117,13 @@ export async function getApp(ctx: ReadContext, appId: string) {
       entitlements: {
         orderBy: [{ displayName: "asc" }, { id: "asc" }],
         select: {
-          id: true,
-          slug: true,
-          displayName: true,
-          description: true,
-          provisioningStrategy: true,
-          deprovisioningStrategy: true,
+          ...entitlementFieldsSelect,
           _count: { select: { grants: { where: { revokedAt: null } } } },
         },
       },
     },
   });
-  if (!app)
-    throw new DomainError(
-      "NOT_FOUND",
-      "This app does not exist, or it belongs to another organization.",
-    );
+  if (!app) throw new DomainError("NOT_FOUND", APP_NOT_FOUND);
   assertAllowed(canViewApp(ctx.actor, app), "NOT_FOUND");
 
   // Every account figure of the page in one pass over the app's accounts.
@@ -160,24 +144,13 @@ export async function getApp(ctx: ReadContext, appId: string) {
       FROM "Account" a
       LEFT JOIN "User" u ON u.id = a."ownerId"
      WHERE a."appId" = ${appId}::uuid`;
-  const people = (role: "OWNER" | "PROVISIONER" | "DEPROVISIONER") =>
-    app.members.filter((m) => m.role === role).map((m) => m.user);
-  const owners = people("OWNER");
-  const provisioners = people("PROVISIONER");
-  const deprovisioners = people("DEPROVISIONER");
+  const owners = peopleInRole(app.members, "OWNER");
+  const provisioners = peopleInRole(app.members, "PROVISIONER");
+  const deprovisioners = peopleInRole(app.members, "DEPROVISIONER");
 
   return {
-    id: app.id,
-    name: app.name,
-    description: app.description,
-    iconUrl: app.iconUrl,
-    status: app.status,
-    accountMappingMode: app.accountMappingMode,
-    provisioningInstructions: app.provisioningInstructions,
-    deprovisioningInstructions: app.deprovisioningInstructions,
+    ...appProfile(app),
     createdAt: app.createdAt,
-    defaultRequestPolicy: app.defaultRequestPolicy,
-    defaultRevocationPolicy: app.defaultRevocationPolicy,
     /** What applies when the app sets no default of its own: the organization's. */
     organizationDefaults: {
       request: app.organization.defaultRequestPolicy,

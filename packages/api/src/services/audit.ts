@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@lantern/db";
-import { assertAllowed, canViewAuditLog, decodeCursor, toPage, type Page } from "@lantern/domain";
+import { assertAllowed, canViewAuditLog, type Page } from "@lantern/domain";
 
+import { keyset } from "./shared/keyset.ts";
 import type { TAuditFilters, TListAuditInput } from "../schemas/audit.ts";
 import { pagedCsvExport, type CsvColumns, type CsvExport } from "./csv.ts";
 import { escapeLike } from "./search.ts";
@@ -191,16 +192,10 @@ async function auditPage(
   filters: TAuditFilters,
   page: { cursor?: string | null; limit: number },
 ): Promise<Page<AuditRow>> {
-  const where = eventWhere(organizationId, filters);
-  if (page.cursor) {
-    const cursor = decodeCursor(page.cursor, "timestamp");
-    const at = new Date(cursor.key);
-    where.AND = [{ OR: [{ at: { lt: at } }, { at, id: { lt: cursor.id } }] }];
-  }
+  const keys = keyset(page, { key: "at", kind: "timestamp", dir: "desc" });
   const events = await db.event.findMany({
-    where,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
+    where: { ...eventWhere(organizationId, filters), AND: [keys.after] },
+    ...keys.window,
     select: {
       id: true,
       at: true,
@@ -220,7 +215,7 @@ async function auditPage(
     ...e,
     target: targets.get(`${e.targetType}:${e.targetId}`) ?? null,
   }));
-  return toPage(rows, page.limit, (row) => ({ key: row.at.toISOString(), id: row.id }));
+  return keys.page(rows);
 }
 
 /** The audit log, newest first (canViewAuditLog). */

@@ -1,5 +1,6 @@
-import { decodeCursor, devMailboxScope, DomainError, toPage, type Page } from "@lantern/domain";
+import { devMailboxScope, DomainError, type Page } from "@lantern/domain";
 import type { Prisma } from "@lantern/db";
+import { NEWEST_FIRST, keyset } from "./shared/keyset.ts";
 import type { Context } from "../context.ts";
 import type { TDevEmailInput, TDevMailboxListInput } from "../schemas/dev-mailbox.ts";
 import { escapeLike } from "./search.ts";
@@ -50,18 +51,13 @@ export async function listDevEmails(
   const where: Prisma.DevEmailWhereInput = { AND: [visibleEmails(ctx)] };
   const to = input.to?.trim();
   if (to) where.to = { contains: escapeLike(to), mode: "insensitive" };
-  if (input.cursor) {
-    const { key, id } = decodeCursor(input.cursor, "timestamp");
-    const at = new Date(key);
-    where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }];
-  }
+  const keys = keyset(input, NEWEST_FIRST);
   const rows = await ctx.db.devEmail.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    where: { ...where, ...keys.after },
+    ...keys.window,
     select: { id: true, to: true, from: true, subject: true, createdAt: true },
   });
-  return toPage(rows, input.limit, (r) => ({ key: r.createdAt.toISOString(), id: r.id }));
+  return keys.page(rows);
 }
 
 export async function getDevEmail(ctx: ServiceContext, input: TDevEmailInput): Promise<DevEmail> {

@@ -1,20 +1,13 @@
 import { Prisma, type Strategy } from "@lantern/db";
-import {
-  assertAllowed,
-  canManageApp,
-  DomainError,
-  fieldChanges,
-  slugFromName,
-  type Actor,
-} from "@lantern/domain";
-import type { Context } from "../context.ts";
+import { DomainError, fieldChanges, slugFromName, type Actor } from "@lantern/domain";
 import type {
   TBulkUpdateEntitlementsInput,
   TCreateEntitlementInput,
   TUpdateEntitlementInput,
 } from "../schemas/entitlements.ts";
 import { inheritedPolicy, policyRefSelect, type InheritedPolicy } from "./entitlements.ts";
-import { recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
+import { entitlementFieldsSelect, loadManagedApp } from "./shared/apps.ts";
+import { lockRow, recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 // Entitlement settings (SPEC §1, §8): add an entitlement to an app, change its name,
@@ -42,13 +35,8 @@ interface SettingsSnapshot extends Record<string, unknown> {
 }
 
 const settingsSelect = {
-  id: true,
+  ...entitlementFieldsSelect,
   appId: true,
-  slug: true,
-  displayName: true,
-  description: true,
-  provisioningStrategy: true,
-  deprovisioningStrategy: true,
   requestPolicyId: true,
   revocationPolicyId: true,
   owners: { select: { userId: true } },
@@ -67,32 +55,6 @@ function snapshot(e: LoadedSettings): SettingsSnapshot {
     revocationPolicyId: e.revocationPolicyId,
     ownerIds: e.owners.map((o) => o.userId).sort(),
   };
-}
-
-/** The app (of the actor's organization) the actor must manage: NOT_FOUND, else FORBIDDEN. */
-async function loadManagedApp(tx: Tx | Context["db"], actor: Actor, appId: string) {
-  const app = await tx.app.findFirst({
-    where: { id: appId, organizationId: actor.organizationId },
-    select: {
-      id: true,
-      name: true,
-      organizationId: true,
-      members: { where: { role: "OWNER" }, select: { userId: true } },
-    },
-  });
-  if (!app) {
-    throw new DomainError(
-      "NOT_FOUND",
-      "This app does not exist, or it belongs to another organization.",
-    );
-  }
-  assertAllowed(
-    canManageApp(actor, {
-      organizationId: app.organizationId,
-      ownerIds: app.members.map((m) => m.userId),
-    }),
-  );
-  return app;
 }
 
 /** Policies named by the input must be policies of the organization. */
@@ -268,11 +230,7 @@ export async function createEntitlement(
  * after the other, and checks the actor manages its app.
  */
 async function lockEntitlement(tx: Tx, actor: Actor, entitlementId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Entitlement"
-     WHERE "id" = ${entitlementId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", ENTITLEMENT_NOT_FOUND);
+  await lockRow(tx, "Entitlement", entitlementId, actor.organizationId, ENTITLEMENT_NOT_FOUND);
   const entitlement = await tx.entitlement.findUniqueOrThrow({
     where: { id: entitlementId },
     select: settingsSelect,

@@ -1,8 +1,12 @@
 import type { AccountStatus, AccountType, GrantSource } from "@lantern/db";
 import { decodeCursor, toPage, type Page, type RequestState, type TaskKind } from "@lantern/domain";
 import type { TMyAccessInput } from "../schemas/me.ts";
-import { accountLabel, pendingView, type PendingRevocationView } from "./grant-rows.ts";
-import { pendingRevocations } from "./revocations.ts";
+import {
+  accountLabel,
+  pendingRevocations,
+  pendingView,
+  type PendingRevocationView,
+} from "./grants/index.ts";
 import type { ReadContext } from "./shared/context.ts";
 
 // "My access" (issue 14): every account the signed-in person owns, in every app of their

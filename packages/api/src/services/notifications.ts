@@ -1,14 +1,9 @@
 import type { NotificationChannel, NotificationState, Prisma } from "@lantern/db";
-import {
-  assertAllowed,
-  canManageNotifications,
-  decodeCursor,
-  DomainError,
-  toPage,
-  type Page,
-} from "@lantern/domain";
+import { assertAllowed, canManageNotifications, DomainError, type Page } from "@lantern/domain";
 
+import { NEWEST_FIRST, keyset } from "./shared/keyset.ts";
 import type { TListNotificationsInput, TRetryNotificationInput } from "../schemas/notifications.ts";
+import { queueDeliveries } from "@lantern/notify";
 import { recordEvents, transaction } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
@@ -48,23 +43,15 @@ export async function listNotifications(
   input: TListNotificationsInput,
 ): Promise<Page<NotificationRow>> {
   assertAllowed(canManageNotifications(ctx.actor));
-  const cursor = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
+  const keys = keyset(input, NEWEST_FIRST);
   const rows = await ctx.db.notification.findMany({
     where: {
       organizationId: ctx.actor.organizationId,
       ...(input.state ? { state: input.state } : {}),
       ...(input.channel ? { channel: input.channel } : {}),
-      ...(cursor
-        ? {
-            OR: [
-              { createdAt: { lt: new Date(cursor.key) } },
-              { createdAt: new Date(cursor.key), id: { lt: cursor.id } },
-            ],
-          }
-        : {}),
+      ...keys.after,
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    ...keys.window,
     select: {
       id: true,
       channel: true,
@@ -79,10 +66,7 @@ export async function listNotifications(
       recipient: { select: { id: true, displayName: true, email: true } },
     },
   });
-  const page = toPage(rows, input.limit, (row) => ({
-    key: row.createdAt.toISOString(),
-    id: row.id,
-  }));
+  const page = keys.page(rows);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map(({ payload, ...row }) => ({ ...row, about: aboutOf(payload) })),
@@ -102,11 +86,11 @@ export async function countNotifications(ctx: ServiceContext): Promise<Notificat
   return counts;
 }
 
-/** The fields that put a dead letter back in the outbox for the relay to queue again. */
+/** The fields that put a dead letter back in the outbox; its new delivery job goes with it. */
 const requeue = (now: Date) =>
   ({
     state: "PENDING",
-    queuedAt: null,
+    queuedAt: now,
     attempts: 0,
     failedAt: null,
     nextAttemptAt: now,
@@ -125,11 +109,13 @@ export async function retryNotification(
       select: { id: true, state: true, lastError: true },
     });
     if (!row) throw new DomainError("NOT_FOUND", "This notification does not exist.");
-    const { count } = await tx.notification.updateMany({
+    const requeued = await tx.notification.updateManyAndReturn({
       where: { id: row.id, state: "FAILED" },
       data: requeue(now),
+      select: { id: true },
     });
-    if (count === 0) {
+    await queueDeliveries(tx, requeued);
+    if (requeued.length === 0) {
       throw new DomainError(
         "CONFLICT",
         `Only failed notifications can be retried; this one is ${row.state.toLowerCase()}.`,
@@ -156,10 +142,13 @@ export async function retryFailedNotifications(ctx: ServiceContext): Promise<{ c
   assertAllowed(canManageNotifications(ctx.actor));
   const now = ctx.now();
   return transaction(ctx, async (tx) => {
-    const { count } = await tx.notification.updateMany({
+    const requeued = await tx.notification.updateManyAndReturn({
       where: { organizationId: ctx.actor.organizationId, state: "FAILED" },
       data: requeue(now),
+      select: { id: true },
     });
+    await queueDeliveries(tx, requeued);
+    const count = requeued.length;
     if (count > 0) {
       await recordEvents(tx, [
         {

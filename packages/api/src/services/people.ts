@@ -22,7 +22,7 @@ import type {
 } from "../schemas/users.ts";
 import { remapAfterPeopleChange } from "./accounts/people-change.ts";
 import { findActivePeople } from "./search.ts";
-import { inOrder, recordEvents, transaction, type Tx } from "./shared/records.ts";
+import { inOrder, lockRow, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 // The person page and the people changes of the directory (SPEC §8): super admins look a
@@ -211,11 +211,7 @@ const changeSelect = {
 
 /** Locks the person (of the actor's organization) for a change; NOT_FOUND otherwise. */
 async function lockPerson(tx: Tx, actor: Actor, userId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User"
-     WHERE "id" = ${userId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", PERSON_NOT_FOUND);
+  await lockRow(tx, "User", userId, actor.organizationId, PERSON_NOT_FOUND);
   return tx.user.findUniqueOrThrow({ where: { id: userId }, select: changeSelect });
 }
 
@@ -231,6 +227,26 @@ async function otherActiveSuperAdmins(tx: Tx, actor: Actor, userId: string): Pro
      ORDER BY "id"
        FOR UPDATE`;
   return rows.length;
+}
+
+/** The manager chosen in a form (null: none), of the organization; NOT_FOUND otherwise. */
+async function chosenManager(
+  tx: Tx,
+  organizationId: string,
+  managerId: string | null | undefined,
+): Promise<{ id: string; displayName: string; status: UserStatus } | null> {
+  if (!managerId) return null;
+  const manager = await tx.user.findFirst({
+    where: { id: managerId, organizationId },
+    select: { id: true, displayName: true, status: true },
+  });
+  if (!manager) {
+    throw new DomainError(
+      "NOT_FOUND",
+      "The manager you chose does not exist in your organization.",
+    );
+  }
+  return manager;
 }
 
 /** Writes the change with its event, unless nothing changes. */
@@ -304,19 +320,9 @@ export async function setPersonManager(
     const before = person.managerId
       ? await tx.user.findUnique({ where: { id: person.managerId }, select: { displayName: true } })
       : null;
-    let manager: { id: string; displayName: string; status: UserStatus } | null = null;
+    const manager = await chosenManager(tx, org, input.managerId);
     let chain: string[] = [];
-    if (input.managerId) {
-      manager = await tx.user.findFirst({
-        where: { id: input.managerId, organizationId: org },
-        select: { id: true, displayName: true, status: true },
-      });
-      if (!manager) {
-        throw new DomainError(
-          "NOT_FOUND",
-          "The manager you chose does not exist in your organization.",
-        );
-      }
+    if (manager) {
       // The new manager's managers, upwards (UNION stops at a loop already in the data).
       const rows = await tx.$queryRaw<{ managerId: string }[]>`
         WITH RECURSIVE chain("id", "managerId") AS (
@@ -389,19 +395,7 @@ export async function createPerson(
           : `${existing.displayName} (${existing.status.toLowerCase()}) already has the email address ${input.email}: change their status instead.`,
       );
     }
-    let manager: { id: string; displayName: string; status: UserStatus } | null = null;
-    if (input.managerId) {
-      manager = await tx.user.findFirst({
-        where: { id: input.managerId, organizationId: org },
-        select: { id: true, displayName: true, status: true },
-      });
-      if (!manager) {
-        throw new DomainError(
-          "NOT_FOUND",
-          "The manager you chose does not exist in your organization.",
-        );
-      }
-    }
+    const manager = await chosenManager(tx, org, input.managerId);
     const displayName = input.displayName ?? `${input.givenName} ${input.familyName}`;
     // A new person has no reports yet: only the manager's own status can refuse.
     checkManagerChange({ id: "", displayName }, manager, []);

@@ -3,7 +3,6 @@ import {
   assertAllowed,
   assertValidPolicyDefinition,
   canManagePolicies,
-  decodeCursor,
   definitionFromSnapshot,
   describePolicy,
   DomainError,
@@ -13,12 +12,12 @@ import {
   policyAuditFields,
   TERMINAL_REQUEST_STATES,
   snapshotPolicy,
-  toPage,
   type Actor,
   type ApproverKind,
   type Page,
   type PolicyDefinition,
 } from "@lantern/domain";
+import { BY_NAME, keyset } from "./shared/keyset.ts";
 import type { Context } from "../context.ts";
 import type {
   TCreatePolicyInput,
@@ -26,7 +25,7 @@ import type {
   TPolicyIdInput,
   TUpdatePolicyInput,
 } from "../schemas/policies.ts";
-import { recordEvents, transaction, type Tx } from "./shared/records.ts";
+import { lockRow, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
 // Approval policies (issue 6, SPEC §1): super admins list, read, create, edit, duplicate and
@@ -166,19 +165,13 @@ export async function listPolicies(
   input: TListPoliciesInput,
 ): Promise<Page<PolicyListItem>> {
   assertAllowed(canManagePolicies(ctx.actor));
-  const after = input.cursor ? decodeCursor(input.cursor, "text") : null;
+  const keys = keyset(input, BY_NAME);
   const rows = await ctx.db.policy.findMany({
-    where: {
-      organizationId: ctx.actor.organizationId,
-      ...(after
-        ? { OR: [{ name: { gt: after.key } }, { name: after.key, id: { gt: after.id } }] }
-        : {}),
-    },
+    where: { organizationId: ctx.actor.organizationId, ...keys.after },
     include: { ...policyInclude, ...usageCount },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
+    ...keys.window,
   });
-  const page = toPage(rows, input.limit, (p) => ({ key: p.name, id: p.id }));
+  const page = keys.page(rows);
   const usage = await usageCounts(ctx.db, ctx.actor, page.items);
   return {
     nextCursor: page.nextCursor,
@@ -469,11 +462,7 @@ export async function createPolicy(
 
 /** Locks the policy row (so two edits apply one after the other) and loads it. */
 async function lockPolicy(tx: Tx, actor: Actor, id: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Policy"
-     WHERE "id" = ${id}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", POLICY_NOT_FOUND);
+  await lockRow(tx, "Policy", id, actor.organizationId, POLICY_NOT_FOUND);
   return loadPolicy(tx, actor, id);
 }
 

@@ -1,6 +1,7 @@
 import type { Prisma, UserRole, UserStatus } from "@lantern/db";
-import { assertAllowed, canViewDirectory, decodeCursor, toPage, type Page } from "@lantern/domain";
+import { assertAllowed, canViewDirectory, type Page } from "@lantern/domain";
 
+import { keyset } from "./shared/keyset.ts";
 import type { TListUsersInput } from "../schemas/users.ts";
 import { escapeLike } from "./search.ts";
 import type { ReadContext } from "./shared/context.ts";
@@ -38,10 +39,7 @@ export async function listUsers(
       ],
     });
   }
-  if (input.cursor) {
-    const { key, id } = decodeCursor(input.cursor, "text");
-    and.push({ OR: [{ displayName: { gt: key } }, { displayName: key, id: { gt: id } }] });
-  }
+  const keys = keyset(input, { key: "displayName", kind: "text", dir: "asc" });
   const users = await ctx.db.user.findMany({
     where: {
       organizationId: ctx.actor.organizationId,
@@ -53,9 +51,9 @@ export async function listUsers(
           ? { managerId: null }
           : {}),
       AND: and,
+      ...keys.after,
     },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
+    ...keys.window,
     select: {
       id: true,
       displayName: true,
@@ -68,7 +66,7 @@ export async function listUsers(
       _count: { select: { reports: { where: { status: { not: "DEPROVISIONED" } } } } },
     },
   });
-  const page = toPage(users, input.limit, (u) => ({ key: u.displayName, id: u.id }));
+  const page = keys.page(users);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map(({ _count, ...u }) => ({ ...u, directReportCount: _count.reports })),

@@ -1,5 +1,5 @@
-import { allow, deny, type Actor, type Decision } from "../actor.ts";
-import { canSignIn, isSuperAdmin } from "./rules.ts";
+import { responsibleForEntitlement } from "./grants.ts";
+import { ownsOrManages, responsibleRule } from "./rules.ts";
 
 // SPEC §4.5, §8: who may open an account's details page (its emails and profile attributes
 // as ingested). Which of its grants the page lists is accountGrantsScope's (grant-visibility.ts):
@@ -30,18 +30,9 @@ export function whoCanViewAccount(account: Pick<AccountFactsForView, "appName">)
  * owners of an entitlement the account holds see it too — exactly the people who may revoke
  * its access (canRevokeGrant), so they can see what they would revoke.
  */
-export function canViewAccount(actor: Actor, account: AccountFactsForView): Decision {
-  if (actor.organizationId !== account.organizationId) return deny(ACCOUNT_NOT_FOUND);
-  const active = canSignIn(actor);
-  if (!active.allowed) return active;
-  if (
-    isSuperAdmin(actor) ||
-    account.appOwnerIds.includes(actor.id) ||
-    account.owner?.id === actor.id ||
-    (account.owner !== null && account.owner.managerId === actor.id) ||
-    account.entitlementOwnerIds.includes(actor.id)
-  ) {
-    return allow;
-  }
-  return deny(whoCanViewAccount(account));
-}
+export const canViewAccount = responsibleRule<AccountFactsForView>({
+  notFound: ACCOUNT_NOT_FOUND,
+  responsible: (actor, account) =>
+    responsibleForEntitlement(actor, account) || ownsOrManages(actor, account.owner),
+  whoCan: whoCanViewAccount,
+});

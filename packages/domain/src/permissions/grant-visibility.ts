@@ -1,6 +1,5 @@
-import { allow, deny, type Actor, type Decision } from "../actor.ts";
-import { GRANT_NOT_FOUND, type GrantFactsForRevoke } from "./grants.ts";
-import { canSignIn, isSuperAdmin } from "./rules.ts";
+import { GRANT_NOT_FOUND, responsibleForEntitlement, type GrantFactsForRevoke } from "./grants.ts";
+import { isSuperAdmin, listScope, ownsOrManages, responsibleRule } from "./rules.ts";
 
 // SPEC §5, §8: who may see that an account holds an entitlement (a grant), one grant at a
 // time and as lists. A grant names an account (login, name, email) and its owner, so it is
@@ -27,21 +26,12 @@ export function whoCanViewGrant(
  * See one grant (its account, owner and revocation in flight): super admins, the app's
  * owners, the entitlement's owners, the account's owner and the owner's direct manager.
  */
-export function canViewGrant(actor: Actor, grant: GrantFactsForView): Decision {
-  if (actor.organizationId !== grant.organizationId) return deny(GRANT_NOT_FOUND);
-  const active = canSignIn(actor);
-  if (!active.allowed) return active;
-  if (
-    isSuperAdmin(actor) ||
-    grant.appOwnerIds.includes(actor.id) ||
-    grant.entitlementOwnerIds.includes(actor.id) ||
-    grant.accountOwner?.id === actor.id ||
-    (grant.accountOwner !== null && grant.accountOwner.managerId === actor.id)
-  ) {
-    return allow;
-  }
-  return deny(whoCanViewGrant(grant));
-}
+export const canViewGrant = responsibleRule<GrantFactsForView>({
+  notFound: GRANT_NOT_FOUND,
+  responsible: (actor, grant) =>
+    responsibleForEntitlement(actor, grant) || ownsOrManages(actor, grant.accountOwner),
+  whoCan: whoCanViewGrant,
+});
 
 /**
  * Which of an entitlement's grants a viewer's list holds (its Grants tab): every one (`ALL`:
@@ -52,21 +42,10 @@ export function canViewGrant(actor: Actor, grant: GrantFactsForView): Decision {
  */
 export type EntitlementGrantsScope = "ALL" | "OWN_AND_REPORTS" | "NONE";
 
-export function entitlementGrantsScope(
-  actor: Actor,
-  entitlement: Pick<GrantFactsForView, "organizationId" | "appOwnerIds" | "entitlementOwnerIds">,
-): EntitlementGrantsScope {
-  if (actor.organizationId !== entitlement.organizationId) return "NONE";
-  if (!canSignIn(actor).allowed) return "NONE";
-  if (
-    isSuperAdmin(actor) ||
-    entitlement.appOwnerIds.includes(actor.id) ||
-    entitlement.entitlementOwnerIds.includes(actor.id)
-  ) {
-    return "ALL";
-  }
-  return "OWN_AND_REPORTS";
-}
+export const entitlementGrantsScope = listScope<
+  Pick<GrantFactsForView, "organizationId" | "appOwnerIds" | "entitlementOwnerIds">,
+  "OWN_AND_REPORTS"
+>(responsibleForEntitlement, "OWN_AND_REPORTS");
 
 /**
  * Which of an account's grants a viewer's list holds (the account details page): every one
@@ -76,20 +55,13 @@ export function entitlementGrantsScope(
  */
 export type AccountGrantsScope = "ALL" | "OWNED_ENTITLEMENTS" | "NONE";
 
-export function accountGrantsScope(
-  actor: Actor,
-  account: Pick<GrantFactsForView, "organizationId" | "appOwnerIds" | "accountOwner">,
-): AccountGrantsScope {
-  if (actor.organizationId !== account.organizationId) return "NONE";
-  if (!canSignIn(actor).allowed) return "NONE";
-  const owner = account.accountOwner;
-  if (
+export const accountGrantsScope = listScope<
+  Pick<GrantFactsForView, "organizationId" | "appOwnerIds" | "accountOwner">,
+  "OWNED_ENTITLEMENTS"
+>(
+  (actor, account) =>
     isSuperAdmin(actor) ||
     account.appOwnerIds.includes(actor.id) ||
-    owner?.id === actor.id ||
-    (owner !== null && owner.managerId === actor.id)
-  ) {
-    return "ALL";
-  }
-  return "OWNED_ENTITLEMENTS";
-}
+    ownsOrManages(actor, account.accountOwner),
+  "OWNED_ENTITLEMENTS",
+);

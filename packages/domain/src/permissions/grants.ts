@@ -1,5 +1,5 @@
-import { allow, deny, type Actor, type Decision } from "../actor.ts";
-import { canSignIn, isSuperAdmin } from "./rules.ts";
+import type { Actor } from "../actor.ts";
+import { isSuperAdmin, managesOwner, responsibleRule } from "./rules.ts";
 
 // SPEC §5, §8: who may remove an account's access to an entitlement by hand.
 
@@ -29,17 +29,21 @@ export function whoCanRevoke(grant: GrantFactsForRevoke): string {
  * or the direct manager of the account's owner. The account's owner is not on the list: they
  * ask one of these people. Refusals name who can.
  */
-export function canRevokeGrant(actor: Actor, grant: GrantFactsForRevoke): Decision {
-  if (actor.organizationId !== grant.organizationId) return deny(GRANT_NOT_FOUND);
-  const active = canSignIn(actor);
-  if (!active.allowed) return active;
-  if (
+export const canRevokeGrant = responsibleRule<GrantFactsForRevoke>({
+  notFound: GRANT_NOT_FOUND,
+  responsible: (actor, grant) =>
+    responsibleForEntitlement(actor, grant) || managesOwner(actor, grant.accountOwner),
+  whoCan: whoCanRevoke,
+});
+
+/** A super admin, an owner of the grant's app or an owner of its entitlement. */
+export function responsibleForEntitlement(
+  actor: Actor,
+  grant: Pick<GrantFactsForRevoke, "appOwnerIds" | "entitlementOwnerIds">,
+): boolean {
+  return (
     isSuperAdmin(actor) ||
     grant.appOwnerIds.includes(actor.id) ||
-    grant.entitlementOwnerIds.includes(actor.id) ||
-    (grant.accountOwner !== null && grant.accountOwner.managerId === actor.id)
-  ) {
-    return allow;
-  }
-  return deny(whoCanRevoke(grant));
+    grant.entitlementOwnerIds.includes(actor.id)
+  );
 }

@@ -27,6 +27,58 @@ export function canSignIn(user: Pick<Actor, "status">): Decision {
   }
 }
 
+/**
+ * A rule about one thing of an organization that names who is responsible for it: `notFound`
+ * for another organization's (it does not exist for them), the sign-in refusal for people who
+ * may not use Lantern, allowed for the people `responsible` names, else refused with `whoCan`.
+ */
+export function responsibleRule<F extends { organizationId: string }>(rule: {
+  notFound: string;
+  responsible: (actor: Actor, facts: F) => boolean;
+  whoCan: (facts: F) => string;
+}): (actor: Actor, facts: F) => Decision {
+  return (actor, facts) => {
+    if (actor.organizationId !== facts.organizationId) return deny(rule.notFound);
+    const active = canSignIn(actor);
+    if (!active.allowed) return active;
+    return rule.responsible(actor, facts) ? allow : deny(rule.whoCan(facts));
+  };
+}
+
+/**
+ * Which of the organization's things a list holds for `actor`: `ALL` for the people `seesAll`
+ * names, `partial` for the other members, `NONE` for people of another organization or who
+ * may not use Lantern.
+ */
+export function listScope<F extends { organizationId: string }, P extends string>(
+  seesAll: (actor: Actor, facts: F) => boolean,
+  partial: P,
+): (actor: Actor, facts: F) => "ALL" | P | "NONE" {
+  return (actor, facts) => {
+    if (actor.organizationId !== facts.organizationId || !canSignIn(actor).allowed) return "NONE";
+    return seesAll(actor, facts) ? "ALL" : partial;
+  };
+}
+
+/** The direct manager of `owner` (an account's owner); nobody for an account without one. */
+export function managesOwner(actor: Actor, owner: { managerId: string | null } | null): boolean {
+  return owner !== null && owner.managerId === actor.id;
+}
+
+/** The account's owner or their direct manager. */
+export function ownsOrManages(
+  actor: Actor,
+  owner: { id: string; managerId: string | null } | null,
+): boolean {
+  return owner?.id === actor.id || managesOwner(actor, owner);
+}
+
+/** A rule only super admins pass, refused with `refusal`. */
+const superAdminsOnly =
+  (refusal: string) =>
+  (actor: Actor): Decision =>
+    isSuperAdmin(actor) ? allow : deny(refusal);
+
 /** Every member sees the apps of their organization (SPEC §8). */
 export function canViewApp(actor: Actor, app: Pick<AppFacts, "organizationId">): Decision {
   if (actor.organizationId !== app.organizationId) return deny("This app does not exist.");
@@ -41,45 +93,33 @@ export function canManageApp(actor: Actor, app: AppFacts): Decision {
 }
 
 /** The Users directory is for administrators (SPEC §2). */
-export function canViewDirectory(actor: Actor): Decision {
-  return isSuperAdmin(actor) ? allow : deny("Only super admins can browse the people directory.");
-}
+export const canViewDirectory = superAdminsOnly(
+  "Only super admins can browse the people directory.",
+);
 
 /** Adding an application to the organization (SPEC §8: super admins do everything). */
-export function canCreateApp(actor: Actor): Decision {
-  return isSuperAdmin(actor) ? allow : deny("Only super admins can add applications.");
-}
+export const canCreateApp = superAdminsOnly("Only super admins can add applications.");
 
 /** Approval policies: create, edit, duplicate, delete. */
-export function canManagePolicies(actor: Actor): Decision {
-  return isSuperAdmin(actor) ? allow : deny("Only super admins can change approval policies.");
-}
+export const canManagePolicies = superAdminsOnly("Only super admins can change approval policies.");
 
 /** People: add someone, set their role, manager and status. */
-export function canManagePeople(actor: Actor): Decision {
-  return isSuperAdmin(actor)
-    ? allow
-    : deny("Only super admins can change people's roles, managers and status.");
-}
+export const canManagePeople = superAdminsOnly(
+  "Only super admins can change people's roles, managers and status.",
+);
 
 /** The audit log: every Event of the organization. */
-export function canViewAuditLog(actor: Actor): Decision {
-  return isSuperAdmin(actor) ? allow : deny("Only super admins can read the audit log.");
-}
+export const canViewAuditLog = superAdminsOnly("Only super admins can read the audit log.");
 
 /** Organization-wide settings. */
-export function canManageOrganization(actor: Actor): Decision {
-  return isSuperAdmin(actor)
-    ? allow
-    : deny("Only super admins can change the organization's settings.");
-}
+export const canManageOrganization = superAdminsOnly(
+  "Only super admins can change the organization's settings.",
+);
 
 /** Notification delivery: the dead letters and their retry (SPEC §6.3). */
-export function canManageNotifications(actor: Actor): Decision {
-  return isSuperAdmin(actor)
-    ? allow
-    : deny("Only super admins can see notification deliveries and retry failed ones.");
-}
+export const canManageNotifications = superAdminsOnly(
+  "Only super admins can see notification deliveries and retry failed ones.",
+);
 
 /** Who may read the dev mailbox, as the server is configured (see the API's Context). */
 export type DevMailboxAccess = "off" | "public" | "signed-in";

@@ -17,6 +17,7 @@ import {
   type NotificationEmailProps,
   type RenderedEmail,
 } from "@lantern/emails";
+import type { z } from "zod";
 import { InvalidNotificationError } from "./errors.ts";
 import { INBOX_PATHS, SETTINGS_PATH, absoluteUrl } from "./links.ts";
 import {
@@ -102,91 +103,108 @@ function taskProps(payload: NotificationTaskFacts, links: Links) {
 
 type Renderer = (template: string, payload: unknown, links: Links) => Promise<RenderedNotification>;
 
-const requestEnded =
-  (
-    schema:
-      | typeof ZRequestCompletedPayload
-      | typeof ZRequestErroredPayload
-      | typeof ZRequestDeniedPayload
-      | typeof ZRequestCancelledPayload,
-  ): Renderer =>
-  async (template, payload, links) => {
-    const p = parseNotificationPayload(template, schema, payload);
-    const props = {
+/**
+ * The renderer of a template: its payload checked by `schema`, turned into the props that
+ * `email` and `slack` share.
+ */
+function renderer<S extends z.ZodType, P>(
+  schema: S,
+  propsOf: (payload: z.output<S>, links: Links) => P,
+  email: (props: P) => Promise<RenderedEmail>,
+  slack: (props: P) => SlackBlocksMessage,
+): Renderer {
+  return async (template, payload, links) => {
+    const props = propsOf(parseNotificationPayload(template, schema, payload), links);
+    return { email: await email(props), slack: slack(props) };
+  };
+}
+
+const requestEnded = (
+  schema:
+    | typeof ZRequestCompletedPayload
+    | typeof ZRequestErroredPayload
+    | typeof ZRequestDeniedPayload
+    | typeof ZRequestCancelledPayload,
+): Renderer =>
+  renderer(
+    schema,
+    (p, links) => ({
       ...requestProps(p, links),
       state: p.state,
       note: p.note,
       taskNumber: p.taskNumber,
       recipientRole: p.recipientRole,
-    };
-    return { email: await requestEndedEmail(props), slack: requestEndedSlack(props) };
-  };
+    }),
+    requestEndedEmail,
+    requestEndedSlack,
+  );
 
 /** One renderer per template; the mapped type makes a new template a compile error here. */
 const renderers: { [T in NotificationTemplate]: Renderer } = {
-  "task.assigned": async (template, payload, links) => {
-    const p = parseNotificationPayload(template, ZTaskAssignedPayload, payload);
-    const props = {
-      ...taskProps(p, links),
-      dueAt: p.dueAt,
-      routingNote: p.routingNote,
-    };
-    return { email: await taskAssignedEmail(props), slack: taskAssignedSlack(props) };
-  },
-  "task.reminder": async (template, payload, links) => {
-    const p = parseNotificationPayload(template, ZTaskReminderPayload, payload);
-    const props = {
+  "task.assigned": renderer(
+    ZTaskAssignedPayload,
+    (p, links) => ({ ...taskProps(p, links), dueAt: p.dueAt, routingNote: p.routingNote }),
+    taskAssignedEmail,
+    taskAssignedSlack,
+  ),
+  "task.reminder": renderer(
+    ZTaskReminderPayload,
+    (p, links) => ({
       ...taskProps(p, links),
       dueAt: p.dueAt,
       reminder: { remindedBy: p.remindedBy, openedAt: p.openedAt },
-    };
-    return { email: await taskAssignedEmail(props), slack: taskAssignedSlack(props) };
-  },
-  "task.reassigned": async (template, payload, links) => {
-    const p = parseNotificationPayload(template, ZTaskReassignedPayload, payload);
-    const props = {
+    }),
+    taskAssignedEmail,
+    taskAssignedSlack,
+  ),
+  "task.reassigned": renderer(
+    ZTaskReassignedPayload,
+    (p, links) => ({
       ...taskProps(p, links),
       reassignedBy: p.reassignedBy,
       reassignReason: p.reassignReason,
-    };
-    return { email: await taskReassignedEmail(props), slack: taskReassignedSlack(props) };
-  },
+    }),
+    taskReassignedEmail,
+    taskReassignedSlack,
+  ),
   "request.completed": requestEnded(ZRequestCompletedPayload),
   "request.errored": requestEnded(ZRequestErroredPayload),
   "request.denied": requestEnded(ZRequestDeniedPayload),
   "request.cancelled": requestEnded(ZRequestCancelledPayload),
-  "revocation.requested": async (template, payload, links) => {
-    const p = parseNotificationPayload(template, ZRevocationRequestedPayload, payload);
-    const props = { ...requestProps(p, links), accountLabel: p.accountLabel };
-    return { email: await revocationRequestedEmail(props), slack: revocationRequestedSlack(props) };
-  },
-  "digest.daily": async (template, payload, links) => {
-    const p = parseNotificationPayload(template, ZDailyDigestPayload, payload);
-    const inboxUrls: Record<NotificationTaskKind, string> = {
-      APPROVAL: links.to(INBOX_PATHS.APPROVAL),
-      PROVISION: links.to(INBOX_PATHS.PROVISION),
-      DEPROVISION: links.to(INBOX_PATHS.DEPROVISION),
-    };
-    const props = {
-      ...links.common,
-      date: p.date,
-      counts: p.counts,
-      total: p.total,
-      inboxUrls,
-      tasks: p.tasks.map((task) => ({
-        number: task.number,
-        kind: task.kind,
-        appName: task.appName,
-        entitlementName: task.entitlementName,
-        subject: task.subject,
-        openedAt: task.openedAt,
-        dueAt: task.dueAt,
-        url: links.to(task.path),
-      })),
-    };
-    return { email: await dailyDigestEmail(props), slack: dailyDigestSlack(props) };
-  },
+  "revocation.requested": renderer(
+    ZRevocationRequestedPayload,
+    (p, links) => ({ ...requestProps(p, links), accountLabel: p.accountLabel }),
+    revocationRequestedEmail,
+    revocationRequestedSlack,
+  ),
+  "digest.daily": renderer(ZDailyDigestPayload, digestProps, dailyDigestEmail, dailyDigestSlack),
 };
+
+/** The digest's props: its counts, its tasks and the inbox of each kind, linked absolutely. */
+function digestProps(p: z.output<typeof ZDailyDigestPayload>, links: Links) {
+  const inboxUrls: Record<NotificationTaskKind, string> = {
+    APPROVAL: links.to(INBOX_PATHS.APPROVAL),
+    PROVISION: links.to(INBOX_PATHS.PROVISION),
+    DEPROVISION: links.to(INBOX_PATHS.DEPROVISION),
+  };
+  return {
+    ...links.common,
+    date: p.date,
+    counts: p.counts,
+    total: p.total,
+    inboxUrls,
+    tasks: p.tasks.map((task) => ({
+      number: task.number,
+      kind: task.kind,
+      appName: task.appName,
+      entitlementName: task.entitlementName,
+      subject: task.subject,
+      openedAt: task.openedAt,
+      dueAt: task.dueAt,
+      url: links.to(task.path),
+    })),
+  };
+}
 
 /**
  * Renders one outbox notification to its email (subject, HTML, plain text) and its Slack

@@ -1,4 +1,11 @@
-import type { Account, App, Entitlement, Organization, User } from "@lantern/db";
+import {
+  QUEUES,
+  type Account,
+  type App,
+  type Entitlement,
+  type Organization,
+  type User,
+} from "@lantern/db";
 import {
   createAccount,
   createApp,
@@ -366,6 +373,12 @@ describe("enqueueDailyDigests", () => {
     for (const nobody of [people.bea, people.cal, people.dee, people.rita, people.olive]) {
       expect(rows.filter((row) => row.recipientId === nobody.id)).toEqual([]);
     }
+    // Each with exactly one delivery job.
+    const jobs = await db.sql.query<{ id: string }>(
+      `SELECT data->>'notificationId' AS id FROM pgboss.job WHERE name = $1`,
+      [QUEUES.deliver],
+    );
+    expect(jobs.map((job) => job.id).sort()).toEqual(rows.map((row) => row.id).sort());
 
     const alex = rows.find((row) => row.recipientId === people.alex.id)!;
     expect(alex).toMatchObject({
@@ -373,7 +386,8 @@ describe("enqueueDailyDigests", () => {
       channel: "EMAIL",
       state: "PENDING",
       attempts: 0,
-      queuedAt: null,
+      // Queued with its delivery job, in the digest's own transaction.
+      queuedAt: NOW,
       idempotencyKey: `digest.daily:2026-11-22:${people.alex.id}:EMAIL`,
       nextAttemptAt: NOW,
       createdAt: NOW,

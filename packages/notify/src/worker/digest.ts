@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@lantern/db";
+import { queueDeliveries } from "./outbox.ts";
 
 /** How many tasks a digest lists (the oldest first). */
 export const DIGEST_TOP_TASKS = 10;
@@ -18,8 +19,8 @@ const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"
 /**
  * The daily digest (SPEC §6.1): one outbox row per active person who has open tasks and
  * takes email, with counts per kind and their ten oldest tasks. One set-based statement for
- * every organization. Keyed by day and person, so running it twice on a day enqueues
- * nothing new. Answers how many digests were enqueued.
+ * every organization, in one transaction with their delivery jobs. Keyed by day and person,
+ * so running it twice on a day enqueues nothing new. Answers how many digests were enqueued.
  */
 export async function enqueueDailyDigests(
   prisma: PrismaClient,
@@ -27,8 +28,9 @@ export async function enqueueDailyDigests(
   options: { timeZone?: string } = {},
 ): Promise<number> {
   const day = dayIn(now, options.timeZone ?? "UTC");
-  return prisma.$executeRawUnsafe(
-    `WITH open_tasks AS (
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `WITH open_tasks AS (
        SELECT ta."userId", ta."organizationId", t.number, t.kind, t."createdAt", t."dueAt",
               app.name AS app_name, e."displayName" AS entitlement_name,
               CASE
@@ -69,7 +71,7 @@ export async function enqueueDailyDigests(
      )
      INSERT INTO "Notification"
        (id, "organizationId", "recipientId", channel, template, payload, "idempotencyKey",
-        "nextAttemptAt", "createdAt")
+        "nextAttemptAt", "queuedAt", "createdAt")
      SELECT gen_random_uuid(), "organizationId", "userId", 'EMAIL', 'digest.daily',
             jsonb_build_object(
               'date', $1::text,
@@ -78,11 +80,15 @@ export async function enqueueDailyDigests(
               'total', total,
               'tasks', tasks),
             'digest.daily:' || $1::text || ':' || "userId" || ':EMAIL',
-            $3::timestamp, $3::timestamp
+            $3::timestamp, $3::timestamp, $3::timestamp
        FROM per_person
-     ON CONFLICT ("idempotencyKey") DO NOTHING`,
-    day,
-    DIGEST_TOP_TASKS,
-    now,
-  );
+     ON CONFLICT ("idempotencyKey") DO NOTHING
+     RETURNING id::text`,
+      day,
+      DIGEST_TOP_TASKS,
+      now,
+    );
+    await queueDeliveries(tx, rows);
+    return rows.length;
+  });
 }

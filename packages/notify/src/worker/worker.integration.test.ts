@@ -1,5 +1,6 @@
 import {
   connectPostgres,
+  QUEUES,
   type Database,
   type Notification,
   type Organization,
@@ -9,7 +10,6 @@ import {
 import { createOrganization, createUser } from "@lantern/seed";
 import { createTestDatabase, type TestDatabase } from "@lantern/db/testing";
 import type { NotificationTemplate } from "@lantern/domain";
-import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadNotifyConfig } from "../config.ts";
 import { fixtureContext, notificationFixtures } from "../messages/fixtures.ts";
@@ -23,8 +23,7 @@ import {
 } from "../testing/index.ts";
 import { createMailer, type EmailMessage, type Mailer } from "../transports/email.ts";
 import { IDEMPOTENCY_HEADER, messageIdFor } from "../transports/idempotency.ts";
-import { QUEUES, startQueue } from "./queue.ts";
-import { relayPendingNotifications } from "./relay.ts";
+import { queueDeliveries, queueStrandedNotifications } from "./outbox.ts";
 import {
   startNotificationWorker,
   type NotificationWorker,
@@ -32,7 +31,7 @@ import {
 } from "./worker.ts";
 
 // The delivery worker against a real database (in-memory PGlite, or scratch PostgreSQL with
-// DATABASE_URL): outbox rows written straight into Notification, the relay, pg-boss, and the
+// DATABASE_URL): outbox rows written with their delivery jobs as the services write them, pg-boss, and the
 // transports pointed at a real SMTP server and a fake Slack on 127.0.0.1. What happens to
 // rows whose recipient changed after they were queued, rows that can never render, stale
 // Slack ids, deliveries that hang until the queue gives up, and several workers at once.
@@ -43,7 +42,6 @@ const PUBLIC_URL = "https://lantern.acme.test";
 /** Fast polling and retries, so each test settles in seconds. */
 const fast = {
   publicUrl: PUBLIC_URL,
-  relayIntervalMs: 200,
   pollingIntervalSeconds: 0.5,
   retryDelaySeconds: 1,
   maintenanceIntervalSeconds: 1,
@@ -118,13 +116,36 @@ function outboxRow(
   };
 }
 
+/**
+ * Writes outbox rows and their delivery jobs in one transaction, as the services do; with
+ * `queued: false`, rows alone, as a Lantern from before the job queue left them.
+ */
 async function insertRows(
   rows: Prisma.NotificationCreateManyInput[],
   database: Pick<Database, "prisma"> = db,
+  { queued = true }: { queued?: boolean } = {},
 ): Promise<Notification[]> {
-  const created = await database.prisma.notification.createManyAndReturn({ data: rows });
+  const created = await database.prisma.$transaction(async (tx) => {
+    const written = await tx.notification.createManyAndReturn({
+      data: rows.map((row) => ({ ...row, queuedAt: queued ? new Date() : null })),
+    });
+    if (queued) await queueDeliveries(tx, written);
+    return written;
+  });
   const byKey = new Map(created.map((row) => [row.idempotencyKey, row]));
   return rows.map((row) => byKey.get(row.idempotencyKey)!);
+}
+
+/** How many delivery jobs pg-boss holds for each of `ids` that has one. */
+async function deliveryJobCounts(ids: string[]) {
+  return db.sql.query<{ id: string; jobs: number; later: boolean }>(
+    `SELECT data->>'notificationId' AS id, count(*)::int AS jobs,
+            bool_or(start_after > now() + interval '30 minutes') AS later
+       FROM pgboss.job
+      WHERE name = $1 AND data->>'notificationId' = ANY($2::text[])
+      GROUP BY 1`,
+    [QUEUES.deliver, ids],
+  );
 }
 
 async function reload(
@@ -166,23 +187,13 @@ async function jobsOf(notificationId: string) {
 const keyOf = (mail: CapturedMail) => mail.headers[IDEMPOTENCY_HEADER.toLowerCase()];
 const mailsWithKey = (key: string) => smtp.messages.filter((mail) => keyOf(mail) === key);
 
-/** Queues the due rows with a queue of its own and stops it: no worker has seen them yet. */
-async function relayWithoutWorker(): Promise<void> {
-  const boss = await startQueue(db.sql, fast);
-  try {
-    await relayPendingNotifications(db.sql, boss);
-  } finally {
-    await boss.stop({ graceful: false, close: false });
-  }
-}
-
 async function newOrganization(name: string) {
   return createOrganization(db.prisma, { name });
 }
 
 describe.runIf(process.env.DATABASE_URL)("two workers on one PostgreSQL database", () => {
   it("start together on a new database and deliver 200 emails between them, each once", async () => {
-    // A database of its own: the two workers' first start creates the queues.
+    // A database of its own: the two workers' first start on it happens at the same moment.
     const fresh = await createTestDatabase();
     const workers: NotificationWorker[] = [];
     let second: Database | null = null;
@@ -246,54 +257,69 @@ describe.runIf(process.env.DATABASE_URL)("two workers on one PostgreSQL database
   }, 120_000);
 });
 
-describe("the outbox relay", () => {
-  it("queues each row exactly once when several relays run at the same time", async () => {
-    const org = await newOrganization("Concurrent Relays");
+describe("delivery jobs", () => {
+  it("are enqueued with their rows, one each, and not when the writing transaction rolls back", async () => {
+    const org = await newOrganization("Jobs With Rows");
     const person = await createUser(db.prisma, org);
     const rows = await insertRows(
-      Array.from({ length: 300 }, () => outboxRow(org, person, "task.assigned")),
+      Array.from({ length: 30 }, () => outboxRow(org, person, "task.assigned")),
     );
-    // A row not due yet (a retry later) stays where it is.
+    // A row due later (a retry at a set time) gets a job that starts then.
     const [later] = await insertRows([
       outboxRow(org, person, "task.assigned", { nextAttemptAt: new Date(Date.now() + 3_600_000) }),
     ]);
+    // A change that fails after writing its outbox rows leaves neither rows nor jobs.
+    const doomed = outboxRow(org, person, "task.assigned");
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        const written = await tx.notification.createManyAndReturn({ data: [doomed] });
+        await queueDeliveries(tx, written);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(
+      await db.prisma.notification.count({ where: { idempotencyKey: doomed.idempotencyKey } }),
+    ).toBe(0);
 
-    // PostgreSQL: two queues on two connection pools, as two processes; PGlite: one session.
+    const counts = await deliveryJobCounts([...rows, later!].map((row) => row.id));
+    expect(counts).toHaveLength(31);
+    expect(counts.every((row) => row.jobs === 1)).toBe(true);
+    expect(counts.filter((row) => row.later).map((row) => row.id)).toEqual([later!.id]);
+    await db.sql.query(
+      `DELETE FROM pgboss.job WHERE name = $1 AND data->>'notificationId' = ANY($2::text[])`,
+      [QUEUES.deliver, [...rows, later!].map((row) => row.id)],
+    );
+    await db.prisma.notification.updateMany({
+      where: { organizationId: org.id },
+      data: { state: "SKIPPED", lastError: "test cleanup" },
+    });
+  });
+
+  it("are given exactly once to rows left without one, however many workers start at once", async () => {
+    const org = await newOrganization("Stranded Rows");
+    const person = await createUser(db.prisma, org);
+    const rows = await insertRows(
+      Array.from({ length: 300 }, () => outboxRow(org, person, "task.assigned")),
+      db,
+      { queued: false },
+    );
+    // PostgreSQL: two connection pools, as two processes; PGlite: one session.
     const second: Database | null = db.url ? await connectPostgres(db.url, 5) : null;
     const sessions = second ? [db, second] : [db];
-    const bosses: PgBoss[] = [];
     try {
-      for (const session of sessions) bosses.push(await startQueue(session.sql, fast));
       const queued = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          relayPendingNotifications(
-            sessions[i % sessions.length]!.sql,
-            bosses[i % bosses.length]!,
-            {
-              batch: 20,
-            },
-          ),
+          queueStrandedNotifications(sessions[i % sessions.length]!.prisma),
         ),
       );
       expect(queued.reduce((sum, n) => sum + n, 0)).toBe(300);
-
-      const counts = await db.sql.query<{ id: string; jobs: number }>(
-        `SELECT data->>'notificationId' AS id, count(*)::int AS jobs FROM pgboss.job
-          WHERE name = $1 AND data->>'notificationId' = ANY($2::text[])
-          GROUP BY 1`,
-        [QUEUES.deliver, [...rows, later!].map((row) => row.id)],
-      );
+      const counts = await deliveryJobCounts(rows.map((row) => row.id));
       expect(counts).toHaveLength(300);
       expect(counts.every((row) => row.jobs === 1)).toBe(true);
-      expect(new Set(counts.map((row) => row.id))).toEqual(new Set(rows.map((row) => row.id)));
-      const after = await reload([...rows, later!]);
-      expect(after.slice(0, 300).every((row) => row.queuedAt !== null)).toBe(true);
-      expect(after[300]!.queuedAt).toBeNull();
-
-      // Nothing left to queue: a second round finds nothing.
-      expect(await relayPendingNotifications(db.sql, bosses[0]!)).toBe(0);
+      expect((await reload(rows)).every((row) => row.queuedAt !== null)).toBe(true);
+      // Nothing left: a second round finds nothing.
+      expect(await queueStrandedNotifications(db.prisma)).toBe(0);
     } finally {
-      await Promise.all(bosses.map((boss) => boss.stop({ graceful: false, close: false })));
       await second?.close();
       // Leave no jobs behind for the workers of the tests that follow.
       await db.sql.query(
@@ -327,7 +353,7 @@ describe("a recipient who changed after the notification was queued", () => {
       outboxRow(org, control, "task.assigned"),
     ]);
 
-    await relayWithoutWorker();
+    // Queued with their rows: no worker has seen them yet.
     expect((await reload(rows)).every((row) => row.queuedAt !== null)).toBe(true);
     await db.prisma.user.update({ where: { id: suspended.id }, data: { status: "SUSPENDED" } });
     await db.prisma.user.update({

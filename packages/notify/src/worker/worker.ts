@@ -1,20 +1,25 @@
-import type { Database } from "@lantern/db";
-import type PgBoss from "pg-boss";
+import {
+  QUEUES,
+  startQueue,
+  type Database,
+  type JobData,
+  type PgBoss,
+  type QueueOptions,
+} from "@lantern/db";
 import type { NotifyConfig } from "../config.ts";
 import { createMailer, type Mailer } from "../transports/email.ts";
 import { createSlackClient } from "../transports/slack.ts";
 import { deliverNotification, markDeadLettered, type DeliveryDeps } from "./deliver.ts";
 import { enqueueDailyDigests } from "./digest.ts";
-import { QUEUES, startQueue, type QueueOptions } from "./queue.ts";
-import { relayPendingNotifications, type DeliverJob } from "./relay.ts";
+import { queueStrandedNotifications } from "./outbox.ts";
+
+type DeliverJob = JobData[typeof QUEUES.deliver];
 
 export interface NotificationWorkerOptions extends QueueOptions {
   database: Pick<Database, "prisma" | "sql">;
   config: NotifyConfig;
   /** Base of deep links for organizations without a public URL of their own. */
   publicUrl: string;
-  /** How often the outbox relay looks for new rows, in ms (default 1000). */
-  relayIntervalMs?: number;
   /** How often the worker asks the queue for deliveries, in seconds (default 1; min 0.5). */
   pollingIntervalSeconds?: number;
   /** Deliveries handled at once (default 8). */
@@ -32,16 +37,15 @@ export interface NotificationWorkerOptions extends QueueOptions {
 export interface NotificationWorker {
   boss: PgBoss;
   mailer: Mailer;
-  /** Runs the outbox relay now instead of waiting for its timer; answers rows queued. */
-  relayNow(): Promise<number>;
   /** Stops taking work, lets running deliveries finish, and closes the transports. */
   stop(): Promise<void>;
 }
 
 /**
- * The notification worker (SPEC §6.3): the outbox relay on a timer, delivery of queued
- * notifications through the configured transports, the dead-letter handler and the daily
- * digest. Several may run against one PostgreSQL database at once.
+ * The notification worker (SPEC §6.3): delivery of queued notifications through the
+ * configured transports, the dead-letter handler and the daily digest. Each notification's
+ * job was enqueued in the transaction that wrote its row. Several may run against one
+ * PostgreSQL database at once.
  */
 export async function startNotificationWorker(
   options: NotificationWorkerOptions,
@@ -59,10 +63,12 @@ export async function startNotificationWorker(
     : null;
   const deps: DeliveryDeps = { prisma, mailer, slack, publicUrl: options.publicUrl, now };
   const boss = await startQueue(sql, options);
+  const stranded = await queueStrandedNotifications(prisma);
+  if (stranded > 0) log(`queued ${stranded} notification(s) written before the job queue`);
 
   const batchSize = options.concurrency ?? 8;
   // pg-boss waits a polling interval after every batch; a full batch means more is waiting,
-  // so the worker is told to fetch again at once (and so is it when the relay queued work).
+  // so the worker is told to fetch again at once.
   const deliverWorker: string = await boss.work<DeliverJob>(
     QUEUES.deliver,
     {
@@ -96,25 +102,6 @@ export async function startNotificationWorker(
     },
   );
 
-  let relaying: Promise<number> | null = null;
-  const relayNow = () => {
-    relaying ??= relayPendingNotifications(sql, boss)
-      .then((queued) => {
-        if (queued > 0) boss.notifyWorker(deliverWorker);
-        return queued;
-      })
-      .finally(() => {
-        relaying = null;
-      });
-    return relaying;
-  };
-  const timer = setInterval(() => {
-    relayNow().catch((error: unknown) =>
-      log(`outbox relay: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }, options.relayIntervalMs ?? 1000);
-  timer.unref();
-
   const digestCron = options.digestCron === undefined ? "0 8 * * *" : options.digestCron;
   await boss.work(QUEUES.digest, { pollingIntervalSeconds: 5 }, async () => {
     const enqueued = await enqueueDailyDigests(prisma, now(), {
@@ -131,10 +118,7 @@ export async function startNotificationWorker(
   return {
     boss,
     mailer,
-    relayNow,
     async stop() {
-      clearInterval(timer);
-      await relaying?.catch(() => 0);
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 15_000 });
       await mailer.close();
     },

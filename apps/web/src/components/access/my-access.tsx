@@ -5,7 +5,7 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Clock, KeyRound, Plus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { ACCOUNT_STATUS, ACCOUNT_TYPE_LABEL } from "~/components/entitlements/labels";
-import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
+import { grantDateColumns, revocationColumn } from "~/components/grants/grant-columns";
 import { PendingRevocation } from "~/components/grants/pending-revocation";
 import { durationLabel, REQUEST_STATE, taskKindLabel } from "~/components/requests/request-state";
 import { AppIcon } from "~/components/ui/app-icon";
@@ -13,7 +13,7 @@ import { Badge } from "~/components/ui/badge";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ShowMore } from "~/components/ui/show-more";
-import { tableClass, theadClass } from "~/components/ui/table";
+import { DataTable } from "~/components/ui/table";
 import { cn } from "~/lib/cn";
 import { formatDate, plural } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
@@ -22,9 +22,7 @@ import { myAccessInput } from "./my-access-input.ts";
 type Access = RouterOutputs["me"]["access"];
 type Account = Access["items"][number];
 type PendingRequest = Account["requests"][number];
-
-const headCell = "px-3 py-2.5 first:pl-5 last:pr-5";
-const bodyCell = "px-3 py-3 align-top first:pl-5 last:pr-5";
+type Grant = Account["grants"][number];
 
 /** Request access, prefilled with the app when there is one. */
 const requestHref = (appId?: string) =>
@@ -82,30 +80,18 @@ function GrantsTable({ account }: { account: Account }) {
     );
   }
   return (
-    <table className={tableClass}>
-      <caption className="sr-only">
-        What {account.label} can do in {account.app.name}
-      </caption>
-      <thead className={theadClass}>
-        <tr>
-          <th scope="col" className={headCell}>
-            Entitlement
-          </th>
-          <th scope="col" className={`hidden w-36 md:table-cell ${headCell}`}>
-            Granted
-          </th>
-          <th scope="col" className={`hidden w-32 md:table-cell ${headCell}`}>
-            Expires
-          </th>
-          <th scope="col" className={`hidden w-56 sm:table-cell ${headCell}`}>
-            Revocation
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100">
-        {account.grants.map((grant) => (
-          <tr key={grant.grantId}>
-            <td className={bodyCell}>
+    <DataTable
+      caption={`What ${account.label} can do in ${account.app.name}`}
+      edge={5}
+      rowClassName=""
+      rows={account.grants}
+      rowKey={(grant) => grant.grantId}
+      columns={[
+        {
+          key: "entitlement",
+          header: "Entitlement",
+          cell: (grant) => (
+            <>
               <Link
                 href={`/apps/${account.app.id}/entitlements/${grant.entitlement.id}`}
                 className="block font-medium break-words text-zinc-900 hover:underline"
@@ -122,24 +108,13 @@ function GrantsTable({ account }: { account: Account }) {
                   <PendingRevocation pending={grant.pending} />
                 </div>
               ) : null}
-            </td>
-            <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-              <GrantedOn grantedAt={grant.grantedAt} source={grant.source} />
-            </td>
-            <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-              <ExpiresOn expiresAt={grant.expiresAt} />
-            </td>
-            <td className={`hidden sm:table-cell ${bodyCell}`}>
-              {grant.pending ? (
-                <PendingRevocation pending={grant.pending} />
-              ) : (
-                <span className="text-muted">None</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        ...grantDateColumns<Grant>("md", { granted: "w-36", expires: "w-32" }),
+        revocationColumn("w-56", <span className="text-muted">None</span>),
+      ]}
+    />
   );
 }
 

@@ -5,18 +5,16 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Info } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { PendingRevocation } from "~/components/grants/pending-revocation";
-import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
+import { grantDateColumns, revokeColumn } from "~/components/grants/grant-columns";
 import { RevokeButton } from "~/components/grants/revoke-button";
 import { ShowMore } from "~/components/ui/show-more";
-import { tableClass, theadClass } from "~/components/ui/table";
+import { DataTable } from "~/components/ui/table";
 import { formatDate, plural } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { accountGrantsInput } from "./account-details-labels.ts";
 
-const headCell = "px-3 py-2.5 first:pl-5 last:pr-5";
-const bodyCell = "px-3 py-3 align-top first:pl-5 last:pr-5";
-
 type Scope = RouterOutputs["accounts"]["byId"]["viewerGrantsScope"];
+type Row = RouterOutputs["accounts"]["grants"]["items"][number];
 
 /**
  * The entitlements an account holds now (SPEC §4.5): entitlement (with its pending revocation,
@@ -40,6 +38,14 @@ export function AccountGrantsTable({
     }),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
+  const revokeTarget = (row: Row) => ({
+    grantId: row.grantId,
+    accountLabel: account.label,
+    ownerName: account.ownerName,
+    entitlement: { id: row.entitlement.id, displayName: row.entitlement.displayName },
+    appName: app.name,
+    refusal: row.revokeRefusal,
+  });
   const note =
     scope === "ALL" ? null : (
       <p
@@ -69,74 +75,45 @@ export function AccountGrantsTable({
   return (
     <>
       {note}
-      <table className={tableClass}>
-        <caption className="sr-only">Entitlements {account.label} holds</caption>
-        <thead className={theadClass}>
-          <tr>
-            <th scope="col" className={headCell}>
-              Entitlement
-            </th>
-            <th scope="col" className={`hidden w-32 md:table-cell ${headCell}`}>
-              Granted
-            </th>
-            <th scope="col" className={`hidden w-28 md:table-cell ${headCell}`}>
-              Expires
-            </th>
-            <th scope="col" className={`hidden w-24 text-right sm:table-cell ${headCell}`}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {rows.map((row) => {
-            const revoke = row.pending ? null : (
-              <RevokeButton
-                target={{
-                  grantId: row.grantId,
-                  accountLabel: account.label,
-                  ownerName: account.ownerName,
-                  entitlement: {
-                    id: row.entitlement.id,
-                    displayName: row.entitlement.displayName,
-                  },
-                  appName: app.name,
-                  refusal: row.revokeRefusal,
-                }}
-              />
-            );
-            return (
-              <tr key={row.grantId} className="hover:bg-zinc-50">
-                <td className={bodyCell}>
-                  <Link
-                    href={`/apps/${app.id}/entitlements/${row.entitlement.id}`}
-                    className="block font-medium break-words text-zinc-900 hover:underline"
-                  >
-                    {row.entitlement.displayName}
-                  </Link>
-                  <p className="text-muted font-mono text-xs break-all">{row.entitlement.slug}</p>
-                  <p className="text-muted mt-1 text-xs md:hidden">
-                    Granted {formatDate(row.grantedAt)}
-                    {row.expiresAt ? ` · expires ${formatDate(row.expiresAt)}` : ""}
-                  </p>
-                  {row.pending ? (
-                    <div className="mt-1.5">
-                      <PendingRevocation pending={row.pending} />
-                    </div>
-                  ) : null}
-                  {revoke ? <div className="mt-2 sm:hidden">{revoke}</div> : null}
-                </td>
-                <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-                  <GrantedOn grantedAt={row.grantedAt} source={row.source} />
-                </td>
-                <td className={`hidden text-zinc-700 tabular-nums md:table-cell ${bodyCell}`}>
-                  <ExpiresOn expiresAt={row.expiresAt} />
-                </td>
-                <td className={`hidden text-right sm:table-cell ${bodyCell}`}>{revoke}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Entitlements ${account.label} holds`}
+        edge={5}
+        rows={rows}
+        rowKey={(row) => row.grantId}
+        columns={[
+          {
+            key: "entitlement",
+            header: "Entitlement",
+            cell: (row) => (
+              <>
+                <Link
+                  href={`/apps/${app.id}/entitlements/${row.entitlement.id}`}
+                  className="block font-medium break-words text-zinc-900 hover:underline"
+                >
+                  {row.entitlement.displayName}
+                </Link>
+                <p className="text-muted font-mono text-xs break-all">{row.entitlement.slug}</p>
+                <p className="text-muted mt-1 text-xs md:hidden">
+                  Granted {formatDate(row.grantedAt)}
+                  {row.expiresAt ? ` · expires ${formatDate(row.expiresAt)}` : ""}
+                </p>
+                {row.pending ? (
+                  <div className="mt-1.5">
+                    <PendingRevocation pending={row.pending} />
+                  </div>
+                ) : null}
+                {row.pending ? null : (
+                  <div className="mt-2 sm:hidden">
+                    <RevokeButton target={revokeTarget(row)} />
+                  </div>
+                )}
+              </>
+            ),
+          },
+          ...grantDateColumns<Row>("md", { granted: "w-32", expires: "w-28" }),
+          revokeColumn(revokeTarget),
+        ]}
+      />
       <ShowMore query={query} label="Show more entitlements" />
     </>
   );

@@ -10,7 +10,7 @@ import { secondaryButton } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { SearchInput } from "~/components/ui/search-input";
 import { ShowMore } from "~/components/ui/show-more";
-import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { DataTable, srOnly, TableFrame } from "~/components/ui/table";
 import { Time } from "~/components/tasks/time";
 import { distinctFacts, plural } from "~/lib/format";
 import { CLIENT_URL_STATE } from "~/lib/url-state";
@@ -42,8 +42,6 @@ const STATUS_BADGE = {
   DELETED: { label: "Deleted", tone: "red" },
 } as const;
 
-const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
-const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
 const selectClass =
   "rounded-md border border-zinc-300 bg-white py-1.5 pr-8 pl-2.5 text-sm text-zinc-800 shadow-xs focus:border-zinc-500 focus:outline-none";
 
@@ -270,80 +268,84 @@ export function AccountsTable({
         )
       ) : (
         <TableFrame pending={isPending || changing}>
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={headCell}>
-                  Account
-                </th>
-                <th scope="col" className={`hidden w-24 md:table-cell ${headCell}`}>
-                  Status
-                </th>
-                <th scope="col" className={`hidden w-36 md:table-cell ${headCell}`}>
-                  Type
-                </th>
-                <th scope="col" className={`w-[44%] md:w-[30%] ${headCell}`}>
-                  Owner
-                </th>
-                <th scope="col" className={`hidden w-32 lg:table-cell ${headCell}`}>
-                  Last login
-                </th>
-                {canManage ? (
-                  <th scope="col" className={`w-12 ${headCell}`}>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {rows.map((account) => (
-                <tr key={account.id} className="hover:bg-zinc-50" data-account={account.id}>
-                  <td className={bodyCell}>
-                    <AccountCell appId={appId} account={account} />
-                  </td>
-                  <td className={`hidden md:table-cell ${bodyCell}`}>
-                    <Badge tone={STATUS_BADGE[account.status].tone}>
-                      {STATUS_BADGE[account.status].label}
-                    </Badge>
-                  </td>
-                  <td className={`hidden md:table-cell ${bodyCell}`}>
+          <DataTable
+            rows={rows}
+            rowKey={(account) => account.id}
+            rowProps={(account) => ({ "data-account": account.id })}
+            columns={[
+              {
+                key: "account",
+                header: "Account",
+                cell: (account) => <AccountCell appId={appId} account={account} />,
+              },
+              {
+                key: "status",
+                header: "Status",
+                from: "md",
+                head: "w-24",
+                cell: (account) => (
+                  <Badge tone={STATUS_BADGE[account.status].tone}>
+                    {STATUS_BADGE[account.status].label}
+                  </Badge>
+                ),
+              },
+              {
+                key: "type",
+                header: "Type",
+                from: "md",
+                head: "w-36",
+                cell: (account) => (
+                  <>
                     <span className="block text-zinc-800">{TYPE_LABEL[account.type]}</span>
                     {account.typeSource === "MANUAL" ? (
                       <span className="text-muted block text-xs">set manually</span>
                     ) : null}
-                  </td>
-                  <td className={bodyCell}>
-                    <AccountOwner account={account} />
-                  </td>
-                  <td className={`hidden text-zinc-700 lg:table-cell ${bodyCell}`}>
-                    {account.lastLoginAt ? (
-                      <Time at={account.lastLoginAt} relative />
-                    ) : (
-                      <span className="text-muted">No usage data</span>
-                    )}
-                  </td>
-                  {canManage ? (
-                    <td className={`text-right ${bodyCell} py-2`}>
-                      <AccountActionsMenu
-                        appId={appId}
-                        account={{
-                          id: account.id,
-                          name: account.name,
-                          status: account.status,
-                          ownerSource: account.ownerSource,
-                          owner: account.owner,
-                          matchedOwner:
-                            account.evidence.matchedOwner ??
-                            (account.ownerSource === "MATCHED" ? account.owner : null),
-                          type: account.type,
-                        }}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "owner",
+                header: "Owner",
+                head: "w-[44%] md:w-[30%]",
+                cell: (account) => <AccountOwner account={account} />,
+              },
+              {
+                key: "last-login",
+                header: "Last login",
+                from: "lg",
+                head: "w-32",
+                body: "text-zinc-700",
+                cell: (account) =>
+                  account.lastLoginAt ? (
+                    <Time at={account.lastLoginAt} relative />
+                  ) : (
+                    <span className="text-muted">No usage data</span>
+                  ),
+              },
+              canManage && {
+                key: "actions",
+                header: srOnly("Actions"),
+                head: "w-12",
+                body: "text-right py-2",
+                cell: (account) => (
+                  <AccountActionsMenu
+                    appId={appId}
+                    account={{
+                      id: account.id,
+                      name: account.name,
+                      status: account.status,
+                      ownerSource: account.ownerSource,
+                      owner: account.owner,
+                      matchedOwner:
+                        account.evidence.matchedOwner ??
+                        (account.ownerSource === "MATCHED" ? account.owner : null),
+                      type: account.type,
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
           <ShowMore query={query} label="Show more accounts" />
         </TableFrame>
       )}

@@ -2,11 +2,11 @@
 
 import { useId, useState } from "react";
 import { actionError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { useSubmit } from "~/lib/use-submit";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
-import { cn } from "~/lib/cn";
+import { ChoiceCard } from "~/components/ui/choice-card";
 import { useTRPCClient } from "~/trpc/react";
 import type { AccountActionsTarget } from "./account-target.ts";
 import { TYPE_LABEL, type AccountType } from "./accounts-list.ts";
@@ -30,15 +30,15 @@ export default function SetTypeDialog({
   const client = useTRPCClient();
   const changed = useAccountsChanged();
   const [type, setType] = useState<AccountType>(account.type);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { pending, problem, run } = useSubmit((error) => {
+    const { code, message } = actionError(error);
+    if (code === "FORBIDDEN" || code === "NOT_FOUND") void changed();
+    return message;
+  });
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const result = await client.accounts.setType.mutate({ accountId: account.id, type });
       toast.success(
         result.changed
@@ -48,13 +48,7 @@ export default function SetTypeDialog({
       );
       await changed();
       onOpenChange(false);
-    } catch (error) {
-      const { code, message } = actionError(error);
-      setProblem(message);
-      if (code === "FORBIDDEN" || code === "NOT_FOUND") void changed();
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return (
@@ -69,39 +63,26 @@ export default function SetTypeDialog({
           <fieldset className="space-y-2">
             <legend className="sr-only">Account type</legend>
             {CHOICES.map((choice) => (
-              <label
+              <ChoiceCard
                 key={choice.type}
-                className={cn(
-                  "flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2.5 hover:bg-zinc-50",
-                  type === choice.type && "border-zinc-400 bg-zinc-50",
-                )}
+                align="start"
+                className="gap-3 px-3 py-2.5"
+                name={`${id}-type`}
+                value={choice.type}
+                checked={type === choice.type}
+                onChange={() => setType(choice.type)}
               >
-                <input
-                  type="radio"
-                  name={`${id}-type`}
-                  value={choice.type}
-                  checked={type === choice.type}
-                  onChange={() => setType(choice.type)}
-                  className="mt-0.5 size-4 shrink-0 accent-zinc-900"
-                />
                 <span>
                   <span className="block text-sm font-medium text-zinc-900">
                     {TYPE_LABEL[choice.type]}
                   </span>
                   <span className="text-muted block text-xs">{choice.hint}</span>
                 </span>
-              </label>
+              </ChoiceCard>
             ))}
           </fieldset>
           {problem ? <ErrorAlert className="mt-4">{problem}</ErrorAlert> : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Update account type"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Update account type" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

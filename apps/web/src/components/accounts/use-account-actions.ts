@@ -3,11 +3,8 @@
 import { useCallback } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@lantern/api";
 import { useTRPC } from "~/trpc/react";
 import { refreshQueries } from "~/trpc/refresh";
-
-export type AccountChange = RouterOutputs["accounts"]["setOwner"];
 
 /**
  * After an account's owner or type changed: every account list and account page reloads, and

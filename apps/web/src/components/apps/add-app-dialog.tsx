@@ -3,20 +3,13 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
-import { apiError, fieldError, type ApiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { apiError, type ApiError } from "~/trpc/errors";
+import { primaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { TextField } from "~/components/ui/text-field";
-import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPCClient } from "~/trpc/react";
+import { AppDetailsFields } from "./app-details-fields.tsx";
 
 /**
  * Add application (super admins): name, description and icon URL; the new app opens on its
@@ -68,8 +61,6 @@ export function AddAppButton() {
     }
   };
 
-  const nameError =
-    fieldError(error, "name") ?? (error?.code === "CONFLICT" ? error.message : undefined);
   const otherProblem = error && !error.fieldErrors && error.code !== "CONFLICT";
   return (
     <Dialog
@@ -90,46 +81,15 @@ export function AddAppButton() {
         dismissible={!pending}
       >
         <form onSubmit={submit} noValidate className="space-y-4">
-          <TextField
-            label="Name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={100}
-            required
+          <AppDetailsFields
+            values={{ name, description, iconUrl }}
+            onChange={{ name: setName, description: setDescription, iconUrl: setIconUrl }}
+            error={error}
             autoFocus
-            autoComplete="off"
-            error={nameError}
-          />
-          <Textarea
-            label="Description"
-            optional
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            maxLength={2000}
-            rows={2}
-            error={fieldError(error, "description")}
-          />
-          <TextField
-            label="Icon URL"
-            optional
-            type="url"
-            inputMode="url"
-            value={iconUrl}
-            onChange={(e) => setIconUrl(e.target.value)}
-            placeholder="https://"
-            maxLength={2000}
-            autoComplete="off"
-            error={fieldError(error, "iconUrl")}
+            descriptionRows={2}
           />
           {otherProblem ? <ErrorAlert>{error.message}</ErrorAlert> : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Adding…" : "Add application"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Add application" pendingLabel="Adding…" />
         </form>
       </DialogContent>
     </Dialog>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { AppWindow } from "lucide-react";
+import type { RouterOutputs } from "@lantern/api";
 import { AppIcon } from "~/components/ui/app-icon";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PeopleStack } from "~/components/ui/people";
@@ -10,10 +11,25 @@ import { SearchInput } from "~/components/ui/search-input";
 import { formatCount } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { ShowMore } from "~/components/ui/show-more";
-import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { DataTable, TableFrame, type Column } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { APP_LIST_PAGE_SIZE } from "./apps-list.ts";
 import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
+
+type AppRow = RouterOutputs["apps"]["list"]["items"][number];
+
+/** A right-aligned count. */
+const countColumn = (
+  key: string,
+  header: string,
+  count: (app: AppRow) => number,
+): Column<AppRow> => ({
+  key,
+  header,
+  align: "right",
+  body: "text-zinc-700 tabular-nums",
+  cell: (app) => formatCount(count(app)),
+});
 
 export function AppsTable({ initialSearch }: { initialSearch: string }) {
   const trpc = useTRPC();
@@ -40,55 +56,44 @@ export function AppsTable({ initialSearch }: { initialSearch: string }) {
         </EmptyState>
       ) : (
         <TableFrame pending={isPending}>
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className="w-[44%] px-4 py-2.5">
-                  Application
-                </th>
-                <th scope="col" className="w-[28%] px-4 py-2.5">
-                  Owners
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right">
-                  Accounts
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right">
-                  Entitlements
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {apps.map((app) => (
-                <tr key={app.id} className="group relative hover:bg-zinc-50">
-                  <td className="px-4 py-3">
-                    <div className="flex items-center gap-3">
-                      <AppIcon name={app.name} />
-                      <div className="min-w-0">
-                        <Link
-                          href={`/apps/${app.id}`}
-                          className="font-medium text-zinc-950 group-hover:underline after:absolute after:inset-0"
-                        >
-                          {app.name}
-                        </Link>
-                        <p className="text-muted truncate text-xs">
-                          <LazyInlineMarkdown>{app.description}</LazyInlineMarkdown>
-                        </p>
-                      </div>
+          <DataTable
+            edge="even"
+            alignTop={false}
+            rowClassName="group relative hover:bg-zinc-50"
+            rows={apps}
+            rowKey={(app) => app.id}
+            columns={[
+              {
+                key: "app",
+                header: "Application",
+                head: "w-[44%]",
+                cell: (app) => (
+                  <div className="flex items-center gap-3">
+                    <AppIcon name={app.name} />
+                    <div className="min-w-0">
+                      <Link
+                        href={`/apps/${app.id}`}
+                        className="font-medium text-zinc-950 group-hover:underline after:absolute after:inset-0"
+                      >
+                        {app.name}
+                      </Link>
+                      <p className="text-muted truncate text-xs">
+                        <LazyInlineMarkdown>{app.description}</LazyInlineMarkdown>
+                      </p>
                     </div>
-                  </td>
-                  <td className="px-4 py-3">
-                    <PeopleStack people={app.owners} empty="No owner" />
-                  </td>
-                  <td className="px-4 py-3 text-right text-zinc-700 tabular-nums">
-                    {formatCount(app.accountCount)}
-                  </td>
-                  <td className="px-4 py-3 text-right text-zinc-700 tabular-nums">
-                    {formatCount(app.entitlementCount)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </div>
+                ),
+              },
+              {
+                key: "owners",
+                header: "Owners",
+                head: "w-[28%]",
+                cell: (app) => <PeopleStack people={app.owners} empty="No owner" />,
+              },
+              countColumn("accounts", "Accounts", (app) => app.accountCount),
+              countColumn("entitlements", "Entitlements", (app) => app.entitlementCount),
+            ]}
+          />
           <ShowMore query={query} label="Show more applications" />
         </TableFrame>
       )}

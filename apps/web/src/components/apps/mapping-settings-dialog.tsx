@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { apiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { useSubmit } from "~/lib/use-submit";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { cn } from "~/lib/cn";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -64,8 +64,7 @@ export default function MappingSettingsDialog({
   const name = useId();
   const [chosen, setChosen] = useState<Mode>(mode);
   const [saved, setSaved] = useState<{ mode: Mode; counts: RemapCounts | null } | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { pending, problem, run } = useSubmit((error) => apiError(error).message);
   const status = useRemapStatus(appId);
   const running = saved && !saved.counts && isRemapActive(status.data) ? status.data! : null;
   const finished =
@@ -77,12 +76,9 @@ export default function MappingSettingsDialog({
     if (finished) router.refresh();
   }, [finished, router]);
 
-  const save = async (event: React.FormEvent) => {
+  const save = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const answer = await client.apps.setAccountMappingMode.mutate({ appId, mode: chosen });
       const key = trpc.apps.remapStatus.queryKey({ appId });
       if (answer.remap) queryClient.setQueryData(key, answer.remap);
@@ -90,11 +86,7 @@ export default function MappingSettingsDialog({
       // The dialog shows the outcome (counts, or the progress of a background re-map).
       setSaved({ mode: chosen, counts: answer.result });
       router.refresh();
-    } catch (error) {
-      setProblem(apiError(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const modeTitle = (m: Mode) => MODES.find((x) => x.mode === m)!.title;
@@ -150,11 +142,7 @@ export default function MappingSettingsDialog({
                 {saved.mode === mode ? " Nothing changed." : " Re-mapping…"}
               </p>
             )}
-            <DialogFooter>
-              <DialogClose className={primaryButton} autoFocus>
-                {running ? "Continue in the background" : "Done"}
-              </DialogClose>
-            </DialogFooter>
+            <DialogDone label={running ? "Continue in the background" : "Done"} />
           </div>
         ) : (
           <form onSubmit={save} noValidate>
@@ -194,19 +182,13 @@ export default function MappingSettingsDialog({
               </div>
             </fieldset>
             {problem ? <ErrorAlert className="mt-3">{problem}</ErrorAlert> : null}
-            <DialogFooter>
-              <DialogClose className={secondaryButton} disabled={pending}>
-                Cancel
-              </DialogClose>
-              <button
-                type="submit"
-                className={primaryButton}
-                disabled={pending || chosen === mode}
-                title={chosen === mode ? "This is the current mapping" : undefined}
-              >
-                {pending ? "Saving and re-mapping…" : "Save"}
-              </button>
-            </DialogFooter>
+            <DialogActions
+              pending={pending}
+              label="Save"
+              pendingLabel="Saving and re-mapping…"
+              disabled={chosen === mode}
+              title={chosen === mode ? "This is the current mapping" : undefined}
+            />
           </form>
         )}
       </DialogContent>

@@ -58,6 +58,13 @@ export function AuditFilterBar({
   const [choosing, setChoosing] = useState(false);
   const set = (key: keyof AuditParams, next: string) =>
     setValue((v) => ({ ...v, [key]: next || undefined }));
+  /** A field bound to one filter: its value, and its changes written back. */
+  const bind = (key: Exclude<keyof AuditParams, "actor">) => ({
+    className: fieldClass,
+    value: value[key] ?? "",
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      set(key, e.target.value),
+  });
   const apply = (next: AuditParams) => router.push(auditHref(next));
   const filtered = Object.keys(params).length > 0;
 
@@ -101,12 +108,7 @@ export function AuditFilterBar({
       </div>
       <Field label="Target type">
         {(id) => (
-          <select
-            id={id}
-            className={fieldClass}
-            value={value.targetType ?? ""}
-            onChange={(e) => set("targetType", e.target.value)}
-          >
+          <select id={id} {...bind("targetType")}>
             <option value="">Any target</option>
             {AUDIT_TARGET_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -117,25 +119,11 @@ export function AuditFilterBar({
         )}
       </Field>
       <Field label="Target id">
-        {(id) => (
-          <input
-            id={id}
-            className={fieldClass}
-            value={value.targetId ?? ""}
-            onChange={(e) => set("targetId", e.target.value)}
-            placeholder="Any"
-            spellCheck={false}
-          />
-        )}
+        {(id) => <input id={id} {...bind("targetId")} placeholder="Any" spellCheck={false} />}
       </Field>
       <Field label="Action" className="col-span-2 md:col-span-1">
         {(id) => (
-          <select
-            id={id}
-            className={fieldClass}
-            value={value.action ?? ""}
-            onChange={(e) => set("action", e.target.value)}
-          >
+          <select id={id} {...bind("action")}>
             <option value="">Any action</option>
             {families(actions).length > 0 ? (
               <optgroup label="Every action of a kind">
@@ -163,28 +151,10 @@ export function AuditFilterBar({
         )}
       </Field>
       <Field label="From">
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            className={fieldClass}
-            value={value.from ?? ""}
-            max={value.to}
-            onChange={(e) => set("from", e.target.value)}
-          />
-        )}
+        {(id) => <input id={id} type="date" {...bind("from")} max={value.to} />}
       </Field>
       <Field label="To">
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            className={fieldClass}
-            value={value.to ?? ""}
-            min={value.from}
-            onChange={(e) => set("to", e.target.value)}
-          />
-        )}
+        {(id) => <input id={id} type="date" {...bind("to")} min={value.from} />}
       </Field>
       <div className="col-span-2 flex items-center gap-2">
         <button type="submit" className={primaryButton}>

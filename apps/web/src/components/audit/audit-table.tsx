@@ -10,6 +10,7 @@ import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { AuditChanges } from "./audit-changes";
 import { auditHref, auditListInput, type AuditParams } from "./audit-filters";
+import { nextPage } from "~/trpc/pages";
 
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
@@ -18,9 +19,7 @@ const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
 export function AuditTable({ params }: { params: AuditParams }) {
   const trpc = useTRPC();
   const query = useSuspenseInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(auditListInput(params), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.audit.list.infiniteQueryOptions(auditListInput(params), nextPage),
   );
   const events = query.data.pages.flatMap((p) => p.items);
   const filtered = Object.keys(params).length > 0;

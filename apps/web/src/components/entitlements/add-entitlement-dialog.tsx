@@ -4,16 +4,17 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
 import { slugFromName } from "@lantern/domain";
-import { PolicySelect } from "~/components/policies/policy-select";
-import { apiError, fieldError, type ApiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { PolicyPair, type PolicyPairValue } from "~/components/policies/policy-pair";
+import { apiError, fieldError } from "~/trpc/errors";
+import { useSubmit } from "~/lib/use-submit";
+import { primaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import { inheritedFor, type AppInheritedPolicies } from "./policy-inherit.ts";
-import { StrategyField, type Strategy } from "./strategy-field.tsx";
+import { inheritedPair, type AppInheritedPolicies } from "./policy-inherit.ts";
+import { StrategyPair, type Strategies } from "./strategy-field.tsx";
 import { TextField } from "~/components/ui/text-field";
 import { useRefreshQueries } from "~/trpc/refresh";
 
@@ -59,29 +60,26 @@ function AddEntitlementDialog({
   const [displayName, setDisplayName] = useState("");
   const [slug, setSlug] = useState("");
   const [description, setDescription] = useState("");
-  const [provisioning, setProvisioning] = useState<Strategy>("MANUAL");
-  const [deprovisioning, setDeprovisioning] = useState<Strategy>("MANUAL");
-  const [requestPolicyId, setRequestPolicyId] = useState<string | null>(null);
-  const [revocationPolicyId, setRevocationPolicyId] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [strategies, setStrategies] = useState<Strategies>({
+    provisioning: "MANUAL",
+    deprovisioning: "MANUAL",
+  });
+  const [policies, setPolicies] = useState<PolicyPairValue>({ request: null, revocation: null });
+  const { pending, problem, run } = useSubmit(apiError);
 
   const autoSlug = slugFromName(displayName);
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const created = await client.entitlements.create.mutate({
         appId: app.id,
         displayName,
         slug: slug.trim() || undefined,
         description,
-        provisioningStrategy: provisioning,
-        deprovisioningStrategy: deprovisioning,
-        requestPolicyId,
-        revocationPolicyId,
+        provisioningStrategy: strategies.provisioning,
+        deprovisioningStrategy: strategies.deprovisioning,
+        requestPolicyId: policies.request,
+        revocationPolicyId: policies.revocation,
       });
       toast.success(`Added ${created.displayName} to ${app.name}`, {
         description: `Slug: ${created.slug}`,
@@ -90,11 +88,7 @@ function AddEntitlementDialog({
       await refresh([trpc.entitlements.pathKey(), trpc.requests.pathKey()]);
       onOpenChange(false);
       router.push(`/apps/${app.id}/entitlements/${created.id}`);
-    } catch (error) {
-      setProblem(apiError(error));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   // A taken slug (CONFLICT) belongs to the slug field.
@@ -143,42 +137,19 @@ function AddEntitlementDialog({
               rows={2}
               error={fieldError(problem, "description")}
             />
-            <StrategyField
-              legend="Provisioning strategy"
-              value={provisioning}
-              onChange={setProvisioning}
-            />
-            <StrategyField
-              legend="Deprovisioning strategy"
-              value={deprovisioning}
-              onChange={setDeprovisioning}
-            />
-            <PolicySelect
-              label="Request policy"
-              kind="GRANT"
-              value={requestPolicyId}
-              onChange={setRequestPolicyId}
-              inherited={inheritedFor(inherited.request)}
-              error={fieldError(problem, "requestPolicyId")}
-            />
-            <PolicySelect
-              label="Revocation policy"
-              kind="REVOKE"
-              value={revocationPolicyId}
-              onChange={setRevocationPolicyId}
-              inherited={inheritedFor(inherited.revocation)}
-              error={fieldError(problem, "revocationPolicyId")}
+            <StrategyPair value={strategies} onChange={setStrategies} />
+            <PolicyPair
+              value={policies}
+              onChange={setPolicies}
+              inherited={inheritedPair(inherited)}
+              errors={{
+                request: fieldError(problem, "requestPolicyId"),
+                revocation: fieldError(problem, "revocationPolicyId"),
+              }}
             />
             {general ? <ErrorAlert>{general}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Adding…" : "Add entitlement"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Add entitlement" pendingLabel="Adding…" />
         </form>
       </DialogContent>
     </Dialog>

@@ -3,11 +3,11 @@
 import { useId, useState } from "react";
 import { PolicySelect } from "~/components/policies/policy-select";
 import { apiError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { useSubmit } from "~/lib/use-submit";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
-import { cn } from "~/lib/cn";
+import { ChoiceCard } from "~/components/ui/choice-card";
 import { useTRPCClient } from "~/trpc/react";
 import { inheritedFor, type AppInheritedPolicies } from "./policy-inherit.ts";
 import { StrategyField, type Strategy } from "./strategy-field.tsx";
@@ -46,22 +46,16 @@ function WhichField<T extends string>({
       <legend className="mb-1.5 block text-sm font-medium text-zinc-800">{legend}</legend>
       <div className="flex flex-wrap gap-2">
         {options.map((option) => (
-          <label
+          <ChoiceCard
             key={option.value}
-            className={cn(
-              "flex cursor-pointer items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm text-zinc-900 hover:bg-zinc-50",
-              value === option.value && "border-zinc-400 bg-zinc-50",
-            )}
+            align="center"
+            className="gap-2 px-3 py-2 text-sm text-zinc-900"
+            name={id}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
           >
-            <input
-              type="radio"
-              name={id}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-              className="size-4 accent-zinc-900"
-            />
             {option.label}
-          </label>
+          </ChoiceCard>
         ))}
       </div>
     </fieldset>
@@ -95,14 +89,12 @@ export function BulkEditDialog({
   const [strategy, setStrategy] = useState<Strategy>("MANUAL");
   const [policyField, setPolicyField] = useState<"request" | "revocation">("request");
   const [policyId, setPolicyId] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { pending, problem, run } = useSubmit((error) => apiError(error).message);
 
   const count = entitlementIds.length;
   const selection = `${count} selected ${count === 1 ? "entitlement" : "entitlements"}`;
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
     const set: BulkSet =
       which === "strategy"
         ? strategyField === "provisioning"
@@ -111,9 +103,7 @@ export function BulkEditDialog({
         : policyField === "request"
           ? { requestPolicyId: policyId }
           : { revocationPolicyId: policyId };
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const result = await client.entitlements.bulkUpdate.mutate({
         appId: app.id,
         entitlementIds,
@@ -122,11 +112,7 @@ export function BulkEditDialog({
       toast.success(bulkResultText(result));
       onOpenChange(false);
       onDone();
-    } catch (error) {
-      setProblem(apiError(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const title = which === "strategy" ? "Set strategy" : "Set policy";
@@ -180,14 +166,7 @@ export function BulkEditDialog({
             )}
             {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : title}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label={title} pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

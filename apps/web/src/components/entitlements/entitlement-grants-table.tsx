@@ -4,14 +4,18 @@ import Link from "next/link";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Info, KeyRound, SearchX } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
-import { ExpiresOn, GrantedOn } from "~/components/grants/grant-dates";
+import {
+  grantDateColumns,
+  revocationColumn,
+  revokeColumn,
+} from "~/components/grants/grant-columns";
 import { RevokeButton } from "~/components/grants/revoke-button";
 import { PendingRevocation } from "~/components/grants/pending-revocation";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { SearchInput } from "~/components/ui/search-input";
 import { ShowMore } from "~/components/ui/show-more";
-import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { DataTable, TableFrame } from "~/components/ui/table";
 import { formatCount } from "~/lib/format";
 import { useUrlSearch } from "~/lib/use-url-search";
 import { useTRPC } from "~/trpc/react";
@@ -20,9 +24,6 @@ import { ACCOUNT_STATUS, ACCOUNT_TYPE_LABEL, PERSON_STATUS_LABEL } from "./label
 
 type Row = RouterOutputs["entitlements"]["grants"]["items"][number];
 type Scope = RouterOutputs["entitlements"]["byId"]["viewerGrantsScope"];
-
-const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
-const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
 
 function AccountCell({ row, appId }: { row: Row; appId: string }) {
   const { account } = row;
@@ -134,6 +135,14 @@ export function EntitlementGrantsTable({
   );
   const rows = query.data.pages.flatMap((p) => p.items);
   const partial = scope !== "ALL";
+  const revokeTarget = (row: Row) => ({
+    grantId: row.grantId,
+    accountLabel: row.account.label,
+    ownerName: row.owner?.displayName ?? null,
+    entitlement,
+    appName: app.name,
+    refusal: row.revokeRefusal,
+  });
 
   return (
     <div className="space-y-4">
@@ -174,82 +183,44 @@ export function EntitlementGrantsTable({
         )
       ) : (
         <TableFrame pending={isPending}>
-          <table className={tableClass}>
-            <caption className="sr-only">
-              Accounts holding {entitlement.displayName} in {app.name}
-            </caption>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={headCell}>
-                  Account
-                </th>
-                <th scope="col" className={`hidden w-[22%] md:table-cell ${headCell}`}>
-                  Owner
-                </th>
-                <th scope="col" className={`hidden w-32 lg:table-cell ${headCell}`}>
-                  Granted
-                </th>
-                <th scope="col" className={`hidden w-28 lg:table-cell ${headCell}`}>
-                  Expires
-                </th>
-                <th scope="col" className={`hidden w-48 sm:table-cell ${headCell}`}>
-                  Revocation
-                </th>
-                <th scope="col" className={`hidden w-24 text-right sm:table-cell ${headCell}`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {rows.map((row) => {
-                const revoke = row.pending ? null : (
-                  <RevokeButton
-                    target={{
-                      grantId: row.grantId,
-                      accountLabel: row.account.label,
-                      ownerName: row.owner?.displayName ?? null,
-                      entitlement,
-                      appName: app.name,
-                      refusal: row.revokeRefusal,
-                    }}
-                  />
-                );
-                return (
-                  <tr key={row.grantId} className="hover:bg-zinc-50">
-                    <td className={bodyCell}>
-                      <AccountCell row={row} appId={app.id} />
-                      <div className="text-muted mt-1.5 text-xs md:hidden">
-                        {row.owner ? `Owner: ${row.owner.displayName}` : "No owner"}
-                      </div>
-                      {row.pending ? (
-                        <div className="mt-1.5 sm:hidden">
-                          <PendingRevocation pending={row.pending} />
-                        </div>
-                      ) : null}
-                      {revoke ? <div className="mt-2 sm:hidden">{revoke}</div> : null}
-                    </td>
-                    <td className={`hidden md:table-cell ${bodyCell}`}>
-                      <OwnerCell row={row} />
-                    </td>
-                    <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
-                      <GrantedOn grantedAt={row.grantedAt} source={row.source} />
-                    </td>
-                    <td className={`hidden text-zinc-700 tabular-nums lg:table-cell ${bodyCell}`}>
-                      <ExpiresOn expiresAt={row.expiresAt} />
-                    </td>
-                    <td className={`hidden sm:table-cell ${bodyCell}`}>
-                      {row.pending ? (
+          <DataTable
+            caption={`Accounts holding ${entitlement.displayName} in ${app.name}`}
+            rows={rows}
+            rowKey={(row) => row.grantId}
+            columns={[
+              {
+                key: "account",
+                header: "Account",
+                cell: (row) => (
+                  <>
+                    <AccountCell row={row} appId={app.id} />
+                    <div className="text-muted mt-1.5 text-xs md:hidden">
+                      {row.owner ? `Owner: ${row.owner.displayName}` : "No owner"}
+                    </div>
+                    {row.pending ? (
+                      <div className="mt-1.5 sm:hidden">
                         <PendingRevocation pending={row.pending} />
-                      ) : (
-                        <span className="text-faint">—</span>
-                      )}
-                    </td>
-                    <td className={`hidden text-right sm:table-cell ${bodyCell}`}>{revoke}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      </div>
+                    ) : (
+                      <div className="mt-2 sm:hidden">
+                        <RevokeButton target={revokeTarget(row)} />
+                      </div>
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: "owner",
+                header: "Owner",
+                from: "md",
+                head: "w-[22%]",
+                cell: (row) => <OwnerCell row={row} />,
+              },
+              ...grantDateColumns<Row>("lg", { granted: "w-32", expires: "w-28" }),
+              revocationColumn("w-48", <span className="text-faint">—</span>),
+              revokeColumn(revokeTarget),
+            ]}
+          />
           <ShowMore query={query} label="Show more accounts" />
         </TableFrame>
       )}

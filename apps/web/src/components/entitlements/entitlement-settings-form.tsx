@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { PolicySelect } from "~/components/policies/policy-select";
-import { apiError, fieldError, type ApiError } from "~/trpc/errors";
-import { primaryButton } from "~/components/ui/button";
+import { PolicyPair, type PolicyPairValue } from "~/components/policies/policy-pair";
+import { apiError, fieldError } from "~/trpc/errors";
+import { useSubmit } from "~/lib/use-submit";
 import { ErrorAlert } from "~/components/ui/error-alert";
+import { SaveButton } from "~/components/ui/save-button";
 import type { ChosenPerson } from "~/components/ui/people-multi-picker";
 import { Section } from "~/components/ui/section";
 import { Textarea } from "~/components/ui/textarea";
@@ -13,8 +14,8 @@ import { toast } from "~/components/ui/toast";
 import type { LoadedEntitlement } from "~/server/entitlements";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { AppPeopleField } from "~/components/apps/app-people-field";
-import { inheritedFor } from "./policy-inherit.ts";
-import { StrategyField } from "./strategy-field.tsx";
+import { inheritedPair } from "./policy-inherit.ts";
+import { StrategyPair, type Strategies } from "./strategy-field.tsx";
 import { TextField } from "~/components/ui/text-field";
 import { useRefreshQueries } from "~/trpc/refresh";
 
@@ -32,38 +33,34 @@ export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEn
   const [displayName, setDisplayName] = useState(entitlement.displayName);
   const [description, setDescription] = useState(entitlement.description);
   const [owners, setOwners] = useState<ChosenPerson[]>(entitlement.owners);
-  const [provisioning, setProvisioning] = useState(entitlement.provisioningStrategy);
-  const [deprovisioning, setDeprovisioning] = useState(entitlement.deprovisioningStrategy);
-  const [requestPolicyId, setRequestPolicyId] = useState(settings.requestPolicyId);
-  const [revocationPolicyId, setRevocationPolicyId] = useState(settings.revocationPolicyId);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [strategies, setStrategies] = useState<Strategies>({
+    provisioning: entitlement.provisioningStrategy,
+    deprovisioning: entitlement.deprovisioningStrategy,
+  });
+  const [policies, setPolicies] = useState<PolicyPairValue>({
+    request: settings.requestPolicyId,
+    revocation: settings.revocationPolicyId,
+  });
+  const { pending, problem, run } = useSubmit(apiError);
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const result = await client.entitlements.update.mutate({
         id: entitlement.id,
         displayName,
         description,
         ownerIds: owners.map((o) => o.id),
-        provisioningStrategy: provisioning,
-        deprovisioningStrategy: deprovisioning,
-        requestPolicyId,
-        revocationPolicyId,
+        provisioningStrategy: strategies.provisioning,
+        deprovisioningStrategy: strategies.deprovisioning,
+        requestPolicyId: policies.request,
+        revocationPolicyId: policies.revocation,
       });
       toast.success(result.changed ? "Settings saved" : "Nothing to save: no setting changed");
       // Its name and description show in the request form and in grant lists too.
       await refresh([trpc.entitlements.pathKey(), trpc.requests.pathKey()]);
       router.refresh();
-    } catch (error) {
-      setProblem(apiError(error));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const fieldProblem = (field: string) => fieldError(problem, field);
@@ -105,16 +102,7 @@ export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEn
         description="Who does the work once a request or a revocation is approved."
       >
         <div className="space-y-4">
-          <StrategyField
-            legend="Provisioning strategy"
-            value={provisioning}
-            onChange={setProvisioning}
-          />
-          <StrategyField
-            legend="Deprovisioning strategy"
-            value={deprovisioning}
-            onChange={setDeprovisioning}
-          />
+          <StrategyPair value={strategies} onChange={setStrategies} />
         </div>
       </Section>
       <Section
@@ -122,30 +110,19 @@ export function EntitlementSettingsForm({ entitlement }: { entitlement: LoadedEn
         description="A request or a revocation runs under the policy in force when it starts."
       >
         <div className="space-y-4">
-          <PolicySelect
-            label="Request policy"
-            kind="GRANT"
-            value={requestPolicyId}
-            onChange={setRequestPolicyId}
-            inherited={inheritedFor(settings.inherited.request)}
-            error={fieldProblem("requestPolicyId")}
-          />
-          <PolicySelect
-            label="Revocation policy"
-            kind="REVOKE"
-            value={revocationPolicyId}
-            onChange={setRevocationPolicyId}
-            inherited={inheritedFor(settings.inherited.revocation)}
-            error={fieldProblem("revocationPolicyId")}
+          <PolicyPair
+            value={policies}
+            onChange={setPolicies}
+            inherited={inheritedPair(settings.inherited)}
+            errors={{
+              request: fieldProblem("requestPolicyId"),
+              revocation: fieldProblem("revocationPolicyId"),
+            }}
           />
         </div>
       </Section>
       {general ? <ErrorAlert>{general}</ErrorAlert> : null}
-      <div className="flex justify-end">
-        <button type="submit" className={primaryButton} disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
-        </button>
-      </div>
+      <SaveButton label="Save changes" pending={pending} />
     </form>
   );
 }

@@ -6,16 +6,13 @@ import { useRouter } from "next/navigation";
 import { X } from "lucide-react";
 import type { LoadedApp } from "~/server/apps";
 import { Checkbox } from "~/components/ui/checkbox";
-import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
+import { DataTable, srOnly, TableFrame } from "~/components/ui/table";
 import { formatCount } from "~/lib/format";
 import { BulkEditDialog, type BulkDialog } from "./bulk-edit-dialogs.tsx";
 import { STRATEGY_LABEL } from "./labels.ts";
 import type { AppInheritedPolicies } from "./policy-inherit.ts";
 import { RequestAction, type ViewerAccess } from "./request-action.tsx";
 import { LazyInlineMarkdown } from "~/components/ui/inline-markdown-lazy";
-
-const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
-const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
 
 /** While entitlements are selected: how many, Set strategy…, Set policy…, and a way to clear. */
 function BulkBar({
@@ -95,51 +92,43 @@ export function EntitlementsTable({
   const toggleAll = (on: boolean) =>
     setPicked(on ? new Set(app.entitlements.map((e) => e.id)) : new Set());
 
+  const request = (e: (typeof app.entitlements)[number]) => (
+    <RequestAction entitlement={e} managed={app.status === "MANAGED"} viewer={viewer.get(e.id)} />
+  );
   const table = (
-    <table className={tableClass}>
-      <caption className="sr-only">Entitlements of {app.name}</caption>
-      <thead className={theadClass}>
-        <tr>
-          {selectable ? (
-            <th scope="col" className="w-11 py-2.5 pr-1 pl-4">
-              <Checkbox
-                label="Select all on this page"
-                checked={app.entitlements.length > 0 && selected.length === app.entitlements.length}
-                indeterminate={selected.length > 0}
-                onCheckedChange={toggleAll}
-                className="align-middle"
-              />
-            </th>
-          ) : null}
-          <th scope="col" className={headCell}>
-            Entitlement
-          </th>
-          <th scope="col" className={`hidden w-44 md:table-cell ${headCell}`}>
-            Granted by · Removed by
-          </th>
-          <th scope="col" className={`w-20 text-right sm:w-28 ${headCell}`}>
-            <span className="sm:hidden">Grants</span>
-            <span className="hidden sm:inline">Live grants</span>
-          </th>
-          <th scope="col" className={`hidden w-40 text-right sm:table-cell ${headCell}`}>
-            <span className="sr-only">Request</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100">
-        {app.entitlements.map((e) => (
-          <tr key={e.id} className="hover:bg-zinc-50">
-            {selectable ? (
-              <td className="py-3 pr-1 pl-4 align-top">
-                <Checkbox
-                  label={`Select ${e.displayName}`}
-                  checked={picked.has(e.id)}
-                  onCheckedChange={(on) => toggle(e.id, on)}
-                  className="mt-0.5"
-                />
-              </td>
-            ) : null}
-            <td className={bodyCell}>
+    <DataTable
+      caption={`Entitlements of ${app.name}`}
+      rows={app.entitlements}
+      rowKey={(e) => e.id}
+      columns={[
+        selectable && {
+          key: "select",
+          header: (
+            <Checkbox
+              label="Select all on this page"
+              checked={app.entitlements.length > 0 && selected.length === app.entitlements.length}
+              indeterminate={selected.length > 0}
+              onCheckedChange={toggleAll}
+              className="align-middle"
+            />
+          ),
+          unpadded: true,
+          head: "w-11 py-2.5 pr-1 pl-4",
+          body: "py-3 pr-1 pl-4",
+          cell: (e) => (
+            <Checkbox
+              label={`Select ${e.displayName}`}
+              checked={picked.has(e.id)}
+              onCheckedChange={(on) => toggle(e.id, on)}
+              className="mt-0.5"
+            />
+          ),
+        },
+        {
+          key: "entitlement",
+          header: "Entitlement",
+          cell: (e) => (
+            <>
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <Link
                   href={`/apps/${app.id}/entitlements/${e.id}`}
@@ -158,15 +147,18 @@ export function EntitlementsTable({
                 {STRATEGY_LABEL[e.provisioningStrategy]} ·{" "}
                 {STRATEGY_LABEL[e.deprovisioningStrategy]}
               </p>
-              <div className="mt-2 sm:hidden">
-                <RequestAction
-                  entitlement={e}
-                  managed={app.status === "MANAGED"}
-                  viewer={viewer.get(e.id)}
-                />
-              </div>
-            </td>
-            <td className={`hidden text-xs leading-5 text-zinc-600 md:table-cell ${bodyCell}`}>
+              <div className="mt-2 sm:hidden">{request(e)}</div>
+            </>
+          ),
+        },
+        {
+          key: "strategies",
+          header: "Granted by · Removed by",
+          from: "md",
+          head: "w-44",
+          body: "text-xs leading-5 text-zinc-600",
+          cell: (e) => (
+            <>
               <p>
                 <span className="text-muted">Granted by </span>
                 {STRATEGY_LABEL[e.provisioningStrategy]}
@@ -175,27 +167,40 @@ export function EntitlementsTable({
                 <span className="text-muted">Removed by </span>
                 {STRATEGY_LABEL[e.deprovisioningStrategy]}
               </p>
-            </td>
-            <td className={`text-right tabular-nums ${bodyCell}`}>
-              <Link
-                href={`/apps/${app.id}/entitlements/${e.id}`}
-                className="text-zinc-700 hover:underline"
-                aria-label={`${formatCount(e.liveGrantCount)} accounts hold ${e.displayName}`}
-              >
-                {formatCount(e.liveGrantCount)}
-              </Link>
-            </td>
-            <td className={`hidden text-right sm:table-cell ${bodyCell}`}>
-              <RequestAction
-                entitlement={e}
-                managed={app.status === "MANAGED"}
-                viewer={viewer.get(e.id)}
-              />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          key: "grants",
+          header: (
+            <>
+              <span className="sm:hidden">Grants</span>
+              <span className="hidden sm:inline">Live grants</span>
+            </>
+          ),
+          align: "right",
+          head: "w-20 sm:w-28",
+          body: "tabular-nums",
+          cell: (e) => (
+            <Link
+              href={`/apps/${app.id}/entitlements/${e.id}`}
+              className="text-zinc-700 hover:underline"
+              aria-label={`${formatCount(e.liveGrantCount)} accounts hold ${e.displayName}`}
+            >
+              {formatCount(e.liveGrantCount)}
+            </Link>
+          ),
+        },
+        {
+          key: "request",
+          header: srOnly("Request"),
+          from: "sm",
+          align: "right",
+          head: "w-40",
+          cell: request,
+        },
+      ]}
+    />
   );
   return (
     <>

@@ -20,3 +20,11 @@ export interface AppInheritedPolicies {
   request: InheritedPolicyRef | null;
   revocation: InheritedPolicyRef | null;
 }
+
+/** PolicyPair's `inherited`: what each of an entitlement's two policies inherits. */
+export function inheritedPair(inherited: AppInheritedPolicies) {
+  return {
+    request: inheritedFor(inherited.request),
+    revocation: inheritedFor(inherited.revocation),
+  };
+}

@@ -35,3 +35,30 @@ export function StrategyField({
     />
   );
 }
+
+/** How an entitlement is granted and how it is removed. */
+export type Strategies = { provisioning: Strategy; deprovisioning: Strategy };
+
+/** Both strategies of an entitlement, as its forms ask them: provisioning, then deprovisioning. */
+export function StrategyPair({
+  value,
+  onChange,
+}: {
+  value: Strategies;
+  onChange: (value: Strategies) => void;
+}) {
+  return (
+    <>
+      <StrategyField
+        legend="Provisioning strategy"
+        value={value.provisioning}
+        onChange={(provisioning) => onChange({ ...value, provisioning })}
+      />
+      <StrategyField
+        legend="Deprovisioning strategy"
+        value={value.deprovisioning}
+        onChange={(deprovisioning) => onChange({ ...value, deprovisioning })}
+      />
+    </>
+  );
+}

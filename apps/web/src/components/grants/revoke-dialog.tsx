@@ -5,8 +5,7 @@ import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { describeOutcome } from "@lantern/domain";
 import { apiError } from "~/trpc/errors";
-import { dangerButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -148,11 +147,7 @@ export function RevokeDialog({
         {refusal ? (
           <>
             <ErrorAlert>{refusal}</ErrorAlert>
-            <DialogFooter>
-              <DialogClose className={secondaryButton} autoFocus>
-                Close
-              </DialogClose>
-            </DialogFooter>
+            <DialogDone label="Close" primary={false} />
           </>
         ) : (
           <form onSubmit={submit} noValidate>
@@ -213,18 +208,13 @@ export function RevokeDialog({
                 </span>
               </ErrorAlert>
             ) : null}
-            <DialogFooter>
-              <DialogClose className={secondaryButton} disabled={pending}>
-                Cancel
-              </DialogClose>
-              <button
-                type="submit"
-                className={dangerButton}
-                disabled={pending || problem?.kind === "conflict" || problem?.kind === "refused"}
-              >
-                {pending ? "Revoking…" : "Revoke"}
-              </button>
-            </DialogFooter>
+            <DialogActions
+              pending={pending}
+              label="Revoke"
+              pendingLabel="Revoking…"
+              danger
+              disabled={problem?.kind === "conflict" || problem?.kind === "refused"}
+            />
           </form>
         )}
       </DialogContent>

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { CheckCircle2, Download, TriangleAlert } from "lucide-react";
 import type { ImportSummary, PeopleImportSummary } from "@lantern/api";
 import { remapSummary } from "~/components/apps/remap-status";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { toast } from "~/components/ui/toast";
 import { cn } from "~/lib/cn";
@@ -133,7 +133,7 @@ export default function ImportDialog({
             ) : (
               <AppResult summary={summary as AppSummary} mappingMode={mappingMode} />
             )}
-            <DialogFooter>
+            <DialogDone>
               <button
                 type="button"
                 className={secondaryButton}
@@ -145,10 +145,7 @@ export default function ImportDialog({
               >
                 Import another file
               </button>
-              <DialogClose className={primaryButton} autoFocus>
-                Done
-              </DialogClose>
-            </DialogFooter>
+            </DialogDone>
           </div>
         ) : (
           <form onSubmit={submit} noValidate className="space-y-4">
@@ -270,14 +267,7 @@ export default function ImportDialog({
 
             <FormatHelp kind={shownKind} people={people} />
 
-            <DialogFooter>
-              <DialogClose className={secondaryButton} disabled={pending}>
-                Cancel
-              </DialogClose>
-              <button type="submit" className={primaryButton} disabled={pending}>
-                {pending ? "Importing…" : "Import"}
-              </button>
-            </DialogFooter>
+            <DialogActions pending={pending} label="Import" pendingLabel="Importing…" />
           </form>
         )}
       </DialogContent>

@@ -22,6 +22,7 @@ import {
   type DeliveryFilterId,
 } from "./delivery-list.ts";
 import { refreshQueries } from "~/trpc/refresh";
+import { nextPage } from "~/trpc/pages";
 
 type Row = RouterOutputs["notifications"]["list"]["items"][number];
 
@@ -113,9 +114,7 @@ export function RetryAllFailedButton({ failed }: { failed: number }) {
 export function DeliveryTable({ filter }: { filter: DeliveryFilterId }) {
   const trpc = useTRPC();
   const query = useSuspenseInfiniteQuery(
-    trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), nextPage),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
   const label = DELIVERY_FILTERS.find((f) => f.id === filter)!.label;

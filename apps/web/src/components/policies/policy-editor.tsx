@@ -12,6 +12,7 @@ import {
   type PolicyDefinition,
 } from "@lantern/domain";
 import { apiError, type ApiError } from "~/trpc/errors";
+import { useSubmit } from "~/lib/use-submit";
 import { primaryButton, secondaryButton } from "~/components/ui/button";
 import { Checkbox } from "~/components/ui/checkbox";
 import { ErrorAlert } from "~/components/ui/error-alert";
@@ -79,8 +80,7 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
   const [requireDistinctApprovers, setRequireDistinctApprovers] = useState(
     policy?.requireDistinctApprovers ?? false,
   );
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { pending, problem, run } = useSubmit(apiError);
 
   const definition: PolicyDefinition = {
     name,
@@ -107,12 +107,9 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
       return next;
     });
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
-    setProblem(null);
-    setPending(true);
-    try {
+    void run(async () => {
       const answer = policy
         ? await client.policies.update.mutate({ id: policy.id, ...definition })
         : await client.policies.create.mutate(definition);
@@ -128,11 +125,7 @@ export function PolicyEditor({ policy }: { policy: PolicyDetails | null }) {
       } else {
         toast.success("Nothing to save: the policy is as it was.");
       }
-    } catch (error) {
-      setProblem(apiError(error));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const running = policy?.usage.runningRequests ?? 0;

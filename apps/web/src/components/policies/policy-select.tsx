@@ -5,6 +5,9 @@ import { useQuery } from "@tanstack/react-query";
 import { fieldClass } from "~/components/ui/textarea";
 import { useTRPC } from "~/trpc/react";
 
+/** What an empty choice inherits, e.g. { name: "Manager approval", from: "the app's default" }. */
+export type InheritedPolicy = { name: string | null; from: string };
+
 /**
  * Choose the approval policy of a request or revocation (app, entitlement or organization
  * settings). Empty means "inherit": the option says what is inherited, e.g.
@@ -31,7 +34,7 @@ export function PolicySelect({
    * default" }, or { name: null, from: "the organization" } when nothing is set there either.
    * Omit it where a policy need not be inherited (it then says "None").
    */
-  inherited?: { name: string | null; from: string };
+  inherited?: InheritedPolicy;
   error?: string | null;
   disabled?: boolean;
 }) {

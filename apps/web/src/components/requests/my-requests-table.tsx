@@ -4,7 +4,7 @@ import { Fragment, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { CircleCheck, KeyRound, Plus, X } from "lucide-react";
+import { CircleCheck, KeyRound, X } from "lucide-react";
 import { describeOutcome } from "@lantern/domain";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { AppIcon } from "~/components/ui/app-icon";
@@ -27,6 +27,8 @@ import {
   type MyRequest,
 } from "./request-state.ts";
 import { refreshQueries } from "~/trpc/refresh";
+import { nextPage } from "~/trpc/pages";
+import { RequestAccessLink } from "./request-access-link.tsx";
 
 const headCell = "px-3 py-2.5 first:pl-4 last:pr-4";
 const bodyCell = "px-3 py-3 align-top first:pl-4 last:pr-4";
@@ -40,10 +42,7 @@ export function MyRequestsTable({ requestedId }: { requestedId: string | null })
   const trpc = useTRPC();
   const router = useRouter();
   const query = useSuspenseInfiniteQuery(
-    trpc.requests.mine.infiniteQueryOptions(
-      { limit: MY_REQUESTS_PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    trpc.requests.mine.infiniteQueryOptions({ limit: MY_REQUESTS_PAGE_SIZE }, nextPage),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
@@ -59,10 +58,7 @@ export function MyRequestsTable({ requestedId }: { requestedId: string | null })
           Need an app, a role or a license for your work? Ask for it here: the right people approve
           it, someone sets it up, and you can follow every step on this page.
         </p>
-        <Link href="/my-requests/new" className={cn(primaryButton, "mt-5")}>
-          <Plus className="size-4" aria-hidden />
-          Request access
-        </Link>
+        <RequestAccessLink className="mt-5" />
       </EmptyState>
     );
   }

@@ -1,7 +1,7 @@
 // What a person can do to a task from the inbox, the bulk bar and the task page
 // (SPEC §3.2–§3.7): the words of each action and how its outcome is told. A plain module.
 import type { RouterInputs } from "@lantern/api";
-import { ACTION_REASON } from "@lantern/domain";
+import { ACTION_REASON, TASK_ACTION_LABEL } from "@lantern/domain";
 
 export type TaskKind = "APPROVAL" | "PROVISION" | "DEPROVISION";
 
@@ -27,14 +27,8 @@ export const PRIMARY_ACTION: Record<
   DEPROVISION: "mark_deprovisioned",
 };
 
-export const ACTION_LABEL: Record<TaskAction, string> = {
-  approve: "Approve",
-  deny: "Deny",
-  mark_provisioned: "Mark provisioned",
-  mark_deprovisioned: "Mark deprovisioned",
-  mark_errored: "Mark as errored",
-  reassign: "Reassign",
-};
+/** The domain's words for each action (the buttons say the same everywhere). */
+export const ACTION_LABEL: Record<TaskAction, string> = TASK_ACTION_LABEL;
 
 /** "Task #1042 marked provisioned". */
 export const ACTION_DONE: Record<TaskAction, string> = {

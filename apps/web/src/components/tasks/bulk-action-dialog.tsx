@@ -5,21 +5,15 @@ import Link from "next/link";
 import { CircleCheck, CircleMinus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { cn } from "~/lib/cn";
 import { plural } from "~/lib/format";
 import { useTRPCClient } from "~/trpc/react";
-import {
-  ACTION_DONE,
-  ACTION_LABEL,
-  skippedReason,
-  type BulkAction,
-  type FormProblem,
-} from "./actions.ts";
+import { ACTION_DONE, ACTION_LABEL, skippedReason, type BulkAction } from "./actions.ts";
 import { actionError } from "~/trpc/errors";
-import { PersonPicker, type Reassignee } from "./person-picker.tsx";
+import { PersonPicker } from "./person-picker.tsx";
+import { useActionForm } from "./use-action-form.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { useTasksChanged } from "./use-task-actions.ts";
 
@@ -62,10 +56,8 @@ export default function BulkActionDialog({
 }) {
   const client = useTRPCClient();
   const changed = useTasksChanged();
-  const [comment, setComment] = useState("");
-  const [person, setPerson] = useState<Reassignee | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useActionForm();
+  const { text: comment, person, pending, setPending, problem, setProblem } = form;
   const [result, setResult] = useState<BulkResult | null>(null);
   const label = ACTION_LABEL[action];
   const count = plural(tasks.length, "task");
@@ -149,11 +141,7 @@ export default function BulkActionDialog({
               </div>
             ) : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={primaryButton} autoFocus>
-              Done
-            </DialogClose>
-          </DialogFooter>
+          <DialogDone />
         </DialogContent>
       </Dialog>
     );
@@ -175,49 +163,24 @@ export default function BulkActionDialog({
       >
         <form onSubmit={submit} noValidate>
           <div className="space-y-4">
-            {action === "reassign" ? (
-              <PersonPicker
-                taskId={tasks[0]!.id}
-                value={person}
-                onChange={(p) => {
-                  setPerson(p);
-                  if (problem?.field === "person") setProblem(null);
-                }}
-                error={problem?.field === "person" ? problem.message : null}
-                autoFocus
-              />
-            ) : null}
+            {action === "reassign" ? <PersonPicker taskId={tasks[0]!.id} {...form.picker} /> : null}
             <Textarea
               label={COMMENT_LABEL[action]}
-              value={comment}
-              onChange={(e) => {
-                setComment(e.target.value);
-                if (problem?.field === "text") setProblem(null);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void submit(e);
-              }}
+              {...form.textBox(submit)}
               maxLength={2000}
               rows={3}
               required
               autoFocus={action !== "reassign"}
               hint={HINT[action]}
-              error={problem?.field === "text" ? problem.message : null}
             />
             {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button
-              type="submit"
-              className={action === "mark_errored" ? dangerButton : primaryButton}
-              disabled={pending}
-            >
-              {pending ? "Working…" : `${label} ${count}`}
-            </button>
-          </DialogFooter>
+          <DialogActions
+            pending={pending}
+            label={`${label} ${count}`}
+            pendingLabel="Working…"
+            danger={action === "mark_errored"}
+          />
         </form>
       </DialogContent>
     </Dialog>

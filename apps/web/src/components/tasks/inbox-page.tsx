@@ -4,6 +4,7 @@ import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { INBOXES, inboxInput, resolveInboxSort, resolveInboxTab, type InboxBox } from "./inbox.ts";
 import { InboxTabs } from "./inbox-tabs.tsx";
 import { TaskInbox } from "./task-inbox.tsx";
+import { nextPage } from "~/trpc/pages";
 
 export type InboxSearchParams = Promise<{
   tab?: string | string[];
@@ -29,9 +30,7 @@ export async function InboxPage({
   const search = searchParam(params.q);
   const sort = resolveInboxSort(tab, first(params.sort));
   await prefetch(
-    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, sort), nextPage),
   );
   return (
     <>

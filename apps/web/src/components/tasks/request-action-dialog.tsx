@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPCClient } from "~/trpc/react";
@@ -126,19 +125,14 @@ export default function RequestActionDialog({
           {problem && problem.field === null ? (
             <ErrorAlert className="mt-3 first:mt-0">{problem.message}</ErrorAlert>
           ) : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              {retry ? "Cancel" : "Keep the request"}
-            </DialogClose>
-            <button
-              type="submit"
-              className={retry ? primaryButton : dangerButton}
-              disabled={pending}
-              autoFocus={retry}
-            >
-              {pending ? "Saving…" : retry ? "Retry" : "Cancel request"}
-            </button>
-          </DialogFooter>
+          <DialogActions
+            pending={pending}
+            label={retry ? "Retry" : "Cancel request"}
+            pendingLabel="Saving…"
+            danger={!retry}
+            autoFocus={retry}
+            cancelLabel={retry ? "Cancel" : "Keep the request"}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,20 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
-import {
-  ACTION_LABEL,
-  needsReason,
-  type TaskAction,
-  type TaskKind,
-  type FormProblem,
-} from "./actions.ts";
+import { ACTION_LABEL, needsReason, type TaskAction, type TaskKind } from "./actions.ts";
 import { actionError } from "~/trpc/errors";
-import { PersonPicker, type Reassignee } from "./person-picker.tsx";
+import { PersonPicker } from "./person-picker.tsx";
+import { useActionForm } from "./use-action-form.ts";
 import {
   announceTaskAction,
   useRunTaskAction,
@@ -84,10 +77,8 @@ export default function TaskActionDialog({
 }) {
   const run = useRunTaskAction();
   const changed = useTasksChanged();
-  const [text, setText] = useState("");
-  const [person, setPerson] = useState<Reassignee | null>(null);
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useActionForm();
+  const { text, person, pending, setPending, problem, setProblem } = form;
   const reasonRequired = needsReason(action);
   const label = ACTION_LABEL[action];
 
@@ -138,36 +129,16 @@ export default function TaskActionDialog({
       >
         <form onSubmit={submit} noValidate>
           <div className="space-y-4">
-            {action === "reassign" ? (
-              <PersonPicker
-                taskId={task.id}
-                value={person}
-                onChange={(p) => {
-                  setPerson(p);
-                  if (problem?.field === "person") setProblem(null);
-                }}
-                error={problem?.field === "person" ? problem.message : null}
-                autoFocus
-              />
-            ) : null}
+            {action === "reassign" ? <PersonPicker taskId={task.id} {...form.picker} /> : null}
             <Textarea
               label={TEXT_LABEL[action]}
               optional={!reasonRequired}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                if (problem?.field === "text") setProblem(null);
-              }}
-              onKeyDown={(e) => {
-                // Ctrl/⌘+Enter sends from the text box too.
-                if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void submit(e);
-              }}
+              {...form.textBox(submit)}
               placeholder={TEXT_PLACEHOLDER[action]}
               maxLength={2000}
               rows={reasonRequired ? 3 : 2}
               required={reasonRequired}
               autoFocus={reasonRequired && action !== "reassign"}
-              error={problem?.field === "text" ? problem.message : null}
               hint={
                 action === "reassign"
                   ? "Shown to the new assignee and kept in the task’s history."
@@ -178,20 +149,14 @@ export default function TaskActionDialog({
             />
             {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button
-              type="submit"
-              className={danger ? dangerButton : primaryButton}
-              disabled={pending}
-              // Nothing to type: Enter confirms at once.
-              autoFocus={!reasonRequired}
-            >
-              {pending ? "Saving…" : label}
-            </button>
-          </DialogFooter>
+          <DialogActions
+            pending={pending}
+            label={label}
+            pendingLabel="Saving…"
+            danger={danger}
+            // Nothing to type: Enter confirms at once.
+            autoFocus={!reasonRequired}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -35,6 +35,7 @@ import { ACTION_KEY, handlesEnter, inboxCommand, inboxShortcuts } from "./shortc
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { rowSummary, TaskTable, type InboxRow } from "./task-table.tsx";
 import { useShortcutKeys } from "./use-shortcut-keys.ts";
+import { nextPage } from "~/trpc/pages";
 
 // The dialogs load when first opened: the list itself stays light.
 const TaskActionDialog = dynamic(() => import("./task-action-dialog.tsx"), { ssr: false });
@@ -100,9 +101,7 @@ export function TaskInbox({
   const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
   const changeSort = (next: InboxSort) => void setSortParam(next === defaultSort ? null : next);
   const query = useSuspenseInfiniteQuery(
-    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, shownSort), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.tasks.inbox.infiniteQueryOptions(inboxInput(box, tab, search, shownSort), nextPage),
   );
   const rows = query.data.pages.flatMap((p) => p.items);
   const tabDef = INBOXES[box].tabs.find((t) => t.id === tab)!;

@@ -12,6 +12,7 @@ import { tableClass, theadClass } from "~/components/ui/table";
 import { cn } from "~/lib/cn";
 import { KIND_LABEL, type TaskAction } from "./actions.ts";
 import { TaskRowActions } from "./task-row-actions.tsx";
+import { OUTCOME_BADGE } from "./task-labels.ts";
 
 export type InboxRow = RouterOutputs["tasks"]["inbox"]["items"][number];
 type Subject = NonNullable<InboxRow["subject"]>;
@@ -314,29 +315,19 @@ function AgeCell({ createdAt, dueAt, now }: { createdAt: Date; dueAt: Date | nul
   );
 }
 
-const OUTCOME: Record<
-  NonNullable<Extract<Resolution, { type: "completed" }>["outcome"]>,
-  { label: string; tone: "green" | "red" | "neutral" }
-> = {
-  APPROVED: { label: "Approved", tone: "green" },
-  PROVISIONED: { label: "Provisioned", tone: "green" },
-  DEPROVISIONED: { label: "Deprovisioned", tone: "green" },
-  DENIED: { label: "Denied", tone: "red" },
-  ERRORED: { label: "Errored", tone: "red" },
-  CANCELLED: { label: "Cancelled", tone: "neutral" },
-};
-
 /** How the task left the viewer's hands: done, errored (why), or reassigned (to whom, why). */
 function OutcomeCell({ resolution, now }: { resolution: Resolution; now: Date }) {
   let badge: { label: string; tone: "green" | "red" | "neutral" };
   let detail: string | null;
   switch (resolution.type) {
     case "completed":
-      badge = resolution.outcome ? OUTCOME[resolution.outcome] : { label: "Done", tone: "green" };
+      badge = resolution.outcome
+        ? OUTCOME_BADGE[resolution.outcome]
+        : { label: "Done", tone: "green" };
       detail = resolution.note;
       break;
     case "errored":
-      badge = OUTCOME.ERRORED;
+      badge = OUTCOME_BADGE.ERRORED;
       detail = resolution.reason;
       break;
     case "reassigned":

@@ -4,20 +4,12 @@ import type { RouterOutputs } from "@lantern/api";
 import { Badge } from "~/components/ui/badge";
 import { cn } from "~/lib/cn";
 import { joinNames } from "./history.ts";
+import { OUTCOME_SENTENCE } from "./task-labels.ts";
 import { Time } from "./time.tsx";
 
 type Details = RouterOutputs["tasks"]["byNumber"];
 type Step = Details["steps"][number];
 type StepTask = Step["tasks"][number];
-
-const OUTCOME_WORDS: Record<NonNullable<StepTask["outcome"]>, string> = {
-  APPROVED: "Approved",
-  DENIED: "Denied",
-  PROVISIONED: "Marked provisioned",
-  DEPROVISIONED: "Marked deprovisioned",
-  ERRORED: "Marked as errored",
-  CANCELLED: "Cancelled",
-};
 
 const JOB_STATE: Record<string, string> = {
   QUEUED: "Queued",
@@ -161,7 +153,7 @@ function StepTaskLine({ task }: { task: StepTask }) {
           <span>Waiting for {names || "its assignees"}</span>
         ) : (
           <span>
-            {task.outcome ? OUTCOME_WORDS[task.outcome] : "Closed"}
+            {task.outcome ? OUTCOME_SENTENCE[task.outcome] : "Closed"}
             {task.completedBy ? ` by ${task.completedBy.displayName}` : ""}
             {task.completedAt ? (
               <>

@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { actionError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { PeoplePicker, useSettledSearch, type PickablePerson } from "~/components/ui/people-picker";
 
@@ -102,15 +101,9 @@ export function ChoosePersonDialog<P extends PickablePerson>({
             />
             {problem && problem.field === null ? <ErrorAlert>{problem.message}</ErrorAlert> : null}
           </div>
-          <DialogFooter>
+          <DialogActions pending={pending} label={submitLabel} pendingLabel={pendingLabel}>
             {extra ? <div className="mr-auto">{extra((fn) => void run(fn), pending)}</div> : null}
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? pendingLabel : submitLabel}
-            </button>
-          </DialogFooter>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

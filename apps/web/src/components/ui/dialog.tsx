@@ -3,6 +3,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { cn } from "~/lib/cn";
+import { dangerButton, primaryButton, secondaryButton } from "./button.ts";
 
 /**
  * A modal dialog (Radix): focus moves in and is trapped, Escape and the × close it, focus
@@ -12,7 +13,7 @@ import { cn } from "~/lib/cn";
  *   <Dialog open={open} onOpenChange={setOpen}>
  *     <DialogContent title="Mark #1042 provisioned" description="…">
  *       …
- *       <DialogFooter>…buttons…</DialogFooter>
+ *       <DialogFooter>…buttons…</DialogFooter>   (a form's: <DialogActions … />)
  *     </DialogContent>
  *   </Dialog>
  */
@@ -94,5 +95,80 @@ export function DialogFooter({ children }: { children: React.ReactNode }) {
     <div className="sticky -bottom-4 -mx-5 mt-5 -mb-4 flex items-center justify-end gap-2 rounded-b-xl border-t border-zinc-100 bg-zinc-50 px-5 py-3">
       {children}
     </div>
+  );
+}
+
+/**
+ * The footer of a dialog's form: Cancel (closes it), then the submit button, both off while
+ * the form is `pending` — the submit button then says `pendingLabel`. `children` go first
+ * (leftmost), e.g. a secondary way out.
+ */
+export function DialogActions({
+  label,
+  pendingLabel,
+  pending,
+  danger = false,
+  disabled = false,
+  title,
+  autoFocus,
+  cancelLabel = "Cancel",
+  onClick,
+  children,
+}: {
+  label: React.ReactNode;
+  pendingLabel: React.ReactNode;
+  pending: boolean;
+  /** The submit button stops or refuses something (dangerButton). */
+  danger?: boolean;
+  /** Off for another reason than `pending` (say why in `title`). */
+  disabled?: boolean;
+  title?: string;
+  autoFocus?: boolean;
+  cancelLabel?: React.ReactNode;
+  /** For a dialog without a form: the button does this instead of submitting. */
+  onClick?: () => void;
+  children?: React.ReactNode;
+}) {
+  return (
+    <DialogFooter>
+      {children}
+      <DialogClose className={secondaryButton} disabled={pending}>
+        {cancelLabel}
+      </DialogClose>
+      <button
+        type={onClick ? "button" : "submit"}
+        onClick={onClick}
+        className={danger ? dangerButton : primaryButton}
+        disabled={pending || disabled}
+        title={title}
+        autoFocus={autoFocus}
+      >
+        {pending ? pendingLabel : label}
+      </button>
+    </DialogFooter>
+  );
+}
+
+/**
+ * The footer of a dialog that has done its work: one button that closes it (Done, Close),
+ * focused so that Enter or Space dismisses it; `children` go first (leftmost).
+ */
+export function DialogDone({
+  label = "Done",
+  primary = true,
+  children,
+}: {
+  label?: React.ReactNode;
+  /** False: a secondary look, for a dialog that ends without having done anything. */
+  primary?: boolean;
+  children?: React.ReactNode;
+}) {
+  return (
+    <DialogFooter>
+      {children}
+      <DialogClose className={primary ? primaryButton : secondaryButton} autoFocus>
+        {label}
+      </DialogClose>
+    </DialogFooter>
   );
 }

@@ -95,11 +95,3 @@ export function MenuLink({ href, children }: { href: string; children: React.Rea
 export function MenuSeparator() {
   return <DropdownMenu.Separator className="my-1 h-px bg-zinc-100" />;
 }
-
-export function MenuLabel({ children }: { children: React.ReactNode }) {
-  return (
-    <DropdownMenu.Label className="text-muted px-2 py-1.5 text-xs font-medium">
-      {children}
-    </DropdownMenu.Label>
-  );
-}

@@ -1,12 +1,17 @@
 "use client";
 
 import { useId } from "react";
-import { Search, X } from "lucide-react";
+import { X } from "lucide-react";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
-import { fieldClass } from "~/components/ui/textarea";
 import { cn } from "~/lib/cn";
-import type { PickablePerson, useSettledSearch } from "./people-picker.tsx";
+import { FieldError } from "./field.tsx";
+import {
+  PeopleSearch,
+  PersonOption,
+  type PickablePerson,
+  type PickerProps,
+} from "./people-picker.tsx";
 
 export interface ChosenPerson extends PickablePerson {
   /** Shown as a badge when the person is no longer active (someone chosen earlier). */
@@ -34,24 +39,11 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
   emptyChoice = "Nobody chosen yet.",
   error,
   disabled = false,
-}: {
-  legend: string;
-  search: ReturnType<typeof useSettledSearch>;
-  /** The matches of `search.search`; undefined while the first answer loads. */
-  people: P[] | undefined;
-  loading: boolean;
-  /** A newer search is loading while the previous answer is shown. */
-  refreshing: boolean;
-  /** Why nobody can be listed (an error, a refusal). */
-  problem?: string | null;
-  /** A line under the legend (e.g. what an empty choice means). */
-  note?: React.ReactNode;
-  limit: number;
+}: PickerProps<P> & {
   value: P[];
   onChange: (people: P[]) => void;
   /** Said when nobody is chosen. */
   emptyChoice?: string;
-  error?: string | null;
   disabled?: boolean;
 }) {
   const id = useId();
@@ -102,22 +94,13 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
           ))}
         </ul>
       )}
-      <label className="relative mt-2.5 block">
-        <span className="sr-only">Search people to add as {legend.toLowerCase()}</span>
-        <Search
-          className="text-faint pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
-          aria-hidden
-        />
-        <input
-          type="search"
-          value={search.input}
-          onChange={(e) => search.setInput(e.target.value)}
-          placeholder="Search people to add"
-          maxLength={200}
-          aria-controls={`${id}-matches`}
-          className={cn(fieldClass, "pl-9")}
-        />
-      </label>
+      <PeopleSearch
+        search={search}
+        label={`Search people to add as ${legend.toLowerCase()}`}
+        placeholder="Search people to add"
+        aria-controls={`${id}-matches`}
+        className="mt-2.5"
+      />
       <div id={`${id}-matches`} aria-live="polite">
         {searching ? (
           <div
@@ -139,23 +122,14 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
               <ul aria-label="Matching people" className="divide-y divide-zinc-100">
                 {list.map((person) => (
                   <li key={person.id}>
-                    <label className="flex cursor-pointer items-center gap-3 px-3 py-2 hover:bg-zinc-50">
+                    <PersonOption person={person}>
                       <input
                         type="checkbox"
                         checked={chosen.has(person.id)}
                         onChange={(e) => toggle(person, e.target.checked)}
                         className="size-4 shrink-0 accent-zinc-900"
                       />
-                      <Avatar name={person.displayName} size="sm" />
-                      <span className="min-w-0 flex-1">
-                        <span className="block truncate text-sm font-medium text-zinc-900">
-                          {person.displayName}
-                        </span>
-                        <span className="text-muted block truncate text-xs">
-                          {[person.title, person.email].filter(Boolean).join(" · ")}
-                        </span>
-                      </span>
-                    </label>
+                    </PersonOption>
                   </li>
                 ))}
               </ul>
@@ -168,11 +142,7 @@ export function PeopleMultiPicker<P extends ChosenPerson>({
           </div>
         ) : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1.5 text-xs font-medium text-rose-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

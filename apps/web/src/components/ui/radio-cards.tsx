@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { cn } from "~/lib/cn";
+import { ChoiceCard } from "./choice-card.tsx";
 
 export interface RadioCardOption<T extends string> {
   value: T;
@@ -11,7 +11,7 @@ export interface RadioCardOption<T extends string> {
 }
 
 /**
- * A labelled radio group whose options are cards with a label and what they mean. Arrow keys
+ * A labelled radio group whose options are cards (ChoiceCard) with a label and what they mean. Arrow keys
  * move between them. `columns`: side by side from the small breakpoint (short hints), or
  * stacked (long ones).
  */
@@ -36,23 +36,17 @@ export function RadioCards<T extends string>({
       <legend className="mb-1.5 block text-sm font-medium text-zinc-800">{legend}</legend>
       <div className={columns ? "grid gap-2 sm:grid-cols-2" : "space-y-2"}>
         {options.map((option) => (
-          <label
+          <ChoiceCard
             key={option.value}
-            className={cn(
-              "flex cursor-pointer items-start gap-2.5 rounded-md border border-zinc-200 px-3 py-2.5 hover:bg-zinc-50",
-              value === option.value && "border-zinc-400 bg-zinc-50",
-            )}
+            align="start"
+            className="gap-2.5 px-3 py-2.5"
+            name={id}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            aria-labelledby={`${id}-${option.value}`}
+            aria-describedby={`${id}-${option.value}-hint`}
           >
-            <input
-              type="radio"
-              name={id}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-              className="mt-0.5 size-4 shrink-0 accent-zinc-900"
-              aria-labelledby={`${id}-${option.value}`}
-              aria-describedby={`${id}-${option.value}-hint`}
-            />
             <span className="min-w-0">
               <span
                 id={`${id}-${option.value}`}
@@ -64,7 +58,7 @@ export function RadioCards<T extends string>({
                 {option.hint}
               </span>
             </span>
-          </label>
+          </ChoiceCard>
         ))}
       </div>
     </fieldset>

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { actionError } from "~/trpc/errors";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { primaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { PeoplePicker, useSettledSearch } from "~/components/ui/people-picker";
 import { TextField } from "~/components/ui/text-field";
@@ -193,14 +193,7 @@ function AddPersonDialog({
               </div>
             ) : null}
           </div>
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Adding…" : "Add person"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Add person" pendingLabel="Adding…" />
         </form>
       </DialogContent>
     </Dialog>

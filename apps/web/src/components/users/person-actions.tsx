@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { actionError } from "~/trpc/errors";
-import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
+import { secondaryButton } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogActions } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
@@ -221,14 +221,7 @@ function RoleDialog({
               <ErrorAlert>{problem}</ErrorAlert>
             </div>
           ) : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Change role"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Change role" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -315,14 +308,7 @@ function StatusDialog({
               <ErrorAlert>{problem}</ErrorAlert>
             </div>
           ) : null}
-          <DialogFooter>
-            <DialogClose className={secondaryButton} disabled={pending}>
-              Cancel
-            </DialogClose>
-            <button type="submit" className={primaryButton} disabled={pending}>
-              {pending ? "Saving…" : "Change status"}
-            </button>
-          </DialogFooter>
+          <DialogActions pending={pending} label="Change status" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>
@@ -355,24 +341,18 @@ function SignOutEverywhereDialog({
           </p>
           {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
         </div>
-        <DialogFooter>
-          <DialogClose className={secondaryButton} disabled={pending}>
-            Cancel
-          </DialogClose>
-          <button
-            type="button"
-            className={dangerButton}
-            disabled={pending}
-            onClick={() =>
-              void run(async () => {
-                await client.users.signOutEverywhere.mutate({ userId: person.id });
-                return `${person.displayName} is signed out everywhere`;
-              })
-            }
-          >
-            {pending ? "Signing out…" : "Sign out everywhere"}
-          </button>
-        </DialogFooter>
+        <DialogActions
+          pending={pending}
+          label="Sign out everywhere"
+          pendingLabel="Signing out…"
+          danger
+          onClick={() =>
+            void run(async () => {
+              await client.users.signOutEverywhere.mutate({ userId: person.id });
+              return `${person.displayName} is signed out everywhere`;
+            })
+          }
+        />
       </DialogContent>
     </Dialog>
   );

@@ -15,6 +15,7 @@ import { ShowMore } from "~/components/ui/show-more";
 import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { STATUS_FILTERS, usersInput, type DirectoryFilters } from "./users-list.ts";
+import { nextPage } from "~/trpc/pages";
 
 type DirectoryUser = RouterOutputs["users"]["list"]["items"][number];
 
@@ -49,9 +50,7 @@ export function UsersTable({
   const narrowed = !!(filters.role || filters.managerId || filters.noManager);
   const { input, setInput, search, isPending } = useUrlSearch(initialSearch);
   const query = useSuspenseInfiniteQuery(
-    trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.users.list.infiniteQueryOptions(usersInput(filters, search), nextPage),
   );
   const people = query.data.pages.flatMap((p) => p.items);
   const filterLabel = STATUS_FILTERS.find((f) => f.id === filter)!.label.toLowerCase();

@@ -24,6 +24,7 @@ import type {
   TListAccountsInput,
 } from "../../schemas/accounts.ts";
 import { accountSearchSql } from "../search.ts";
+import { APP_NOT_FOUND } from "../shared/apps.ts";
 import type { ReadContext } from "../shared/context.ts";
 
 // The Accounts tab of an app (SPEC §4.1): filters, sorts and keyset pages over up to a
@@ -88,8 +89,6 @@ export interface AccountRow {
 export interface AccountApp extends AccountAppFacts {
   id: string;
 }
-
-export const APP_NOT_FOUND = "This app does not exist, or it belongs to another organization.";
 
 /** Loads the app (of the actor's organization) with its owners; NOT_FOUND otherwise. */
 export async function loadAccountApp(db: Db, actor: Actor, appId: string): Promise<AccountApp> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@lantern/db";
+import { QUEUES, type Database } from "@lantern/db";
 import { createAccounts, createApp, createOrganization, createUser } from "@lantern/seed";
-import { createTestDatabase } from "@lantern/db/testing";
+import { createTestDatabase, makeJobsDue } from "@lantern/db/testing";
 import { loadNotifyConfig } from "@lantern/notify";
 import { startBackgroundWork } from "../../background.ts";
 import { actorFor, callerFor as callerForUser } from "../../testing.ts";
@@ -321,9 +321,12 @@ describe("a large app: a queued re-map, run batch by batch with its progress", (
       where: { id: queued.remap!.id },
       data: { state: "RUNNING", lockedBy: "00000000-0000-4000-8000-000000000001" },
     });
-    // Another worker right now leaves it alone (its claim is fresh) …
+    // Its retry comes due while the claim is fresh: another worker leaves it alone, and looks
+    // again once the claim would be stale …
+    expect(await makeJobsDue(db, QUEUES.remap)).toBe(1);
     expect(await runRemapJobs(db.prisma, { batchSize: 10 })).toMatchObject({ claimed: 0 });
-    // … and takes it over once the claim is stale, continuing from the cursor.
+    // … when it takes it over, continuing from the cursor.
+    expect(await makeJobsDue(db, QUEUES.remap)).toBe(1);
     const later = () => new Date(started.getTime() + 3 * 60_000);
     const batches: number[] = [];
     const takeover = await runRemapJobs(db.prisma, {
@@ -351,7 +354,6 @@ describe("a large app: a queued re-map, run batch by batch with its progress", (
     const work = await startBackgroundWork({
       database: db,
       config: loadNotifyConfig({}),
-      relayIntervalMs: 200,
       digestCron: null,
       publicUrl: "https://lantern.acme.test",
       remapIntervalMs: 100,

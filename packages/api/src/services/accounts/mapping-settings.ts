@@ -1,11 +1,6 @@
-import {
-  assertAllowed,
-  canManageApp,
-  canViewApp,
-  DomainError,
-  type AccountMappingMode,
-} from "@lantern/domain";
+import { assertAllowed, canViewApp, DomainError, type AccountMappingMode } from "@lantern/domain";
 
+import { findApp, loadManagedApp } from "../shared/apps.ts";
 import { recordEvents, transaction } from "../shared/records.ts";
 import type { RemapResult } from "./remap.ts";
 import { latestRemap, lockAppForRemap, remapOrQueue, type RemapStatus } from "./remap-jobs.ts";
@@ -33,21 +28,6 @@ export interface SetMappingModeResult {
   result: RemapResult | null;
 }
 
-async function loadApp(ctx: ServiceContext, appId: string) {
-  const app = await ctx.db.app.findFirst({
-    where: { id: appId, organizationId: ctx.actor.organizationId },
-    select: {
-      id: true,
-      name: true,
-      organizationId: true,
-      accountMappingMode: true,
-      members: { where: { role: "OWNER" }, select: { userId: true } },
-    },
-  });
-  if (!app) throw new DomainError("NOT_FOUND", "This app does not exist.");
-  return app;
-}
-
 /**
  * Saves the app's account mapping mode and re-maps its accounts. Super admins and the app's
  * owners (canManageApp); anyone else gets FORBIDDEN and nothing changes. One transaction: the
@@ -59,13 +39,7 @@ export async function setAccountMappingMode(
   input: { appId: string; mode: AccountMappingMode },
   options: MappingSettingsOptions = {},
 ): Promise<SetMappingModeResult> {
-  const app = await loadApp(ctx, input.appId);
-  assertAllowed(
-    canManageApp(ctx.actor, {
-      organizationId: app.organizationId,
-      ownerIds: app.members.map((m) => m.userId),
-    }),
-  );
+  const app = await loadManagedApp(ctx.db, ctx.actor, input.appId, "This app does not exist.");
   const at = ctx.now();
   return transaction(
     ctx,
@@ -130,7 +104,7 @@ export async function getRemapStatus(
   ctx: ServiceContext,
   appId: string,
 ): Promise<RemapStatus | null> {
-  const app = await loadApp(ctx, appId);
+  const app = await findApp(ctx.db, ctx.actor, appId, "This app does not exist.");
   assertAllowed(canViewApp(ctx.actor, app), "NOT_FOUND");
   return latestRemap(ctx.db, app.id);
 }

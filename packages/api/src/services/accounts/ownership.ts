@@ -14,7 +14,7 @@ import type {
   TSetAccountTypeInput,
 } from "../../schemas/accounts.ts";
 import { findActivePeople } from "../search.ts";
-import { recordEvents, transaction, type Tx } from "../shared/records.ts";
+import { lockRow, recordEvents, transaction, type Tx } from "../shared/records.ts";
 import { loadAccountApp, type AccountApp } from "./list.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
@@ -62,11 +62,7 @@ type LockedAccount = Awaited<ReturnType<typeof lockAccount>>["account"];
  * organization's account, FORBIDDEN naming who can, BAD_REQUEST for a deleted account.
  */
 async function lockAccount(tx: Tx, actor: Actor, accountId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Account"
-     WHERE "id" = ${accountId}::uuid AND "organizationId" = ${actor.organizationId}::uuid
-       FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", ACCOUNT_NOT_FOUND);
+  await lockRow(tx, "Account", accountId, actor.organizationId, ACCOUNT_NOT_FOUND);
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
     select: accountSelect,
@@ -104,15 +100,30 @@ const ownership = (a: {
   ownerSource: a.ownerSource,
 });
 
+type NextOwner = { owner: { id: string; displayName: string } | null; ownerSource: OwnerSource };
+
 /**
- * Writes the new owner (and who decided, for MANUAL and CLEARED) with its event, unless the
- * account already is so.
+ * One owner change in its transaction: locks the account (lockAccount's checks), asks
+ * `nextOwner` what the owner becomes, and writes it (and who decided, for MANUAL and CLEARED)
+ * with its event, unless the account already is so.
  */
-async function changeOwner(
+function changeOwner(
+  ctx: ServiceContext,
+  accountId: string,
+  action: string,
+  nextOwner: (account: LockedAccount, tx: Tx) => NextOwner | Promise<NextOwner>,
+): Promise<AccountChange> {
+  return transaction(ctx, async (tx) => {
+    const { account } = await lockAccount(tx, ctx.actor, accountId);
+    return writeOwner(ctx, tx, account, await nextOwner(account, tx), action);
+  });
+}
+
+async function writeOwner(
   ctx: ServiceContext,
   tx: Tx,
   account: LockedAccount,
-  next: { owner: { id: string; displayName: string } | null; ownerSource: OwnerSource },
+  next: NextOwner,
   action: string,
 ): Promise<AccountChange> {
   if (account.ownerSource === next.ownerSource && account.ownerId === (next.owner?.id ?? null)) {
@@ -150,8 +161,7 @@ export async function setAccountOwner(
   ctx: ServiceContext,
   input: TSetAccountOwnerInput,
 ): Promise<AccountChange> {
-  return transaction(ctx, async (tx) => {
-    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
+  return changeOwner(ctx, input.accountId, "account.owner_set", async (_account, tx) => {
     const person = await tx.user.findFirst({
       where: { id: input.userId, organizationId: ctx.actor.organizationId },
       select: { id: true, displayName: true, status: true },
@@ -165,13 +175,7 @@ export async function setAccountOwner(
         `${person.displayName} is ${USER_STATUS_WORD[person.status]}: choose an active person as the account's owner.`,
       );
     }
-    return changeOwner(
-      ctx,
-      tx,
-      account,
-      { owner: { id: person.id, displayName: person.displayName }, ownerSource: "MANUAL" },
-      "account.owner_set",
-    );
+    return { owner: { id: person.id, displayName: person.displayName }, ownerSource: "MANUAL" };
   });
 }
 
@@ -180,16 +184,10 @@ export async function resetAccountOwner(
   ctx: ServiceContext,
   input: TAccountIdInput,
 ): Promise<AccountChange> {
-  return transaction(ctx, async (tx) => {
-    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
-    return changeOwner(
-      ctx,
-      tx,
-      account,
-      { owner: account.matchedOwner, ownerSource: "MATCHED" },
-      "account.owner_reset",
-    );
-  });
+  return changeOwner(ctx, input.accountId, "account.owner_reset", (account) => ({
+    owner: account.matchedOwner,
+    ownerSource: "MATCHED",
+  }));
 }
 
 /** Clear account owner (SPEC §4.3): no owner, and re-mapping leaves it so (CLEARED). */
@@ -197,16 +195,10 @@ export async function clearAccountOwner(
   ctx: ServiceContext,
   input: TAccountIdInput,
 ): Promise<AccountChange> {
-  return transaction(ctx, async (tx) => {
-    const { account } = await lockAccount(tx, ctx.actor, input.accountId);
-    return changeOwner(
-      ctx,
-      tx,
-      account,
-      { owner: null, ownerSource: "CLEARED" },
-      "account.owner_cleared",
-    );
-  });
+  return changeOwner(ctx, input.accountId, "account.owner_cleared", () => ({
+    owner: null,
+    ownerSource: "CLEARED",
+  }));
 }
 
 /** Set account type (SPEC §4.4): typeSource MANUAL, which later ingestion keeps. */

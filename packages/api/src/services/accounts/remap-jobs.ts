@@ -1,15 +1,23 @@
 import { randomUUID } from "node:crypto";
-import type { AccountRemap, Prisma, PrismaClient } from "@lantern/db";
+import {
+  enqueueJobs,
+  QUEUES,
+  runDueJobs,
+  type AccountRemap,
+  type Prisma,
+  type PrismaClient,
+} from "@lantern/db";
 import { recordEvents, transaction } from "../shared/records.ts";
 import { remapAccounts, withoutCursor, type RemapResult } from "./remap.ts";
 
 // When and how an app's accounts are re-mapped (SPEC §4.2). Every change that can move owners
 // (a mode change, an ingestion, people added, renamed or removed) calls `remapOrQueue` in its
 // own transaction: a small app is re-mapped right there, so the change and its new owners
-// commit together; a large one gets a queued AccountRemap that the background work runs batch
-// by batch over id ranges (each batch the one set-based statement of remap.ts), recording its
-// progress for the page to show. At most one re-map per app is QUEUED or RUNNING: a newer one
-// supersedes it, and a batch that finds its job superseded stops.
+// commit together; a large one gets a queued AccountRemap, with its job in the job queue, that
+// the background work runs batch by batch over id ranges (each batch the one set-based
+// statement of remap.ts), recording its progress for the page to show. At most one re-map per
+// app is QUEUED or RUNNING: a newer one supersedes it, and a batch that finds its job
+// superseded stops.
 //
 // Locks, always in this order, so nothing deadlocks: the App row (changers take it FOR NO KEY
 // UPDATE before anything else, a batch FOR SHARE — so a batch never runs while a change of the
@@ -141,6 +149,7 @@ export async function remapOrQueue(tx: Tx, input: RemapOrQueueInput): Promise<Re
   const row = await tx.accountRemap.create({
     data: { ...base, state: "QUEUED", total: app.accounts, runAfter: at },
   });
+  await enqueueRemap(tx, row.id);
   return { status: toRemapStatus(row), result: null, superseded: superseded.map((s) => s.id) };
 }
 
@@ -155,13 +164,18 @@ export async function latestRemap(db: PrismaClient, appId: string): Promise<Rema
 
 // ───────────────────────────── The background runner ─────────────────────────────
 
+/** In the caller's transaction: hands a QUEUED re-map to the job queue, to run at `runAfter`. */
+async function enqueueRemap(tx: Tx, remapId: string, runAfter?: Date) {
+  await enqueueJobs(tx, QUEUES.remap, [{ data: { remapId }, startAfter: runAfter }]);
+}
+
 export interface RemapJobOptions {
   now?: () => Date;
   /** Accounts per batch (default REMAP_BATCH_SIZE). */
   batchSize?: number;
-  /** Jobs taken per run (default 1). */
+  /** Jobs taken per run of `runRemapJobs` (default 1). */
   limit?: number;
-  /** This worker's claim token (default: a fresh one per run). */
+  /** This worker's claim token (default: a fresh one per re-map). */
   workerId?: string;
   /** Called after every batch (tests use it to act between batches). */
   afterBatch?: (job: { id: string; done: number }) => Promise<void> | void;
@@ -188,72 +202,108 @@ interface ClaimedRemap {
   attempts: number;
 }
 
+const emptySummary = (): RemapRunSummary => ({
+  claimed: 0,
+  batches: 0,
+  succeeded: 0,
+  stopped: 0,
+  retried: 0,
+  failed: 0,
+});
+
 /**
- * Runs queued re-maps: claims one (FOR UPDATE SKIP LOCKED, so several workers share the
- * queue; a RUNNING one whose worker went quiet is taken over and continues from its cursor),
- * then re-maps it batch by batch, each batch one transaction that re-checks the claim,
- * re-maps one id range and records the progress. The last batch marks it SUCCEEDED with an
- * Event. A failing batch is retried with backoff, then the re-map is FAILED with an Event.
+ * Takes the due re-map jobs from the queue (at most `limit`, default 1) and runs each, as a
+ * worker would; answers what became of them.
  */
 export async function runRemapJobs(
   db: PrismaClient,
   options: RemapJobOptions = {},
 ): Promise<RemapRunSummary> {
+  const summary = emptySummary();
+  // A job can find its re-map finished or superseded: only re-maps it claims count.
+  while (summary.claimed < (options.limit ?? 1) && !options.signal?.aborted) {
+    const taken = await runDueJobs(
+      db,
+      QUEUES.remap,
+      async (job) => {
+        const one = await runRemapJob(db, job.data.remapId, options);
+        for (const key of Object.keys(summary) as (keyof RemapRunSummary)[]) {
+          summary[key] += one[key];
+        }
+      },
+      { limit: 1 },
+    );
+    if (taken === 0) break;
+  }
+  return summary;
+}
+
+/**
+ * Runs one queued re-map: claims it (a QUEUED one, or a RUNNING one whose worker went quiet,
+ * which continues from its cursor), then re-maps it batch by batch, each batch one transaction
+ * that re-checks the claim, re-maps one id range and records the progress. The last batch
+ * marks it SUCCEEDED with an Event. A failing batch is queued again with backoff, then the
+ * re-map is FAILED with an Event. A re-map another worker is running (its claim fresh) gets a
+ * later look, so it is taken over if that worker dies.
+ */
+export async function runRemapJob(
+  db: PrismaClient,
+  remapId: string,
+  options: RemapJobOptions = {},
+): Promise<RemapRunSummary> {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? REMAP_BATCH_SIZE;
   const backoff = options.backoffMs ?? ((attempt: number) => Math.min(30_000 * attempt, 300_000));
-  const summary: RemapRunSummary = {
-    claimed: 0,
-    batches: 0,
-    succeeded: 0,
-    stopped: 0,
-    retried: 0,
-    failed: 0,
-  };
-  for (let n = 0; n < (options.limit ?? 1) && !options.signal?.aborted; n++) {
-    const token = options.workerId ?? randomUUID();
-    const at = now();
-    const staleBefore = new Date(at.getTime() - STALE_AFTER_MS);
-    const [job] = await db.$queryRaw<ClaimedRemap[]>`
-      UPDATE "AccountRemap" r
-      SET state = 'RUNNING', "lockedBy" = ${token}::uuid, "lockedAt" = ${at},
-          attempts = r.attempts + 1, "startedAt" = coalesce(r."startedAt", ${at}), "updatedAt" = ${at}
-      WHERE r.id = (
-        SELECT id FROM "AccountRemap"
-        WHERE (state = 'QUEUED' AND "runAfter" <= ${at})
-           OR (state = 'RUNNING' AND "lockedAt" < ${staleBefore})
-        ORDER BY "createdAt", id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED)
-      RETURNING r.id::text, r."appId"::text, r."organizationId"::text, r.attempts`;
-    if (!job) break;
-    summary.claimed += 1;
-    try {
-      for (;;) {
-        const step = await runBatch(db, job, token, batchSize, now());
-        if (step.kind === "lost") {
-          summary.stopped += 1;
-          break;
-        }
-        summary.batches += 1;
-        if (step.kind === "finished") {
-          summary.succeeded += 1;
-          break;
-        }
-        await options.afterBatch?.({ id: job.id, done: step.done });
-        if (options.signal?.aborted) {
-          await release(db, job, token, now());
-          summary.stopped += 1;
-          return summary;
-        }
+  const summary = emptySummary();
+  const token = options.workerId ?? randomUUID();
+  const at = now();
+  const staleBefore = new Date(at.getTime() - STALE_AFTER_MS);
+  const [job] = await db.$queryRaw<ClaimedRemap[]>`
+    UPDATE "AccountRemap" r
+    SET state = 'RUNNING', "lockedBy" = ${token}::uuid, "lockedAt" = ${at},
+        attempts = r.attempts + 1, "startedAt" = coalesce(r."startedAt", ${at}), "updatedAt" = ${at}
+    WHERE r.id = ${remapId}::uuid
+      AND (r.state = 'QUEUED' OR (r.state = 'RUNNING' AND r."lockedAt" < ${staleBefore}))
+    RETURNING r.id::text, r."appId"::text, r."organizationId"::text, r.attempts`;
+  if (!job) {
+    // Finished, superseded, or running under a live worker: look again once a dead worker's
+    // claim would have gone stale.
+    await transaction({ db }, async (tx) => {
+      const [running] = await tx.$queryRaw<{ lockedAt: Date }[]>`
+        SELECT "lockedAt" FROM "AccountRemap"
+        WHERE id = ${remapId}::uuid AND state = 'RUNNING' FOR UPDATE`;
+      if (running) {
+        await enqueueRemap(tx, remapId, new Date(Date.now() + STALE_AFTER_MS + 1000));
       }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const outcome = await giveBack(db, job, token, message, now(), backoff);
-      if (outcome === "failed") summary.failed += 1;
-      else if (outcome === "retried") summary.retried += 1;
-      else summary.stopped += 1;
+    });
+    return summary;
+  }
+  summary.claimed += 1;
+  try {
+    for (;;) {
+      const step = await runBatch(db, job, token, batchSize, now());
+      if (step.kind === "lost") {
+        summary.stopped += 1;
+        break;
+      }
+      summary.batches += 1;
+      if (step.kind === "finished") {
+        summary.succeeded += 1;
+        break;
+      }
+      await options.afterBatch?.({ id: job.id, done: step.done });
+      if (options.signal?.aborted) {
+        await release(db, job, token, now());
+        summary.stopped += 1;
+        return summary;
+      }
     }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const outcome = await giveBack(db, job, token, message, now(), backoff);
+    if (outcome === "failed") summary.failed += 1;
+    else if (outcome === "retried") summary.retried += 1;
+    else summary.stopped += 1;
   }
   return summary;
 }
@@ -338,10 +388,13 @@ async function runBatch(
 
 /** Hands a re-map back to the queue (this worker stops): another worker continues it at once. */
 async function release(db: PrismaClient, job: ClaimedRemap, token: string, at: Date) {
-  await db.$executeRaw`
-    UPDATE "AccountRemap" SET state = 'QUEUED', "lockedBy" = NULL, "runAfter" = ${at},
-                              attempts = greatest(attempts - 1, 0), "updatedAt" = ${at}
-    WHERE id = ${job.id}::uuid AND state = 'RUNNING' AND "lockedBy" = ${token}::uuid`;
+  await transaction({ db }, async (tx) => {
+    const released = await tx.$executeRaw`
+      UPDATE "AccountRemap" SET state = 'QUEUED', "lockedBy" = NULL, "runAfter" = ${at},
+                                attempts = greatest(attempts - 1, 0), "updatedAt" = ${at}
+      WHERE id = ${job.id}::uuid AND state = 'RUNNING' AND "lockedBy" = ${token}::uuid`;
+    if (released > 0) await enqueueRemap(tx, job.id);
+  });
 }
 
 /** After a failed batch: queue the re-map again with backoff, or fail it after the last try. */
@@ -377,16 +430,12 @@ async function giveBack(
       ]);
       return "failed";
     }
+    const runAfter = new Date(at.getTime() + backoff(job.attempts));
     await tx.accountRemap.update({
       where: { id: job.id },
-      data: {
-        state: "QUEUED",
-        lastError: error,
-        lockedBy: null,
-        runAfter: new Date(at.getTime() + backoff(job.attempts)),
-        updatedAt: at,
-      },
+      data: { state: "QUEUED", lastError: error, lockedBy: null, runAfter, updatedAt: at },
     });
+    await enqueueRemap(tx, job.id, runAfter);
     return "retried";
   });
 }

@@ -5,10 +5,11 @@ import {
   type ImportKind,
   type ImportSource,
 } from "@lantern/connectors";
-import { assertAllowed, canManageApp, DomainError, textProblem, type Actor } from "@lantern/domain";
+import { DomainError, textProblem, type Actor } from "@lantern/domain";
 
 import type { RemapResult } from "../accounts/remap.ts";
 import { lockAppForRemap, remapOrQueue } from "../accounts/remap-jobs.ts";
+import { loadManagedApp } from "../shared/apps.ts";
 import { recordEvents, transaction } from "../shared/records.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import {
@@ -87,7 +88,7 @@ export async function importAppFile(
   input: ImportAppFileInput,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const app = await loadManagedApp(ctx, input.appId);
+  const app = await loadManagedApp(ctx.db, ctx.actor, input.appId, "This app does not exist.");
   const now = ctx.now();
   return transaction(
     ctx,
@@ -101,26 +102,6 @@ export async function importAppFile(
     // A million accounts take a while; the transaction is the import's all-or-nothing.
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
-}
-
-async function loadManagedApp(ctx: ServiceContext, appId: string) {
-  const app = await ctx.db.app.findFirst({
-    where: { id: appId, organizationId: ctx.actor.organizationId },
-    select: {
-      id: true,
-      name: true,
-      organizationId: true,
-      members: { where: { role: "OWNER" }, select: { userId: true } },
-    },
-  });
-  if (!app) throw new DomainError("NOT_FOUND", "This app does not exist.");
-  assertAllowed(
-    canManageApp(ctx.actor, {
-      organizationId: app.organizationId,
-      ownerIds: app.members.map((m) => m.userId),
-    }),
-  );
-  return app;
 }
 
 interface Staged {

@@ -1,7 +1,5 @@
 import {
-  decodeCursor,
   outcomeOfRequest,
-  toPage,
   type Actor,
   type Page,
   type RequestKind,
@@ -9,6 +7,7 @@ import {
   type RequestState,
   type TaskKind,
 } from "@lantern/domain";
+import { NEWEST_FIRST, keyset } from "../shared/keyset.ts";
 import type { TMyRequestsInput } from "../../schemas/requests.ts";
 import type { Context } from "../../context.ts";
 
@@ -42,22 +41,10 @@ export async function listMyRequests(
   ctx: Pick<Context, "db"> & { actor: Actor },
   input: TMyRequestsInput,
 ): Promise<Page<MyRequestRow>> {
-  const after = input.cursor ? decodeCursor(input.cursor, "timestamp") : null;
+  const keys = keyset(input, NEWEST_FIRST);
   const rows = await ctx.db.request.findMany({
-    where: {
-      organizationId: ctx.actor.organizationId,
-      requesterId: ctx.actor.id,
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { lt: new Date(after.key) } },
-              { createdAt: new Date(after.key), id: { lt: after.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    where: { organizationId: ctx.actor.organizationId, requesterId: ctx.actor.id, ...keys.after },
+    ...keys.window,
     select: {
       id: true,
       kind: true,
@@ -85,7 +72,7 @@ export async function listMyRequests(
       },
     },
   });
-  const page = toPage(rows, input.limit, (r) => ({ key: r.createdAt.toISOString(), id: r.id }));
+  const page = keys.page(rows);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map(({ tasks, ...r }) => {

@@ -3,13 +3,13 @@ import {
   describePolicy,
   resolveWorkers,
   type Actor,
-  type PersonFact,
   snapshotPolicy,
   type WhoDoesIt,
 } from "@lantern/domain";
 import type { TRequestableInput } from "../../schemas/requests.ts";
 import { type Tx } from "../shared/records.ts";
 import { escapeLike } from "../search.ts";
+import { personFactSelect, toFact } from "../workflow/engine.ts";
 import type { Context } from "../../context.ts";
 
 // What can be requested, and who would provision it (the request form).
@@ -149,13 +149,6 @@ export async function listRequestable(
   });
 }
 
-const personSelect = { id: true, displayName: true, status: true } as const;
-const toFact = (p: { id: string; displayName: string; status: string }): PersonFact => ({
-  id: p.id,
-  displayName: p.displayName,
-  active: p.status === "ACTIVE",
-});
-
 /**
  * Who would get a provisioning task in each of these apps today (resolveWorkers, the rule the
  * workflow engine assigns by), by name in alphabetical order. Two statements whatever the
@@ -172,12 +165,12 @@ async function provisionersOf(
   const [members, superAdmins] = await Promise.all([
     db.appMember.findMany({
       where: { appId: { in: apps }, role: { in: ["OWNER", "PROVISIONER"] } },
-      select: { appId: true, role: true, user: { select: personSelect } },
+      select: { appId: true, role: true, user: { select: personFactSelect } },
       orderBy: { createdAt: "asc" },
     }),
     db.user.findMany({
       where: { organizationId, role: "SUPER_ADMIN", status: "ACTIVE" },
-      select: personSelect,
+      select: personFactSelect,
       orderBy: { displayName: "asc" },
     }),
   ]);

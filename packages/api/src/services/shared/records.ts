@@ -1,8 +1,9 @@
-import type { Prisma, PrismaClient } from "@lantern/db";
-import type { NotificationPayloads, NotificationTemplate } from "@lantern/domain";
+import { Prisma, type PrismaClient } from "@lantern/db";
+import { DomainError, type NotificationPayloads, type NotificationTemplate } from "@lantern/domain";
+import { queueDeliveries } from "@lantern/notify";
 
 // The two side records every state change writes in its own transaction: the audit Event
-// (SPEC §1) and the outbox Notification rows (SPEC §6.3).
+// (SPEC §1) and the outbox Notification rows with their delivery jobs (SPEC §6.3).
 
 export type Tx = Prisma.TransactionClient;
 
@@ -36,6 +37,28 @@ export async function inOrder<T extends readonly unknown[]>(
   const results: unknown[] = [];
   for (const query of queries) results.push(await query);
   return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/** The tables whose rows a command locks by id, within the actor's organization. */
+export type LockedTable = "Account" | "App" | "Entitlement" | "Policy" | "User";
+
+/**
+ * Locks one row of the organization until the transaction ends (`FOR UPDATE`), so two changes
+ * of it apply one after the other and the second sees the first; NOT_FOUND with `notFound`
+ * when the organization has no such row.
+ */
+export async function lockRow(
+  tx: Tx,
+  table: LockedTable,
+  id: string,
+  organizationId: string,
+  notFound: string,
+): Promise<void> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM ${Prisma.raw(`"${table}"`)}
+     WHERE "id" = ${id}::uuid AND "organizationId" = ${organizationId}::uuid
+       FOR UPDATE`;
+  if (locked.length === 0) throw new DomainError("NOT_FOUND", notFound);
 }
 
 export interface EventRecord {
@@ -83,7 +106,8 @@ export interface NotificationRecipient {
 /**
  * Outbox rows for each recipient, on each channel they have not turned off. `key` names the
  * cause uniquely (e.g. the task and its version); the idempotency key adds recipient and
- * channel, so retrying the same change can never enqueue a second message.
+ * channel, so retrying the same change can never enqueue a second message. Each new row's
+ * delivery job is enqueued here too, in the same transaction.
  */
 export async function enqueueNotifications<T extends NotificationTemplate>(
   tx: Tx,
@@ -114,11 +138,18 @@ export async function enqueueNotifications<T extends NotificationTemplate>(
         payload: input.payload as unknown as Prisma.InputJsonValue,
         idempotencyKey: `${input.template}:${input.key}:${r.id}:${channel}`,
         nextAttemptAt: input.at,
+        queuedAt: input.at,
         createdAt: input.at,
       });
     }
   }
-  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+  if (rows.length === 0) return;
+  const written = await tx.notification.createManyAndReturn({
+    data: rows,
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  await queueDeliveries(tx, written);
 }
 
 /** Select clause for a notification recipient. */

@@ -101,6 +101,30 @@ function awaitingCandidates(actor: Actor, kind: TaskKind): Prisma.Sql {
        AND a."organizationId" = ${actor.organizationId}::uuid`;
 }
 
+/** Tasks `d` of the box's kinds the viewer completed or errored. */
+function closedByViewer(actor: Actor, kinds: readonly TaskKind[]): Prisma.Sql {
+  return Prisma.sql`d."completedById" = ${actor.id}::uuid
+       AND d."organizationId" = ${actor.organizationId}::uuid
+       AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL
+       AND d."kind" IN (${kindList(kinds)})`;
+}
+
+/** Assignments `a` of the box's kinds reassigned away from the viewer and not given back. */
+function reassignedAway(actor: Actor, kinds: readonly TaskKind[]): Prisma.Sql {
+  return Prisma.sql`a."userId" = ${actor.id}::uuid
+       AND a."organizationId" = ${actor.organizationId}::uuid
+       AND NOT a."active" AND a."unassignedAt" IS NOT NULL
+       AND a."kind" IN (${kindList(kinds)})
+       AND NOT EXISTS (
+         SELECT 1 FROM "TaskAssignee" b
+          WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
+       -- Closed by the viewer after all (a super admin): listed once, as closed by them.
+       AND NOT EXISTS (
+         SELECT 1 FROM "Task" d
+          WHERE d."id" = a."taskId" AND d."completedById" = a."userId"
+            AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL)`;
+}
+
 /**
  * Tasks of the box's kinds that left the viewer's hands, with when that happened:
  * completed or errored by the viewer, or reassigned away from them (and not given back).
@@ -111,24 +135,11 @@ function completedCandidates(actor: Actor, kinds: readonly TaskKind[]): Prisma.S
       FROM (
         SELECT d."id" AS "taskId", d."completedAt" AS "endedAt"
           FROM "Task" d
-         WHERE d."completedById" = ${actor.id}::uuid
-           AND d."organizationId" = ${actor.organizationId}::uuid
-           AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL
-           AND d."kind" IN (${kindList(kinds)})
+         WHERE ${closedByViewer(actor, kinds)}
         UNION ALL
         SELECT a."taskId", a."unassignedAt"
           FROM "TaskAssignee" a
-         WHERE a."userId" = ${actor.id}::uuid
-           AND a."organizationId" = ${actor.organizationId}::uuid
-           AND NOT a."active" AND a."unassignedAt" IS NOT NULL
-           AND a."kind" IN (${kindList(kinds)})
-           AND NOT EXISTS (
-             SELECT 1 FROM "TaskAssignee" b
-              WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
-           AND NOT EXISTS (
-             SELECT 1 FROM "Task" d
-              WHERE d."id" = a."taskId" AND d."completedById" = a."userId"
-                AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL)
+         WHERE ${reassignedAway(actor, kinds)}
       ) x
      GROUP BY x."taskId"`;
 }
@@ -154,10 +165,7 @@ function completedPageCandidates(
   return Prisma.sql`
     (SELECT d."id" AS "taskId", d."completedAt" AS "endedAt"
        FROM "Task" d
-      WHERE d."completedById" = ${actor.id}::uuid
-        AND d."organizationId" = ${actor.organizationId}::uuid
-        AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL
-        AND d."kind" IN (${kindList(kinds)})
+      WHERE ${closedByViewer(actor, kinds)}
         ${past(Prisma.sql`d."completedAt"`, Prisma.sql`d."id"`)}
       ORDER BY d."completedAt" ${direction}, d."id" ${direction}
       LIMIT ${order.limit})
@@ -166,18 +174,7 @@ function completedPageCandidates(
        FROM (
          SELECT a."taskId", max(a."unassignedAt") AS "endedAt"
            FROM "TaskAssignee" a
-          WHERE a."userId" = ${actor.id}::uuid
-            AND a."organizationId" = ${actor.organizationId}::uuid
-            AND NOT a."active" AND a."unassignedAt" IS NOT NULL
-            AND a."kind" IN (${kindList(kinds)})
-            AND NOT EXISTS (
-              SELECT 1 FROM "TaskAssignee" b
-               WHERE b."taskId" = a."taskId" AND b."userId" = a."userId" AND b."active")
-            -- Closed by the viewer after all (a super admin): listed once, by the first source.
-            AND NOT EXISTS (
-              SELECT 1 FROM "Task" d
-               WHERE d."id" = a."taskId" AND d."completedById" = a."userId"
-                 AND d."state" IN ('DONE', 'ERRORED') AND d."completedAt" IS NOT NULL)
+          WHERE ${reassignedAway(actor, kinds)}
           GROUP BY a."taskId"
        ) x
       WHERE TRUE ${past(Prisma.sql`x."endedAt"`, Prisma.sql`x."taskId"`)}

@@ -1,4 +1,4 @@
-import { reserveTaskNumbers, type Prisma } from "@lantern/db";
+import { enqueueJobs, QUEUES, reserveTaskNumbers, type Prisma } from "@lantern/db";
 import {
   DomainError,
   resolveApprovers,
@@ -103,8 +103,9 @@ export function notificationFacts(request: RequestBundle): Omit<RequestFacts, "p
   };
 }
 
-const personSelect = { id: true, displayName: true, status: true } as const;
-const toFact = (p: { id: string; displayName: string; status: string }): PersonFact => ({
+/** A person as the assignment rules (resolveWorkers, approvers) see them. */
+export const personFactSelect = { id: true, displayName: true, status: true } as const;
+export const toFact = (p: { id: string; displayName: string; status: string }): PersonFact => ({
   id: p.id,
   displayName: p.displayName,
   active: p.status === "ACTIVE",
@@ -120,26 +121,26 @@ async function assignmentFacts(
   const [members, entitlementOwners, named, superAdmins, manager, priorApprovals] = await inOrder([
     tx.appMember.findMany({
       where: { appId: request.appId, role: { in: ["OWNER", workerRole] } },
-      select: { role: true, user: { select: personSelect } },
+      select: { role: true, user: { select: personFactSelect } },
       orderBy: { createdAt: "asc" },
     }),
     tx.entitlementOwner.findMany({
       where: { entitlementId: request.entitlementId },
-      select: { user: { select: personSelect } },
+      select: { user: { select: personFactSelect } },
     }),
     namedApproverIds.length > 0
       ? tx.user.findMany({
           where: { id: { in: namedApproverIds }, organizationId: request.organizationId },
-          select: personSelect,
+          select: personFactSelect,
         })
       : Promise.resolve([]),
     tx.user.findMany({
       where: { organizationId: request.organizationId, role: "SUPER_ADMIN", status: "ACTIVE" },
-      select: personSelect,
+      select: personFactSelect,
       orderBy: { displayName: "asc" },
     }),
     subject?.managerId
-      ? tx.user.findUnique({ where: { id: subject.managerId }, select: personSelect })
+      ? tx.user.findUnique({ where: { id: subject.managerId }, select: personFactSelect })
       : Promise.resolve(null),
     tx.task.findMany({
       where: { requestId: request.id, kind: "APPROVAL", outcome: "APPROVED" },
@@ -168,6 +169,18 @@ export interface StepResult {
   state: RequestState;
   task: { id: string; number: number; kind: TaskKind } | null;
   connectorJobId: string | null;
+}
+
+/**
+ * In the caller's transaction: hands a ConnectorJob row to the job queue, to run at `runAfter`
+ * (default: at once).
+ */
+export async function enqueueConnectorJob(
+  tx: Prisma.TransactionClient,
+  connectorJobId: string,
+  runAfter?: Date,
+) {
+  await enqueueJobs(tx, QUEUES.connector, [{ data: { connectorJobId }, startAfter: runAfter }]);
 }
 
 /**
@@ -204,6 +217,7 @@ export async function startStep(
         updatedAt: env.now,
       },
     });
+    await enqueueConnectorJob(tx, job.id);
     await recordEvents(tx, [
       {
         organizationId: request.organizationId,

@@ -6,6 +6,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { LinkTabs } from "~/components/ui/tabs";
 import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -19,7 +20,7 @@ export default async function ApplicationsPage({
   await prefetch(
     trpc.apps.list.infiniteQueryOptions(
       { status: "MANAGED", search, limit: APP_LIST_PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor },
+      nextPage,
     ),
   );
   return (

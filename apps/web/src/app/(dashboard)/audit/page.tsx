@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Download, ShieldAlert } from "lucide-react";
+import { Download } from "lucide-react";
 import { TRPCError } from "@trpc/server";
 import { ZAuditFilters } from "@lantern/api";
 import { AuditFilterBar } from "~/components/audit/audit-filter-bar";
@@ -11,11 +10,12 @@ import {
   parseAuditParams,
 } from "~/components/audit/audit-filters";
 import { AuditTable } from "~/components/audit/audit-table";
-import { primaryButton, secondaryButton } from "~/components/ui/button";
+import { secondaryButton } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
-import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
+import { RefusedPage } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -28,9 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const params = parseAuditParams(await searchParams);
   // Filters the API would refuse (a bad date, from after to) are said here in words.
   const invalid = ZAuditFilters.safeParse(auditFilterInput(params)).error?.issues[0]?.message;
-  const list = trpc.audit.list.infiniteQueryOptions(auditListInput(params), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.audit.list.infiniteQueryOptions(auditListInput(params), nextPage);
   const queryClient = getQueryClient();
   const [actions] = await Promise.all([
     queryClient.fetchQuery(trpc.audit.actions.queryOptions()).catch((error: unknown) => error),
@@ -44,21 +42,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   );
   if (forbidden) {
     return (
-      <>
-        <PageHeader title={TITLE} />
-        <Notice
-          tone="brand"
-          icon={<ShieldAlert className="size-6" />}
-          title={forbidden.message.replace(/\.$/, "")}
-          actions={
-            <Link href="/apps" className={primaryButton}>
-              Back to Applications
-            </Link>
-          }
-        >
-          Ask a Lantern super admin when you need to know who changed something.
-        </Notice>
-      </>
+      <RefusedPage
+        page={TITLE}
+        title={forbidden.message.replace(/\.$/, "")}
+        back={{ href: "/apps", label: "Back to Applications" }}
+      >
+        Ask a Lantern super admin when you need to know who changed something.
+      </RefusedPage>
     );
   }
   if (error && !(error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;

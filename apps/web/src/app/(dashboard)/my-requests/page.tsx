@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Plus } from "lucide-react";
 import { MyRequestsTable } from "~/components/requests/my-requests-table";
 import { MY_REQUESTS_PAGE_SIZE } from "~/components/requests/request-state";
-import { primaryButton } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { nextPage } from "~/trpc/pages";
+import { RequestAccessLink } from "~/components/requests/request-access-link";
 
 export const metadata: Metadata = { title: "My requests" };
 
@@ -18,22 +17,14 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: S
   // Set by the request form after a request is sent: the list names it in a notice.
   const requestedId = typeof requested === "string" && UUID.test(requested) ? requested : null;
   await prefetch(
-    trpc.requests.mine.infiniteQueryOptions(
-      { limit: MY_REQUESTS_PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    trpc.requests.mine.infiniteQueryOptions({ limit: MY_REQUESTS_PAGE_SIZE }, nextPage),
   );
   return (
     <>
       <PageHeader
         title="My requests"
         description="The access you asked for: who has to approve it, who sets it up, and how it ended."
-        actions={
-          <Link href="/my-requests/new" className={primaryButton}>
-            <Plus className="size-4" aria-hidden />
-            Request access
-          </Link>
-        }
+        actions={<RequestAccessLink />}
       />
       <div className="px-6 py-6 xl:px-8">
         <HydrateClient>

@@ -10,17 +10,9 @@ import { Section } from "~/components/ui/section";
 import { env, slackConfigured } from "~/env";
 import { formatCount, formatDate } from "~/lib/format";
 import { serverCaller } from "~/trpc/server";
+import { Fact } from "~/components/ui/fact";
 
 export const metadata: Metadata = { title: "Settings" };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-muted text-xs">{label}</dt>
-      <dd className="mt-0.5 truncate text-sm font-medium text-zinc-900">{children}</dd>
-    </div>
-  );
-}
 
 function Stat({ label, value }: { label: string; value: number }) {
   return (
@@ -63,10 +55,12 @@ export default async function SettingsPage() {
             </div>
           </div>
           <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 border-t border-zinc-100 pt-4">
-            <Field label="Title">
+            <Fact truncate strong label="Title">
               {me.title ?? <span className="text-muted font-normal">Not set</span>}
-            </Field>
-            <Field label="Organization">{me.organization.name}</Field>
+            </Fact>
+            <Fact truncate strong label="Organization">
+              {me.organization.name}
+            </Fact>
             <div className="col-span-2">
               <dt className="text-muted text-xs">Role in Lantern</dt>
               <dd className="mt-1 flex items-center gap-2 text-sm">
@@ -99,16 +93,20 @@ export default async function SettingsPage() {
           }
         >
           <dl className="grid grid-cols-2 gap-x-6 gap-y-4">
-            <Field label="Name">{organization.name}</Field>
-            <Field label="Slug">
+            <Fact truncate strong label="Name">
+              {organization.name}
+            </Fact>
+            <Fact truncate strong label="Slug">
               <span className="font-mono text-[13px]">{organization.slug}</span>
-            </Field>
-            <Field label="Address in emails and Slack links">
+            </Fact>
+            <Fact truncate strong label="Address in emails and Slack links">
               {organization.publicUrl ?? (
                 <span className="font-normal text-zinc-600">This server&rsquo;s address</span>
               )}
-            </Field>
-            <Field label="On Lantern since">{formatDate(organization.createdAt)}</Field>
+            </Fact>
+            <Fact truncate strong label="On Lantern since">
+              {formatDate(organization.createdAt)}
+            </Fact>
           </dl>
           <dl className="mt-5 grid grid-cols-2 gap-4 border-t border-zinc-100 pt-4 sm:grid-cols-4">
             <Stat label="Active people" value={members.active} />

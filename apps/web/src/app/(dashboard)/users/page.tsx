@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
-import { primaryButton } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { ImportPeopleButton } from "~/components/imports/import-people-button";
 import { AddPersonButton } from "~/components/users/add-person-dialog";
@@ -13,6 +9,8 @@ import { filtersKey, resolveFilters, usersInput } from "~/components/users/users
 import { UsersTable } from "~/components/users/users-table";
 import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { RefusedPage } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -36,9 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     nomanager: first(params.nomanager),
   });
   const search = searchParam(params.q);
-  const list = trpc.users.list.infiniteQueryOptions(usersInput(filters, search), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.users.list.infiniteQueryOptions(usersInput(filters, search), nextPage);
   const [organization, me, manager] = await Promise.all([
     getQueryClient().fetchQuery(trpc.organization.get.queryOptions()),
     getQueryClient().fetchQuery(trpc.me.get.queryOptions()),
@@ -55,21 +51,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   if (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return (
-        <>
-          <PageHeader title="Users" />
-          <Notice
-            tone="brand"
-            icon={<ShieldAlert className="size-6" />}
-            title={error.message.replace(/\.$/, "")}
-            actions={
-              <Link href="/apps" className={primaryButton}>
-                Back to Applications
-              </Link>
-            }
-          >
-            Ask a Lantern super admin when you need to look someone up or change their access.
-          </Notice>
-        </>
+        <RefusedPage
+          page="Users"
+          title={error.message.replace(/\.$/, "")}
+          back={{ href: "/apps", label: "Back to Applications" }}
+        >
+          Ask a Lantern super admin when you need to look someone up or change their access.
+        </RefusedPage>
       );
     }
     throw error;

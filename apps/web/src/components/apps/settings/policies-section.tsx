@@ -2,11 +2,9 @@
 
 import { useState } from "react";
 import { fieldError } from "~/trpc/errors";
-import { primaryButton } from "~/components/ui/button";
-import { ErrorAlert } from "~/components/ui/error-alert";
-import { PolicySelect } from "~/components/policies/policy-select";
-import { Section } from "~/components/ui/section";
+import { PolicyPair, type PolicyPairValue } from "~/components/policies/policy-pair";
 import { useTRPCClient } from "~/trpc/react";
+import { SettingsForm } from "./settings-form.tsx";
 import { useSettingsSave, type AppSettings } from "./use-settings-save.ts";
 
 /** What PolicySelect says an empty choice inherits. */
@@ -15,61 +13,53 @@ const fromOrganization = (policy: { name: string } | null) => ({
   from: policy ? "the organization's default" : "the organization",
 });
 
+const chosen = (settings: AppSettings): PolicyPairValue => ({
+  request: settings.defaultRequestPolicy?.id ?? null,
+  revocation: settings.defaultRevocationPolicy?.id ?? null,
+});
+
 /** The app's default request and revocation policies; empty inherits the organization's. */
 export function PoliciesSection({ settings }: { settings: AppSettings }) {
   const client = useTRPCClient();
-  const { save, pending, error } = useSettingsSave(settings.id);
-  const [request, setRequest] = useState(settings.defaultRequestPolicy?.id ?? null);
-  const [revocation, setRevocation] = useState(settings.defaultRevocationPolicy?.id ?? null);
+  const { save, pending, error, problem } = useSettingsSave(settings.id);
+  const [policies, setPolicies] = useState(() => chosen(settings));
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const saved = await save(
       () =>
         client.apps.update.mutate({
           appId: settings.id,
-          defaultRequestPolicyId: request,
-          defaultRevocationPolicyId: revocation,
+          defaultRequestPolicyId: policies.request,
+          defaultRevocationPolicyId: policies.revocation,
         }),
       { saved: "Policies saved", unchanged: "The policies were already so: nothing changed." },
     );
-    if (saved) {
-      setRequest(saved.defaultRequestPolicy?.id ?? null);
-      setRevocation(saved.defaultRevocationPolicy?.id ?? null);
-    }
+    if (saved) setPolicies(chosen(saved));
   };
   const defaults = settings.organizationDefaults;
   return (
-    <Section
+    <SettingsForm
       title="Policies"
       description="What requests and revocations of this app's entitlements go through, unless an entitlement names its own policy."
+      onSubmit={submit}
+      pending={pending}
+      problem={problem}
+      saveLabel="Save policies"
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
-        <PolicySelect
-          label="Default request policy"
-          kind="GRANT"
-          value={request}
-          onChange={setRequest}
-          inherited={fromOrganization(defaults.requestPolicy)}
-          error={fieldError(error, "defaultRequestPolicyId")}
-          disabled={pending}
-        />
-        <PolicySelect
-          label="Default revocation policy"
-          kind="REVOKE"
-          value={revocation}
-          onChange={setRevocation}
-          inherited={fromOrganization(defaults.revocationPolicy)}
-          error={fieldError(error, "defaultRevocationPolicyId")}
-          disabled={pending}
-        />
-        {error && !error.fieldErrors ? <ErrorAlert>{error.message}</ErrorAlert> : null}
-        <div className="flex justify-end">
-          <button type="submit" className={primaryButton} disabled={pending}>
-            {pending ? "Saving…" : "Save policies"}
-          </button>
-        </div>
-      </form>
-    </Section>
+      <PolicyPair
+        labels={{ request: "Default request policy", revocation: "Default revocation policy" }}
+        value={policies}
+        onChange={setPolicies}
+        inherited={{
+          request: fromOrganization(defaults.requestPolicy),
+          revocation: fromOrganization(defaults.revocationPolicy),
+        }}
+        errors={{
+          request: fieldError(error, "defaultRequestPolicyId"),
+          revocation: fieldError(error, "defaultRevocationPolicyId"),
+        }}
+        disabled={pending}
+      />
+    </SettingsForm>
   );
 }

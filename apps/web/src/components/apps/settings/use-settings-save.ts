@@ -14,7 +14,8 @@ export type AppSettings = RouterOutputs["apps"]["settings"];
 /**
  * Saving one section of App settings: runs the call, keeps its answer as the page's settings,
  * says so in a toast and refreshes the server-rendered parts (the header, the Overview).
- * A refusal or bad input stays in `error` for the section to show.
+ * A refusal or bad input stays in `error` for the section to show; `problem` is its message
+ * when it belongs to no field.
  */
 export function useSettingsSave(appId: string) {
   const trpc = useTRPC();
@@ -49,5 +50,6 @@ export function useSettingsSave(appId: string) {
       setPending(false);
     }
   };
-  return { save, pending, error };
+  const problem = error && !error.fieldErrors ? error.message : null;
+  return { save, pending, error, problem };
 }

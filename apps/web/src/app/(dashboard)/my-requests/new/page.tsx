@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ChevronRight } from "lucide-react";
 import { TRPCError } from "@trpc/server";
 import { RequestForm, type RequestPrefill } from "~/components/requests/request-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
+import { Breadcrumb } from "~/components/shell/breadcrumb";
 
 export const metadata: Metadata = { title: "Request access" };
 
@@ -83,16 +82,10 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
         title="Request access"
         description="Ask for an app, role or license you need. The people the app's policy names decide, then it is set up for you."
       >
-        <nav
-          aria-label="Breadcrumb"
-          className="text-muted -mt-2 mb-4 flex items-center gap-1 text-xs"
-        >
-          <Link href="/my-requests" className="hover:text-zinc-800 hover:underline">
-            My requests
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <span className="text-zinc-700">Request access</span>
-        </nav>
+        <Breadcrumb
+          trail={[{ href: "/my-requests", label: "My requests" }]}
+          current="Request access"
+        />
       </PageHeader>
       <div className="max-w-6xl px-6 py-6 xl:px-8">
         <HydrateClient>

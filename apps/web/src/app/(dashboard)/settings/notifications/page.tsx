@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
-import { primaryButton } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { LinkTabs } from "~/components/ui/tabs";
 import {
@@ -13,6 +9,8 @@ import {
 } from "~/components/notifications/delivery-list";
 import { DeliveryTable, RetryAllFailedButton } from "~/components/notifications/delivery-table";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { RefusedPage } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Notification delivery" };
 
@@ -26,9 +24,7 @@ export default async function NotificationDeliveryPage({
   searchParams: SearchParams;
 }) {
   const filter = resolveDeliveryFilter(first((await searchParams).state));
-  const list = trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), nextPage);
   const counts = trpc.notifications.counts.queryOptions();
   await Promise.all([prefetch(list), prefetch(counts)]);
 
@@ -37,21 +33,13 @@ export default async function NotificationDeliveryPage({
   if (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return (
-        <>
-          <PageHeader title="Notification delivery" />
-          <Notice
-            tone="brand"
-            icon={<ShieldAlert className="size-6" />}
-            title={error.message.replace(/\.$/, "")}
-            actions={
-              <Link href="/settings" className={primaryButton}>
-                Back to Settings
-              </Link>
-            }
-          >
-            Your own email and Slack preferences are on the Settings page.
-          </Notice>
-        </>
+        <RefusedPage
+          page="Notification delivery"
+          title={error.message.replace(/\.$/, "")}
+          back={{ href: "/settings", label: "Back to Settings" }}
+        >
+          Your own email and Slack preferences are on the Settings page.
+        </RefusedPage>
       );
     }
     throw error;

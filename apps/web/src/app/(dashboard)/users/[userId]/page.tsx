@@ -1,24 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ChevronRight, ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
-import { ACCOUNT_STATUS, ACCOUNT_TYPE_LABEL } from "~/components/entitlements/labels";
-import { KIND_LABEL } from "~/components/tasks/actions";
-import { Badge } from "~/components/ui/badge";
-import { primaryButton } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
-import { PageHeader } from "~/components/ui/page-header";
-import { PersonLabel } from "~/components/ui/people";
-import { Section } from "~/components/ui/section";
-import { tableClass, theadClass } from "~/components/ui/table";
-import { PersonActions } from "~/components/users/person-actions";
-import {
-  historyText,
-  ROLE_LABEL,
-  STATUS_BADGE,
-  type PersonDetails,
-} from "~/components/users/person-labels";
-import { formatDate, formatDateTime, plural } from "~/lib/format";
+import { RefusedPage } from "~/components/shell/refused";
+import { PersonBreadcrumb, PersonDetailsView } from "~/components/users/person-details";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 type Params = Promise<{ userId: string }>;
@@ -47,199 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: person ? person.displayName : "Person" };
 }
 
-/** Users › this person; a viewer the directory refuses gets no link to it. */
-function Breadcrumb({ current, directory = true }: { current: string; directory?: boolean }) {
-  return (
-    <nav
-      aria-label="Breadcrumb"
-      className="text-muted -mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs"
-    >
-      {directory ? (
-        <>
-          <Link href="/users" className="hover:text-zinc-800 hover:underline">
-            Users
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-        </>
-      ) : null}
-      <span className="max-w-[16rem] truncate text-zinc-700" aria-current="page">
-        {current}
-      </span>
-    </nav>
-  );
-}
-
-const headCell = "px-3 py-2 first:pl-0 last:pr-0";
-const bodyCell = "px-3 py-2.5 first:pl-0 last:pr-0";
-
-const more = (shown: number, total: number, what: string) =>
-  total > shown ? (
-    <p className="text-muted mt-3 text-xs">
-      Showing {shown} of {plural(total, what)}.
-    </p>
-  ) : null;
-
-function ManagerAndReports({ person }: { person: PersonDetails }) {
-  return (
-    <Section title="Manager and reports">
-      <div className="grid gap-6 sm:grid-cols-2">
-        <div className="min-w-0">
-          <h3 className="text-muted mb-2 text-xs font-medium">Manager</h3>
-          {person.manager ? (
-            <Link href={`/users/${person.manager.id}`} className="block hover:underline">
-              <PersonLabel person={person.manager} />
-            </Link>
-          ) : (
-            <p className="text-muted text-sm">No manager on record</p>
-          )}
-        </div>
-        <div className="min-w-0">
-          <h3 className="text-muted mb-2 text-xs font-medium">
-            Direct reports ({person.reports.total})
-          </h3>
-          {person.reports.items.length === 0 ? (
-            <p className="text-muted text-sm">Nobody reports to {person.displayName}</p>
-          ) : (
-            <ul className="space-y-2">
-              {person.reports.items.map((r) => (
-                <li key={r.id} className="flex min-w-0 items-center gap-2">
-                  <Link href={`/users/${r.id}`} className="min-w-0 hover:underline">
-                    <PersonLabel person={r} />
-                  </Link>
-                  {r.status !== "ACTIVE" ? (
-                    <Badge tone={STATUS_BADGE[r.status].tone}>{STATUS_BADGE[r.status].label}</Badge>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          {more(person.reports.items.length, person.reports.total, "direct report")}
-        </div>
-      </div>
-    </Section>
-  );
-}
-
-function Accounts({ person }: { person: PersonDetails }) {
-  const { items, total } = person.accounts;
-  return (
-    <Section title="Accounts" description="The accounts they own, across applications.">
-      {items.length === 0 ? (
-        <p className="text-muted text-sm">{person.displayName} owns no accounts.</p>
-      ) : (
-        <div className="-my-2 overflow-x-auto">
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={`w-[35%] ${headCell}`}>
-                  Application
-                </th>
-                <th scope="col" className={headCell}>
-                  Account
-                </th>
-                <th scope="col" className={`hidden w-24 sm:table-cell ${headCell}`}>
-                  Type
-                </th>
-                <th scope="col" className={`w-24 ${headCell}`}>
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td className={`truncate ${bodyCell}`}>
-                    <Link href={`/apps/${a.app.id}`} className="text-zinc-900 hover:underline">
-                      {a.app.name}
-                    </Link>
-                  </td>
-                  <td className={`truncate ${bodyCell}`}>
-                    <Link
-                      href={`/apps/${a.app.id}/accounts/${a.id}`}
-                      className="font-medium text-zinc-900 hover:underline"
-                    >
-                      {a.login ?? a.displayName ?? "Account"}
-                    </Link>
-                  </td>
-                  <td className={`hidden text-zinc-700 sm:table-cell ${bodyCell}`}>
-                    {ACCOUNT_TYPE_LABEL[a.type]}
-                  </td>
-                  <td className={bodyCell}>
-                    <Badge tone={ACCOUNT_STATUS[a.status].tone}>
-                      {ACCOUNT_STATUS[a.status].label}
-                    </Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {more(items.length, total, "account")}
-    </Section>
-  );
-}
-
-function OpenTasks({ person }: { person: PersonDetails }) {
-  const { items, total } = person.openTasks;
-  return (
-    <Section title="Open tasks" description="Open tasks assigned to them, oldest first.">
-      {items.length === 0 ? (
-        <p className="text-muted text-sm">No open tasks are assigned to {person.displayName}.</p>
-      ) : (
-        <ul className="divide-y divide-zinc-100">
-          {items.map((t) => (
-            <li key={t.number} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-2">
-              <Link
-                href={`/tasks/${t.number}`}
-                className="font-medium text-zinc-900 hover:underline"
-              >
-                #{t.number}
-              </Link>
-              <span className="text-sm text-zinc-700">
-                {KIND_LABEL[t.kind]} · {t.app.name}
-              </span>
-              <span className="text-muted ml-auto text-xs" title={formatDateTime(t.createdAt)}>
-                Opened {formatDate(t.createdAt)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {more(items.length, total, "open task")}
-    </Section>
-  );
-}
-
-function History({ person }: { person: PersonDetails }) {
-  return (
-    <Section title="History" description="Changes to them in Lantern, newest first.">
-      {person.history.length === 0 ? (
-        <p className="text-muted text-sm">No changes recorded in Lantern yet.</p>
-      ) : (
-        <ol className="space-y-3">
-          {person.history.map((e) => (
-            <li key={e.id} className="text-sm">
-              <p className="text-zinc-900">{historyText(e)}</p>
-              {e.reason ? <p className="text-zinc-700">Reason: {e.reason}</p> : null}
-              <p className="text-muted text-xs">
-                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
-                {" · "}
-                {e.actor ? e.actor.displayName : "Lantern"}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-    </Section>
-  );
-}
-
-/**
- * A person of the organization (super admins): who they are, their manager and reports, the
- * accounts they own, their open tasks and the history of changes; with Change role, Change
- * manager, Change status and Sign out everywhere for those who may manage people.
- */
+/** A person of the organization (see PersonDetailsView), or why the viewer cannot see them. */
 export default async function PersonPage({ params }: { params: Params }) {
   const { userId } = await params;
   const [{ person, refusal }, me] = await Promise.all([
@@ -248,64 +39,19 @@ export default async function PersonPage({ params }: { params: Params }) {
   ]);
   if (!person) {
     return (
-      <>
-        <PageHeader title="Person">
-          <Breadcrumb current="Person" directory={me.can.viewDirectory} />
-        </PageHeader>
-        <Notice
-          tone="brand"
-          icon={<ShieldAlert className="size-6" />}
-          title="You cannot see this person"
-          actions={
-            <Link href={me.can.viewDirectory ? "/users" : "/apps"} className={primaryButton}>
-              {me.can.viewDirectory ? "Back to Users" : "Back to Applications"}
-            </Link>
-          }
-        >
-          {refusal}
-        </Notice>
-      </>
+      <RefusedPage
+        page="Person"
+        breadcrumb={<PersonBreadcrumb current="Person" directory={me.can.viewDirectory} />}
+        title="You cannot see this person"
+        back={
+          me.can.viewDirectory
+            ? { href: "/users", label: "Back to Users" }
+            : { href: "/apps", label: "Back to Applications" }
+        }
+      >
+        {refusal}
+      </RefusedPage>
     );
   }
-  const status = STATUS_BADGE[person.status];
-  const subtitle = [person.email, person.title, person.department].filter(Boolean).join(" · ");
-  return (
-    <>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <span className="break-words">{person.displayName}</span>
-            <span className="flex gap-1.5">
-              <Badge tone={status.tone}>{status.label}</Badge>
-              <Badge tone={person.role === "SUPER_ADMIN" ? "brand" : "neutral"}>
-                {ROLE_LABEL[person.role]}
-              </Badge>
-            </span>
-          </span>
-        }
-        description={<span className="[overflow-wrap:anywhere]">{subtitle}</span>}
-      >
-        <Breadcrumb current={person.displayName} />
-        {me.can.managePeople ? (
-          <div className="pb-5">
-            <PersonActions
-              person={{
-                id: person.id,
-                displayName: person.displayName,
-                role: person.role,
-                status: person.status,
-                manager: person.manager,
-              }}
-            />
-          </div>
-        ) : null}
-      </PageHeader>
-      <div className="space-y-6 px-6 py-6 xl:px-8">
-        <ManagerAndReports person={person} />
-        <Accounts person={person} />
-        <OpenTasks person={person} />
-        <History person={person} />
-      </div>
-    </>
-  );
+  return <PersonDetailsView person={person} canManage={me.can.managePeople} />;
 }

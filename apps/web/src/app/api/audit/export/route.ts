@@ -8,19 +8,15 @@
 import { z } from "zod";
 import { exportAuditLog, ZAuditFilters } from "@lantern/api";
 import { auditFilterInput, parseAuditParams } from "~/components/audit/audit-filters";
-import { csvDownload, queryRefusal, refusal, uploader } from "~/server/import-upload";
+import { csvDownload, refusal, routeContext } from "~/server/import-upload";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
-  const { prisma, actor } = await uploader();
-  if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
-  const badQuery = queryRefusal(req);
-  if (badQuery) return badQuery;
+  const ctx = await routeContext(req);
+  if (ctx instanceof Response) return ctx;
   const params = parseAuditParams(new URL(req.url).searchParams);
   const input = ZAuditFilters.safeParse(auditFilterInput(params));
   if (!input.success) return refusal(400, "BAD_REQUEST", z.prettifyError(input.error));
-  return csvDownload(() =>
-    exportAuditLog({ db: prisma, actor, now: () => new Date() }, input.data),
-  );
+  return csvDownload(() => exportAuditLog(ctx, input.data));
 }

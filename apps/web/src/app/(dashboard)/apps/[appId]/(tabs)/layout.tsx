@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ChevronRight } from "lucide-react";
 import { AppActionsMenu } from "~/components/apps/app-actions-menu";
 import { AppTabs } from "~/components/apps/app-tabs";
 import { RemapBanner } from "~/components/apps/remap-banner";
@@ -10,6 +8,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { loadApp } from "~/server/apps";
 import { HydrateClient, prefetchInto, trpc } from "~/trpc/server";
 import { InlineMarkdown } from "~/components/ui/markdown";
+import { Breadcrumb } from "~/components/shell/breadcrumb";
 
 type Params = Promise<{ appId: string }>;
 
@@ -60,16 +59,7 @@ export default async function AppLayout({
             ) : null
           }
         >
-          <nav
-            aria-label="Breadcrumb"
-            className="text-muted -mt-2 mb-4 flex items-center gap-1 text-xs"
-          >
-            <Link href="/apps" className="hover:text-zinc-800 hover:underline">
-              Applications
-            </Link>
-            <ChevronRight className="size-3" />
-            <span className="text-zinc-700">{app.name}</span>
-          </nav>
+          <Breadcrumb trail={[{ href: "/apps", label: "Applications" }]} current={app.name} />
           <AppTabs
             appId={app.id}
             accountCount={app.accounts.active + app.accounts.disabled}

@@ -12,15 +12,7 @@
 // refused file (each problem: { line, message }); 401, 403, 404 or 415 otherwise.
 import { z } from "zod";
 import { importAppFile, ZImportKind, ZImportMode } from "@lantern/api";
-import {
-  answer,
-  bodyOf,
-  queryRefusal,
-  refusal,
-  unsupportedType,
-  uploader,
-  uploadFormat,
-} from "~/server/import-upload";
+import { answer, refusal, routeContext, uploadOf } from "~/server/import-upload";
 
 export const dynamic = "force-dynamic";
 
@@ -31,10 +23,8 @@ const ZQuery = z.object({
 });
 
 export async function POST(req: Request, { params }: { params: Promise<{ appId: string }> }) {
-  const { prisma, actor } = await uploader();
-  if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
-  const badQuery = queryRefusal(req);
-  if (badQuery) return badQuery;
+  const ctx = await routeContext(req);
+  if (ctx instanceof Response) return ctx;
   const url = new URL(req.url);
   const query = ZQuery.safeParse({
     appId: (await params).appId,
@@ -44,20 +34,15 @@ export async function POST(req: Request, { params }: { params: Promise<{ appId: 
   if (!query.success) {
     return refusal(400, "BAD_REQUEST", query.error.issues.map((i) => i.message).join(" "));
   }
-  const format = uploadFormat(req);
-  if (!format) return unsupportedType();
-  if (format === "csv" && !query.data.kind) {
-    return refusal(
-      400,
-      "BAD_REQUEST",
-      "A CSV file holds one kind of rows: add ?kind=accounts, entitlements or grants.",
-    );
-  }
-  if (!req.body) return refusal(400, "BAD_REQUEST", "The request has no body: send the file.");
-  return answer(() =>
-    importAppFile(
-      { db: prisma, actor, now: () => new Date() },
-      { ...query.data, format, source: bodyOf(req) },
-    ),
+  const upload = uploadOf(req, (format) =>
+    format === "csv" && !query.data.kind
+      ? refusal(
+          400,
+          "BAD_REQUEST",
+          "A CSV file holds one kind of rows: add ?kind=accounts, entitlements or grants.",
+        )
+      : null,
   );
+  if (upload instanceof Response) return upload;
+  return answer(() => importAppFile(ctx, { ...query.data, ...upload }));
 }

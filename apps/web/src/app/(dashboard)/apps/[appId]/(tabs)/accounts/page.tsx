@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ShieldAlert } from "lucide-react";
 import { TRPCError } from "@trpc/server";
 import { AccountsTable } from "~/components/accounts/accounts-table";
 import {
@@ -9,11 +7,11 @@ import {
   knownCount,
   parseAccountFilters,
 } from "~/components/accounts/accounts-list";
-import { primaryButton } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
 import { loadApp } from "~/server/apps";
 import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { Refused } from "~/components/shell/refused";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -32,9 +30,7 @@ export default async function AccountsPage({
   // A search the API would refuse (a NUL, over 200 characters) shows the list unsearched.
   const parsed = parseAccountFilters(await searchParams);
   const filters = { ...parsed, q: searchParam(parsed.q) };
-  const list = trpc.accounts.list.infiniteQueryOptions(accountsInput(app.id, filters), {
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = trpc.accounts.list.infiniteQueryOptions(accountsInput(app.id, filters), nextPage);
   await prefetch(list);
 
   // The API decides who may see the accounts; the page shows its answer, naming who can.
@@ -42,18 +38,12 @@ export default async function AccountsPage({
   if (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return (
-        <Notice
-          tone="brand"
-          icon={<ShieldAlert className="size-6" />}
+        <Refused
           title={`You can’t see the accounts of ${app.name}`}
-          actions={
-            <Link href={`/apps/${app.id}`} className={primaryButton}>
-              Back to the overview
-            </Link>
-          }
+          back={{ href: `/apps/${app.id}`, label: "Back to the overview" }}
         >
           {error.message} Ask one of them when an account needs a look or a new owner.
-        </Notice>
+        </Refused>
       );
     }
     throw error;

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ShieldAlert } from "lucide-react";
 import { AppSettingsSections } from "~/components/apps/settings/app-settings";
-import { primaryButton } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
 import { loadApp } from "~/server/apps";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { Refused } from "~/components/shell/refused";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -17,19 +14,13 @@ export default async function AppSettingsPage({ params }: { params: Params }) {
   if (!app.viewerCanManage) {
     const owners = app.owners.map((o) => o.displayName).join(", ");
     return (
-      <Notice
-        tone="brand"
-        icon={<ShieldAlert className="size-6" />}
+      <Refused
         title={`You can’t change the settings of ${app.name}`}
-        actions={
-          <Link href={`/apps/${app.id}`} className={primaryButton}>
-            Back to the overview
-          </Link>
-        }
+        back={{ href: `/apps/${app.id}`, label: "Back to the overview" }}
       >
         Only the app’s owners{owners ? ` (${owners})` : ""} and super admins can change its
         settings.
-      </Notice>
+      </Refused>
     );
   }
   await Promise.all([

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChevronRight } from "lucide-react";
+import { Breadcrumb } from "~/components/shell/breadcrumb";
+import { Fact } from "~/components/ui/fact";
 import { EntitlementTabs } from "~/components/entitlements/entitlement-tabs";
 import { STRATEGY_LABEL } from "~/components/entitlements/labels";
 import { PeopleStack } from "~/components/ui/people";
@@ -19,15 +20,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
       default: `${entitlement.displayName} · ${entitlement.app.name}`,
     },
   };
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-muted text-xs">{label}</dt>
-      <dd className="mt-0.5 truncate text-sm text-zinc-900">{children}</dd>
-    </div>
-  );
 }
 
 /**
@@ -60,44 +52,33 @@ export default async function EntitlementLayout({
           ) : undefined
         }
       >
-        <nav
-          aria-label="Breadcrumb"
-          className="text-muted -mt-2 mb-4 flex flex-wrap items-center gap-1 text-xs"
-        >
-          <Link href="/apps" className="hover:text-zinc-800 hover:underline">
-            Applications
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <Link href={`/apps/${app.id}`} className="hover:text-zinc-800 hover:underline">
-            {app.name}
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <Link
-            href={`/apps/${app.id}/entitlements`}
-            className="hover:text-zinc-800 hover:underline"
-          >
-            Entitlements
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <span className="text-zinc-700" aria-current="page">
-            {entitlement.displayName}
-          </span>
-        </nav>
+        <Breadcrumb
+          trail={[
+            { href: "/apps", label: "Applications" },
+            { href: `/apps/${app.id}`, label: app.name },
+            { href: `/apps/${app.id}/entitlements`, label: "Entitlements" },
+          ]}
+          current={entitlement.displayName}
+        />
         <dl className="mb-5 grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-5">
-          <Fact label="App">
+          <Fact truncate label="App">
             <Link href={`/apps/${app.id}`} className="font-medium hover:underline">
               {app.name}
             </Link>
           </Fact>
-          <Fact label="Owners">
+          <Fact truncate label="Owners">
             <PeopleStack people={entitlement.owners} max={3} empty="No owner" />
           </Fact>
-          <Fact label="Granted by · Removed by">
+          <Fact truncate label="Granted by · Removed by">
             {STRATEGY_LABEL[entitlement.provisioningStrategy]} ·{" "}
             {STRATEGY_LABEL[entitlement.deprovisioningStrategy]}
           </Fact>
-          <Fact label="Request policy">{policies.request?.name ?? "None set"}</Fact>
-          <Fact label="Revocation policy">{policies.revocation?.name ?? "None set"}</Fact>
+          <Fact truncate label="Request policy">
+            {policies.request?.name ?? "None set"}
+          </Fact>
+          <Fact truncate label="Revocation policy">
+            {policies.revocation?.name ?? "None set"}
+          </Fact>
         </dl>
         <EntitlementTabs
           href={base}

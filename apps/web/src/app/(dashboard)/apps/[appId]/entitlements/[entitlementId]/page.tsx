@@ -4,6 +4,7 @@ import { entitlementGrantsInput } from "~/components/entitlements/grants-list";
 import { loadEntitlement } from "~/server/entitlements";
 import { searchParam } from "~/server/search-param";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { nextPage } from "~/trpc/pages";
 
 export const metadata: Metadata = { title: "Grants" };
 
@@ -31,9 +32,10 @@ export default async function EntitlementGrantsPage({
     entitlement,
   );
   await prefetch(
-    trpc.entitlements.grants.infiniteQueryOptions(entitlementGrantsInput(entitlement.id, search), {
-      getNextPageParam: (page) => page.nextCursor,
-    }),
+    trpc.entitlements.grants.infiniteQueryOptions(
+      entitlementGrantsInput(entitlement.id, search),
+      nextPage,
+    ),
   );
   return (
     <div className="px-6 py-6 xl:px-8">

@@ -7,15 +7,13 @@
 //   curl -b cookies.txt -OJ 'http://localhost:3000/api/apps/<appId>/accounts/export?owner=unset'
 import { z } from "zod";
 import { exportAccounts, ZAccountFilters } from "@lantern/api";
-import { csvDownload, queryRefusal, refusal, uploader } from "~/server/import-upload";
+import { csvDownload, refusal, routeContext } from "~/server/import-upload";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ appId: string }> }) {
-  const { prisma, actor } = await uploader();
-  if (!actor) return refusal(401, "UNAUTHORIZED", "Sign in to continue.");
-  const badQuery = queryRefusal(req);
-  if (badQuery) return badQuery;
+  const ctx = await routeContext(req);
+  if (ctx instanceof Response) return ctx;
   // The page's parameters (as its export link writes them), checked strictly: a filter the
   // export does not know is refused rather than ignored (which would export everything).
   const query = new URL(req.url).searchParams;
@@ -29,7 +27,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ appId: s
     sort: param("sort"),
   });
   if (!input.success) return refusal(400, "BAD_REQUEST", z.prettifyError(input.error));
-  return csvDownload(() =>
-    exportAccounts({ db: prisma, actor, now: () => new Date() }, input.data),
-  );
+  return csvDownload(() => exportAccounts(ctx, input.data));
 }
