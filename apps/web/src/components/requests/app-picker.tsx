@@ -63,7 +63,14 @@ export function AppPicker({
     enabled: open,
     placeholderData: keepPreviousData,
   });
-  const options = apps.data?.items ?? [];
+  // What the box asks for once typing pauses. Until the answer to it arrives, the previous
+  // answer stays on screen (no flashing list), but only with the apps whose names match what
+  // is typed now: Enter never chooses an app the new search would not list.
+  const wanted = value && text === value.name ? "" : text.trim();
+  const stale = apps.isPlaceholderData || term !== wanted;
+  const options = (apps.data?.items ?? []).filter(
+    (app) => !stale || app.name.toLowerCase().includes(wanted.toLowerCase()),
+  );
   const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
   const optionId = (i: number) => `${listboxId}-option-${i}`;
 
@@ -184,12 +191,12 @@ export function AppPicker({
             </li>
           ))}
         </ul>
-        {apps.isSuccess && options.length === 0 ? (
+        {apps.isSuccess && !stale && options.length === 0 ? (
           <p className="text-muted px-3.5 py-2.5 text-sm">
             No managed application matches “{term}”.
           </p>
         ) : null}
-        {apps.isPending ? (
+        {apps.isPending || (stale && options.length === 0) ? (
           <p className="text-muted px-3.5 py-2.5 text-sm">Loading applications…</p>
         ) : null}
         {apps.data?.nextCursor ? (
