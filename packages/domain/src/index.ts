@@ -21,3 +21,6 @@ export * from "./entitlements/slug.ts";
 export * from "./organization/first-run.ts";
 export * from "./people/changes.ts";
 export * from "./people/sessions.ts";
+export * from "./reviews/reviewers.ts";
+export * from "./reviews/decisions.ts";
+export * from "./reviews/flags.ts";
