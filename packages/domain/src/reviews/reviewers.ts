@@ -3,9 +3,16 @@
 // reviews their own access, only active people review, and a second level is someone else.
 
 import { DomainError } from "../errors.ts";
-import type { PersonFact } from "../workflow/assignees.ts";
+import {
+  fallbackAssignees,
+  nobodyOfKindReason,
+  peopleOfKind,
+  type PersonFact,
+} from "../workflow/assignees.ts";
+import type { ApproverKind } from "../workflow/policy.ts";
 
-export type ReviewerKind = "MANAGER" | "APP_OWNERS" | "ENTITLEMENT_OWNERS" | "USERS";
+/** The same kinds as a policy's approvers. */
+export type ReviewerKind = ApproverKind;
 
 /** The campaign's reviewer rule for one level; named people only with USERS. */
 export type ReviewerRule =
@@ -78,34 +85,21 @@ const ids = (people: readonly PersonFact[]) => [
 ];
 
 function rulePeople(rule: ReviewerRule, facts: ReviewerFacts): readonly PersonFact[] {
-  switch (rule.kind) {
-    case "MANAGER":
-      return facts.ownerManager ? [facts.ownerManager] : [];
-    case "APP_OWNERS":
-      return facts.appOwners;
-    case "ENTITLEMENT_OWNERS":
-      return facts.entitlementOwners;
-    case "USERS":
-      return rule.people;
-  }
+  const named = rule.kind === "USERS" ? rule.people : [];
+  return peopleOfKind(rule.kind, { ...facts, manager: facts.ownerManager, named });
 }
 
 /** Why the rule found no active person, in words for the campaign page. */
 function missingReason(rule: ReviewerRule, facts: ReviewerFacts): string {
-  switch (rule.kind) {
-    case "MANAGER": {
-      if (!facts.owner) return "The account has no owner, so there is no manager to review it";
-      const who = facts.owner.displayName;
-      if (!facts.ownerManager) return `${who} has no manager on record`;
-      return `${who}'s manager, ${facts.ownerManager.displayName}, is not active`;
-    }
-    case "APP_OWNERS":
-      return "The app has no active owners";
-    case "ENTITLEMENT_OWNERS":
-      return "The entitlement has no active owners";
-    case "USERS":
-      return "None of the campaign's named reviewers is active";
+  if (rule.kind === "MANAGER" && !facts.owner) {
+    return "The account has no owner, so there is no manager to review it";
   }
+  return nobodyOfKindReason(
+    rule.kind,
+    facts.owner,
+    facts.ownerManager,
+    "the campaign's named reviewers",
+  );
 }
 
 /** Said when the rule names active people but every one of them is left out. */
@@ -141,23 +135,16 @@ function resolveLevel(
     .join(" and ");
   const why = named.length === 0 ? missingReason(rule, facts) : `${LEFT_OUT[rule.kind]} (${words})`;
 
-  if (rule.kind !== "APP_OWNERS") {
-    const owners = eligible(facts.appOwners);
-    if (owners.length > 0) {
-      return {
-        reviewerIds: owners,
-        source: "APP_OWNERS_FALLBACK",
-        note: `${why}, so the app owners review it instead.`,
-      };
-    }
-  }
-  const admins = eligible(facts.superAdmins);
+  const fallback = fallbackAssignees(rule.kind, eligible, facts);
   const also = rule.kind === "APP_OWNERS" ? "" : ", and no app owner can review it either";
-  if (admins.length > 0) {
+  if (fallback) {
     return {
-      reviewerIds: admins,
-      source: "SUPER_ADMINS_FALLBACK",
-      note: `${why}${also}, so the super admins review it.`,
+      reviewerIds: fallback.userIds,
+      source: fallback.source,
+      note:
+        fallback.source === "APP_OWNERS_FALLBACK"
+          ? `${why}, so the app owners review it instead.`
+          : `${why}${also}, so the super admins review it.`,
     };
   }
   return {

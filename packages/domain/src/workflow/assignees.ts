@@ -2,7 +2,7 @@
 // provisioners or deprovisioners of the PROVISION step, with the fallbacks a request
 // needs so that it never waits on nobody.
 
-import type { PolicySnapshot, PolicySnapshotStep } from "./policy.ts";
+import type { ApproverKind, PolicySnapshot, PolicySnapshotStep } from "./policy.ts";
 
 export interface PersonFact {
   id: string;
@@ -39,40 +39,87 @@ export interface Assignment {
   note: string | null;
 }
 
-const active = (people: PersonFact[]) => people.filter((p) => p.active);
-const ids = (people: PersonFact[]) => [...new Set(people.map((p) => p.id))];
+const active = (people: readonly PersonFact[]) => people.filter((p) => p.active);
+const ids = (people: readonly PersonFact[]) => [...new Set(people.map((p) => p.id))];
 
-function policyApprovers(step: PolicySnapshotStep, facts: AssignmentFacts): PersonFact[] {
-  switch (step.approverKind) {
+/** The people around one subject that an approver kind (or an access reviewer kind) names. */
+export interface KindPeople {
+  manager: PersonFact | null;
+  appOwners: readonly PersonFact[];
+  entitlementOwners: readonly PersonFact[];
+  /** The people a USERS step (or named-reviewer level) lists. */
+  named: readonly PersonFact[];
+}
+
+/** Who `kind` names, active or not; nobody for a step that names no kind. */
+export function peopleOfKind(kind: ApproverKind | null, people: KindPeople): readonly PersonFact[] {
+  switch (kind) {
     case "MANAGER":
-      return facts.subjectManager ? [facts.subjectManager] : [];
+      return people.manager ? [people.manager] : [];
     case "APP_OWNERS":
-      return facts.appOwners;
+      return people.appOwners;
     case "ENTITLEMENT_OWNERS":
-      return facts.entitlementOwners;
+      return people.entitlementOwners;
     case "USERS":
-      return facts.namedApprovers;
+      return people.named;
     case null:
       return [];
   }
 }
 
-/** Why the policy's own rule found nobody, in words for the task page. */
-function unresolvedReason(step: PolicySnapshotStep, facts: AssignmentFacts): string {
-  const who = facts.subject?.displayName ?? "The person";
-  switch (step.approverKind) {
+function policyApprovers(step: PolicySnapshotStep, facts: AssignmentFacts) {
+  return peopleOfKind(step.approverKind, {
+    ...facts,
+    manager: facts.subjectManager,
+    named: facts.namedApprovers,
+  });
+}
+
+/**
+ * Why `kind` names no active person, in words for the task or campaign page: `subject` is
+ * the person whose access it is, `namedList` what the USERS list is called.
+ */
+export function nobodyOfKindReason(
+  kind: ApproverKind | null,
+  subject: PersonFact | null,
+  manager: PersonFact | null,
+  namedList: string,
+): string {
+  const who = subject?.displayName ?? "The person";
+  switch (kind) {
     case "MANAGER":
-      if (!facts.subjectManager) return `${who} has no manager on record`;
-      return `${who}'s manager, ${facts.subjectManager.displayName}, is not active`;
+      if (!manager) return `${who} has no manager on record`;
+      return `${who}'s manager, ${manager.displayName}, is not active`;
     case "APP_OWNERS":
       return "The app has no active owners";
     case "ENTITLEMENT_OWNERS":
       return "The entitlement has no active owners";
     case "USERS":
-      return "None of the policy's named approvers is active";
+      return `None of ${namedList} is active`;
     case null:
       return "The step names no approvers";
   }
+}
+
+/** Why the policy's own rule found nobody, in words for the task page. */
+function unresolvedReason(step: PolicySnapshotStep, facts: AssignmentFacts): string {
+  const named = "the policy's named approvers";
+  return nobodyOfKindReason(step.approverKind, facts.subject, facts.subjectManager, named);
+}
+
+/**
+ * The fallback when a rule of `kind` found nobody eligible: the eligible app owners (unless
+ * the rule was the app owners), else the eligible super admins; null when neither has anyone.
+ */
+export function fallbackAssignees(
+  kind: ApproverKind | null,
+  eligible: (people: readonly PersonFact[]) => string[],
+  facts: { appOwners: readonly PersonFact[]; superAdmins: readonly PersonFact[] },
+): { userIds: string[]; source: "APP_OWNERS_FALLBACK" | "SUPER_ADMINS_FALLBACK" } | null {
+  const owners = kind === "APP_OWNERS" ? [] : eligible(facts.appOwners);
+  if (owners.length > 0) return { userIds: owners, source: "APP_OWNERS_FALLBACK" };
+  const admins = eligible(facts.superAdmins);
+  return admins.length > 0 ? { userIds: admins, source: "SUPER_ADMINS_FALLBACK" } : null;
 }
 
 /**
@@ -89,9 +136,10 @@ export function resolveApprovers(
   const excluded = new Set<string>();
   if (!snapshot.allowSelfApproval) excluded.add(facts.requesterId);
   if (snapshot.requireDistinctApprovers) for (const id of facts.priorApproverIds) excluded.add(id);
-  const eligible = (people: PersonFact[]) => ids(active(people)).filter((id) => !excluded.has(id));
+  const eligible = (people: readonly PersonFact[]) =>
+    ids(active(people)).filter((id) => !excluded.has(id));
   // Name only the rules that actually left out someone the policy names.
-  const exclusionWords = (people: PersonFact[]) =>
+  const exclusionWords = (people: readonly PersonFact[]) =>
     [
       !snapshot.allowSelfApproval &&
         people.some((p) => p.id === facts.requesterId) &&
@@ -111,21 +159,13 @@ export function resolveApprovers(
     fromPolicy.length === 0
       ? unresolvedReason(step, facts)
       : `Nobody the policy names may approve (${exclusionWords(fromPolicy)})`;
-  if (step.approverKind !== "APP_OWNERS") {
-    const owners = eligible(facts.appOwners);
-    if (owners.length > 0) {
-      return {
-        userIds: owners,
-        source: "APP_OWNERS_FALLBACK",
-        note: `${firstReason}, so the app owners approve instead.`,
-      };
-    }
+  const fallback = fallbackAssignees(step.approverKind, eligible, facts);
+  if (fallback?.source === "APP_OWNERS_FALLBACK") {
+    return { ...fallback, note: `${firstReason}, so the app owners approve instead.` };
   }
-  const admins = eligible(facts.superAdmins);
-  if (admins.length > 0) {
+  if (fallback) {
     return {
-      userIds: admins,
-      source: "SUPER_ADMINS_FALLBACK",
+      ...fallback,
       note:
         step.approverKind === "APP_OWNERS"
           ? `${firstReason}, so the super admins decide.`
