@@ -123,7 +123,7 @@ function resolveLevel(
 ): LevelReviewers {
   const eligible = (people: readonly PersonFact[]) => ids(people).filter((id) => !excluded.has(id));
   const named = ids(rulePeople(rule, facts));
-  const chosen = eligible(rulePeople(rule, facts));
+  const chosen = named.filter((id) => !excluded.has(id));
   if (chosen.length > 0) return { reviewerIds: chosen, source: SOURCE_OF[rule.kind], note: null };
 
   const ownerId = facts.owner?.id;
