@@ -229,8 +229,9 @@ function hintedString(key: string | null, ctx: FieldContext): fc.Arbitrary<strin
   if (key === "action")
     return fc.constantFrom("", "task.", "app.updated", "user.", "request.created");
   if (key === "targetType") return fc.constantFrom("", "App", "User", "Task", "Grant", "Policy");
-  // A connector kind (apps.setConnector): the registry's, and ones it does not have.
-  if (key === "kind") return fc.constantFrom("recorder", "webhook", "ldap", "", "Recorder");
+  // A connector kind (apps.setConnector): the registry's, and a well-formed one it does not
+  // have (ill-formed ones are the hostile generator's).
+  if (key === "kind") return fc.constantFrom("recorder", "webhook", "ldap");
   if (key === "content") {
     return fc.constantFrom(
       "",
@@ -327,14 +328,15 @@ export function validOf(
       });
     }
     case "record":
-      // A few entries (a connector's settings): keys and values as their schemas say.
-      return fc.dictionary(
-        fc.oneof(
-          validOf(def.keyType as Schema, ctx, null) as fc.Arbitrary<string>,
-          fc.constantFrom("url", "token"),
+      // None, or a few entries (a connector's settings) under names a kind has or could have
+      // (names are patterned: free text would almost never be one), values as their schema says.
+      return fc.oneof(
+        fc.constant({}),
+        fc.dictionary(
+          fc.constantFrom("url", "token", "baseDn", "timeoutSeconds"),
+          validOf(def.valueType as Schema, ctx, null),
+          { minKeys: 1, maxKeys: 3 },
         ),
-        validOf(def.valueType as Schema, ctx, null),
-        { maxKeys: 3 },
       );
     default:
       return fc.anything({ maxDepth: 2 });
