@@ -46,7 +46,9 @@ export { createScratchPostgres, type ScratchPostgres } from "./scratch-postgres.
  */
 export async function makeJobsDue(db: Pick<Database, "sql">, queue: QueueName): Promise<number> {
   const rows = await db.sql.query<{ id: string }>(
-    `UPDATE ${QUEUE_SCHEMA}.job SET start_after = now()
+    // A second in the past: pg-boss takes a job once its start_after < now(), and PGlite's
+    // clock can read the same moment in the next statement.
+    `UPDATE ${QUEUE_SCHEMA}.job SET start_after = now() - interval '1 second'
       WHERE name = $1 AND state IN ('created', 'retry') AND start_after > now()
      RETURNING id::text`,
     [queue],
