@@ -26,7 +26,6 @@ export {
 export {
   bossDb,
   prismaBossDb,
-  queueHandle,
   startQueue,
   enqueueJobs,
   runDueJobs,

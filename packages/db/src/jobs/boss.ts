@@ -27,13 +27,23 @@ export function prismaBossDb(db: RawSqlClient): PgBoss.Db {
   };
 }
 
+const noDatabase: PgBoss.Db = {
+  executeSql() {
+    throw new Error("The queue handle runs SQL only on the database each call names.");
+  },
+};
+
 /**
- * A handle on the queue for enqueuing, fetching and completing jobs over `db`, without
- * starting pg-boss's timers (that is `startQueue`'s, in a worker).
+ * The one handle on the queue for enqueuing, fetching and completing jobs, never started (no
+ * timers: those are `startQueue`'s, in a worker). Each call names its database (`{ db }`), so
+ * one handle serves every transaction instead of a pg-boss built per command.
  */
-export function queueHandle(db: PgBoss.Db): PgBoss {
-  return new PgBoss({ db, schema: QUEUE_SCHEMA, supervise: false, schedule: false });
-}
+const jobQueue = new PgBoss({
+  db: noDatabase,
+  schema: QUEUE_SCHEMA,
+  supervise: false,
+  schedule: false,
+});
 
 export interface QueueOptions {
   /** Seconds between retries of a failed delivery, doubled on each retry (default 10). */
@@ -110,7 +120,7 @@ export async function enqueueJobs<Q extends QueueName>(
 ): Promise<string[]> {
   if (jobs.length === 0) return [];
   const db = prismaBossDb(tx);
-  const ids = await queueHandle(db).insert(
+  const ids = await jobQueue.insert(
     jobs.map((job) => ({
       name: queue,
       data: job.data,
@@ -143,7 +153,7 @@ export async function runDueJobs<Q extends QueueName>(
   options: { limit?: number } = {},
 ): Promise<number> {
   const bossDbOverPrisma = prismaBossDb(db);
-  const boss = queueHandle(bossDbOverPrisma);
+  const boss = jobQueue;
   // Without pg-boss's metadata: Prisma cannot read its interval columns.
   const jobs = await boss.fetch<JobData[Q]>(queue, {
     batchSize: options.limit ?? 20,
