@@ -34,7 +34,7 @@ export interface DemoPerson {
   /** Key of the manager; null: no manager. */
   manager: string | null;
   status: "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
-  role: "SUPER_ADMIN" | "MEMBER";
+  role: "SUPER_ADMIN" | "AUDITOR" | "MEMBER";
 }
 
 /** ASCII email local-part of a name: accents dropped, apostrophes and spaces removed. */

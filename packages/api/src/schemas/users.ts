@@ -5,11 +5,11 @@ import { STATUS_REASON_MAX } from "@lantern/domain";
 // The people directory and the person page (SPEC §8): list, look up, add, and change a
 // person's role, manager and status (super admins).
 
-export const USER_ROLES = ["SUPER_ADMIN", "MEMBER"] as const;
+export const USER_ROLES = ["SUPER_ADMIN", "AUDITOR", "MEMBER"] as const;
 export const USER_STATUSES = ["ACTIVE", "SUSPENDED", "DEPROVISIONED"] as const;
 
 const userId = z.uuid({ error: "That is not a valid person id." });
-const role = z.enum(USER_ROLES, { error: "Choose the role Super admin or Member." });
+const role = z.enum(USER_ROLES, { error: "Choose the role Super admin, Auditor or Member." });
 const status = z.enum(USER_STATUSES, {
   error: "Choose the status Active, Suspended or Deprovisioned.",
 });

@@ -75,7 +75,7 @@ export interface DemoSignInPerson {
   displayName: string;
   email: string;
   title: string | null;
-  role: "SUPER_ADMIN" | "MEMBER";
+  role: "SUPER_ADMIN" | "AUDITOR" | "MEMBER";
 }
 
 /**

@@ -5,7 +5,7 @@ import { DomainError } from "../errors.ts";
 // Each function throws the DomainError a super admin sees, or returns nothing when the change
 // may happen. Who may change people at all is canManagePeople (permissions/rules.ts).
 
-export type PersonRole = "SUPER_ADMIN" | "MEMBER";
+export type PersonRole = "SUPER_ADMIN" | "AUDITOR" | "MEMBER";
 export type PersonStatus = "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
 
 export interface PersonFacts {

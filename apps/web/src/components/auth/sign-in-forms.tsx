@@ -11,7 +11,7 @@ export interface DemoPerson {
   displayName: string;
   email: string;
   title: string | null;
-  role: "SUPER_ADMIN" | "MEMBER";
+  role: "SUPER_ADMIN" | "AUDITOR" | "MEMBER";
   why?: string;
 }
 

@@ -7,6 +7,7 @@ export type PersonRole = PersonDetails["role"];
 
 export const ROLE_LABEL: Record<PersonRole, string> = {
   SUPER_ADMIN: "Super admin",
+  AUDITOR: "Auditor",
   MEMBER: "Member",
 };
 

@@ -6,7 +6,7 @@ declare module "next-auth" {
     user: {
       id: string;
       organizationId: string;
-      role: "SUPER_ADMIN" | "MEMBER";
+      role: "SUPER_ADMIN" | "AUDITOR" | "MEMBER";
       name: string | null;
       email: string | null;
       /** The session generation signed in under (null: a cookie from before generations). */
@@ -18,7 +18,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     organizationId: string;
-    role: "SUPER_ADMIN" | "MEMBER";
+    role: "SUPER_ADMIN" | "AUDITOR" | "MEMBER";
     /** The person's session generation at sign-in; see loadActor in @lantern/api. */
     sessionGeneration?: number;
   }
