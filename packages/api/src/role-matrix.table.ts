@@ -21,6 +21,8 @@ import {
   createUser,
 } from "@lantern/seed";
 import type { AppRouter } from "./root.ts";
+import { startReviewCampaign } from "./services/reviews/index.ts";
+import { actorFor } from "./testing.ts";
 
 // The role matrix (issue 13): every procedure of appRouter × every kind of caller → what the
 // caller gets. The test (role-matrix.integration.test.ts) enumerates the router and fails for a
@@ -284,6 +286,39 @@ function freshAccount(w: World) {
 /** A live grant of the member's account, of an entitlement the entitlement owner owns. */
 async function freshMemberGrant(w: World) {
   return createGrant(w.db, w.accounts.member, await freshEntitlement(w));
+}
+
+let reviewRuns = 0;
+/**
+ * A fresh running access review of one fresh grant of the member's, reviewed by the member's
+ * manager: its campaign and its one item.
+ */
+async function freshReviewItem(w: World) {
+  const grant = await freshMemberGrant(w);
+  reviewRuns += 1;
+  const started = await startReviewCampaign(
+    { db: w.db, actor: (await actorFor(w.db, w.people.superAdmin.id))!, now: () => new Date() },
+    {
+      name: `Matrix review ${reviewRuns} ${grant.id}`,
+      description: "",
+      dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      scope: {
+        appIds: [],
+        entitlementIds: [grant.entitlementId],
+        accountTypes: ["USER", "SERVICE", "SYSTEM"],
+        grantOlderThanDays: null,
+        ownerInactiveOnly: false,
+        ownerlessOnly: false,
+        unusedForDays: null,
+      },
+      reviewers: { first: { kind: "MANAGER", userIds: [] }, second: null },
+    },
+  );
+  const item = await w.db.reviewItem.findFirstOrThrow({
+    where: { campaignId: started.campaignId },
+    select: { id: true },
+  });
+  return { campaignId: started.campaignId, itemId: item.id };
 }
 
 function firstTask(created: { tasks: Array<{ id: string; number: number }> }) {
@@ -809,6 +844,67 @@ export const MATRIX: Matrix = {
     }),
     expect: outcomes("ok F NF NF ok F NF"),
     // Each task is its own transaction: the answer says whether it was done, or why not.
+    outcome: (result) => {
+      const [only] = result.results;
+      return only?.status === "done" ? "ok" : (only?.code as Outcome);
+    },
+  },
+
+  // Access reviews (SPEC §10): super admins start and close campaigns, super admins and
+  // auditors read them; an item is decided by its reviewers (here the member's manager) or a
+  // super admin, never by the person whose access it is; everyone has a queue.
+  "reviews.list": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
+  "reviews.byId": {
+    input: async (w) => ({ campaignId: (await freshReviewItem(w)).campaignId }),
+    expect: outcomes("ok F F F F F NF"),
+  },
+  "reviews.items": {
+    input: async (w) => ({ campaignId: (await freshReviewItem(w)).campaignId }),
+    expect: outcomes("ok F F F F F NF"),
+  },
+  "reviews.countScope": {
+    input: (w) => ({ scope: { appIds: [w.app.id] } }),
+    expect: outcomes("ok F F F F F NF"),
+  },
+  "reviews.start": {
+    input: async (w, role) => ({
+      name: `Matrix start ${role} ${(await freshMemberGrant(w)).id}`,
+      dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      scope: { appIds: [w.app.id] },
+      reviewers: { first: { kind: "MANAGER" } },
+    }),
+    expect: outcomes("ok F F F F F NF"),
+  },
+  "reviews.close": {
+    input: async (w) => ({ campaignId: (await freshReviewItem(w)).campaignId }),
+    expect: outcomes("ok F F F F F NF"),
+  },
+  "reviews.queue": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok") },
+  "reviews.queueSummary": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
+  "reviews.decide": {
+    input: async (w) => ({
+      itemId: (await freshReviewItem(w)).itemId,
+      decision: "keep",
+      reason: "Still on the team",
+    }),
+    expect: outcomes("ok F F ok F F NF"),
+  },
+  "reviews.reassign": {
+    input: async (w) => ({
+      itemId: (await freshReviewItem(w)).itemId,
+      toUserId: w.helper.id,
+      reason: "Knows this app better",
+    }),
+    expect: outcomes("ok F F ok F F NF"),
+  },
+  "reviews.bulk": {
+    input: async (w) => ({
+      itemIds: [(await freshReviewItem(w)).itemId],
+      decision: "keep",
+      comment: "Checked with the team",
+    }),
+    expect: outcomes("ok F F ok F F NF"),
+    // Each item is reported: decided, or why not.
     outcome: (result) => {
       const [only] = result.results;
       return only?.status === "done" ? "ok" : (only?.code as Outcome);

@@ -10,6 +10,7 @@ import { notificationsRouter } from "./routers/notifications.ts";
 import { organizationRouter } from "./routers/organization.ts";
 import { policiesRouter } from "./routers/policies.ts";
 import { requestsRouter } from "./routers/requests.ts";
+import { reviewsRouter } from "./routers/reviews.ts";
 import { tasksRouter } from "./routers/tasks.ts";
 import { usersRouter } from "./routers/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   organization: organizationRouter,
   policies: policiesRouter,
   requests: requestsRouter,
+  reviews: reviewsRouter,
   tasks: tasksRouter,
   users: usersRouter,
 });

@@ -24,3 +24,5 @@ export * from "./people/sessions.ts";
 export * from "./reviews/reviewers.ts";
 export * from "./reviews/decisions.ts";
 export * from "./reviews/flags.ts";
+export * from "./reviews/access.ts";
+export * from "./reviews/removal.ts";

@@ -49,6 +49,8 @@ export interface OpenTaskCounts {
   awaitingProvisioning: number;
   /** Open DEPROVISION tasks assigned to the viewer: the Revocations badge. */
   revocations: number;
+  /** Access-review items waiting for the viewer's decision: the Reviews badge. */
+  reviews: number;
 }
 
 /**
@@ -68,6 +70,8 @@ export async function getOpenTaskCounts(ctx: ReadContext): Promise<OpenTaskCount
     awaitingApproval: of("APPROVAL"),
     awaitingProvisioning: of("PROVISION"),
     revocations: of("DEPROVISION"),
+    // Review items waiting for the viewer's decision (SPEC §10): one index range.
+    reviews: await ctx.db.reviewAssignment.count({ where: { userId: ctx.actor.id, active: true } }),
   };
 }
 

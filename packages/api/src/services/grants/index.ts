@@ -19,5 +19,5 @@ export {
   type PendingRevocation,
   type PendingRevocationView,
 } from "./pending.ts";
-export { revokeGrant, type RevokeResult } from "./revoke.ts";
+export { loadLiveGrant, requestRevocation, revokeGrant, type RevokeResult } from "./revoke.ts";
 export { grantRevocationStatus, type GrantRevocationStatus } from "./status.ts";

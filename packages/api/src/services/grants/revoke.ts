@@ -16,6 +16,7 @@ import {
   recipientSelect,
   recordEvents,
   transaction,
+  type EventRecord,
   type Tx,
 } from "../shared/records.ts";
 import type { ServiceContext } from "../shared/context.ts";
@@ -67,81 +68,7 @@ export async function revokeGrant(
     const decision = canRevokeGrant(actor, grantFacts(loaded));
     if (!decision.allowed) return { refused: true, reason: decision.reason, grant: loaded };
 
-    // One revocation per grant, even when two people press Revoke at once: the second waits
-    // here, then sees the first one's request below.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`revoke:${loaded.id}`}))`;
-    const grant = await loadLiveGrant(tx, actor, loaded.id);
-    const running = (await pendingRevocations(tx, actor.organizationId, [grant.id])).get(grant.id);
-    if (running) {
-      throw new DomainError(
-        "CONFLICT",
-        `A revocation of this access is already in flight: ${running.requester.displayName} asked for it, and it is ${describePending(running)}.`,
-        // The task is named for linking only to people who may open it (canViewTask).
-        {
-          requestId: running.requestId,
-          taskNumber:
-            running.task && canOpenPendingTask(running, actor, grantFacts(grant).appOwnerIds)
-              ? running.task.number
-              : null,
-        },
-      );
-    }
-
-    const { entitlement } = grant;
-    const { requestId, policy, snapshot, request, step } = await openRequest(tx, actor, now, {
-      kind: "REVOKE",
-      entitlement,
-      accountId: grant.accountId,
-      targetUserId: null,
-      grantId: grant.id,
-      reason,
-      moreEvents: (id, policyName) => [
-        {
-          organizationId: actor.organizationId,
-          actorId: actor.id,
-          action: "grant.revoke_requested",
-          targetType: "Grant",
-          targetId: grant.id,
-          after: { requestId: id, policyName },
-          reason,
-          requestId: id,
-          at: now,
-        },
-      ],
-    });
-
-    // The account's owner hears that their access is going, before anything changes.
-    const owner = grant.account.owner;
-    if (owner && owner.id !== actor.id) {
-      const recipients = await tx.user.findMany({
-        where: { id: owner.id, status: "ACTIVE" },
-        select: recipientSelect,
-      });
-      await enqueueNotifications(tx, {
-        organizationId: actor.organizationId,
-        recipients,
-        template: "revocation.requested",
-        payload: {
-          ...notificationFacts(request),
-          accountLabel: accountLabel(grant.account),
-          path: step.task ? `/tasks/${step.task.number}` : `/apps/${entitlement.appId}`,
-        },
-        key: requestId,
-        at: now,
-      });
-    }
-    return {
-      refused: false,
-      result: {
-        requestId: requestId,
-        state: step.state,
-        policyName: policy.name,
-        policySummary: describePolicy(snapshot, "REVOKE"),
-        task: step.task ? { number: step.task.number, kind: step.task.kind } : null,
-        connectorJobId: step.connectorJobId,
-        outcome: await stepOutcome(tx, step),
-      },
-    };
+    return { refused: false, result: await requestRevocation(tx, actor, now, loaded, reason) };
   });
 
   if (!attempt.refused) return attempt.result;
@@ -169,8 +96,97 @@ export async function revokeGrant(
   throw new DomainError("FORBIDDEN", attempt.reason);
 }
 
+/**
+ * The revocation itself, once the caller may ask for it, in the caller's transaction: the
+ * REVOKE request under the effective revocation policy, its first step, its events (with
+ * `moreEvents`), and the "revocation.requested" message to the account's owner. One revocation
+ * per grant, even when two people ask at once: the second waits on an advisory lock, then
+ * finds the first one's request and is refused with CONFLICT (an access review's Revoke looks
+ * for a running one first, under the same lock, and links to it).
+ */
+export async function requestRevocation(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  loaded: LoadedGrant,
+  reason: string,
+  moreEvents?: (requestId: string, policyName: string) => EventRecord[],
+): Promise<RevokeResult> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`revoke:${loaded.id}`}))`;
+  const grant = await loadLiveGrant(tx, actor, loaded.id);
+  const running = (await pendingRevocations(tx, actor.organizationId, [grant.id])).get(grant.id);
+  if (running) {
+    throw new DomainError(
+      "CONFLICT",
+      `A revocation of this access is already in flight: ${running.requester.displayName} asked for it, and it is ${describePending(running)}.`,
+      // The task is named for linking only to people who may open it (canViewTask).
+      {
+        requestId: running.requestId,
+        taskNumber:
+          running.task && canOpenPendingTask(running, actor, grantFacts(grant).appOwnerIds)
+            ? running.task.number
+            : null,
+      },
+    );
+  }
+
+  const { entitlement } = grant;
+  const { requestId, policy, snapshot, request, step } = await openRequest(tx, actor, now, {
+    kind: "REVOKE",
+    entitlement,
+    accountId: grant.accountId,
+    targetUserId: null,
+    grantId: grant.id,
+    reason,
+    moreEvents: (id, policyName) => [
+      ...(moreEvents?.(id, policyName) ?? []),
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "grant.revoke_requested",
+        targetType: "Grant",
+        targetId: grant.id,
+        after: { requestId: id, policyName },
+        reason,
+        requestId: id,
+        at: now,
+      },
+    ],
+  });
+
+  // The account's owner hears that their access is going, before anything changes.
+  const owner = grant.account.owner;
+  if (owner && owner.id !== actor.id) {
+    const recipients = await tx.user.findMany({
+      where: { id: owner.id, status: "ACTIVE" },
+      select: recipientSelect,
+    });
+    await enqueueNotifications(tx, {
+      organizationId: actor.organizationId,
+      recipients,
+      template: "revocation.requested",
+      payload: {
+        ...notificationFacts(request),
+        accountLabel: accountLabel(grant.account),
+        path: step.task ? `/tasks/${step.task.number}` : `/apps/${entitlement.appId}`,
+      },
+      key: requestId,
+      at: now,
+    });
+  }
+  return {
+    requestId,
+    state: step.state,
+    policyName: policy.name,
+    policySummary: describePolicy(snapshot, "REVOKE"),
+    task: step.task ? { number: step.task.number, kind: step.task.kind } : null,
+    connectorJobId: step.connectorJobId,
+    outcome: await stepOutcome(tx, step),
+  };
+}
+
 /** The grant, in the actor's organization and still live; NOT_FOUND otherwise. */
-async function loadLiveGrant(tx: Tx, actor: Actor, grantId: string): Promise<LoadedGrant> {
+export async function loadLiveGrant(tx: Tx, actor: Actor, grantId: string): Promise<LoadedGrant> {
   const grant = await loadGrant(tx, actor, grantId);
   if (grant.revokedAt) {
     throw new DomainError(

@@ -1,0 +1,523 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App, Database, Entitlement, User } from "@lantern/db";
+import {
+  createAccount,
+  createApp,
+  createEntitlement,
+  createGrant,
+  createOrganization,
+  createPolicy,
+  createUser,
+} from "@lantern/seed";
+import { createTestDatabase } from "@lantern/db/testing";
+import { callerFor as callerForUser } from "../testing.ts";
+import { exportReviewCampaign } from "../services/reviews/index.ts";
+import { actorFor } from "../testing.ts";
+
+// Access reviews through the API (SPEC §10) on a real database: the scope count, the snapshot
+// and its isolation, who reviews, decisions and their concurrency, Revoke → REVOKE request →
+// deprovisioning task → removed on the campaign, the second level, reassigning, bulk, close,
+// the export, and who may see what.
+
+let db: Database;
+const callerFor = (user: { id: string }) => callerForUser(db.prisma, user.id);
+
+let org: { id: string };
+const people: Record<string, User> = {};
+const DAY = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+const future = new Date(Date.now() + 14 * DAY).toISOString().slice(0, 10);
+
+async function expectError(promise: Promise<unknown>, code: string, message?: RegExp) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, `expected ${code}`).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe(code);
+  if (message) expect((error as TRPCError).message).toMatch(message);
+  return error as TRPCError;
+}
+
+interface World {
+  appA: App;
+  appB: App;
+  adminA: Entitlement;
+  readA: Entitlement;
+  adminB: Entitlement;
+}
+let w: World;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const p = db.prisma;
+  org = await createOrganization(p, { name: "Acme", slug: "acme-reviews" });
+  const person = (key: string, givenName: string, familyName: string, extra = {}) =>
+    createUser(p, org, { givenName, familyName, ...extra }).then((u) => (people[key] = u));
+  await person("admin", "Ada", "Admin", { role: "SUPER_ADMIN" });
+  await person("auditor", "Avery", "Auditor", { role: "AUDITOR" });
+  await person("appOwner", "Olive", "Owner");
+  await person("boss", "Bea", "Boss");
+  await person("boss2", "Ben", "Boss");
+  await person("emp", "Eli", "Employee", { managerId: people.boss!.id });
+  await person("emp2", "Emma", "Employee", { managerId: people.boss2!.id });
+  await person("gone", "Gil", "Gone", { managerId: people.boss!.id, status: "SUSPENDED" });
+  await person("deprov", "Dee", "Deprovisioner");
+  await person("member", "Max", "Member");
+
+  const policy = await createPolicy(p, org, { name: "Revoke directly" });
+  const app = (name: string) =>
+    createApp(p, org, {
+      name,
+      owners: [people.appOwner!],
+      deprovisioners: [people.deprov!],
+      defaultRevocationPolicyId: policy.id,
+    });
+  const appA = await app("Alpha");
+  const appB = await app("Beta");
+  const adminA = await createEntitlement(p, appA, { slug: "admin", displayName: "Alpha Admin" });
+  const readA = await createEntitlement(p, appA, { slug: "read", displayName: "Alpha Read" });
+  const adminB = await createEntitlement(p, appB, { slug: "admin", displayName: "Beta Admin" });
+  w = { appA, appB, adminA, readA, adminB };
+
+  // Alpha: Eli (admin + read, old grant, unused), Gil suspended (admin), a service account,
+  // an account nobody owns. Beta: Emma (admin).
+  const eliA = await createAccount(p, appA, { owner: people.emp!, lastLoginAt: daysAgo(120) });
+  await createGrant(p, eliA, adminA, { grantedAt: daysAgo(400) });
+  await createGrant(p, eliA, readA, { grantedAt: daysAgo(10) });
+  const gilA = await createAccount(p, appA, { owner: people.gone!, lastLoginAt: daysAgo(2) });
+  await createGrant(p, gilA, adminA, { grantedAt: daysAgo(200) });
+  const svc = await createAccount(p, appA, { login: "svc-backup", type: "SERVICE" });
+  await createGrant(p, svc, adminA, { grantedAt: daysAgo(50) });
+  const orphan = await createAccount(p, appA, { login: "old-intern" });
+  await createGrant(p, orphan, readA, { grantedAt: daysAgo(30) });
+  const emmaB = await createAccount(p, appB, { owner: people.emp2!, lastLoginAt: daysAgo(1) });
+  await createGrant(p, emmaB, adminB, { grantedAt: daysAgo(5) });
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+const scope = (over: Record<string, unknown> = {}) => ({
+  appIds: [w.appA.id, w.appB.id],
+  entitlementIds: [],
+  accountTypes: ["USER" as const],
+  ...over,
+});
+
+let seq = 0;
+async function start(over: Record<string, unknown> = {}, reviewers?: unknown) {
+  seq += 1;
+  return (await callerFor(people.admin!)).reviews.start({
+    name: `Review ${seq}`,
+    dueDate: future,
+    scope: scope(),
+    reviewers: (reviewers ?? { first: { kind: "MANAGER" } }) as never,
+    ...over,
+  });
+}
+
+const itemsOf = (campaignId: string) =>
+  db.prisma.reviewItem.findMany({
+    where: { campaignId },
+    orderBy: { position: "asc" },
+    include: { assignments: true },
+  });
+
+describe("the scope", () => {
+  it.each([
+    ["both apps, user accounts", {}, 5],
+    ["service accounts too", { accountTypes: ["USER", "SERVICE"] }, 6],
+    ["service accounts only", { accountTypes: ["SERVICE"] }, 1],
+    ["one entitlement", { appIds: [], entitlementIds: [null] }, 2],
+    ["grants older than 100 days", { grantOlderThanDays: 100 }, 2],
+    ["owners suspended or deprovisioned", { ownerInactiveOnly: true }, 1],
+    ["accounts with no owner", { ownerlessOnly: true }, 1],
+    ["not used for 90 days", { unusedForDays: 90 }, 2],
+  ])("%s", async (_label, over, items) => {
+    const chosen = { ...over } as Record<string, unknown>;
+    if (Array.isArray(chosen.entitlementIds)) chosen.entitlementIds = [w.readA.id];
+    const count = await (
+      await callerFor(people.admin!)
+    ).reviews.countScope({
+      scope: scope(chosen),
+    });
+    expect(count.items).toBe(items);
+  });
+
+  it("refuses an empty choice, another organization's app, and members", async () => {
+    const admin = await callerFor(people.admin!);
+    await expectError(
+      admin.reviews.countScope({ scope: scope({ appIds: [] }) }),
+      "BAD_REQUEST",
+      /at least one app or entitlement/,
+    );
+    await expectError(
+      admin.reviews.countScope({
+        scope: scope({ appIds: ["01890000-0000-7000-8000-000000000000"] }),
+      }),
+      "NOT_FOUND",
+      /do not exist/,
+    );
+    await expectError(
+      (await callerFor(people.member!)).reviews.countScope({ scope: scope() }),
+      "FORBIDDEN",
+      /Only a super admin/,
+    );
+    await expectError(
+      (await callerFor(people.auditor!)).reviews.start({
+        name: "Not mine",
+        dueDate: future,
+        scope: scope(),
+        reviewers: { first: { kind: "MANAGER", userIds: [] }, second: null },
+      }),
+      "FORBIDDEN",
+    );
+  });
+});
+
+describe("starting", () => {
+  it("snapshots the scope, assigns reviewers by the rules, and notifies each reviewer once", async () => {
+    const started = await start({ scope: scope({ accountTypes: ["USER", "SERVICE"] }) });
+    expect(started).toMatchObject({ items: 6 });
+    const items = await itemsOf(started.campaignId);
+    expect(items).toHaveLength(6);
+    const byLabel = (owner: string | null, ent: string) =>
+      items.find((i) => i.ownerName === owner && i.entitlementName === ent)!;
+    // Eli's manager Bea reviews Eli; Gil (suspended) too; Emma's manager Ben reviews Emma.
+    const eliAdmin = byLabel("Eli Employee", "Alpha Admin");
+    expect(eliAdmin.assignments.map((a) => a.userId)).toEqual([people.boss!.id]);
+    expect(eliAdmin.flags).toEqual(["UNUSED"]);
+    expect(byLabel("Gil Gone", "Alpha Admin").flags).toEqual(["OWNER_SUSPENDED"]);
+    expect(byLabel("Emma Employee", "Beta Admin").assignments.map((a) => a.userId)).toEqual([
+      people.boss2!.id,
+    ]);
+    // No owner, no manager: the app owners review, and the item says why.
+    const orphan = items.find((i) => i.accountLabel === "old-intern")!;
+    expect(orphan.assignments.map((a) => a.userId)).toEqual([people.appOwner!.id]);
+    expect(orphan.flags).toEqual(["NO_OWNER"]);
+    expect(orphan.routingNote).toMatch(/app owners review it instead/);
+    expect(items.find((i) => i.accountLabel === "svc-backup")!.flags).toContain("SERVICE_ACCOUNT");
+
+    const messages = await db.prisma.notification.findMany({
+      where: {
+        template: "review.assigned",
+        payload: { path: ["campaignId"], equals: started.campaignId },
+      },
+    });
+    const perPerson = new Map<string, number>();
+    for (const m of messages.filter((m) => m.channel === "EMAIL")) {
+      perPerson.set(m.recipientId, (perPerson.get(m.recipientId) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(perPerson)).toEqual({
+      [people.boss!.id]: 1,
+      [people.boss2!.id]: 1,
+      [people.appOwner!.id]: 1,
+    });
+    const bea = messages.find((m) => m.recipientId === people.boss!.id && m.channel === "EMAIL")!;
+    expect(bea.payload).toMatchObject({ itemCount: 3, level: 1, startedBy: "Ada Admin" });
+    const event = await db.prisma.event.findFirst({
+      where: { action: "review_campaign.started", targetId: started.campaignId },
+    });
+    expect(event?.after).toMatchObject({ items: 6 });
+  });
+
+  it("is isolated from later changes: a revoked grant stays an item, a new grant is not added", async () => {
+    const started = await start({ scope: scope({ appIds: [w.appB.id] }) });
+    const [item] = await itemsOf(started.campaignId);
+    await db.prisma.grant.update({ where: { id: item!.grantId }, data: { revokedAt: new Date() } });
+    const acct = await createAccount(db.prisma, w.appB, { owner: people.emp! });
+    const fresh = await createGrant(db.prisma, acct, w.adminB);
+    const after = await itemsOf(started.campaignId);
+    expect(after.map((i) => i.id)).toEqual([item!.id]);
+    expect(after[0]!.ownerName).toBe("Emma Employee");
+    // Put things back for the other tests.
+    await db.prisma.grant.update({ where: { id: item!.grantId }, data: { revokedAt: null } });
+    await db.prisma.grant.update({ where: { id: fresh.id }, data: { revokedAt: new Date() } });
+  });
+
+  it("refuses a used name, a past due date and an empty scope", async () => {
+    const admin = await callerFor(people.admin!);
+    const base = {
+      dueDate: future,
+      scope: scope(),
+      reviewers: { first: { kind: "MANAGER" as const, userIds: [] }, second: null },
+    };
+    await admin.reviews.start({ ...base, name: "Unique name" });
+    await expectError(
+      admin.reviews.start({ ...base, name: "Unique name" }),
+      "CONFLICT",
+      /already exists/,
+    );
+    await expectError(
+      admin.reviews.start({ ...base, name: "Past", dueDate: "2020-01-01" }),
+      "BAD_REQUEST",
+      /due date has passed/,
+    );
+    await expectError(
+      admin.reviews.start({
+        ...base,
+        name: "Empty",
+        scope: scope({ ownerlessOnly: true, accountTypes: ["SYSTEM"] }),
+      }),
+      "BAD_REQUEST",
+      /holds no access to review/,
+    );
+  });
+});
+
+describe("deciding", () => {
+  it("keeps, requires reasons, and lets exactly one of two reviewers win", async () => {
+    const started = await start(
+      { scope: scope({ appIds: [w.appA.id] }) },
+      {
+        first: { kind: "APP_OWNERS" },
+      },
+    );
+    const items = await itemsOf(started.campaignId);
+    const owner = await callerFor(people.appOwner!);
+    const plain = items.find((i) => i.flags.includes("UNUSED"))!;
+    const flagged = items.find((i) => i.flags.includes("OWNER_SUSPENDED"))!;
+
+    await expectError(
+      owner.reviews.decide({ itemId: flagged.id, decision: "keep" }),
+      "BAD_REQUEST",
+      /reason for keeping flagged access/,
+    );
+    await expectError(
+      owner.reviews.decide({ itemId: plain.id, decision: "revoke" }),
+      "BAD_REQUEST",
+      /reason for revoking/,
+    );
+    await expectError(
+      (await callerFor(people.member!)).reviews.decide({ itemId: plain.id, decision: "keep" }),
+      "FORBIDDEN",
+    );
+
+    // The owner and a super admin decide the same item at once: one wins, one is told.
+    const admin = await callerFor(people.admin!);
+    const outcomes = await Promise.allSettled([
+      owner.reviews.decide({ itemId: plain.id, decision: "keep", reason: "still used monthly" }),
+      admin.reviews.decide({ itemId: plain.id, decision: "revoke", reason: "not needed" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const lost = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect((lost.reason as TRPCError).code).toBe("CONFLICT");
+    expect((lost.reason as TRPCError).message).toMatch(/already (kept|revoked) by/);
+
+    const kept = await owner.reviews.decide({
+      itemId: flagged.id,
+      decision: "keep",
+      reason: "Back from leave next week",
+    });
+    expect(kept).toMatchObject({ status: "done", outcome: "DONE" });
+    const row = await db.prisma.reviewItem.findUniqueOrThrow({
+      where: { id: flagged.id },
+      include: { assignments: true },
+    });
+    expect(row).toMatchObject({ state: "KEPT", decidedById: people.appOwner!.id });
+    expect(row.assignments.every((a) => !a.active)).toBe(true);
+    const events = await db.prisma.event.findMany({
+      where: { targetType: "ReviewItem", targetId: flagged.id },
+    });
+    expect(events.map((e) => [e.action, e.reason])).toEqual([
+      ["review_item.kept", "Back from leave next week"],
+    ]);
+  });
+
+  it("nobody reviews their own access", async () => {
+    const started = await start(
+      { scope: scope({ appIds: [w.appB.id] }) },
+      {
+        first: { kind: "USERS", userIds: [people.emp2!.id, people.boss!.id] },
+      },
+    );
+    const [item] = await itemsOf(started.campaignId);
+    expect(item!.assignments.map((a) => a.userId)).toEqual([people.boss!.id]);
+    await expectError(
+      (await callerFor(people.emp2!)).reviews.decide({ itemId: item!.id, decision: "keep" }),
+      "FORBIDDEN",
+      /own access/,
+    );
+  });
+
+  it("Revoke opens a REVOKE request, and the campaign shows the removal once deprovisioned", async () => {
+    const started = await start({ scope: scope({ appIds: [w.appB.id] }) });
+    const [item] = await itemsOf(started.campaignId);
+    const ben = await callerFor(people.boss2!);
+    const queue = await ben.reviews.queue({ campaignId: started.campaignId });
+    expect(queue.items.map((i) => i.id)).toEqual([item!.id]);
+    const revoked = await ben.reviews.decide({
+      itemId: item!.id,
+      decision: "revoke",
+      reason: "Moved to sales",
+    });
+    expect(revoked.revokeRequestId).toBeTruthy();
+    const request = await db.prisma.request.findUniqueOrThrow({
+      where: { id: revoked.revokeRequestId! },
+      include: { tasks: true },
+    });
+    expect(request).toMatchObject({
+      kind: "REVOKE",
+      grantId: item!.grantId,
+      requesterId: people.boss2!.id,
+    });
+    expect(request.reason).toContain("Moved to sales");
+
+    const admin = await callerFor(people.admin!);
+    let campaign = await admin.reviews.byId({ campaignId: started.campaignId });
+    expect(campaign.counts).toMatchObject({ total: 1, revoked: 1, removal: { PENDING: 1 } });
+    expect((await ben.reviews.queue({ campaignId: started.campaignId })).items).toEqual([]);
+
+    const task = request.tasks.find((t) => t.kind === "DEPROVISION")!;
+    await (
+      await callerFor(people.deprov!)
+    ).tasks.close({
+      taskId: task.id,
+      action: "mark_deprovisioned",
+    });
+    campaign = await admin.reviews.byId({ campaignId: started.campaignId });
+    expect(campaign.counts.removal).toMatchObject({ PENDING: 0, REMOVED: 1 });
+    const items = await admin.reviews.items({ campaignId: started.campaignId, filter: "removed" });
+    expect(items.items.map((i) => [i.id, i.removal, i.decidedBy])).toEqual([
+      [item!.id, "REMOVED", "Ben Boss"],
+    ]);
+    // Restore Emma's grant for the tests after this one.
+    await db.prisma.grant.update({ where: { id: item!.grantId }, data: { revokedAt: null } });
+  });
+
+  it("a kept item goes to the second level, never to the one who kept it", async () => {
+    const started = await start(
+      { scope: scope({ appIds: [w.appB.id] }) },
+      {
+        first: { kind: "MANAGER" },
+        second: { kind: "APP_OWNERS" },
+      },
+    );
+    const [item] = await itemsOf(started.campaignId);
+    await (await callerFor(people.boss2!)).reviews.decide({ itemId: item!.id, decision: "keep" });
+    const row = await db.prisma.reviewItem.findUniqueOrThrow({
+      where: { id: item!.id },
+      include: { assignments: true },
+    });
+    expect(row).toMatchObject({ state: "PENDING", level: 2, firstDecidedById: people.boss2!.id });
+    expect(row.assignments.filter((a) => a.active).map((a) => a.userId)).toEqual([
+      people.appOwner!.id,
+    ]);
+    const level2 = await db.prisma.notification.findMany({
+      where: { template: "review.assigned", recipientId: people.appOwner!.id, channel: "EMAIL" },
+    });
+    expect(level2.some((n) => (n.payload as { level: number }).level === 2)).toBe(true);
+    await (
+      await callerFor(people.appOwner!)
+    ).reviews.decide({ itemId: item!.id, decision: "keep" });
+    expect(await db.prisma.reviewItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject(
+      {
+        state: "KEPT",
+        level: 2,
+      },
+    );
+  });
+
+  it("reassigns with a reason, and bulk decisions report each item", async () => {
+    const started = await start(
+      { scope: scope({ appIds: [w.appA.id] }) },
+      {
+        first: { kind: "APP_OWNERS" },
+      },
+    );
+    const items = await itemsOf(started.campaignId);
+    const owner = await callerFor(people.appOwner!);
+    await expectError(
+      owner.reviews.reassign({ itemId: items[0]!.id, toUserId: people.member!.id }),
+      "BAD_REQUEST",
+      /reason for the reassignment/,
+    );
+    await owner.reviews.reassign({
+      itemId: items[0]!.id,
+      toUserId: people.member!.id,
+      reason: "Max runs this team",
+    });
+    const max = await callerFor(people.member!);
+    expect((await max.reviews.queue({})).items.map((i) => i.id)).toEqual([items[0]!.id]);
+    expect((await max.me.openTaskCounts()).reviews).toBe(1);
+
+    const result = await owner.reviews.bulk({
+      itemIds: items.map((i) => i.id),
+      decision: "keep",
+      comment: "Quarterly check: all still needed",
+    });
+    // The reassigned one is not the owner's any more.
+    expect(result.done).toBe(items.length - 1);
+    expect(result.results[0]).toMatchObject({ status: "skipped", code: "FORBIDDEN" });
+  });
+});
+
+describe("closing and the evidence", () => {
+  it("close records undecided items as not reviewed, and the export holds every item", async () => {
+    const started = await start(
+      { scope: scope({ appIds: [w.appA.id] }) },
+      {
+        first: { kind: "APP_OWNERS" },
+      },
+    );
+    const items = await itemsOf(started.campaignId);
+    const owner = await callerFor(people.appOwner!);
+    await owner.reviews.decide({ itemId: items[0]!.id, decision: "keep", reason: "ok" });
+    await expectError(
+      owner.reviews.close({ campaignId: started.campaignId }),
+      "FORBIDDEN",
+      /Only a super admin/,
+    );
+    const admin = await callerFor(people.admin!);
+    expect(await admin.reviews.close({ campaignId: started.campaignId })).toEqual({
+      notReviewed: items.length - 1,
+    });
+    await expectError(
+      admin.reviews.close({ campaignId: started.campaignId }),
+      "CONFLICT",
+      /already closed/,
+    );
+    await expectError(
+      owner.reviews.decide({ itemId: items[1]!.id, decision: "keep", reason: "late" }),
+      "CONFLICT",
+      /closed/,
+    );
+    expect((await owner.reviews.queue({ campaignId: started.campaignId })).items).toEqual([]);
+
+    const actor = (await actorFor(db.prisma, people.auditor!.id))!;
+    const file = await exportReviewCampaign(
+      { db: db.prisma, actor, now: () => new Date() },
+      started.campaignId,
+      2,
+    );
+    let text = "";
+    for await (const chunk of file.chunks) text += chunk;
+    const lines = text.trim().split("\r\n");
+    expect(lines).toHaveLength(items.length + 1);
+    expect(lines[0]).toContain("Decision,Decided by,Decided at,Reason");
+    expect(text).toContain("Kept,Olive Owner");
+    expect(text.match(/Not reviewed/g)).toHaveLength(items.length - 1);
+    expect(file.filename).toMatch(/^review-\d+-review-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it("auditors read campaigns; members do not; nobody sees another organization's", async () => {
+    const started = await start({ scope: scope({ appIds: [w.appB.id] }) });
+    const auditor = await callerFor(people.auditor!);
+    expect((await auditor.reviews.list({})).items.length).toBeGreaterThan(0);
+    expect((await auditor.reviews.byId({ campaignId: started.campaignId })).name).toBeTruthy();
+    await expectError(auditor.reviews.close({ campaignId: started.campaignId }), "FORBIDDEN");
+    await expectError(
+      (await callerFor(people.member!)).reviews.byId({ campaignId: started.campaignId }),
+      "FORBIDDEN",
+    );
+    const globex = await createOrganization(db.prisma, { name: "Globex", slug: "globex-reviews" });
+    const outsider = await createUser(db.prisma, globex, { role: "SUPER_ADMIN" });
+    await expectError(
+      (await callerFor(outsider)).reviews.byId({ campaignId: started.campaignId }),
+      "NOT_FOUND",
+    );
+  });
+});
