@@ -4,6 +4,8 @@ import {
   canManageOrganization,
   canManagePeople,
   canManagePolicies,
+  canReadReviewCampaigns,
+  canStartReviewCampaign,
   canViewAuditLog,
   canViewDirectory,
 } from "@lantern/domain";
@@ -38,6 +40,9 @@ export async function getMe(ctx: ReadContext) {
       managePolicies: canManagePolicies(ctx.actor).allowed,
       managePeople: canManagePeople(ctx.actor).allowed,
       viewAuditLog: canViewAuditLog(ctx.actor).allowed,
+      /** Access reviews: the campaigns (super admins, auditors) and New campaign (super admins). */
+      viewReviews: canReadReviewCampaigns(ctx.actor, ctx.actor).allowed,
+      startReviews: canStartReviewCampaign(ctx.actor, ctx.actor).allowed,
     },
   };
 }
