@@ -25,7 +25,9 @@ export type RowKind =
   | "task"
   | "request"
   | "notification"
-  | "devEmail";
+  | "devEmail"
+  | "campaign"
+  | "reviewItem";
 
 export interface Pool<T> {
   /** Rows of the actor's organization. */
@@ -138,6 +140,8 @@ export function rowKindOf(key: string | null, namespace: string): RowKind | null
     [/task/i, "task"],
     [/request/i, "request"],
     [/notification/i, "notification"],
+    [/campaign/i, "campaign"],
+    [/^item/i, "reviewItem"],
     [/^app/i, "app"],
     [/(user|manager|owner|provisioner|people|person|reassignee|actor)/i, "user"],
   ];

@@ -167,6 +167,19 @@ async function loadPools(
       own: ids(await db.devEmail.findMany({ select: { id: true } })),
       other: [],
     },
+    campaign: await split(async (organizationId) =>
+      ids(await db.reviewCampaign.findMany({ where: { organizationId }, select: { id: true } })),
+    ),
+    // Pending items first (enum order): decisions on them reach deepest.
+    reviewItem: await split(async (organizationId) =>
+      ids(
+        await db.reviewItem.findMany({
+          where: { organizationId },
+          ...openFirst,
+          select: { id: true },
+        }),
+      ),
+    ),
   };
   const taskNumbers = await split(async (organizationId) =>
     (
