@@ -14,6 +14,10 @@ export const NOTIFICATION_TEMPLATES = [
   "request.cancelled",
   "revocation.requested",
   "digest.daily",
+  "review.assigned",
+  "review.reassigned",
+  "review.reminder",
+  "review.overdue",
 ] as const;
 
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
@@ -100,6 +104,48 @@ export interface DailyDigestPayload {
   tasks: DigestTask[];
 }
 
+/** Facts every access-review notification carries (SPEC §10). */
+export interface ReviewNoticeFacts {
+  campaignId: string;
+  campaignName: string;
+  /** ISO time the campaign is due. */
+  dueAt: string;
+  /** Relative link to the recipient's queue for the campaign, or to the campaign page. */
+  path: string;
+}
+
+/**
+ * A campaign started (or a kept item reached its second level) and the recipient reviews items
+ * of it: one message per reviewer and campaign (per level), never one per item.
+ */
+export interface ReviewAssignedPayload extends ReviewNoticeFacts {
+  /** Items waiting for the recipient when the message was written. */
+  itemCount: number;
+  /** Who started the campaign. */
+  startedBy: string;
+  /** 1, or 2 when these are kept items reaching the second level. */
+  level: number;
+}
+
+/** Someone handed review items of a campaign to the recipient. */
+export interface ReviewReassignedPayload extends ReviewNoticeFacts {
+  itemCount: number;
+  reassignedBy: string;
+  reason: string;
+}
+
+/** The campaign is due soon and the recipient still has undecided items. */
+export interface ReviewReminderPayload extends ReviewNoticeFacts {
+  pendingCount: number;
+}
+
+/** To super admins: the campaign is past its due date with items undecided. */
+export interface ReviewOverduePayload extends ReviewNoticeFacts {
+  pendingCount: number;
+  decidedCount: number;
+  totalCount: number;
+}
+
 export interface NotificationPayloads {
   "task.assigned": TaskAssignedPayload;
   "task.reassigned": TaskReassignedPayload;
@@ -110,6 +156,10 @@ export interface NotificationPayloads {
   "request.cancelled": RequestEndedPayload;
   "revocation.requested": RevocationRequestedPayload;
   "digest.daily": DailyDigestPayload;
+  "review.assigned": ReviewAssignedPayload;
+  "review.reassigned": ReviewReassignedPayload;
+  "review.reminder": ReviewReminderPayload;
+  "review.overdue": ReviewOverduePayload;
 }
 
 /** What the renderer knows besides the payload. */
