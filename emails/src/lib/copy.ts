@@ -239,6 +239,15 @@ export function reviewWaitingLine(count: number): string {
   return `${formatCountOf(count, "item")} ${count === 1 ? "waits" : "wait"} for your decision`;
 }
 
+/** "12 items wait for your decision: keep the access or revoke it." */
+export function reviewDecideLine(count: number): string {
+  return `${reviewWaitingLine(count)}: keep the access or revoke it.`;
+}
+
+/** What the reminder asks, besides the count. */
+export const reviewReminderAdvice =
+  "Keep or revoke each item before the due date. Items nobody decided are recorded as not reviewed when the campaign is closed.";
+
 /** "12 items are still undecided", "1 item is still undecided". */
 export function reviewUndecidedLine(count: number): string {
   return `${formatCountOf(count, "item")} ${count === 1 ? "is" : "are"} still undecided`;

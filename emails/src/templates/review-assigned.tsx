@@ -3,6 +3,7 @@ import { Callout, FactTable, SettingsNote } from "../components/blocks.tsx";
 import { campaignFacts } from "../components/facts.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
 import {
+  reviewDecideLine,
   reviewHeadline,
   reviewQueueLabel,
   reviewSecondLevelHeadline,
@@ -44,7 +45,7 @@ export function reviewAssignedSubject(props: ReviewAssignedEmailProps): string {
 export default function ReviewAssignedEmail(props: ReviewAssignedEmailProps) {
   const { campaignName, itemCount, startedBy, organizationName } = props;
   const secondLevel = props.level >= 2;
-  const waiting = `${reviewWaitingLine(itemCount)}: keep the access or revoke it.`;
+  const waiting = reviewDecideLine(itemCount);
   return (
     <EmailLayout
       preview={`${reviewWaitingLine(itemCount)}. Due ${formatDate(props.dueAt)}.`}

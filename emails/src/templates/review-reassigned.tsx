@@ -3,6 +3,7 @@ import { Callout, FactTable, MultilineText, SettingsNote } from "../components/b
 import { campaignFacts } from "../components/facts.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
 import {
+  reviewDecideLine,
   reviewHeadline,
   reviewQueueLabel,
   reviewReassignedLine,
@@ -45,7 +46,7 @@ export default function ReviewReassignedEmail(props: ReviewReassignedEmailProps)
       <Callout label="Reason for the handover">
         <MultilineText text={props.reason} />
       </Callout>
-      <Paragraph>{reviewWaitingLine(itemCount)}: keep the access or revoke it.</Paragraph>
+      <Paragraph>{reviewDecideLine(itemCount)}</Paragraph>
       <FactTable
         facts={[
           ...campaignFacts(props),

@@ -2,7 +2,13 @@
 import { Callout, FactTable, SettingsNote } from "../components/blocks.tsx";
 import { campaignFacts } from "../components/facts.tsx";
 import { ButtonLink, EmailLayout, Paragraph } from "../components/layout.tsx";
-import { reviewDueLine, reviewHeadline, reviewQueueLabel, reviewWaitingLine } from "../lib/copy.ts";
+import {
+  reviewDueLine,
+  reviewHeadline,
+  reviewQueueLabel,
+  reviewReminderAdvice,
+  reviewWaitingLine,
+} from "../lib/copy.ts";
 import { formatCountOf, formatDate } from "../lib/format.ts";
 import { previewCampaign, previewOrganization, previewReviewQueueUrl } from "../lib/preview.ts";
 import type { NotificationEmailProps, ReviewEmailFacts } from "../lib/props.ts";
@@ -35,10 +41,7 @@ export default function ReviewReminderEmail(props: ReviewReminderEmailProps) {
       <Callout>
         {due} {reviewWaitingLine(pendingCount)}.
       </Callout>
-      <Paragraph>
-        Keep or revoke each item before the due date. Items nobody decided are recorded as not
-        reviewed when the campaign is closed.
-      </Paragraph>
+      <Paragraph>{reviewReminderAdvice}</Paragraph>
       <FactTable
         facts={[...campaignFacts(props), { label: "Undecided", value: String(pendingCount) }]}
       />
