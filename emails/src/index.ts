@@ -13,6 +13,22 @@ import RevocationRequestedEmail, {
   revocationRequestedSubject,
   type RevocationRequestedEmailProps,
 } from "./templates/revocation-requested.tsx";
+import ReviewAssignedEmail, {
+  reviewAssignedSubject,
+  type ReviewAssignedEmailProps,
+} from "./templates/review-assigned.tsx";
+import ReviewOverdueEmail, {
+  reviewOverdueSubject,
+  type ReviewOverdueEmailProps,
+} from "./templates/review-overdue.tsx";
+import ReviewReassignedEmail, {
+  reviewReassignedSubject,
+  type ReviewReassignedEmailProps,
+} from "./templates/review-reassigned.tsx";
+import ReviewReminderEmail, {
+  reviewReminderSubject,
+  type ReviewReminderEmailProps,
+} from "./templates/review-reminder.tsx";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "./templates/sign-in.tsx";
 import TaskAssignedEmail, {
   taskAssignedSubject,
@@ -53,7 +69,12 @@ export {
   type DigestTaskFacts,
 } from "./lib/digest.ts";
 export { formatDate, formatDue, formatOpenFor } from "./lib/format.ts";
-export type { NotificationEmailProps, RequestEmailFacts, TaskEmailFacts } from "./lib/props.ts";
+export type {
+  NotificationEmailProps,
+  RequestEmailFacts,
+  ReviewEmailFacts,
+  TaskEmailFacts,
+} from "./lib/props.ts";
 export { TaskAssignedEmail, taskAssignedSubject, type TaskAssignedEmailProps };
 export { taskFacts } from "./components/facts.tsx";
 export { type TaskReminder } from "./templates/task-assigned.tsx";
@@ -68,6 +89,12 @@ export { RevocationRequestedEmail, revocationRequestedSubject, type RevocationRe
 export { revocationRequestedButtonLabel } from "./templates/revocation-requested.tsx";
 export { DailyDigestEmail, dailyDigestSubject, type DailyDigestEmailProps };
 export { dailyDigestButtonLabel, type DailyDigestTask } from "./templates/daily-digest.tsx";
+export { campaignFacts } from "./components/facts.tsx";
+export { ReviewAssignedEmail, reviewAssignedSubject, type ReviewAssignedEmailProps };
+export { reviewAssignedHeadline } from "./templates/review-assigned.tsx";
+export { ReviewReassignedEmail, reviewReassignedSubject, type ReviewReassignedEmailProps };
+export { ReviewReminderEmail, reviewReminderSubject, type ReviewReminderEmailProps };
+export { ReviewOverdueEmail, reviewOverdueSubject, type ReviewOverdueEmailProps };
 
 /** An email ready to hand to a transport: `Email` rendered (HTML and plain text) under its subject. */
 function rendered<P extends object>(
@@ -103,3 +130,15 @@ export const revocationRequestedEmail = rendered(
 
 /** The daily digest of the recipient's open tasks. */
 export const dailyDigestEmail = rendered(DailyDigestEmail, dailyDigestSubject);
+
+/** Review items of a campaign waiting for the recipient (a campaign started, or level 2). */
+export const reviewAssignedEmail = rendered(ReviewAssignedEmail, reviewAssignedSubject);
+
+/** Review items of a campaign handed over to the recipient, with who did it and why. */
+export const reviewReassignedEmail = rendered(ReviewReassignedEmail, reviewReassignedSubject);
+
+/** A campaign due soon in which the recipient still has undecided items. */
+export const reviewReminderEmail = rendered(ReviewReminderEmail, reviewReminderSubject);
+
+/** To super admins: a campaign past its due date with items undecided. */
+export const reviewOverdueEmail = rendered(ReviewOverdueEmail, reviewOverdueSubject);

@@ -28,3 +28,11 @@ export function taskFacts(props: TaskEmailFacts & { dueAt?: string | null }): Fa
     { label: "Due", value: props.dueAt ? formatDate(props.dueAt) : null },
   ];
 }
+
+/** The facts of an access-review campaign as rows: which campaign and when it is due. */
+export function campaignFacts(props: { campaignName: string; dueAt: string }): Fact[] {
+  return [
+    { label: "Campaign", value: props.campaignName },
+    { label: "Due", value: formatDate(props.dueAt) },
+  ];
+}

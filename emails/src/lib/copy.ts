@@ -206,3 +206,82 @@ export function digestTaskLabel(task: {
 export function reasonOrNone(reason: string): string {
   return reason.trim() === "" ? "No reason given" : reason;
 }
+
+// ─────────────────────────────── Access reviews (SPEC §10) ───────────────────────────────
+
+/** The call to action of a reviewer's messages: their queue for the campaign. */
+export const reviewQueueLabel = "Review your items";
+
+/** The call to action of the overdue message to super admins: the campaign page. */
+export const reviewCampaignLabel = "Open the campaign";
+
+/** The line of a second-level notice: why these items come back. */
+export const reviewSecondLevelLine =
+  "These items were kept at the first level and need a second look.";
+
+/** The headline of a campaign's messages: "Access review: Q4 Salesforce review". */
+export function reviewHeadline(campaignName: string): string {
+  return `Access review: ${campaignName}`;
+}
+
+/** The headline of a second-level notice: "Second-level review: Q4 Salesforce review". */
+export function reviewSecondLevelHeadline(campaignName: string): string {
+  return `Second-level review: ${campaignName}`;
+}
+
+/** The headline to super admins: "Access review overdue: Q4 Salesforce review". */
+export function reviewOverdueHeadline(campaignName: string): string {
+  return `Access review overdue: ${campaignName}`;
+}
+
+/** "12 items wait for your decision", "1 item waits for your decision". */
+export function reviewWaitingLine(count: number): string {
+  return `${formatCountOf(count, "item")} ${count === 1 ? "waits" : "wait"} for your decision`;
+}
+
+/** "12 items wait for your decision: keep the access or revoke it." */
+export function reviewDecideLine(count: number): string {
+  return `${reviewWaitingLine(count)}: keep the access or revoke it.`;
+}
+
+/** What the reminder asks, besides the count. */
+export const reviewReminderAdvice =
+  "Keep or revoke each item before the due date. Items nobody decided are recorded as not reviewed when the campaign is closed.";
+
+/** "12 items are still undecided", "1 item is still undecided". */
+export function reviewUndecidedLine(count: number): string {
+  return `${formatCountOf(count, "item")} ${count === 1 ? "is" : "are"} still undecided`;
+}
+
+/** "Maria Chen started the access review Q4 Salesforce review." */
+export function reviewStartedLine(startedBy: string, campaignName: string): string {
+  return `${startedBy} started the access review ${campaignName}.`;
+}
+
+/** "Jamal Reed reassigned 3 items of Q4 Salesforce review to you." */
+export function reviewReassignedLine(
+  reassignedBy: string,
+  itemCount: number,
+  campaignName: string,
+): string {
+  return `${reassignedBy} reassigned ${formatCountOf(itemCount, "item")} of ${campaignName} to you.`;
+}
+
+/** "Q4 Salesforce review is due Nov 27, 2026." */
+export function reviewDueLine(campaignName: string, dueAt: string): string {
+  return `${campaignName} is due ${formatDate(dueAt)}.`;
+}
+
+/** "Q4 Salesforce review was due Nov 20, 2026 and 12 items are still undecided." */
+export function reviewOverdueLine(campaignName: string, dueAt: string, pendingCount: number) {
+  return `${campaignName} was due ${formatDate(dueAt)} and ${reviewUndecidedLine(pendingCount)}.`;
+}
+
+/** What a super admin can do about an overdue campaign, as one sentence. */
+export const reviewOverdueAdvice =
+  "Remind the reviewers, reassign their items, or close the campaign: undecided items are then recorded as not reviewed.";
+
+/** "28 of 40 items" */
+export function reviewProgress(decided: number, total: number): string {
+  return `${decided} of ${formatCountOf(total, "item")}`;
+}

@@ -34,3 +34,12 @@ export const previewRevocation = {
   reason: "Leo moved to the Sales team on Nov 1 and no longer administers our repositories.",
   policyName: "Standard revocation",
 } satisfies RequestEmailFacts;
+
+/** The running access review of the previews. */
+export const previewCampaign = {
+  campaignName: "Q4 2026 Salesforce and GitHub review",
+  dueAt: "2026-12-15T17:00:00.000Z",
+} as const;
+
+/** Where a reviewer's queue for the preview campaign is. */
+export const previewReviewQueueUrl = `${previewBaseUrl}/reviews/queue?campaign=0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d`;

@@ -23,3 +23,15 @@ export interface TaskEmailFacts extends RequestEmailFacts {
   /** Absolute URL of the task page, e.g. "https://lantern.acme.com/tasks/1042". */
   url: string;
 }
+
+/** The facts of an access-review campaign behind a notification, and the deep link. */
+export interface ReviewEmailFacts {
+  campaignName: string;
+  /** ISO time the campaign is due. */
+  dueAt: string;
+  /**
+   * Absolute URL of the recipient's queue for the campaign (reviewers) or of the campaign
+   * page (super admins), e.g. "https://lantern.acme.com/reviews/queue?campaign=…".
+   */
+  url: string;
+}

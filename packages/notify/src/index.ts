@@ -44,6 +44,11 @@ export {
 export { deliverNotification, type DeliveryDeps, type DeliveryOutcome } from "./worker/deliver.ts";
 export { enqueueDailyDigests, DIGEST_TOP_TASKS } from "./worker/digest.ts";
 export {
+  enqueueReviewReminders,
+  REVIEW_REMINDER_DAYS,
+  type ReviewSweepResult,
+} from "./worker/review-sweep.ts";
+export {
   queueDeliveries,
   queueStrandedNotifications,
   type QueuedNotification,

@@ -19,6 +19,11 @@ export const QUEUES = {
   dead: "lantern-notification-dead",
   /** The daily digest's cron tick. */
   digest: "lantern-notification-digest",
+  /**
+   * The hourly tick of the access reviews' reminders and overdue escalations (SPEC §10). Not
+   * in the migration: only a worker's schedule enqueues it, after its start made the queue.
+   */
+  reviewSweep: "lantern-review-sweep",
   /** One CONNECTOR grant or revoke attempt (SPEC §6.4); its ConnectorJob row is the record. */
   connector: "lantern-connector-job",
   /** A queued re-map of a large app's account owners (§4.2); its AccountRemap row is the record. */
@@ -32,6 +37,7 @@ export interface JobData {
   [QUEUES.deliver]: { notificationId: string };
   [QUEUES.dead]: { notificationId: string };
   [QUEUES.digest]: Record<string, never>;
+  [QUEUES.reviewSweep]: Record<string, never>;
   [QUEUES.connector]: { connectorJobId: string };
   [QUEUES.remap]: { remapId: string };
 }
@@ -65,6 +71,7 @@ export const QUEUE_POLICIES: ReadonlyArray<readonly [QueueName, QueuePolicy]> = 
     },
   ],
   [QUEUES.digest, { retryLimit: 2, retryDelay: 60 }],
+  [QUEUES.reviewSweep, { retryLimit: 2, retryDelay: 60 }],
   [QUEUES.connector, { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 }],
   // A batch may take up to its transaction's 30 minutes.
   [QUEUES.remap, { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 }],

@@ -45,6 +45,14 @@ const revoke = {
   path: "/tasks/1057",
 } as const;
 
+/** A running access review (SPEC §10). */
+const campaign = {
+  campaignId: "0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d",
+  campaignName: "Q4 2026 Salesforce review",
+  dueAt: "2026-12-15T17:00:00.000Z",
+  path: "/reviews/queue?campaign=0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d",
+} as const;
+
 export const notificationFixtures: { [T in NotificationTemplate]: NotificationPayloads[T] } = {
   "task.assigned": { ...task, dueAt: "2026-11-27T17:00:00.000Z", routingNote: null },
   "task.reassigned": {
@@ -95,6 +103,22 @@ export const notificationFixtures: { [T in NotificationTemplate]: NotificationPa
     recipientRole: "REQUESTER",
   },
   "revocation.requested": { ...revoke, accountLabel: "leo.park", path: "/my-requests" },
+  "review.assigned": { ...campaign, itemCount: 12, startedBy: "Priya Natarajan", level: 1 },
+  "review.reassigned": {
+    ...campaign,
+    itemCount: 3,
+    reassignedBy: "Jamal Reed",
+    reason: "These are the payments team's service accounts; Aisha leads that team.",
+  },
+  "review.reminder": { ...campaign, pendingCount: 5 },
+  "review.overdue": {
+    ...campaign,
+    dueAt: "2026-11-30T17:00:00.000Z",
+    path: "/reviews/0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d",
+    pendingCount: 12,
+    decidedCount: 28,
+    totalCount: 40,
+  },
   "digest.daily": {
     date: "2026-11-24",
     counts: { APPROVAL: 1, PROVISION: 2, DEPROVISION: 1 },

@@ -12,6 +12,11 @@ import {
   type RequestFacts,
   type RevocationRequestedPayload,
   type NotificationTaskFacts,
+  type ReviewAssignedPayload,
+  type ReviewNoticeFacts,
+  type ReviewOverduePayload,
+  type ReviewReassignedPayload,
+  type ReviewReminderPayload,
   type TaskAssignedPayload,
   type TaskReassignedPayload,
   type TaskReminderPayload,
@@ -117,6 +122,37 @@ export const ZDailyDigestPayload = z.object({
   tasks: z.array(ZDigestTask),
 }) satisfies z.ZodType<DailyDigestPayload>;
 
+export const ZReviewNoticeFacts = z.object({
+  campaignId: z.string().min(1),
+  campaignName: ZName,
+  dueAt: ZTime,
+  path: ZPath,
+}) satisfies z.ZodType<ReviewNoticeFacts>;
+
+export const ZReviewAssignedPayload = ZReviewNoticeFacts.extend({
+  itemCount: ZCount,
+  startedBy: ZName,
+  /** 1, or 2 for kept items reaching the second level. */
+  level: z.number().int().min(1).max(2),
+}) satisfies z.ZodType<ReviewAssignedPayload>;
+
+export const ZReviewReassignedPayload = ZReviewNoticeFacts.extend({
+  itemCount: ZCount,
+  reassignedBy: ZName,
+  /** Required when reassigning, as for tasks. */
+  reason: ZName,
+}) satisfies z.ZodType<ReviewReassignedPayload>;
+
+export const ZReviewReminderPayload = ZReviewNoticeFacts.extend({
+  pendingCount: ZCount,
+}) satisfies z.ZodType<ReviewReminderPayload>;
+
+export const ZReviewOverduePayload = ZReviewNoticeFacts.extend({
+  pendingCount: ZCount,
+  decidedCount: ZCount,
+  totalCount: ZCount,
+}) satisfies z.ZodType<ReviewOverduePayload>;
+
 /** The schema of each template's payload. */
 export const notificationPayloadSchemas = {
   "task.assigned": ZTaskAssignedPayload,
@@ -128,6 +164,10 @@ export const notificationPayloadSchemas = {
   "request.cancelled": ZRequestCancelledPayload,
   "revocation.requested": ZRevocationRequestedPayload,
   "digest.daily": ZDailyDigestPayload,
+  "review.assigned": ZReviewAssignedPayload,
+  "review.reassigned": ZReviewReassignedPayload,
+  "review.reminder": ZReviewReminderPayload,
+  "review.overdue": ZReviewOverduePayload,
 } as const satisfies { [T in NotificationTemplate]: z.ZodType<NotificationPayloads[T]> };
 
 /** A payload after validation, as the renderer sees it. */

@@ -54,6 +54,10 @@ const deepLinks: Record<NotificationTemplate, string> = {
   "request.cancelled": `${base}/my-requests`,
   "revocation.requested": `${base}/my-requests`,
   "digest.daily": `${base}/requests?tab=awaiting_approval`,
+  "review.assigned": `${base}/reviews/queue?campaign=0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d`,
+  "review.reassigned": `${base}/reviews/queue?campaign=0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d`,
+  "review.reminder": `${base}/reviews/queue?campaign=0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d`,
+  "review.overdue": `${base}/reviews/0193b6d2-4c1e-7a3f-9d2b-5e8f1a2b3c4d`,
 };
 
 const subjects: Record<NotificationTemplate, string> = {
@@ -67,6 +71,11 @@ const subjects: Record<NotificationTemplate, string> = {
   "request.cancelled": "Request cancelled: Admin in Salesforce for Dana Ortiz",
   "revocation.requested": "Removal requested: your access to Owner of acme-corp in GitHub",
   "digest.daily": "4 open tasks waiting for you (Nov 24, 2026)",
+  "review.assigned": "Access review: Q4 2026 Salesforce review (12 items, due Dec 15, 2026)",
+  "review.reassigned": "Reassigned to you: Access review: Q4 2026 Salesforce review (3 items)",
+  "review.reminder":
+    "Reminder: Access review: Q4 2026 Salesforce review (5 items left, due Dec 15, 2026)",
+  "review.overdue": "Access review overdue: Q4 2026 Salesforce review (12 of 40 items undecided)",
 };
 
 describe("renderNotification", () => {
@@ -147,6 +156,38 @@ describe("renderNotification", () => {
     expect(JSON.stringify(slack.blocks)).toContain(line);
   });
 
+  it("renders kept items reaching the second level with their own headline and line", async () => {
+    const { email, slack } = await renderNotification(
+      "review.assigned",
+      withChanges("review.assigned", { level: 2, itemCount: 1 }),
+      fixtureContext,
+    );
+    const line = "These items were kept at the first level and need a second look.";
+    expect(email.subject).toBe(
+      "Second-level review: Q4 2026 Salesforce review (1 item, due Dec 15, 2026)",
+    );
+    expect(email.text).toContain(line);
+    expect(email.text).toContain("1 item waits for your decision");
+    expect(JSON.stringify(slack.blocks)).toContain(line);
+  });
+
+  it("counts in words in the review messages, email and Slack alike", async () => {
+    for (const [template, words] of [
+      ["review.assigned", "12 items wait for your decision"],
+      ["review.reassigned", "3 items wait for your decision"],
+      ["review.reminder", "5 items wait for your decision"],
+      ["review.overdue", "12 items are still undecided"],
+    ] as const) {
+      const { email, slack } = await renderNotification(
+        template,
+        notificationFixtures[template],
+        fixtureContext,
+      );
+      expect(email.text).toContain(words);
+      expect(JSON.stringify(slack.blocks)).toContain(words);
+    }
+  });
+
   it("ignores keys it does not know, and drops an optional extra it cannot read", async () => {
     const { email } = await renderNotification(
       "task.assigned",
@@ -199,6 +240,15 @@ describe("renderNotification", () => {
         { counts: { APPROVAL: 1, PROVISION: -2, DEPROVISION: 0 } },
         "counts.PROVISION",
       ],
+      ["review.assigned", { level: 3 }, "level"],
+      ["review.assigned", { campaignName: " " }, "campaignName"],
+      ["review.assigned", { startedBy: undefined }, "startedBy"],
+      ["review.reassigned", { reason: "" }, "reason"],
+      ["review.reminder", { dueAt: "in three days" }, "dueAt"],
+      ["review.reminder", { pendingCount: -1 }, "pendingCount"],
+      ["review.overdue", { path: "//evil.example.com/reviews" }, "path"],
+      ["review.overdue", { totalCount: undefined }, "totalCount"],
+      ["review.overdue", { campaignId: "" }, "campaignId"],
     ] as const)("%s with %j → field %s", async (template, changes, field) => {
       const error = await renderError(template, withChanges(template, changes));
       expect(error).toBeInstanceOf(InvalidNotificationError);

@@ -7,11 +7,16 @@ import type {
   NotificationTaskKind,
   NotificationTemplate,
   RequestFacts,
+  ReviewNoticeFacts,
 } from "@lantern/domain";
 import {
   dailyDigestEmail,
   requestEndedEmail,
   revocationRequestedEmail,
+  reviewAssignedEmail,
+  reviewOverdueEmail,
+  reviewReassignedEmail,
+  reviewReminderEmail,
   taskAssignedEmail,
   taskReassignedEmail,
   type NotificationEmailProps,
@@ -27,6 +32,10 @@ import {
   ZRequestDeniedPayload,
   ZRequestErroredPayload,
   ZRevocationRequestedPayload,
+  ZReviewAssignedPayload,
+  ZReviewOverduePayload,
+  ZReviewReassignedPayload,
+  ZReviewReminderPayload,
   ZTaskAssignedPayload,
   ZTaskReassignedPayload,
   ZTaskReminderPayload,
@@ -38,6 +47,10 @@ import {
   dailyDigestSlack,
   requestEndedSlack,
   revocationRequestedSlack,
+  reviewAssignedSlack,
+  reviewOverdueSlack,
+  reviewReassignedSlack,
+  reviewReminderSlack,
   taskAssignedSlack,
   taskReassignedSlack,
   type SlackBlocksMessage,
@@ -98,6 +111,16 @@ function taskProps(payload: NotificationTaskFacts, links: Links) {
     ...requestProps(payload, links),
     taskNumber: payload.taskNumber,
     taskKind: payload.taskKind,
+  };
+}
+
+/** The facts every access-review email takes, with the deep link made absolute. */
+function reviewProps(payload: ReviewNoticeFacts, links: Links) {
+  return {
+    ...links.common,
+    campaignName: payload.campaignName,
+    dueAt: payload.dueAt,
+    url: links.to(payload.path),
   };
 }
 
@@ -178,6 +201,45 @@ const renderers: { [T in NotificationTemplate]: Renderer } = {
     revocationRequestedSlack,
   ),
   "digest.daily": renderer(ZDailyDigestPayload, digestProps, dailyDigestEmail, dailyDigestSlack),
+  "review.assigned": renderer(
+    ZReviewAssignedPayload,
+    (p, links) => ({
+      ...reviewProps(p, links),
+      itemCount: p.itemCount,
+      startedBy: p.startedBy,
+      level: p.level,
+    }),
+    reviewAssignedEmail,
+    reviewAssignedSlack,
+  ),
+  "review.reassigned": renderer(
+    ZReviewReassignedPayload,
+    (p, links) => ({
+      ...reviewProps(p, links),
+      itemCount: p.itemCount,
+      reassignedBy: p.reassignedBy,
+      reason: p.reason,
+    }),
+    reviewReassignedEmail,
+    reviewReassignedSlack,
+  ),
+  "review.reminder": renderer(
+    ZReviewReminderPayload,
+    (p, links) => ({ ...reviewProps(p, links), pendingCount: p.pendingCount }),
+    reviewReminderEmail,
+    reviewReminderSlack,
+  ),
+  "review.overdue": renderer(
+    ZReviewOverduePayload,
+    (p, links) => ({
+      ...reviewProps(p, links),
+      pendingCount: p.pendingCount,
+      decidedCount: p.decidedCount,
+      totalCount: p.totalCount,
+    }),
+    reviewOverdueEmail,
+    reviewOverdueSlack,
+  ),
 };
 
 /** The digest's props: its counts, its tasks and the inbox of each kind, linked absolutely. */

@@ -1,4 +1,8 @@
-import type { DailyDigestEmailProps, TaskAssignedEmailProps } from "@lantern/emails";
+import type {
+  DailyDigestEmailProps,
+  ReviewAssignedEmailProps,
+  TaskAssignedEmailProps,
+} from "@lantern/emails";
 import type { KnownBlock } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,6 +11,10 @@ import {
   mrkdwnLink,
   requestEndedSlack,
   revocationRequestedSlack,
+  reviewAssignedSlack,
+  reviewOverdueSlack,
+  reviewReassignedSlack,
+  reviewReminderSlack,
   taskAssignedSlack,
   taskReassignedSlack,
 } from "./slack.ts";
@@ -272,5 +280,105 @@ describe("dailyDigestSlack", () => {
     expect(text).toBe(
       `13 open tasks waiting for you (Nov 24, 2026) — ${digest.inboxUrls.PROVISION}`,
     );
+  });
+});
+
+describe("access-review messages", () => {
+  const queueUrl = `${base}/reviews/queue?campaign=c-1`;
+  const assigned: ReviewAssignedEmailProps = {
+    organizationName: "Example Org",
+    settingsUrl: `${base}/settings`,
+    url: queueUrl,
+    campaignName: "Q4 R&D review",
+    dueAt: "2026-12-15T17:00:00.000Z",
+    itemCount: 12,
+    startedBy: "Priya Natarajan",
+    level: 1,
+  };
+
+  function button(blocks: KnownBlock[]) {
+    return blocks.at(-1);
+  }
+
+  it("a started campaign: who started it, the count in words, and a button to the queue", () => {
+    const { blocks, text } = reviewAssignedSlack(assigned);
+    expect(blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Access review: Q4 R&D review" },
+    });
+    expect(texts(blocks)[0]).toBe(
+      "Priya Natarajan started the access review Q4 R&amp;D review. 12 items wait for your decision: keep the access or revoke it.",
+    );
+    expect(fields(blocks)).toEqual([
+      "*Campaign*\nQ4 R&amp;D review",
+      "*Due*\nDec 15, 2026",
+      "*Your items*\n12",
+      "*Started by*\nPriya Natarajan",
+    ]);
+    expect(button(blocks)).toMatchObject({
+      type: "actions",
+      elements: [{ type: "button", text: { text: "Review your items" }, url: queueUrl }],
+    });
+    expect(text).toBe(
+      `Access review: Q4 R&amp;D review (12 items, due Dec 15, 2026) — ${queueUrl}`,
+    );
+  });
+
+  it("the second level: why the items come back, and which level", () => {
+    const { blocks } = reviewAssignedSlack({ ...assigned, level: 2, itemCount: 1 });
+    expect(blocks[0]).toMatchObject({ text: { text: "Second-level review: Q4 R&D review" } });
+    expect(texts(blocks).slice(0, 2)).toEqual([
+      "*These items were kept at the first level and need a second look.*",
+      "1 item waits for your decision: keep the access or revoke it.",
+    ]);
+    expect(fields(blocks)).toContain("*Level*\nSecond");
+  });
+
+  it("a reassignment quotes the reason, escaped line by line", () => {
+    const { blocks } = reviewReassignedSlack({
+      ...assigned,
+      itemCount: 3,
+      reassignedBy: "Jamal Reed",
+      reason: "Aisha's team.\n<!channel> owns these",
+    });
+    expect(texts(blocks)[0]).toBe(
+      "*Jamal Reed reassigned 3 items of Q4 R&amp;D review to you.*\n>Aisha's team.\n>&lt;!channel&gt; owns these",
+    );
+    expect(fields(blocks)).toContain("*Reassigned by*\nJamal Reed");
+    expect(button(blocks)).toMatchObject({ elements: [{ url: queueUrl }] });
+  });
+
+  it("a reminder leads with the due date and what is left", () => {
+    const { blocks, text } = reviewReminderSlack({ ...assigned, pendingCount: 1 });
+    expect(texts(blocks)[0]).toBe(
+      "*Q4 R&amp;D review is due Dec 15, 2026. 1 item waits for your decision.*",
+    );
+    expect(fields(blocks)).toContain("*Undecided*\n1");
+    expect(text.startsWith("Reminder: Access review: Q4 R&amp;D review (1 item left")).toBe(true);
+  });
+
+  it("the overdue message to super admins opens the campaign, with its progress", () => {
+    const campaignUrl = `${base}/reviews/c-1`;
+    const { blocks } = reviewOverdueSlack({
+      ...assigned,
+      url: campaignUrl,
+      dueAt: "2026-11-30T17:00:00.000Z",
+      pendingCount: 12,
+      decidedCount: 28,
+      totalCount: 40,
+    });
+    expect(blocks[0]).toMatchObject({ text: { text: "Access review overdue: Q4 R&D review" } });
+    expect(texts(blocks)[0]).toBe(
+      "*Q4 R&amp;D review was due Nov 30, 2026 and 12 items are still undecided.*",
+    );
+    expect(fields(blocks)).toEqual([
+      "*Campaign*\nQ4 R&amp;D review",
+      "*Due*\nNov 30, 2026",
+      "*Decided*\n28 of 40 items",
+      "*Undecided*\n12",
+    ]);
+    expect(button(blocks)).toMatchObject({
+      elements: [{ text: { text: "Open the campaign" }, url: campaignUrl }],
+    });
   });
 });

@@ -25,6 +25,25 @@ import {
   revocationRequestedHeadline,
   revocationRequestedLine,
   revocationRequestedSubject,
+  reviewAssignedHeadline,
+  reviewAssignedSubject,
+  reviewCampaignLabel,
+  reviewDecideLine,
+  reviewDueLine,
+  reviewHeadline,
+  reviewOverdueAdvice,
+  reviewOverdueHeadline,
+  reviewOverdueLine,
+  reviewOverdueSubject,
+  reviewProgress,
+  reviewQueueLabel,
+  reviewReassignedLine,
+  reviewReassignedSubject,
+  reviewReminderAdvice,
+  reviewReminderSubject,
+  reviewSecondLevelLine,
+  reviewStartedLine,
+  reviewWaitingLine,
   subjectLabel,
   taskAssignedSubject,
   taskHeadline,
@@ -36,6 +55,11 @@ import {
   type RequestEmailFacts,
   type RequestEndedEmailProps,
   type RevocationRequestedEmailProps,
+  type ReviewAssignedEmailProps,
+  type ReviewEmailFacts,
+  type ReviewOverdueEmailProps,
+  type ReviewReassignedEmailProps,
+  type ReviewReminderEmailProps,
   type TaskAssignedEmailProps,
   type TaskEmailFacts,
   type TaskReassignedEmailProps,
@@ -278,5 +302,88 @@ export function dailyDigestSlack(props: DailyDigestEmailProps): SlackBlocksMessa
     summary: dailyDigestSubject(props),
     sections: lines,
     button: { label: dailyDigestButtonLabel(counts), url: inboxUrls[digestMainKind(counts)] },
+  });
+}
+
+/** The campaign's facts, first in every access-review message. */
+function campaignFields(props: ReviewEmailFacts): Field[] {
+  return [
+    ["Campaign", props.campaignName],
+    ["Due", formatDate(props.dueAt)],
+  ];
+}
+
+/** Review items waiting for the recipient: a campaign started, or kept items at level 2. */
+export function reviewAssignedSlack(props: ReviewAssignedEmailProps): SlackBlocksMessage {
+  const secondLevel = props.level >= 2;
+  const decide = escapeMrkdwn(reviewDecideLine(props.itemCount));
+  return message({
+    headline: reviewAssignedHeadline(props),
+    summary: reviewAssignedSubject(props),
+    sections: secondLevel
+      ? [`*${escapeMrkdwn(reviewSecondLevelLine)}*`, decide]
+      : [`${escapeMrkdwn(reviewStartedLine(props.startedBy, props.campaignName))} ${decide}`],
+    fields: [
+      ...campaignFields(props),
+      ["Your items", String(props.itemCount)],
+      ["Started by", props.startedBy],
+      ["Level", secondLevel ? "Second" : null],
+    ],
+    context: [escapeMrkdwn(props.organizationName)],
+    button: { label: reviewQueueLabel, url: props.url },
+  });
+}
+
+/** Review items handed over to the recipient, with who did it and why. */
+export function reviewReassignedSlack(props: ReviewReassignedEmailProps): SlackBlocksMessage {
+  return message({
+    headline: reviewHeadline(props.campaignName),
+    summary: reviewReassignedSubject(props),
+    sections: [
+      `*${escapeMrkdwn(reviewReassignedLine(props.reassignedBy, props.itemCount, props.campaignName))}*\n${quote(props.reason)}`,
+      escapeMrkdwn(reviewDecideLine(props.itemCount)),
+    ],
+    fields: [
+      ...campaignFields(props),
+      ["Items", String(props.itemCount)],
+      ["Reassigned by", props.reassignedBy],
+    ],
+    context: [escapeMrkdwn(props.organizationName)],
+    button: { label: reviewQueueLabel, url: props.url },
+  });
+}
+
+/** A campaign due soon in which the recipient still has undecided items. */
+export function reviewReminderSlack(props: ReviewReminderEmailProps): SlackBlocksMessage {
+  const due = reviewDueLine(props.campaignName, props.dueAt);
+  return message({
+    headline: reviewHeadline(props.campaignName),
+    summary: reviewReminderSubject(props),
+    sections: [
+      `*${escapeMrkdwn(`${due} ${reviewWaitingLine(props.pendingCount)}.`)}*`,
+      escapeMrkdwn(reviewReminderAdvice),
+    ],
+    fields: [...campaignFields(props), ["Undecided", String(props.pendingCount)]],
+    context: [escapeMrkdwn(props.organizationName)],
+    button: { label: reviewQueueLabel, url: props.url },
+  });
+}
+
+/** To super admins: a campaign past its due date with items undecided. */
+export function reviewOverdueSlack(props: ReviewOverdueEmailProps): SlackBlocksMessage {
+  return message({
+    headline: reviewOverdueHeadline(props.campaignName),
+    summary: reviewOverdueSubject(props),
+    sections: [
+      `*${escapeMrkdwn(reviewOverdueLine(props.campaignName, props.dueAt, props.pendingCount))}*`,
+      escapeMrkdwn(reviewOverdueAdvice),
+    ],
+    fields: [
+      ...campaignFields(props),
+      ["Decided", reviewProgress(props.decidedCount, props.totalCount)],
+      ["Undecided", String(props.pendingCount)],
+    ],
+    context: [escapeMrkdwn(props.organizationName)],
+    button: { label: reviewCampaignLabel, url: props.url },
   });
 }

@@ -14,7 +14,8 @@ export function dayIn(at: Date, timeZone: string): string {
   }).format(at);
 }
 
-const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** SQL that writes a UTC `timestamp` column as an ISO time, "2026-11-22T08:00:00.000Z". */
+export const isoTimeSql = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The daily digest (SPEC §6.1): one outbox row per active person who has open tasks and
@@ -62,8 +63,8 @@ export async function enqueueDailyDigests(
               jsonb_agg(jsonb_build_object(
                 'number', number, 'kind', kind, 'appName', app_name,
                 'entitlementName', entitlement_name, 'subject', subject,
-                'openedAt', ${iso(`"createdAt"`)},
-                'dueAt', CASE WHEN "dueAt" IS NULL THEN NULL ELSE ${iso(`"dueAt"`)} END,
+                'openedAt', ${isoTimeSql(`"createdAt"`)},
+                'dueAt', CASE WHEN "dueAt" IS NULL THEN NULL ELSE ${isoTimeSql(`"dueAt"`)} END,
                 'path', '/tasks/' || number
               ) ORDER BY position) FILTER (WHERE position <= $2) AS tasks
          FROM open_tasks

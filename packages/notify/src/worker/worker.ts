@@ -12,6 +12,7 @@ import { createSlackClient } from "../transports/slack.ts";
 import { deliverNotification, markDeadLettered, type DeliveryDeps } from "./deliver.ts";
 import { enqueueDailyDigests } from "./digest.ts";
 import { queueStrandedNotifications } from "./outbox.ts";
+import { enqueueReviewReminders } from "./review-sweep.ts";
 
 type DeliverJob = JobData[typeof QUEUES.deliver];
 
@@ -28,6 +29,11 @@ export interface NotificationWorkerOptions extends QueueOptions {
   digestCron?: string | null;
   /** Time zone of the digest cron (default "UTC"). */
   digestTimeZone?: string;
+  /**
+   * Cron of the access reviews' sweep: reminders before a campaign's due date and the
+   * escalation of overdue campaigns (default "0 * * * *", hourly); null turns it off.
+   */
+  reviewSweepCron?: string | null;
   /** Replaces the configured email transport (tests that count what a transport sees). */
   mailer?: Mailer;
   now?: () => Date;
@@ -43,9 +49,9 @@ export interface NotificationWorker {
 
 /**
  * The notification worker (SPEC §6.3): delivery of queued notifications through the
- * configured transports, the dead-letter handler and the daily digest. Each notification's
- * job was enqueued in the transaction that wrote its row. Several may run against one
- * PostgreSQL database at once.
+ * configured transports, the dead-letter handler, the daily digest and the access reviews'
+ * hourly sweep (reminders, overdue escalations). Each notification's job was enqueued in the
+ * transaction that wrote its row. Several may run against one PostgreSQL database at once.
  */
 export async function startNotificationWorker(
   options: NotificationWorkerOptions,
@@ -113,6 +119,22 @@ export async function startNotificationWorker(
     await boss.schedule(QUEUES.digest, digestCron, {}, { tz: options.digestTimeZone ?? "UTC" });
   } else {
     await boss.unschedule(QUEUES.digest);
+  }
+
+  const reviewSweepCron =
+    options.reviewSweepCron === undefined ? "0 * * * *" : options.reviewSweepCron;
+  await boss.work(QUEUES.reviewSweep, { pollingIntervalSeconds: 5 }, async () => {
+    const swept = await enqueueReviewReminders(prisma, now());
+    if (swept.reminders + swept.overdue > 0) {
+      log(
+        `access reviews: ${swept.reminders} reminder(s) for ${swept.remindedCampaigns} campaign(s), ${swept.overdue} overdue notice(s) for ${swept.escalatedCampaigns} campaign(s)`,
+      );
+    }
+  });
+  if (reviewSweepCron) {
+    await boss.schedule(QUEUES.reviewSweep, reviewSweepCron, {}, { tz: "UTC" });
+  } else {
+    await boss.unschedule(QUEUES.reviewSweep);
   }
 
   return {

@@ -37,4 +37,8 @@ export const TEMPLATE_LABELS: Record<string, string> = {
   "request.cancelled": "Request withdrawn",
   "revocation.requested": "Revocation requested",
   "digest.daily": "Daily digest",
+  "review.assigned": "Review assigned",
+  "review.reassigned": "Review items reassigned",
+  "review.reminder": "Review reminder",
+  "review.overdue": "Review overdue",
 };
