@@ -288,6 +288,8 @@ describe("me", () => {
       managePolicies: true,
       managePeople: true,
       viewAuditLog: true,
+      viewReviews: true,
+      startReviews: true,
     });
     expect((await (await callerFor(ids.member!)).me.get()).can).toEqual({
       viewDirectory: false,
@@ -297,6 +299,8 @@ describe("me", () => {
       managePolicies: false,
       managePeople: false,
       viewAuditLog: false,
+      viewReviews: false,
+      startReviews: false,
     });
   });
 
@@ -308,6 +312,7 @@ describe("me", () => {
       awaitingApproval: 1,
       awaitingProvisioning: 2,
       revocations: 1,
+      reviews: 0,
     });
     const ownerCounts = await (await callerFor(ids.owner!)).me.openTaskCounts();
     expect(ownerCounts).toEqual({
@@ -315,6 +320,7 @@ describe("me", () => {
       awaitingApproval: 1,
       awaitingProvisioning: 3,
       revocations: 1,
+      reviews: 0,
     });
   });
 });

@@ -230,6 +230,12 @@ function hintedString(key: string | null, ctx: FieldContext): fc.Arbitrary<strin
       fc.constantFrom("", "2026-01-01", "0001-01-01", "9999-12-31"),
     );
   }
+  // An access review's due date: mostly ahead (a campaign starts), some passed (refused).
+  if (key === "dueDate") {
+    return fc
+      .date({ min: new Date("2020-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+  }
   if (key === "action")
     return fc.constantFrom("", "task.", "app.updated", "user.", "request.created");
   if (key === "targetType") return fc.constantFrom("", "App", "User", "Task", "Grant", "Policy");
