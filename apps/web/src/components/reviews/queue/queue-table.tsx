@@ -131,9 +131,9 @@ export function QueueTable({
                 <PersonCell row={row} />
               </td>
               <td className={bodyCell}>
-                <span className="flex min-w-0 items-center gap-2">
+                <span className="flex min-w-0 items-start gap-2">
                   <AppIcon name={row.appName} size="sm" />
-                  <span className="min-w-0 truncate text-zinc-900">
+                  <span className="min-w-0 break-words text-zinc-900">
                     <span className="font-medium">{row.appName}</span>
                     <span className="text-faint" aria-hidden>
                       {" › "}
