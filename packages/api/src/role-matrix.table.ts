@@ -897,6 +897,16 @@ export const MATRIX: Matrix = {
     }),
     expect: outcomes("ok F F ok F F NF"),
   },
+  "reviews.reassignees": {
+    input: async (w) => ({ itemIds: [(await freshReviewItem(w)).itemId] }),
+    expect: outcomes("ok ok ok ok ok ok NF"),
+    check: (w, role, result) => {
+      // Only who may reassign the item (its reviewer, the manager; a super admin) is offered anyone.
+      const offers = ["superAdmin", "manager"].includes(role);
+      expect(result.people.length > 0, role).toBe(offers);
+      if (!offers) expect(result.blockedReason).toBeTruthy();
+    },
+  },
   "reviews.bulk": {
     input: async (w) => ({
       itemIds: [(await freshReviewItem(w)).itemId],

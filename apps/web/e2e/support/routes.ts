@@ -179,6 +179,8 @@ export const ROUTE_VISITS: Record<string, RouteVisit> = {
     path: "/revocations",
     opens: [/^Shortcuts/, /^Mark deprovisioned #/, [selectFirstRow, "Mark deprovisioned"]],
   },
+  // Hannah's queue: empty in the demo until a campaign is started (reviews-queue.spec.ts).
+  "/reviews/queue": { as: MANAGER, path: "/reviews/queue" },
   "/policies": { as: SUPER_ADMIN, path: "/policies" },
   "/policies/new": { as: SUPER_ADMIN, path: "/policies/new" },
   "/policies/[policyId]": {

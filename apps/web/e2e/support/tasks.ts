@@ -127,8 +127,11 @@ export const taskRow = (page: Page, number: number): Locator =>
     .getByRole("row")
     .filter({ has: page.getByRole("link", { name: `Task #${number}: details`, exact: true }) });
 
+/** The navigation items with a badge of open work. */
+export type BadgedItem = "Requests" | "Revocations" | "Reviews";
+
 /** The number on a navigation item's badge (0 when it shows none). */
-export async function badgeCount(page: Page, item: "Requests" | "Revocations"): Promise<number> {
+export async function badgeCount(page: Page, item: BadgedItem): Promise<number> {
   const link = page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: new RegExp(`^${item}`) });
@@ -137,7 +140,7 @@ export async function badgeCount(page: Page, item: "Requests" | "Revocations"): 
 }
 
 /** Expects the badge of a navigation item to show `count` (it refreshes after an action). */
-export async function expectBadge(page: Page, item: "Requests" | "Revocations", count: number) {
+export async function expectBadge(page: Page, item: BadgedItem, count: number) {
   await expect.poll(() => badgeCount(page, item), { message: `the ${item} badge` }).toBe(count);
 }
 

@@ -430,6 +430,28 @@ describe("deciding", () => {
     );
     const items = await itemsOf(started.campaignId);
     const owner = await callerFor(people.appOwner!);
+    // The picker offers neither the account's owner nor who reviews it already.
+    const eliItem = items.find((i) => i.ownerId === people.emp!.id)!;
+    const offered = (await owner.reviews.reassignees({ itemIds: [eliItem.id] })).people.map(
+      (p) => p.id,
+    );
+    expect(offered).toContain(people.member!.id);
+    expect(offered).not.toContain(people.emp!.id);
+    expect(offered).not.toContain(people.appOwner!.id);
+    const eliOrMax = await owner.reviews.reassignees({ itemIds: [eliItem.id], search: "max" });
+    expect(eliOrMax.people.map((p) => p.displayName)).toEqual(["Max Member"]);
+    // A selection: Eli is the owner of one item only, so he may still take the others.
+    const all = await owner.reviews.reassignees({ itemIds: items.map((i) => i.id) });
+    expect(all.people.map((p) => p.id)).toContain(people.emp!.id);
+    expect(all.people.map((p) => p.id)).not.toContain(people.appOwner!.id);
+    // Someone who reviews none of them is told why, and offered nobody.
+    const notMine = await (
+      await callerFor(people.member!)
+    ).reviews.reassignees({
+      itemIds: [eliItem.id],
+    });
+    expect(notMine.people).toEqual([]);
+    expect(notMine.blockedReason).toBeTruthy();
     await expectError(
       owner.reviews.reassign({ itemId: items[0]!.id, toUserId: people.member!.id }),
       "BAD_REQUEST",

@@ -6,6 +6,7 @@ import {
   ZReviewCampaignListInput,
   ZReviewItemsInput,
   ZReviewQueueInput,
+  ZReviewReassigneesInput,
   ZReviewScopeInput,
   ZStartReviewCampaignInput,
 } from "../schemas/reviews.ts";
@@ -18,6 +19,7 @@ import {
   listReviewCampaigns,
   listReviewItems,
   listReviewQueue,
+  listReviewReassignees,
   reassignReviewItem,
   reviewQueueSummary,
   startReviewCampaign,
@@ -48,6 +50,8 @@ export const reviewsRouter = router({
   decide: serviceMutation(ZDecideReviewItemInput, decideReviewItem),
   /** Hand one item to another reviewer. */
   reassign: serviceMutation(ZReassignReviewItemInput, reassignReviewItem),
+  /** Who the viewer may hand items to (the Reassign dialogs' picker). */
+  reassignees: serviceQuery(ZReviewReassigneesInput, listReviewReassignees),
   /** One decision over a selection, with one comment; per-item results. */
   bulk: serviceMutation(ZBulkReviewInput, bulkReviewDecision),
 });

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { REVIEW_ACCOUNT_TYPES, REVIEW_FILTER_DAYS_MAX, type ReviewFlag } from "@lantern/domain";
-import { multiLineText, pageLimit, singleLineText, ZCursor, ZDescription } from "./text.ts";
+import {
+  multiLineText,
+  pageLimit,
+  singleLineText,
+  ZCursor,
+  ZDescription,
+  ZSearchText,
+} from "./text.ts";
 
 // Access reviews (SPEC §10): a campaign's scope and reviewers, the decisions on its items.
 
@@ -164,6 +171,16 @@ export const ZReassignReviewItemInput = z.object({
   reason: reason.optional(),
 });
 export type TReassignReviewItemInput = z.output<typeof ZReassignReviewItemInput>;
+
+export const ZReviewReassigneesInput = z.object({
+  /** The item, or the selection (its first 100 items: who they may go to is told per item). */
+  itemIds: z
+    .array(itemId)
+    .min(1, "Select at least one item.")
+    .max(100, "Ask for at most 100 items at a time."),
+  search: ZSearchText,
+});
+export type TReviewReassigneesInput = z.output<typeof ZReviewReassigneesInput>;
 
 export const ZBulkReviewInput = z
   .object({

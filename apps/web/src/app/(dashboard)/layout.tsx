@@ -28,6 +28,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           canViewDirectory={me.can.viewDirectory}
           canManagePolicies={me.can.managePolicies}
           canViewAuditLog={me.can.viewAuditLog}
+          canViewReviews={me.can.viewReviews}
           devMailbox={devMailboxAccess !== "off"}
         />
         <main id="main" tabIndex={-1} className="min-h-screen focus:outline-none md:pl-56 xl:pl-60">

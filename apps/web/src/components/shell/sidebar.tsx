@@ -7,9 +7,11 @@ import { useQuery } from "@tanstack/react-query";
 import {
   AppWindow,
   BadgeCheck,
+  ClipboardCheck,
   History,
   Inbox,
   KeyRound,
+  ListChecks,
   Mail,
   Menu as MenuIcon,
   Settings,
@@ -88,6 +90,7 @@ export function Sidebar({
   canViewDirectory,
   canManagePolicies = false,
   canViewAuditLog = false,
+  canViewReviews = false,
   devMailbox = false,
 }: {
   organizationName: string;
@@ -96,13 +99,15 @@ export function Sidebar({
   /** Approval policies and the audit log: super admins (me.get's `can`). */
   canManagePolicies?: boolean;
   canViewAuditLog?: boolean;
+  /** Access reviews' campaigns: super admins and auditors (me.get's `can`). */
+  canViewReviews?: boolean;
   /** Demo mode or development with no email service: link the dev mailbox. */
   devMailbox?: boolean;
 }) {
   const pathname = usePathname();
   const trpc = useTRPC();
   const counts = useQuery({ ...trpc.me.openTaskCounts.queryOptions(), refetchInterval: 60_000 });
-  const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
   const assignments: NavItem[] = [
     { href: "/requests", label: "Requests", icon: Inbox, badge: counts.data?.requests },
@@ -112,6 +117,7 @@ export function Sidebar({
       icon: UserMinus,
       badge: counts.data?.revocations,
     },
+    { href: "/reviews/queue", label: "Reviews", icon: ListChecks, badge: counts.data?.reviews },
   ];
   // The viewer's own side: the access they have, and the access they asked for.
   const mine: NavItem[] = [
@@ -122,9 +128,19 @@ export function Sidebar({
     { href: "/apps", label: "Applications", icon: AppWindow },
     ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),
     ...(canManagePolicies ? [{ href: "/policies", label: "Policies", icon: ShieldCheck }] : []),
+    ...(canViewReviews
+      ? [{ href: "/reviews", label: "Access reviews", icon: ClipboardCheck }]
+      : []),
     ...(canViewAuditLog ? [{ href: "/audit", label: "Audit log", icon: History }] : []),
     { href: "/settings", label: "Settings", icon: Settings },
   ];
+  // The entry whose address is the longest match is the page's: /reviews/queue is Reviews,
+  // not Access reviews.
+  const current = [...assignments, ...mine, ...main]
+    .map((item) => item.href)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (href: string) => href === current;
 
   // Narrow screens: the navigation is a drawer opened from a top bar; it closes on navigating.
   const [open, setOpen] = useState(false);

@@ -2,12 +2,11 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { CircleCheck, CircleMinus } from "lucide-react";
 import type { RouterOutputs } from "@lantern/api";
+import { BulkResults } from "~/components/ui/bulk-results";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Dialog, DialogContent, DialogActions, DialogDone } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
-import { cn } from "~/lib/cn";
 import { plural } from "~/lib/format";
 import { useTRPCClient } from "~/trpc/react";
 import { ACTION_DONE, ACTION_LABEL, skippedReason, type BulkAction } from "./actions.ts";
@@ -108,39 +107,24 @@ export default function BulkActionDialog({
           size="md"
           onCloseAutoFocus={onCloseAutoFocus}
         >
-          <div aria-live="polite">
-            {result.done > 0 ? (
-              <p className="flex items-center gap-2 text-sm text-zinc-800">
-                <CircleCheck className="size-4 text-emerald-600" aria-hidden />
-                {plural(result.done, "task")} {what}
-              </p>
-            ) : null}
-            {skipped.length > 0 ? (
-              <div className={cn(result.done > 0 && "mt-4")}>
-                <p className="flex items-center gap-2 text-sm font-medium text-zinc-800">
-                  <CircleMinus className="text-brand-600 size-4" aria-hidden />
-                  {skipped.length} skipped
-                </p>
-                <ul className="mt-2 space-y-1.5 rounded-md bg-zinc-50 px-3 py-2.5 text-sm text-zinc-700 ring-1 ring-zinc-200 ring-inset">
-                  {skipped.map((r) => (
-                    <li key={r.taskId}>
-                      {r.number !== null ? (
-                        <Link
-                          href={`/tasks/${r.number}`}
-                          className="font-mono font-medium text-zinc-950 hover:underline"
-                        >
-                          #{r.number}
-                        </Link>
-                      ) : (
-                        <span className="font-medium">A task</span>
-                      )}{" "}
-                      — {r.status === "skipped" ? skippedReason(r.number, r.reason) : null}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-          </div>
+          <BulkResults
+            done={result.done > 0 ? `${plural(result.done, "task")} ${what}` : null}
+            skipped={skipped.map((r) => ({
+              key: r.taskId,
+              what:
+                r.number !== null ? (
+                  <Link
+                    href={`/tasks/${r.number}`}
+                    className="font-mono font-medium text-zinc-950 hover:underline"
+                  >
+                    #{r.number}
+                  </Link>
+                ) : (
+                  <span className="font-medium">A task</span>
+                ),
+              reason: r.status === "skipped" ? skippedReason(r.number, r.reason) : "",
+            }))}
+          />
           <DialogDone />
         </DialogContent>
       </Dialog>

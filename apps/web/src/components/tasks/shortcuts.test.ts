@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACTION_KEY,
-  inboxCommand,
-  inboxShortcuts,
-  isShortcutPress,
-  type KeyPress,
-} from "./shortcuts.ts";
+import { ACTION_KEY, inboxCommand, inboxShortcuts } from "./shortcuts.ts";
 
 describe("inboxCommand", () => {
   it.each<[string, ReturnType<typeof inboxCommand>]>([
@@ -35,29 +29,6 @@ describe("inboxCommand", () => {
     for (const key of Object.values(ACTION_KEY)) {
       expect(inboxCommand(key)?.type).toBe("act");
     }
-  });
-});
-
-describe("isShortcutPress", () => {
-  const press = (p: Partial<KeyPress>): KeyPress => ({
-    key: "j",
-    ctrlKey: false,
-    metaKey: false,
-    altKey: false,
-    isComposing: false,
-    defaultPrevented: false,
-    target: null,
-    ...p,
-  });
-
-  it.each<[string, Partial<KeyPress>]>([
-    ["with Ctrl (the browser's)", { ctrlKey: true }],
-    ["with ⌘", { metaKey: true }],
-    ["with Alt", { altKey: true }],
-    ["while composing text (an input method)", { isComposing: true }],
-    ["already handled", { defaultPrevented: true }],
-  ])("is never one %s", (_, p) => {
-    expect(isShortcutPress(press(p))).toBe(false);
   });
 });
 

@@ -1,5 +1,7 @@
-// The keyboard shortcuts of the inboxes and the task page: which key does what, and when a
-// key press is a shortcut at all. A plain module (the README's table says the same).
+// The keyboard shortcuts of the inboxes and the task page: which key does what (when a key
+// press is a shortcut at all: ui/shortcut-keys.ts). A plain module (the README's table says
+// the same).
+import type { ShortcutRow } from "~/components/ui/shortcut-keys";
 import { ACTION_LABEL, PRIMARY_ACTION, type TaskKind } from "./actions.ts";
 
 /** The key of a task's main action: approve, mark provisioned, mark deprovisioned. */
@@ -48,61 +50,6 @@ export function inboxCommand(key: string): InboxCommand | null {
       return kind ? { type: "act", kind } : null;
     }
   }
-}
-
-/** A key press as the rules below need it (a KeyboardEvent fits). */
-export interface KeyPress {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  isComposing: boolean;
-  defaultPrevented: boolean;
-  target: EventTarget | null;
-}
-
-/** Inputs whose keys are not typed text: a letter pressed on them may be a shortcut. */
-const NOT_TYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "image", "file"]);
-
-/** Whether keys pressed on `element` are typed into it (a text field, a select, an editor). */
-export function isTypingInto(element: Element | null): boolean {
-  if (!element) return false;
-  if (element instanceof HTMLInputElement) return !NOT_TYPED.has(element.type);
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
-  if (element instanceof HTMLElement && element.isContentEditable) return true;
-  return element.closest('[role="textbox"], [role="combobox"], [role="searchbox"]') !== null;
-}
-
-/** A dialog or a menu is open: its keys are its own. */
-export function isDialogOpen(doc: Document = document): boolean {
-  return doc.querySelector('[role="dialog"], [role="alertdialog"], [role="menu"]') !== null;
-}
-
-/**
- * Whether a key press may be a shortcut: no Ctrl, ⌘ or Alt (the browser's and the system's),
- * not while composing text, not typed into a field, not while a dialog or menu is open, and
- * not already handled by someone else.
- */
-export function isShortcutPress(event: KeyPress): boolean {
-  if (event.defaultPrevented || event.isComposing) return false;
-  if (event.ctrlKey || event.metaKey || event.altKey) return false;
-  const target = event.target instanceof Element ? event.target : null;
-  if (isTypingInto(target)) return false;
-  return !isDialogOpen(target?.ownerDocument ?? document);
-}
-
-/** Whether focus is on something that handles Enter itself (a link, a button, a field). */
-export function handlesEnter(element: Element | null): boolean {
-  return (
-    element?.closest(
-      'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="menuitem"], [role="tab"]',
-    ) != null
-  );
-}
-
-export interface ShortcutRow {
-  keys: string[];
-  does: string;
 }
 
 /** The inbox's shortcuts, as the `?` dialog lists them for a tab of the given kind of task. */

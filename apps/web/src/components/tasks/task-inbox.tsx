@@ -6,6 +6,7 @@ import { parseAsString, useQueryState } from "nuqs";
 import dynamic from "next/dynamic";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { CircleCheck, History, Keyboard, SearchX } from "lucide-react";
+import { BulkBar } from "~/components/ui/bulk-bar";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Kbd } from "~/components/ui/kbd";
 import { SearchInput } from "~/components/ui/search-input";
@@ -15,12 +16,12 @@ import { TableFrame } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import {
   ACTION_LABEL,
+  bulkActionsFor,
   PRIMARY_ACTION,
   type BulkAction,
   type TaskAction,
   type TaskKind,
 } from "./actions.ts";
-import { BulkBar } from "./bulk-bar.tsx";
 import { CLIENT_URL_STATE } from "~/lib/url-state";
 import {
   INBOXES,
@@ -31,16 +32,17 @@ import {
   type InboxSort,
   type InboxTab,
 } from "./inbox.ts";
-import { ACTION_KEY, handlesEnter, inboxCommand, inboxShortcuts } from "./shortcuts.ts";
+import { handlesEnter } from "~/components/ui/shortcut-keys";
+import { ACTION_KEY, inboxCommand, inboxShortcuts } from "./shortcuts.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { rowSummary, TaskTable, type InboxRow } from "./task-table.tsx";
-import { useShortcutKeys } from "./use-shortcut-keys.ts";
+import { useShortcutKeys } from "~/components/ui/use-shortcut-keys";
 import { nextPage } from "~/trpc/pages";
 
 // The dialogs load when first opened: the list itself stays light.
 const TaskActionDialog = dynamic(() => import("./task-action-dialog.tsx"), { ssr: false });
 const BulkActionDialog = dynamic(() => import("./bulk-action-dialog.tsx"), { ssr: false });
-const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog.tsx"), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("~/components/ui/shortcuts-dialog"), { ssr: false });
 const preloadDialogs = () => {
   void import("./task-action-dialog.tsx");
   void import("./bulk-action-dialog.tsx");
@@ -335,7 +337,10 @@ export function TaskInbox({
           <div aria-hidden className="h-16" />
           <BulkBar
             count={selectedRows.length}
-            kind={selectedRows[0]!.kind}
+            actions={bulkActionsFor(selectedRows[0]!.kind).map((id) => ({
+              id,
+              label: ACTION_LABEL[id],
+            }))}
             onAction={(action) => setBulk({ action, tasks: selectedRows.map(target) })}
             onClear={() => setPicked(new Set())}
           />

@@ -22,7 +22,7 @@ import { useTaskPage } from "./use-task-page.ts";
 
 const TaskActionDialog = dynamic(() => import("./task-action-dialog.tsx"), { ssr: false });
 const RequestActionDialog = dynamic(() => import("./request-action-dialog.tsx"), { ssr: false });
-const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog.tsx"), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("~/components/ui/shortcuts-dialog"), { ssr: false });
 
 /**
  * The task page (SPEC §3.5): what is asked, the admins' instructions, the comments, the

@@ -11,7 +11,7 @@ import { ACTION_KEY } from "./shortcuts.ts";
 import type { ActionTarget } from "./task-action-dialog.tsx";
 import { summaryOf } from "./task-labels.ts";
 import { useReminder } from "./task-reminder.tsx";
-import { useShortcutKeys } from "./use-shortcut-keys.ts";
+import { useShortcutKeys } from "~/components/ui/use-shortcut-keys";
 
 export type TaskDetails = RouterOutputs["tasks"]["byNumber"];
 

@@ -1,3 +1,4 @@
+import { Prisma } from "@lantern/db";
 import {
   canDecideReviewItem,
   canReassignReviewItem,
@@ -14,8 +15,10 @@ import type {
   TBulkReviewInput,
   TDecideReviewItemInput,
   TReassignReviewItemInput,
+  TReviewReassigneesInput,
 } from "../../schemas/reviews.ts";
 import { loadGrant, pendingRevocations, requestRevocation } from "../grants/index.ts";
+import { findActivePeople } from "../search.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import {
   enqueueNotifications,
@@ -56,13 +59,21 @@ interface LockedItem {
   reviewerIds: string[];
 }
 
-/** The items, locked until the transaction ends (in id order: two bulks never deadlock). */
-async function lockItems(tx: Tx, organizationId: string, ids: string[]): Promise<LockedItem[]> {
+/**
+ * The items, locked until the transaction ends (in id order: two bulks never deadlock);
+ * `lock: false` only reads them (the Reassign picker).
+ */
+async function lockItems(
+  tx: Tx,
+  organizationId: string,
+  ids: string[],
+  { lock = true }: { lock?: boolean } = {},
+): Promise<LockedItem[]> {
   return tx.$queryRaw<LockedItem[]>`
     WITH locked AS (
       SELECT id FROM "ReviewItem"
        WHERE id = ANY(${ids}::uuid[]) AND "organizationId" = ${organizationId}::uuid
-       ORDER BY id FOR UPDATE
+       ORDER BY id ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}
     )
     SELECT i.id, i."campaignId", c.name AS "campaignName", c.state::text AS "campaignState",
            c."dueAt", c."hasSecondLevel", i.state::text AS state, i.level, i."ownerId",
@@ -453,4 +464,40 @@ export async function bulkReviewDecision(
   );
   const done = results.filter((r) => r.status === "done").length;
   return { done, skipped: results.length - done, results };
+}
+
+/**
+ * Who the viewer may hand the items to (Reassign, one item or a selection): active people
+ * of the organization matching `search`, 20 at most. Someone no item may go to — the
+ * account's owner, a reviewer of it already, the one who kept it at the first level — is
+ * left out; for a selection, only when that holds for every item (each other item's refusal
+ * is then told in the bulk answer). Nobody, and why, when the viewer may reassign none.
+ */
+export async function listReviewReassignees(ctx: ServiceContext, input: TReviewReassigneesInput) {
+  const org = ctx.actor.organizationId;
+  const items = await lockItems(ctx.db, org, [...new Set(input.itemIds)], { lock: false });
+  if (items.length === 0) throw new DomainError("NOT_FOUND", ITEM_NOT_FOUND);
+  let refusal = "";
+  const refusedFor: Set<string>[] = [];
+  for (const item of items) {
+    const facts = factsOf(org, item);
+    const may = canDecideReviewItem(ctx.actor, facts, "reassign");
+    if (!may.allowed) {
+      refusal = may.reason;
+      continue;
+    }
+    const refused = new Set(facts.reviewerIds);
+    if (facts.ownerId) refused.add(facts.ownerId);
+    if (facts.level === 2 && facts.firstLevelDeciderId) refused.add(facts.firstLevelDeciderId);
+    refusedFor.push(refused);
+  }
+  if (refusedFor.length === 0) return { people: [], blockedReason: refusal as string | null };
+  const everywhere = [...refusedFor[0]!].filter((id) => refusedFor.every((set) => set.has(id)));
+  const people = await findActivePeople(
+    ctx.db,
+    org,
+    input.search,
+    everywhere.length > 0 ? { id: { notIn: everywhere } } : {},
+  );
+  return { people, blockedReason: null as string | null };
 }

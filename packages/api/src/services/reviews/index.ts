@@ -6,6 +6,7 @@ export { listReviewQueue, reviewQueueSummary, type QueueItem } from "./queue.ts"
 export {
   bulkReviewDecision,
   decideReviewItem,
+  listReviewReassignees,
   reassignReviewItem,
   type ReviewBulkResult,
   type ReviewDecisionResult,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent } from "react";
-import { isShortcutPress } from "./shortcuts.ts";
+import { isShortcutPress } from "./shortcut-keys.ts";
 
 /**
  * Calls `onKey` with the key of every key press that may be a shortcut (see

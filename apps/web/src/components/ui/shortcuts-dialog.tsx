@@ -1,9 +1,9 @@
 "use client";
 
-import { secondaryButton } from "~/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "~/components/ui/dialog";
-import { Kbd } from "~/components/ui/kbd";
-import type { ShortcutRow } from "./shortcuts.ts";
+import { secondaryButton } from "./button.ts";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "./dialog.tsx";
+import { Kbd } from "./kbd.tsx";
+import type { ShortcutRow } from "./shortcut-keys.ts";
 
 /** The `?` dialog: the shortcuts of the page, each with what it does. */
 export default function ShortcutsDialog({

@@ -1,24 +1,23 @@
 "use client";
 
 import { X } from "lucide-react";
-import { ACTION_LABEL, bulkActionsFor, type BulkAction, type TaskKind } from "./actions.ts";
 
 /**
- * The bar of bulk actions (SPEC §3.7), at the bottom left of the page while tasks are
- * selected: how many, the actions for the tab's kind of task, and a way to clear.
+ * The bar of bulk actions (the inboxes, SPEC §3.7; the reviews queue, SPEC §10), at the
+ * bottom left of the page while rows are selected: how many, the actions (the first is the
+ * main one), and a way to clear.
  */
-export function BulkBar({
+export function BulkBar<A extends string>({
   count,
-  kind,
+  actions,
   onAction,
   onClear,
 }: {
   count: number;
-  kind: TaskKind;
-  onAction: (action: BulkAction) => void;
+  actions: ReadonlyArray<{ id: A; label: string }>;
+  onAction: (action: A) => void;
   onClear: () => void;
 }) {
-  const actions = bulkActionsFor(kind);
   return (
     <div
       role="region"
@@ -30,16 +29,16 @@ export function BulkBar({
       </p>
       {actions.map((action, i) => (
         <button
-          key={action}
+          key={action.id}
           type="button"
-          onClick={() => onAction(action)}
+          onClick={() => onAction(action.id)}
           className={
             i === 0
               ? "rounded-lg bg-white px-3 py-1.5 font-medium text-zinc-900 hover:bg-zinc-100"
               : "rounded-lg px-3 py-1.5 font-medium text-zinc-100 hover:bg-zinc-800"
           }
         >
-          {ACTION_LABEL[action]}
+          {action.label}
         </button>
       ))}
       <span className="mx-1 h-5 w-px bg-zinc-700" aria-hidden />
