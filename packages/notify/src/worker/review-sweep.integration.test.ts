@@ -72,6 +72,8 @@ interface CampaignSpec {
   dueAt: Date;
   remindedAt?: Date;
   escalatedAt?: Date;
+  /** Default: two weeks ago. */
+  startedAt?: Date;
   items?: ItemSpec[];
 }
 
@@ -92,7 +94,7 @@ async function campaign(org: Organization, spec: CampaignSpec) {
       reviewerPlan: { first: { kind: "NAMED", userIds: [] }, second: null },
       itemCount: items.length,
       createdById: starter.id,
-      startedAt: state === "DRAFT" ? null : days(-14),
+      startedAt: state === "DRAFT" ? null : (spec.startedAt ?? days(-14)),
       closedAt: state === "CLOSED" ? days(-1) : null,
       closedById: state === "CLOSED" ? starter.id : null,
       remindedAt: spec.remindedAt ?? null,
@@ -477,5 +479,28 @@ describe("enqueueReviewReminders", () => {
       overdue: 0,
       escalatedCampaigns: 0,
     });
+  });
+
+  it("waits a day before reminding the reviewers of a campaign that has just started", async () => {
+    const started = days(20);
+    const fresh = await campaign(acme, {
+      name: "Started an hour before the sweep",
+      startedAt: started,
+      dueAt: days(22),
+      items: [{ reviewers: [{ user: people.rita!, active: true }] }],
+    });
+    const first = await enqueueReviewReminders(db.prisma, new Date(started.getTime() + HOUR));
+    expect(first.reminders).toBe(0);
+    const nextDay = await enqueueReviewReminders(
+      db.prisma,
+      new Date(started.getTime() + 25 * HOUR),
+    );
+    expect(nextDay).toMatchObject({ reminders: 2, remindedCampaigns: 1 });
+    const rows = await db.prisma.notification.findMany({
+      where: { template: "review.reminder", recipientId: people.rita!.id },
+    });
+    expect(
+      rows.filter((r) => (r.payload as { campaignId: string }).campaignId === fresh.id),
+    ).toHaveLength(2);
   });
 });

@@ -47,7 +47,8 @@ const noticeFacts = (path: string) =>
 /**
  * Reminders: each RUNNING campaign due within the window and not reminded yet gets one
  * `review.reminder` per ACTIVE reviewer with active assignments in it, on each channel they
- * take, counting those assignments; the campaign is stamped `remindedAt`.
+ * take, counting those assignments; the campaign is stamped `remindedAt`. A campaign started
+ * less than a day ago waits (its reviewers have just been told).
  */
 const REMINDERS_SQL = `
 WITH c AS (
@@ -55,6 +56,8 @@ WITH c AS (
      SET "remindedAt" = $1::timestamp
    WHERE state = 'RUNNING' AND "remindedAt" IS NULL
      AND "dueAt" > $1::timestamp AND "dueAt" <= $2::timestamp
+     -- A campaign started less than a day ago has just told its reviewers: no reminder yet.
+     AND "startedAt" <= $1::timestamp - interval '1 day'
   RETURNING id, "organizationId", name, "dueAt"
 ), per_reviewer AS (
   SELECT a."campaignId", a."userId", count(*) AS pending
