@@ -12,7 +12,12 @@ import { nextPage } from "~/trpc/pages";
 import { useTRPC } from "~/trpc/react";
 import { CampaignBadges } from "./campaign-badges.tsx";
 import { ProgressBar } from "./progress-bar.tsx";
-import { CAMPAIGN_PAGE_SIZE, campaignTab, type CampaignTabId } from "./review-labels.ts";
+import {
+  CAMPAIGN_PAGE_SIZE,
+  campaignTab,
+  formatDueDate,
+  type CampaignTabId,
+} from "./review-labels.ts";
 
 /** What a campaign is, for the empty list. */
 const WHAT_A_CAMPAIGN_IS =
@@ -94,7 +99,7 @@ export function CampaignsTable({ tab, canStart }: { tab: CampaignTabId; canStart
             head: "w-[14%]",
             body: "text-zinc-700 tabular-nums",
             cell: (c) => (
-              <time dateTime={new Date(c.dueAt).toISOString()}>{formatDate(c.dueAt)}</time>
+              <time dateTime={new Date(c.dueAt).toISOString()}>{formatDueDate(c.dueAt)}</time>
             ),
           },
           {

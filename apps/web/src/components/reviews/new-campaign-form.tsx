@@ -258,9 +258,7 @@ export function NewCampaignForm({
             ) : countProblem ? (
               <p className="text-muted">Fix the marked filters to see how many grants they hold.</p>
             ) : count.data ? (
-              <p
-                className={count.isPlaceholderData || settling ? "text-muted" : "text-zinc-900"}
-              >
+              <p className={count.isPlaceholderData || settling ? "text-muted" : "text-zinc-900"}>
                 {scopeCountSentence(count.data)}
                 {count.data.items === 0
                   ? " Widen the scope: a campaign needs something to review."

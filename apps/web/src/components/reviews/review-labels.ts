@@ -173,9 +173,29 @@ export function decidedPercent(decided: number, total: number): number {
   return decided < total ? Math.min(percent, 99) : 100;
 }
 
+const dueDateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+
+/** A due date as the day it names: campaigns are due at the end of a day, UTC. */
+export const formatDueDate = (dueAt: Date | string) => dueDateFormat.format(new Date(dueAt));
+
 /** "12 / 40 decided". */
 export const progressText = (decided: number, total: number) =>
   `${formatCount(decided)} / ${formatCount(total)} decided`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The items query of a campaign for the filters of the URL (`?filter=&reviewer=`). */
+export function reviewItemsInput(
+  campaignId: string,
+  params: { filter?: string | null; reviewer?: string | null },
+) {
+  return {
+    campaignId,
+    filter: isItemFilter(params.filter) ? params.filter : undefined,
+    reviewerId: params.reviewer && UUID.test(params.reviewer) ? params.reviewer : undefined,
+    limit: ITEM_PAGE_SIZE,
+  };
+}
 
 /** The campaign's export link (GET /api/reviews/<id>/export). */
 export const reviewExportHref = (campaignId: string) =>
