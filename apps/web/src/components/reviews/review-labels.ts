@@ -141,19 +141,17 @@ function levelInWords(level: PlanLevel, names: ReadonlyMap<string, string>): str
 }
 
 /**
- * The reviewer plan as a sentence: "First, the owner's manager reviews each item; then the
- * app owners review what was kept."
+ * The reviewer plan as a sentence: "Reviewed by the owner's manager, then what they keep by
+ * the app owners."
  */
 export function reviewerPlanInWords(
   plan: { first: PlanLevel; second: PlanLevel | null },
   names: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const first = levelInWords(plan.first, names);
-  if (!plan.second) return `${capitalize(first)} review each item.`;
-  return `First, ${first} review each item; then ${levelInWords(plan.second, names)} review what was kept.`;
+  const first = `Reviewed by ${levelInWords(plan.first, names)}`;
+  if (!plan.second) return `${first}.`;
+  return `${first}, then what they keep by ${levelInWords(plan.second, names)}.`;
 }
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The day `days` after `now` as "YYYY-MM-DD", in UTC: the calendar the API reads a due date
