@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe.ts";
 import { personIn, signInAsAnyone } from "./support/tasks.ts";
 import { expect, test } from "./support/test.ts";
@@ -11,6 +12,13 @@ import { trpcMutation } from "./support/trpc.ts";
 // form and the campaign page.
 
 const run = Date.now().toString(36);
+
+/** A full-page screenshot kept with the report (the pages are looked at, not only checked). */
+async function shoot(page: Page, what: string) {
+  const path = test.info().outputPath(`${what}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(what, { path, contentType: "image/png" });
+}
 const CAMPAIGN = `Quarterly review ${run}`;
 
 test("a super admin starts a campaign; an auditor reads it and exports its evidence", async ({
@@ -23,10 +31,11 @@ test("a super admin starts a campaign; an auditor reads it and exports its evide
   await page.goto("/reviews?state=all");
   await expect(page.getByRole("heading", { name: "Access reviews", level: 1 })).toBeVisible();
   await expectAccessible(page, "/reviews");
+  await shoot(page, "reviews-list");
 
   await page.getByRole("link", { name: "New campaign" }).first().click();
   await expect(page.getByRole("heading", { name: "New campaign", level: 1 })).toBeVisible();
-  await page.getByLabel("Name").fill(CAMPAIGN);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(CAMPAIGN);
   await expect(page.getByLabel("Due date")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
 
   const count = page.getByTestId("scope-count");
@@ -61,6 +70,7 @@ test("a super admin starts a campaign; an auditor reads it and exports its evide
 
   await expect(page.getByText("Nobody reviews their own access.")).toBeVisible();
   await expectAccessible(page, "/reviews/new");
+  await shoot(page, "new-campaign");
 
   await page.getByRole("button", { name: "Start campaign" }).click();
   await expect(page).toHaveURL(/\/reviews\/[0-9a-f-]{36}$/, { timeout: 60_000 });
@@ -70,6 +80,7 @@ test("a super admin starts a campaign; an auditor reads it and exports its evide
   await expect(page.getByRole("table", { name: "Review items" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Close campaign" })).toBeVisible();
   await expectAccessible(page, "the campaign page");
+  await shoot(page, "campaign-page");
   const campaignPath = new URL(page.url()).pathname;
 
   // Close asks first, saying what happens to the undecided items; Cancel leaves it running.
@@ -79,6 +90,7 @@ test("a super admin starts a campaign; an auditor reads it and exports its evide
     `${items.toLocaleString("en-US")} undecided item${items === 1 ? "" : "s"} will be recorded as “not reviewed”`,
   );
   await expectAccessible(page, "the Close campaign dialog", { within: '[role="dialog"]' });
+  await shoot(page, "close-campaign-dialog");
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   // An auditor of the organization (made for this run) reads the campaign and exports it.
@@ -97,6 +109,7 @@ test("a super admin starts a campaign; an auditor reads it and exports its evide
     await auditor.page.goto(campaignPath);
     await expect(auditor.page.getByRole("heading", { name: CAMPAIGN, level: 1 })).toBeVisible();
     await expect(auditor.page.getByRole("button", { name: "Close campaign" })).toHaveCount(0);
+    await shoot(auditor.page, "campaign-page-auditor");
     const [download] = await Promise.all([
       auditor.page.waitForEvent("download"),
       auditor.page.getByRole("link", { name: "Export CSV" }).click(),

@@ -3,7 +3,7 @@ import { ChevronRight } from "lucide-react";
 import { REMOVAL_STATE_LABEL, type RemovalState, type ReviewAccountType } from "@lantern/domain";
 import { Fact } from "~/components/ui/fact";
 import { Section } from "~/components/ui/section";
-import { DataTable, TableFrame } from "~/components/ui/table";
+import { DataTable } from "~/components/ui/table";
 import { formatCount } from "~/lib/format";
 import { ProgressBar } from "./progress-bar.tsx";
 import {
@@ -122,44 +122,42 @@ export function ReviewersSection({ campaign }: { campaign: CampaignDetails }) {
       {campaign.reviewers.length === 0 ? (
         <p className="text-muted text-sm">Nobody has been asked to review.</p>
       ) : (
-        <div className="-mx-5 -my-4">
-          <TableFrame>
-            <DataTable
-              caption="Reviewers"
-              edge={5}
-              rows={campaign.reviewers}
-              rowKey={(r) => r.userId}
-              columns={[
-                {
-                  key: "name",
-                  header: "Reviewer",
-                  head: "w-1/2",
-                  cell: (r) => (
-                    <Link
-                      href={itemsHref({ reviewer: r.userId })}
-                      className="font-medium text-zinc-900 hover:underline"
-                    >
-                      {r.displayName}
-                    </Link>
-                  ),
-                },
-                {
-                  key: "decided",
-                  header: "Decided",
-                  align: "right",
-                  body: "tabular-nums text-zinc-700",
-                  cell: (r) => formatCount(r.decided),
-                },
-                {
-                  key: "waiting",
-                  header: "Waiting",
-                  align: "right",
-                  body: "tabular-nums text-zinc-700",
-                  cell: (r) => formatCount(r.waiting),
-                },
-              ]}
-            />
-          </TableFrame>
+        <div className="-mx-5 -my-4 overflow-hidden rounded-b-xl">
+          <DataTable
+            caption="Reviewers"
+            edge={5}
+            rows={campaign.reviewers}
+            rowKey={(r) => r.userId}
+            columns={[
+              {
+                key: "name",
+                header: "Reviewer",
+                head: "w-1/2",
+                cell: (r) => (
+                  <Link
+                    href={itemsHref({ reviewer: r.userId })}
+                    className="font-medium text-zinc-900 hover:underline"
+                  >
+                    {r.displayName}
+                  </Link>
+                ),
+              },
+              {
+                key: "decided",
+                header: "Decided",
+                align: "right",
+                body: "tabular-nums text-zinc-700",
+                cell: (r) => formatCount(r.decided),
+              },
+              {
+                key: "waiting",
+                header: "Waiting",
+                align: "right",
+                body: "tabular-nums text-zinc-700",
+                cell: (r) => formatCount(r.waiting),
+              },
+            ]}
+          />
         </div>
       )}
     </Section>

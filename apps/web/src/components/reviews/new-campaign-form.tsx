@@ -13,6 +13,7 @@ import { Section } from "~/components/ui/section";
 import { TextField } from "~/components/ui/text-field";
 import { fieldClass, Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
+import { cn } from "~/lib/cn";
 import { plural } from "~/lib/format";
 import { useSubmit } from "~/lib/use-submit";
 import { apiError, type ApiError } from "~/trpc/errors";
@@ -153,7 +154,7 @@ export function NewCampaignForm({
             min={today}
             onChange={(e) => setDueDate(e.target.value)}
             required
-            className="max-w-56"
+            className="max-w-sm"
             hint="Reviewers are reminded as it nears; after it, the campaign shows as overdue."
             error={fieldErrorOf(problem, "dueDate")}
           />
@@ -408,7 +409,7 @@ function DaysFilterField({
           aria-label={`${label} (days)`}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy.join(" ") || undefined}
-          className={`${fieldClass} w-24 py-1`}
+          className={cn(fieldClass, "w-24 py-1")}
         />
         <span className="text-sm text-zinc-800">{after}</span>
       </div>

@@ -70,9 +70,11 @@ function AccessCell({ item }: { item: ReviewItemRow }) {
   return (
     <div className="min-w-0">
       <p className="flex min-w-0 items-center gap-1 text-zinc-800">
-        <span className="truncate">{item.appName}</span>
+        <span className="max-w-[45%] shrink-0 truncate">{item.appName}</span>
         <ChevronRight className="text-faint size-3 shrink-0" aria-label="›" />
-        <span className="truncate">{item.entitlementName}</span>
+        <span className="min-w-0 truncate" title={item.entitlementName}>
+          {item.entitlementName}
+        </span>
       </p>
       <p className="text-muted text-xs">
         Granted {formatDate(item.grantedAt)} ·{" "}

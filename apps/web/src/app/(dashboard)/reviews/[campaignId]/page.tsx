@@ -21,7 +21,6 @@ import { Time } from "~/components/tasks/time";
 import { secondaryButton } from "~/components/ui/button";
 import { Fact } from "~/components/ui/fact";
 import { PageHeader } from "~/components/ui/page-header";
-import { Section } from "~/components/ui/section";
 import { requireActor } from "~/server/auth/session";
 import { orRefusal } from "~/server/page-load";
 import { HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
@@ -135,17 +134,19 @@ export default async function CampaignPage({
           <ReviewersSection campaign={campaign} />
           <ScopeSection campaign={campaign} />
         </div>
-        <Section
-          id="items"
-          title="Items"
-          description="Every grant the campaign snapshotted, in order, with its decision."
-        >
-          <div className="-mx-5 -my-4 px-5 py-4">
-            <HydrateClient>
-              <ReviewItemsTable campaignId={campaign.id} reviewers={campaign.reviewers} />
-            </HydrateClient>
+        <section id="items" aria-labelledby="items-heading" className="space-y-3">
+          <div>
+            <h2 id="items-heading" className="text-base font-semibold text-zinc-900">
+              Items
+            </h2>
+            <p className="text-muted text-sm">
+              Every grant the campaign snapshotted, in order, with its decision.
+            </p>
           </div>
-        </Section>
+          <HydrateClient>
+            <ReviewItemsTable campaignId={campaign.id} reviewers={campaign.reviewers} />
+          </HydrateClient>
+        </section>
       </div>
     </>
   );
