@@ -10,6 +10,7 @@ import { expect, test } from "./support/test.ts";
 import { OIDC_NAME, PRODUCTION_URL } from "./support/constants.ts";
 import { logInAtIdentityProvider } from "./support/idp.ts";
 import { withProductionDb } from "./support/production-db.ts";
+import { trpcMutation } from "./support/trpc.ts";
 import { whenInteractive } from "./support/ui.ts";
 
 // The /api/* routes (exports and imports) against the production-mode server (PostgreSQL), as
@@ -64,6 +65,8 @@ interface Row {
 interface Ids {
   /** An app of the organization (Salesforce). */
   app: string;
+  /** An access review campaign of the organization (started in beforeAll). */
+  campaign: string;
 }
 
 const NO_APP = "00000000-0000-4000-8000-000000000000";
@@ -81,6 +84,7 @@ const utf16 = (text: string) =>
 const ACCOUNTS_IMPORT = (ids: Ids, query = "kind=accounts") =>
   `/api/apps/${ids.app}/import?${query}`;
 const ACCOUNTS_EXPORT = (ids: Ids, query = "") => `/api/apps/${ids.app}/accounts/export${query}`;
+const REVIEW_EXPORT = (ids: Ids, query = "") => `/api/reviews/${ids.campaign}/export${query}`;
 
 /** Each route handler: the requests it must refuse, and how. */
 const ROUTES: Record<string, Row[]> = {
@@ -206,6 +210,43 @@ const ROUTES: Record<string, Row[]> = {
       url: (ids) => ACCOUNTS_EXPORT(ids, "?sort=random"),
       status: 400,
       says: /Sort by/,
+    },
+  ],
+  "GET /api/reviews/[campaignId]/export": [
+    {
+      name: "nobody signed in",
+      as: "anonymous",
+      url: REVIEW_EXPORT,
+      status: 401,
+      says: /Sign in/,
+    },
+    {
+      name: "a member",
+      as: "member",
+      url: REVIEW_EXPORT,
+      status: 403,
+      says: /super admins and auditors/,
+    },
+    {
+      name: "a campaign id that is not an id",
+      as: "admin",
+      url: () => "/api/reviews/not-an-id/export",
+      status: 400,
+      says: /Choose a campaign/,
+    },
+    {
+      name: "a campaign that does not exist",
+      as: "admin",
+      url: () => `/api/reviews/${NO_APP}/export`,
+      status: 404,
+      says: /campaign does not exist/,
+    },
+    {
+      name: "a NUL in a parameter",
+      as: "admin",
+      url: (ids) => REVIEW_EXPORT(ids, "?x=%00"),
+      status: 400,
+      says: /x contains a NUL character/,
     },
   ],
   "POST /api/apps/[appId]/import": [
@@ -448,14 +489,20 @@ test.beforeAll(async ({ browser }) => {
     member: member.request,
     anonymous: await playwrightRequest.newContext({ baseURL: PRODUCTION_URL }),
   };
-  ids = {
-    app: await withProductionDb(async (db) => {
-      const { rows } = await db.query<{ id: string }>(
-        `SELECT id FROM "App" WHERE name = 'Salesforce'`,
-      );
-      return rows[0]!.id;
-    }),
-  };
+  const app = await withProductionDb(async (db) => {
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM "App" WHERE name = 'Salesforce'`,
+    );
+    return rows[0]!.id;
+  });
+  // A campaign to export: the admin starts one over Salesforce (its own name on each run).
+  const started = await trpcMutation<{ campaignId: string }>(admin.request, "reviews.start", {
+    name: `API routes ${Date.now()}`,
+    dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+    scope: { appIds: [app] },
+    reviewers: { first: { kind: "APP_OWNERS" } },
+  });
+  ids = { app, campaign: started.campaignId };
 });
 
 test.afterAll(async () => {
@@ -512,7 +559,11 @@ for (const [handler, rows] of Object.entries(ROUTES)) {
 }
 
 test("a good export is a whole file: the net above refuses only what is wrong", async () => {
-  for (const url of ["/api/audit/export?action=app.", ACCOUNTS_EXPORT(ids, "?status=active")]) {
+  for (const url of [
+    "/api/audit/export?action=app.",
+    ACCOUNTS_EXPORT(ids, "?status=active"),
+    REVIEW_EXPORT(ids),
+  ]) {
     const response = await callers.admin.get(url);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");

@@ -56,4 +56,6 @@ export { toByteStream, type CsvExport } from "./services/csv.ts";
 export { exportAuditLog } from "./services/audit.ts";
 export { ZAuditFilters, type TAuditFilters } from "./schemas/audit.ts";
 export { ZAccountFilters, type TAccountFilters } from "./schemas/accounts.ts";
+export { exportReviewCampaign } from "./services/reviews/export.ts";
+export { ZReviewCampaignIdInput } from "./schemas/reviews.ts";
 export { ZSearchText } from "./schemas/text.ts";

@@ -189,6 +189,14 @@ export const ROUTE_VISITS: Record<string, RouteVisit> = {
     opens: ["Delete"],
   },
   "/audit": { as: SUPER_ADMIN, path: "/audit", opens: ["Anyone"] },
+  "/reviews": { as: SUPER_ADMIN, path: "/reviews?state=all" },
+  "/reviews/new": { as: SUPER_ADMIN, path: "/reviews/new" },
+  "/reviews/[campaignId]": {
+    as: SUPER_ADMIN,
+    // The demo's running campaign (seeded), found in the list as a person would.
+    path: (page) => linkOn(page, "/reviews", /^\/reviews\/(?!new$|queue$)[^/]+$/),
+    opens: ["Close campaign"],
+  },
   "/settings": { as: SUPER_ADMIN, path: "/settings" },
   "/settings/notifications": { as: MEMBER, path: "/settings/notifications" },
   "/my-access": { as: MEMBER, path: "/my-access" },
