@@ -2,15 +2,16 @@
 //
 //   npm run bench                          every section
 //   npm run bench -- --only inbox          one section (first-load-js, inbox, notifications, import, remap,
-//                                          accounts; comma-separated)
+//                                          accounts, reviews; comma-separated)
 //   npm run bench -- --only inbox --tasks 100000 --iterations 50   a smaller, quicker inbox run
 //   npm run bench -- --only notifications --notifications 2000      fewer emails per run
 //   npm run bench -- --only remap --accounts 100000 --users 10000   a smaller re-mapping run
 //   npm run bench -- --only import --accounts 100000                 a smaller CSV import
 //   npm run bench -- --only accounts --accounts 100000 --users 10000 a smaller Accounts tab run
+//   npm run bench -- --only reviews --grants 50000 --people 2000      a smaller access-review run
 //
 // first-load-js reads the manifests of a build of the web app (`npm run build -w @lantern/web`);
-// inbox, notifications, import, remap and accounts need PostgreSQL (DATABASE_URL, default
+// inbox, notifications, import, remap, accounts and reviews need PostgreSQL (DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,7 +22,15 @@ import { firstLoadJs } from "./first-load-js.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, "bench", "reports");
-const SECTIONS = ["first-load-js", "inbox", "notifications", "import", "remap", "accounts"];
+const SECTIONS = [
+  "first-load-js",
+  "inbox",
+  "notifications",
+  "import",
+  "remap",
+  "accounts",
+  "reviews",
+];
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +40,8 @@ const { values: args } = parseArgs({
     notifications: { type: "string" },
     accounts: { type: "string" },
     users: { type: "string" },
+    grants: { type: "string" },
+    people: { type: "string" },
   },
 });
 const only = args.only ? args.only.split(",").map((s) => s.trim()) : SECTIONS;
@@ -138,6 +149,14 @@ if (only.includes("accounts")) {
     "accounts",
     "Accounts tab at scale (SPEC §4.1, §9)",
     passed(["accounts", "users", "iterations"]),
+  );
+}
+
+if (only.includes("reviews")) {
+  await runSection(
+    "reviews",
+    "Access reviews at scale (SPEC §10, §9)",
+    passed(["grants", "people", "iterations"]),
   );
 }
 

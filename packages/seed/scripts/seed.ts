@@ -44,6 +44,8 @@ function printCounts(counts: DemoCounts): void {
     ["  open", counts.openTasks],
     ["Comments", counts.comments],
     ["Events", counts.events],
+    ["Review campaigns", counts.reviewCampaigns],
+    ["Review items", counts.reviewItems],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows)

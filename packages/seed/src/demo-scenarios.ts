@@ -751,3 +751,44 @@ export const COMPLETION_NOTES = [
   "Removed; their sessions were ended too.",
   "Logged in the access log.",
 ];
+
+// ───────────────────────────────── Access reviews ─────────────────────────────────
+
+/** Why a reviewer kept a flagged item (a flagged Keep needs a reason), by the item's first flag. */
+export const REVIEW_KEEP_REASONS: Record<string, string[]> = {
+  UNUSED: [
+    "Used for the quarterly release only; still needed.",
+    "On-call backup: rarely used, but needed when it is.",
+    "Back from leave next month and needs it then.",
+  ],
+  NO_OWNER: [
+    "A contractor's account; the engagement runs to the end of the quarter.",
+    "Shared login for the vendor integration; the app owners vouch for it.",
+  ],
+  AMBIGUOUS_OWNER: ["Checked with IT: this is the Platform team's Sam Taylor, who still needs it."],
+  OWNER_SUSPENDED: ["On leave; keep it until they are back."],
+  OWNER_DEPROVISIONED: ["Kept until the handover of their records is finished."],
+  SERVICE_ACCOUNT: ["The integration still runs on it."],
+  SYSTEM_ACCOUNT: ["Break-glass account; kept under the security team's control."],
+};
+
+/** Why a reviewer revoked an item (Revoke always needs a reason), by campaign. */
+export const REVIEW_REVOKE_REASONS = {
+  finished: [
+    "Moved to another team; no longer needs this access.",
+    "Not used since the spring; they can request it again if needed.",
+    "The project this was for has ended.",
+  ],
+  running: [
+    "Admin rights are no longer part of the role.",
+    "The migration this was for is finished; day-to-day work needs no admin rights.",
+  ],
+} as const;
+
+/** What the two demo campaigns are for, as their description says it. */
+export const REVIEW_CAMPAIGN_DESCRIPTIONS = {
+  finished:
+    "The quarterly SOC 2 review of source code and customer data access: every person's GitHub and Salesforce access, confirmed by their manager.",
+  running:
+    "Privileged access across the infrastructure and admin consoles, confirmed by each person's manager and then by the app's owners. Service accounts are reviewed separately.",
+} as const;

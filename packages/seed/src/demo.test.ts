@@ -14,7 +14,7 @@ import {
   seedDemoOrganization,
   seedIfEmpty,
 } from "./index.ts";
-import { buildUsersIndex, matchAccountOwner } from "@lantern/domain";
+import { buildUsersIndex, matchAccountOwner, reviewItemFlags } from "@lantern/domain";
 import { createScratchPostgres, type ScratchPostgres } from "@lantern/db/testing";
 
 const NOW = new Date("2026-11-21T12:00:00.000Z");
@@ -573,6 +573,202 @@ describe("demo organization: grants, requests and tasks", () => {
   });
 });
 
+describe("demo organization: access reviews", () => {
+  const campaigns = () =>
+    db.prisma.reviewCampaign.findMany({
+      where: { organizationId: orgId },
+      include: { items: { include: { assignments: true } } },
+      orderBy: { startedAt: "asc" },
+    });
+
+  it("has one finished and one running campaign, in the seed's counts", async () => {
+    const all = await campaigns();
+    expect(all.map((c) => c.state)).toEqual(["CLOSED", "RUNNING"]);
+    const [finished, running] = all;
+    expect(finished!.name).toMatch(/^Q\d \d{4} access review — GitHub and Salesforce$/);
+    expect(running!.name).toMatch(/^Admin access review — [A-Z][a-z]+ \d{4}$/);
+    expect(finished!.closedAt!.getTime()).toBeLessThan(NOW.getTime() - 60 * DAY);
+    expect(running!.startedAt!.getTime()).toBeGreaterThan(NOW.getTime() - 7 * DAY);
+    expect(running!.dueAt.getTime()).toBeGreaterThan(NOW.getTime() + 7 * DAY);
+    expect(running!.hasSecondLevel).toBe(true);
+    for (const c of all) {
+      expect(c.itemCount).toBe(c.items.length);
+      expect(c.items.map((i) => i.position).sort((a, b) => a - b)).toEqual(
+        c.items.map((_, i) => i + 1),
+      );
+    }
+    expect(seeded.counts.reviewCampaigns).toBe(2);
+    expect(seeded.counts.reviewItems).toBe(all.reduce((n, c) => n + c.items.length, 0));
+  });
+
+  it("snapshots each grant once, with the domain's flags, ordered by owner, app, entitlement", async () => {
+    for (const c of await campaigns()) {
+      const items = [...c.items].sort((a, b) => a.position - b.position);
+      expect(new Set(items.map((i) => i.grantId)).size).toBe(items.length);
+      const started = c.startedAt!;
+      for (const i of items) {
+        expect(i.accountType).toBe("USER");
+        expect(i.grantedAt.getTime()).toBeLessThanOrEqual(started.getTime());
+        if (i.lastLoginAt) expect(i.lastLoginAt.getTime()).toBeLessThanOrEqual(started.getTime());
+        expect(i.flags).toEqual(
+          reviewItemFlags(
+            {
+              accountType: i.accountType,
+              ownerId: i.ownerId,
+              ownerStatus: i.ownerStatus,
+              ownerSource: i.ownerSource,
+              matchAmbiguous: i.matchAmbiguous,
+              lastLoginAt: i.lastLoginAt,
+              grantedAt: i.grantedAt,
+            },
+            started,
+          ),
+        );
+      }
+      const owners = items.map((i) => i.ownerName).filter((n) => n !== null);
+      expect(owners.length).toBeGreaterThan(0);
+      // Ownerless items come last (NULLS LAST), as the start service orders them.
+      const lastOwned = items.findLastIndex((i) => i.ownerName !== null);
+      const firstOwnerless = items.findIndex((i) => i.ownerName === null);
+      if (firstOwnerless >= 0) expect(firstOwnerless).toBeGreaterThan(lastOwned);
+    }
+  });
+
+  it("never asks anyone to review their own access", async () => {
+    for (const c of await campaigns()) {
+      for (const i of c.items) {
+        expect(i.assignments.length, `${c.name} #${i.position}`).toBeGreaterThan(0);
+        for (const a of i.assignments) expect(a.userId).not.toBe(i.ownerId);
+        for (const who of [i.decidedById, i.firstDecidedById]) {
+          if (who) expect(who).not.toBe(i.ownerId);
+        }
+      }
+    }
+  });
+
+  it("closed the finished campaign: kept by managers, a few revoked and removed, two not reviewed", async () => {
+    const [finished] = await campaigns();
+    const byState = (state: string) => finished!.items.filter((i) => i.state === state);
+    expect(byState("PENDING")).toEqual([]);
+    expect(byState("NOT_REVIEWED").length).toBe(2);
+    expect(byState("REVOKED").length).toBeGreaterThanOrEqual(2);
+    expect(byState("KEPT").length).toBeGreaterThan(finished!.items.length * 0.9);
+    expect(finished!.items.every((i) => i.assignments.every((a) => !a.active))).toBe(true);
+    const manager = (ownerId: string | null) => usersById.get(ownerId ?? "")?.managerId;
+    const byManager = byState("KEPT").filter((i) => i.decidedById === manager(i.ownerId));
+    expect(byManager.length).toBeGreaterThan(byState("KEPT").length * 0.8);
+    for (const i of byState("KEPT")) {
+      if (i.flags.length > 0) expect(i.reason, `#${i.position}`).toBeTruthy();
+    }
+
+    const revoked = byState("REVOKED");
+    const requests = await db.prisma.request.findMany({
+      where: { id: { in: revoked.map((i) => i.revokeRequestId!) } },
+      include: { tasks: true, grant: true },
+    });
+    expect(requests.length).toBe(revoked.length);
+    for (const i of revoked) {
+      expect(i.reason).toBeTruthy();
+      const request = requests.find((r) => r.id === i.revokeRequestId)!;
+      expect(request.kind).toBe("REVOKE");
+      expect(request.state).toBe("COMPLETED");
+      expect(request.requesterId).toBe(i.decidedById);
+      expect(request.grantId).toBe(i.grantId);
+      expect(request.reason).toBe(`Access review "${finished!.name}": ${i.reason}`);
+      expect(request.tasks.some((t) => t.kind === "DEPROVISION" && t.state === "DONE")).toBe(true);
+      expect(request.grant!.revokedAt).not.toBeNull();
+      expect(request.grant!.revokeRequestId).toBe(request.id);
+    }
+    const events = await db.prisma.event.findMany({
+      where: {
+        organizationId: orgId,
+        targetId: { in: [finished!.id, ...revoked.map((i) => i.id)] },
+      },
+    });
+    expect(events.map((e) => e.action).sort()).toEqual(
+      [
+        "review_campaign.closed",
+        "review_campaign.started",
+        ...revoked.map(() => "review_item.revoked"),
+      ].sort(),
+    );
+    const closed = events.find((e) => e.action === "review_campaign.closed")!;
+    expect(closed.after).toMatchObject({
+      state: "CLOSED",
+      kept: byState("KEPT").length,
+      revoked: revoked.length,
+      notReviewed: 2,
+    });
+    for (const e of events.filter((e) => e.action === "review_item.revoked")) {
+      const item = revoked.find((i) => i.id === e.targetId)!;
+      expect(e.actorId).toBe(item.decidedById);
+      expect(e.reason).toBe(item.reason);
+      expect(e.requestId).toBe(item.revokeRequestId);
+      expect(e.at).toEqual(item.decidedAt);
+    }
+    const kept = await db.prisma.event.count({
+      where: {
+        organizationId: orgId,
+        action: "review_item.kept",
+        targetId: { in: byState("KEPT").map((i) => i.id) },
+      },
+    });
+    expect(kept).toBe(byState("KEPT").length);
+  });
+
+  it("has the running campaign mostly pending, a few decided, and a removal still open", async () => {
+    const [, running] = await campaigns();
+    const items = running!.items;
+    const pending = items.filter((i) => i.state === "PENDING");
+    expect(pending.length).toBeGreaterThan(items.length / 2);
+    const atSecond = pending.filter((i) => i.level === 2);
+    expect(atSecond.length).toBeGreaterThanOrEqual(1);
+    for (const i of atSecond) {
+      expect(i.firstDecidedById).not.toBeNull();
+      const active = i.assignments.filter((a) => a.active);
+      expect(active.length).toBeGreaterThan(0);
+      expect(active.every((a) => a.level === 2 && a.userId !== i.firstDecidedById)).toBe(true);
+    }
+    expect(items.filter((i) => i.state === "KEPT").length).toBeGreaterThanOrEqual(2);
+    const [revoked, ...more] = items.filter((i) => i.state === "REVOKED");
+    expect(more).toEqual([]);
+    const request = await db.prisma.request.findUniqueOrThrow({
+      where: { id: revoked!.revokeRequestId! },
+      include: { tasks: true, grant: true },
+    });
+    expect(request.state).toBe("PROVISIONING");
+    expect(request.tasks.filter((t) => t.state === "OPEN").map((t) => t.kind)).toEqual([
+      "DEPROVISION",
+    ]);
+    expect(request.grant!.revokedAt).toBeNull();
+    for (const i of pending.filter((i) => i.level === 1)) {
+      expect(i.assignments.filter((a) => a.active).every((a) => a.level === 1)).toBe(true);
+    }
+  });
+
+  it("fills the demo manager's review queue, and gives every reviewer a badge count", async () => {
+    const manager = seeded.people.manager;
+    const waiting = await db.prisma.reviewAssignment.findMany({
+      where: { userId: manager.id, active: true },
+      include: { item: true },
+    });
+    expect(waiting.length).toBeGreaterThanOrEqual(3);
+    for (const a of waiting) {
+      expect(a.item.state).toBe("PENDING");
+      expect(a.item.ownerId).not.toBe(manager.id);
+      expect(usersById.get(a.item.ownerId!)?.managerId).toBe(manager.id);
+    }
+    // Her own admin access waits for her manager.
+    const own = await db.prisma.reviewItem.findMany({
+      where: { organizationId: orgId, ownerId: manager.id, state: "PENDING" },
+      include: { assignments: { where: { active: true } } },
+    });
+    for (const i of own) {
+      expect(i.assignments.map((a) => a.userId)).toEqual([manager.managerId]);
+    }
+  });
+});
+
 describe("demo organization: determinism and lifecycle", () => {
   let second: Database;
   beforeAll(async () => {
@@ -587,7 +783,7 @@ describe("demo organization: determinism and lifecycle", () => {
       where: { slug: DEMO_ORGANIZATION.slug },
     });
     const where = { organizationId: org.id };
-    const [emails, apps, accounts, requests, tasks] = await Promise.all([
+    const [emails, apps, accounts, requests, tasks, reviewItems] = await Promise.all([
       database.prisma.user.findMany({
         where,
         select: { email: true, managerId: true },
@@ -615,6 +811,18 @@ describe("demo organization: determinism and lifecycle", () => {
         select: { number: true, kind: true, state: true },
         orderBy: { number: "asc" },
       }),
+      database.prisma.reviewItem.findMany({
+        where,
+        select: {
+          position: true,
+          state: true,
+          level: true,
+          accountLabel: true,
+          entitlementName: true,
+          campaign: { select: { name: true } },
+        },
+        orderBy: [{ campaign: { startedAt: "asc" } }, { position: "asc" }],
+      }),
     ]);
     return {
       emails: emails.map((u) => u.email),
@@ -624,6 +832,10 @@ describe("demo organization: determinism and lifecycle", () => {
         .sort(),
       requests: requests.map((r) => `${r.state}|${r.reason}`).sort(),
       tasks: tasks.map((t) => `${t.number}|${t.kind}|${t.state}`),
+      reviewItems: reviewItems.map(
+        (i) =>
+          `${i.campaign.name}|${i.position}|${i.entitlementName}|${i.accountLabel}|${i.state}|${i.level}`,
+      ),
     };
   };
 
@@ -637,6 +849,7 @@ describe("demo organization: determinism and lifecycle", () => {
     expect(b.accounts).toEqual(a.accounts);
     expect(b.requests).toEqual(a.requests);
     expect(b.tasks).toEqual(a.tasks);
+    expect(b.reviewItems).toEqual(a.reviewItems);
   });
 
   it("deletes the whole organization", async () => {
@@ -658,6 +871,8 @@ describe("demo organization: determinism and lifecycle", () => {
       openTasks: 0,
       comments: 0,
       events: 0,
+      reviewCampaigns: 0,
+      reviewItems: 0,
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The demo organization "Northwind Labs": ~150 people, 12 managed apps (and 3 shadow
  * apps) with accounts, entitlements and grants exercising every owner-mapping case,
- * policies, and requests and tasks in every kind and state, with their audit trail.
+ * policies, requests and tasks in every kind and state, and a finished and a running access
+ * review, with their audit trail.
  * Deterministic: a seeded PRNG decides everything; only timestamps follow `now`.
  */
 import { buildUsersIndex, matchAccountOwner, type UsersIndex } from "@lantern/domain";
@@ -52,6 +53,7 @@ import {
   type Scenario,
   type StepSpec,
 } from "./demo-scenarios.ts";
+import { seedReviewCampaigns } from "./demo-reviews.ts";
 import { createRng, type Rng } from "./prng.ts";
 
 export const DEMO_ORGANIZATION = { slug: "northwind", name: "Northwind Labs" } as const;
@@ -149,6 +151,8 @@ export interface DemoCounts {
   openTasks: number;
   comments: number;
   events: number;
+  reviewCampaigns: number;
+  reviewItems: number;
 }
 
 export interface DemoSeedResult {
@@ -239,6 +243,13 @@ class DemoBuilder {
     return person;
   }
 
+  /** A person's status at `at`: people who left or went on leave were active before. */
+  private statusAt(key: string, at: Date): DemoPerson["status"] {
+    const { status } = this.person(key);
+    const since = DEPARTURES[key] ?? SUSPENSIONS[key];
+    return since !== undefined && at < this.daysAgo(since) ? "ACTIVE" : status;
+  }
+
   private app(name: string): AppState {
     const app = this.apps.get(name);
     if (!app) throw new Error(`Demo seed: unknown app "${name}"`);
@@ -265,6 +276,22 @@ class DemoBuilder {
     scenarios.sort((a, b) => b.scenario.hoursAgo - a.scenario.hoursAgo);
     for (const s of scenarios) await this.runScenario(s);
     await this.seedNameOnlyAccounts();
+    await seedReviewCampaigns({
+      tx: this.tx,
+      org: this.org,
+      now: this.now,
+      rng: createRng(SEED + 1),
+      roster: DEMO_ROSTER,
+      user: (key) => this.user(key),
+      statusAt: (key, at) => this.statusAt(key, at),
+      app: (name) => this.app(name),
+      revocationPolicy: (appName, slug) => {
+        const app = this.app(appName);
+        const key = this.policyKeyFor("REVOKE", app.def, app.entitlements.get(slug)!.def);
+        return { key, policy: this.policies[key] };
+      },
+      event: (input) => this.event(input),
+    });
     await createEvents(this.tx, this.events);
 
     const people = Object.fromEntries(
@@ -1232,6 +1259,8 @@ export async function countDemo(db: Db, organizationId: string): Promise<DemoCou
     openTasks,
     comments,
     events,
+    reviewCampaigns,
+    reviewItems,
   ] = await Promise.all([
     db.user.count({ where }),
     db.app.count({ where }),
@@ -1245,6 +1274,8 @@ export async function countDemo(db: Db, organizationId: string): Promise<DemoCou
     db.task.count({ where: { organizationId, state: "OPEN" } }),
     db.comment.count({ where }),
     db.event.count({ where }),
+    db.reviewCampaign.count({ where }),
+    db.reviewItem.count({ where }),
   ]);
   return {
     users,
@@ -1259,6 +1290,8 @@ export async function countDemo(db: Db, organizationId: string): Promise<DemoCou
     openTasks,
     comments,
     events,
+    reviewCampaigns,
+    reviewItems,
   };
 }
 
