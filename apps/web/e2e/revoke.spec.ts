@@ -359,7 +359,7 @@ test("someone else's access is not an unrelated employee's to see", async ({ bro
   expect(status.status()).toBe(403);
   const statusBody = (await status.json()) as { error: { json: { message: string } } };
   expect(statusBody.error.json.message).toMatch(
-    new RegExp(`^Only super admins, the owners of ${app.name}, .* can see this access\\.$`),
+    new RegExp(`^Only super admins, auditors, the owners of ${app.name}, .* can see this access\\.$`),
   );
   const revoke = await page.request.post("/api/trpc/grants.revoke", {
     data: { json: { grantId: row.grantId, reason: "Trying anyway (e2e)" } },

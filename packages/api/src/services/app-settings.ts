@@ -3,6 +3,7 @@ import {
   assertAllowed,
   canCreateApp,
   canManageApp,
+  canViewAppSettings,
   DomainError,
   fieldChanges,
   type Actor,
@@ -253,16 +254,21 @@ export async function createApp(
   });
 }
 
-/** The App settings page's data: super admins and the app's owners. */
-export async function getAppSettings(ctx: ServiceContext, appId: string): Promise<AppSettings> {
+/**
+ * The App settings page's data: super admins, auditors and the app's owners
+ * (canViewAppSettings); `viewerCanManage` says whether the page may offer its changes.
+ */
+export async function getAppSettings(
+  ctx: ServiceContext,
+  appId: string,
+): Promise<AppSettings & { viewerCanManage: boolean }> {
   const settings = await loadSettings(ctx.db, ctx.actor, appId);
-  assertAllowed(
-    canManageApp(ctx.actor, {
-      organizationId: ctx.actor.organizationId,
-      ownerIds: settings.owners.map((o) => o.id),
-    }),
-  );
-  return settings;
+  const facts = {
+    organizationId: ctx.actor.organizationId,
+    ownerIds: settings.owners.map((o) => o.id),
+  };
+  assertAllowed(canViewAppSettings(ctx.actor, facts));
+  return { ...settings, viewerCanManage: canManageApp(ctx.actor, facts).allowed };
 }
 
 /**
