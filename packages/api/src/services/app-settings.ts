@@ -79,6 +79,8 @@ export interface AppSettings {
   provisioners: AppPerson[];
   /** Empty: the owners deprovision (SPEC §1). */
   deprovisioners: AppPerson[];
+  /** The viewer may change these settings (canManageApp); else they only read them (auditors). */
+  viewerCanManage: boolean;
 }
 
 export interface SettingsChange {
@@ -258,17 +260,15 @@ export async function createApp(
  * The App settings page's data: super admins, auditors and the app's owners
  * (canViewAppSettings); `viewerCanManage` says whether the page may offer its changes.
  */
-export async function getAppSettings(
-  ctx: ServiceContext,
-  appId: string,
-): Promise<AppSettings & { viewerCanManage: boolean }> {
+export async function getAppSettings(ctx: ServiceContext, appId: string): Promise<AppSettings> {
   const settings = await loadSettings(ctx.db, ctx.actor, appId);
-  const facts = {
-    organizationId: ctx.actor.organizationId,
-    ownerIds: settings.owners.map((o) => o.id),
-  };
-  assertAllowed(canViewAppSettings(ctx.actor, facts));
-  return { ...settings, viewerCanManage: canManageApp(ctx.actor, facts).allowed };
+  assertAllowed(
+    canViewAppSettings(ctx.actor, {
+      organizationId: ctx.actor.organizationId,
+      ownerIds: settings.owners.map((o) => o.id),
+    }),
+  );
+  return settings;
 }
 
 /**
@@ -308,6 +308,11 @@ async function loadSettings(
     owners: people("OWNER"),
     provisioners: people("PROVISIONER"),
     deprovisioners: people("DEPROVISIONER"),
+    // As the settings are now: an owner who just removed themselves may change nothing more.
+    viewerCanManage: canManageApp(actor, {
+      organizationId: actor.organizationId,
+      ownerIds: people("OWNER").map((o) => o.id),
+    }).allowed,
   };
 }
 

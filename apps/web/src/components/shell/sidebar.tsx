@@ -86,15 +86,15 @@ function NavSection({
 export function Sidebar({
   organizationName,
   canViewDirectory,
-  canManagePolicies = false,
+  canViewPolicies = false,
   canViewAuditLog = false,
   devMailbox = false,
 }: {
   organizationName: string;
   /** From the shared rule (me.get's `can`): the Users directory is for administrators. */
   canViewDirectory: boolean;
-  /** Approval policies and the audit log: super admins (me.get's `can`). */
-  canManagePolicies?: boolean;
+  /** Approval policies and the audit log: super admins and auditors (me.get's `can`). */
+  canViewPolicies?: boolean;
   canViewAuditLog?: boolean;
   /** Demo mode or development with no email service: link the dev mailbox. */
   devMailbox?: boolean;
@@ -121,7 +121,7 @@ export function Sidebar({
   const main: NavItem[] = [
     { href: "/apps", label: "Applications", icon: AppWindow },
     ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),
-    ...(canManagePolicies ? [{ href: "/policies", label: "Policies", icon: ShieldCheck }] : []),
+    ...(canViewPolicies ? [{ href: "/policies", label: "Policies", icon: ShieldCheck }] : []),
     ...(canViewAuditLog ? [{ href: "/audit", label: "Audit log", icon: History }] : []),
     { href: "/settings", label: "Settings", icon: Settings },
   ];
