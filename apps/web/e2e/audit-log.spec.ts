@@ -78,7 +78,7 @@ test("a member is told that only super admins read the audit log", async ({ page
   await expect(page).toHaveURL(/\/apps$/);
   await page.goto("/audit");
   await expect(
-    page.getByRole("heading", { name: "Only super admins can read the audit log" }),
+    page.getByRole("heading", { name: "Only super admins and auditors can read the audit log" }),
   ).toBeVisible();
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
 });

@@ -359,7 +359,9 @@ test("someone else's access is not an unrelated employee's to see", async ({ bro
   expect(status.status()).toBe(403);
   const statusBody = (await status.json()) as { error: { json: { message: string } } };
   expect(statusBody.error.json.message).toMatch(
-    new RegExp(`^Only super admins, the owners of ${app.name}, .* can see this access\\.$`),
+    new RegExp(
+      `^Only super admins, auditors, the owners of ${app.name}, .* can see this access\\.$`,
+    ),
   );
   const revoke = await page.request.post("/api/trpc/grants.revoke", {
     data: { json: { grantId: row.grantId, reason: "Trying anyway (e2e)" } },
@@ -376,7 +378,7 @@ test("someone else's access is not an unrelated employee's to see", async ({ bro
   await page.goto(`/apps/${app.id}/accounts/${row.account.id}`);
   await expect(page.getByRole("heading", { name: "You cannot see this account" })).toBeVisible();
   await expect(
-    page.getByText(new RegExp(`^Only super admins, the owners of ${app.name}`)),
+    page.getByText(new RegExp(`^Only super admins, auditors, the owners of ${app.name}`)),
   ).toBeVisible();
   await claire.context.close();
   await hannah.context.close();

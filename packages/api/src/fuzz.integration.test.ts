@@ -11,7 +11,7 @@ import { fuzzSettings } from "./testing/fuzz/env.ts";
 import { seedFuzzWorld, topUpOpenWork, type FuzzWorld } from "./testing/fuzz/world.ts";
 
 // The net of issue 13: every procedure of the router — enumerated, so one added tomorrow is
-// fuzzed with no edit — called as a super admin and as a plain member with generated inputs
+// fuzzed with no edit — called as a super admin, an auditor and a plain member with generated inputs
 // (valid, boundary and hostile: NUL, lone surrogates, control characters, 1 MB text, deep
 // nesting, wrong types, missing and extra fields, tampered cursors, the other organization's
 // ids, real ids of the actor's organization). Any INTERNAL_SERVER_ERROR, or an error that is not
@@ -37,7 +37,7 @@ const PROCEDURES: Procedure[] = Object.entries(
   >,
 ).map(([path, procedure]) => ({ path, type: procedure._def.type, inputs: procedure._def.inputs }));
 
-const ROLES = ["superAdmin", "member"] as const;
+const ROLES = ["superAdmin", "auditor", "member"] as const;
 type Role = (typeof ROLES)[number];
 
 let db: TestDatabase;
@@ -116,6 +116,10 @@ async function restoreActors() {
   await db.prisma.user.update({
     where: { id: world.actors.superAdmin },
     data: { role: "SUPER_ADMIN", status: "ACTIVE" },
+  });
+  await db.prisma.user.update({
+    where: { id: world.actors.auditor },
+    data: { role: "AUDITOR", status: "ACTIVE" },
   });
   await db.prisma.user.update({
     where: { id: world.actors.member },

@@ -172,6 +172,24 @@ describe("the role matrix", () => {
     ).toEqual([]);
   });
 
+  it("lets the auditor read everything and change nothing but their own things", () => {
+    // What an auditor may still change: their own notification preferences, and a request of
+    // their own (as any member may). The dev mailbox is off on this server, for everyone.
+    const selfService = ["me.updateNotificationPreferences", "requests.create"];
+    const wrong = Object.entries(MATRIX).flatMap(([path, entry]) => {
+      const rows = (Array.isArray(entry) ? entry : [entry]) as Case<ProcedurePath>[];
+      const expected: Outcome = path.startsWith("devMailbox.")
+        ? "NOT_FOUND"
+        : procedureType(path) === "query" || selfService.includes(path)
+          ? "ok"
+          : "FORBIDDEN";
+      return rows
+        .filter((row) => row.expect.auditor !== expected)
+        .map((row) => `${path}${row.name ? ` (${row.name})` : ""}: ${row.expect.auditor}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
   describe.each(PROCEDURES)("%s", (path) => {
     const entry = MATRIX[path as ProcedurePath] as Case<ProcedurePath> | Case<ProcedurePath>[];
     const cases = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];

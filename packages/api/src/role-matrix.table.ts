@@ -35,6 +35,8 @@ import { actorFor } from "./testing.ts";
 /**
  * Who calls, in the first organization (Acme) unless said otherwise:
  * - superAdmin: a SUPER_ADMIN.
+ * - auditor: an AUDITOR who owns nothing and manages nobody: reads everything, changes nothing
+ *   but their own things (notification preferences, a request of their own).
  * - appOwner: an owner of the app "Salesforce".
  * - entitlementOwner: an owner of its entitlement "Reports".
  * - manager: the direct manager of `member`.
@@ -46,6 +48,7 @@ import { actorFor } from "./testing.ts";
  */
 export const ROLES = [
   "superAdmin",
+  "auditor",
   "appOwner",
   "entitlementOwner",
   "manager",
@@ -68,11 +71,11 @@ const CODES: Record<string, Outcome> = {
 
 /**
  * One line of the table, in ROLES order: `ok`, `F` (FORBIDDEN), `NF` (NOT_FOUND), `U`
- * (UNAUTHORIZED). Signed out is UNAUTHORIZED unless an eighth column says otherwise.
+ * (UNAUTHORIZED). Signed out is UNAUTHORIZED unless a ninth column says otherwise.
  */
 export function outcomes(line: string): Expectation {
   const columns = line.trim().split(/\s+/);
-  if (columns.length === 7) columns.push("U");
+  if (columns.length === ROLES.length - 1) columns.push("U");
   if (columns.length !== ROLES.length || columns.some((c) => !(c in CODES))) {
     throw new Error(
       `A role-matrix line has ${ROLES.length - 1} or ${ROLES.length} of ok/F/NF/U: "${line}"`,
@@ -157,6 +160,7 @@ export async function buildWorld(db: PrismaClient): Promise<World> {
   const person = (givenName: string, familyName: string, extra = {}) =>
     createUser(db, org, { givenName, familyName, ...extra });
   const superAdmin = await person("Ada", "Admin", { role: "SUPER_ADMIN" });
+  const auditor = await person("Avery", "Auditor", { role: "AUDITOR" });
   const appOwner = await person("Olive", "Owner");
   const entitlementOwner = await person("Enzo", "Entowner");
   const manager = await person("Bea", "Boss");
@@ -225,6 +229,7 @@ export async function buildWorld(db: PrismaClient): Promise<World> {
     other,
     people: {
       superAdmin,
+      auditor,
       appOwner,
       entitlementOwner,
       manager,
@@ -452,25 +457,27 @@ function onlyOwnedEntitlements(
 
 // ─────────────────────────────── The table ───────────────────────────────
 
-// Each `outcomes("…")` line reads, in this order: superAdmin, appOwner, entitlementOwner,
-// manager, provisioner, member, otherOrganization [, signedOut — UNAUTHORIZED when absent].
+// Each `outcomes("…")` line reads, in this order: superAdmin, auditor, appOwner,
+// entitlementOwner, manager, provisioner, member, otherOrganization [, signedOut —
+// UNAUTHORIZED when absent]. The auditor reads what a super admin reads (every query ok) and
+// changes nothing (every mutation FORBIDDEN) but their own preferences and requests.
 export const MATRIX: Matrix = {
   // Accounts tab and account actions (SPEC §4.1, §4.3, §4.4): super admins and app owners.
   "accounts.list": {
     input: (w) => ({ appId: w.app.id }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok ok ok F F F F NF"),
   },
   "accounts.count": {
     input: (w) => ({ appId: w.app.id, type: "SERVICE" }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok ok ok F F F F NF"),
   },
   "accounts.ownerCandidates": {
     input: (w) => ({ appId: w.app.id }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok ok ok F F F F NF"),
   },
   "accounts.setOwner": {
     input: async (w) => ({ accountId: (await freshAccount(w)).id, userId: w.people.member.id }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
     check: (_w, _role, result) => expect(result.changed).toBe(true),
   },
   "accounts.resetOwner": {
@@ -484,19 +491,19 @@ export const MATRIX: Matrix = {
         })
       ).id,
     }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
     check: (_w, _role, result) => expect(result.changed).toBe(true),
   },
   "accounts.clearOwner": {
     input: async (w) => ({
       accountId: (await createAccount(w.db, w.app, { owner: w.stranger })).id,
     }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
     check: (_w, _role, result) => expect(result.changed).toBe(true),
   },
   "accounts.setType": {
     input: async (w) => ({ accountId: (await freshAccount(w)).id, type: "SERVICE" }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
     check: (_w, _role, result) => expect(result.changed).toBe(true),
   },
   // Account details (SPEC §4.5, §8): canViewAccount.
@@ -504,64 +511,67 @@ export const MATRIX: Matrix = {
     {
       name: "the member's account",
       input: (w) => ({ id: w.accounts.member.id }),
-      expect: outcomes("ok ok ok ok F ok NF"),
+      expect: outcomes("ok ok ok ok ok F ok NF"),
     },
     {
       name: "someone else's account",
       input: (w) => ({ id: w.accounts.stranger.id }),
-      expect: outcomes("ok ok ok F F F NF"),
+      expect: outcomes("ok ok ok ok F F F NF"),
     },
   ],
   "accounts.grants": [
     {
       name: "the member's account",
       input: (w) => ({ accountId: w.accounts.member.id }),
-      expect: outcomes("ok ok ok ok F ok NF"),
+      expect: outcomes("ok ok ok ok ok F ok NF"),
       check: onlyOwnedEntitlements,
     },
     {
       name: "someone else's account",
       input: (w) => ({ accountId: w.accounts.stranger.id }),
-      expect: outcomes("ok ok ok F F F NF"),
+      expect: outcomes("ok ok ok ok F F F NF"),
       check: onlyOwnedEntitlements,
     },
   ],
 
   // Apps (SPEC §8: every member sees apps; settings are the owners').
-  "apps.list": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok") },
-  "apps.byId": { input: (w) => ({ id: w.app.id }), expect: outcomes("ok ok ok ok ok ok NF") },
+  "apps.list": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok ok") },
+  "apps.byId": { input: (w) => ({ id: w.app.id }), expect: outcomes("ok ok ok ok ok ok ok NF") },
   "apps.create": {
     input: (w) => ({ name: w.unique("New app") }),
-    expect: outcomes("ok F F F F F ok"),
+    expect: outcomes("ok F F F F F F ok"),
   },
-  "apps.settings": { input: (w) => ({ appId: w.app.id }), expect: outcomes("ok ok F F F F NF") },
+  "apps.settings": { input: (w) => ({ appId: w.app.id }), expect: outcomes("ok ok ok F F F F NF") },
   "apps.update": {
     input: async (w) => ({ appId: (await freshApp(w)).id, description: "Changed" }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
   "apps.setMembers": {
     input: async (w) => ({
       appId: (await freshApp(w)).id,
       provisionerIds: [w.people.provisioner.id, w.helper.id],
     }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
   "apps.setAccountMappingMode": {
     input: async (w) => ({ appId: (await freshApp(w)).id, mode: "BROAD" }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
   "apps.remapStatus": {
     input: (w) => ({ appId: w.app.id }),
-    expect: outcomes("ok ok ok ok ok ok NF"),
+    expect: outcomes("ok ok ok ok ok ok ok NF"),
   },
-  "apps.connector": { input: (w) => ({ appId: w.app.id }), expect: outcomes("ok ok F F F F NF") },
+  "apps.connector": {
+    input: (w) => ({ appId: w.app.id }),
+    expect: outcomes("ok ok ok F F F F NF"),
+  },
   "apps.setConnector": {
     input: async (w) => ({
       appId: (await freshApp(w)).id,
       kind: "webhook",
       settings: { url: "https://idp.example.com/lantern", token: "matrix-token" },
     }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
     check: (_w, _role, result) => {
       expect(result.connector.secretsSet).toEqual(["token"]);
       expect(JSON.stringify(result)).not.toContain("matrix-token");
@@ -569,34 +579,35 @@ export const MATRIX: Matrix = {
   },
   "apps.testConnector": {
     input: (w) => ({ appId: w.app.id, kind: "recorder" }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
     writesNothing: true,
   },
 
   // The audit log: super admins.
-  "audit.list": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
-  "audit.actions": { input: () => undefined, expect: outcomes("ok F F F F F ok") },
+  "audit.list": { input: () => ({}), expect: outcomes("ok ok F F F F F ok") },
+  "audit.actions": { input: () => undefined, expect: outcomes("ok ok F F F F F ok") },
 
   // The dev mailbox does not exist on a production server (here: the default, off).
-  "devMailbox.list": { input: () => ({}), expect: outcomes("NF NF NF NF NF NF NF NF") },
+  "devMailbox.list": { input: () => ({}), expect: outcomes("NF NF NF NF NF NF NF NF NF") },
   "devMailbox.byId": {
     input: (w) => ({ id: w.devEmailId }),
-    expect: outcomes("NF NF NF NF NF NF NF NF"),
+    expect: outcomes("NF NF NF NF NF NF NF NF NF"),
   },
 
   // Entitlements: every member sees them; the Grants tab lists what each may see (SPEC §8).
   "entitlements.byId": {
     input: (w) => ({ id: w.reports.id }),
-    expect: outcomes("ok ok ok ok ok ok NF"),
+    expect: outcomes("ok ok ok ok ok ok ok NF"),
   },
   "entitlements.grants": {
     input: (w) => ({ entitlementId: w.reports.id }),
-    expect: outcomes("ok ok ok ok ok ok NF"),
+    expect: outcomes("ok ok ok ok ok ok ok NF"),
     check: (w, role, result) => {
       const holders = result.items.map((g) => g.account.id).sort();
       const everyone = [w.accounts.member.id, w.accounts.stranger.id].sort();
       const expected: Partial<Record<Role, string[]>> = {
         superAdmin: everyone,
+        auditor: everyone,
         appOwner: everyone,
         entitlementOwner: everyone,
         manager: [w.accounts.member.id],
@@ -608,15 +619,15 @@ export const MATRIX: Matrix = {
   },
   "entitlements.inheritedPolicies": {
     input: (w) => ({ appId: w.app.id }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok ok ok F F F F NF"),
   },
   "entitlements.create": {
     input: (w) => ({ appId: w.app.id, displayName: w.unique("Entitlement") }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
   "entitlements.update": {
     input: async (w) => ({ id: (await freshEntitlement(w)).id, description: "Changed" }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
   "entitlements.bulkUpdate": {
     input: async (w) => {
@@ -628,24 +639,24 @@ export const MATRIX: Matrix = {
         set: { provisioningStrategy: "CONNECTOR" as const },
       };
     },
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
 
   // Manual revoke (SPEC §5) and a grant's revocation status (SPEC §8: canViewGrant).
   "grants.revoke": {
     input: async (w) => ({ grantId: (await freshMemberGrant(w)).id, reason: "Changed teams" }),
-    expect: outcomes("ok ok ok ok F F NF"),
+    expect: outcomes("ok F ok ok ok F F NF"),
   },
   "grants.revocationStatus": [
     {
       name: "the member's access",
       input: (w) => ({ grantId: w.grants.memberReports.id }),
-      expect: outcomes("ok ok ok ok F ok NF"),
+      expect: outcomes("ok ok ok ok ok F ok NF"),
     },
     {
       name: "someone else's access",
       input: (w) => ({ grantId: w.grants.strangerReports.id }),
-      expect: outcomes("ok ok ok F F F NF"),
+      expect: outcomes("ok ok ok ok F F F NF"),
     },
   ],
 
@@ -657,22 +668,22 @@ export const MATRIX: Matrix = {
       kind: "accounts",
       content: `externalId,login,emails\n${w.unique("X")},new.login,new@acme.example`,
     }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
   "imports.people": {
     input: (w) => ({
       format: "csv",
       content: `email,givenName,familyName\n${w.unique("imported")}@acme.example,Ida,Imported`,
     }),
-    expect: outcomes("ok F F F F F ok"),
+    expect: outcomes("ok F F F F F F ok"),
   },
 
   // The signed-in person's own things.
-  "me.get": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
-  "me.openTaskCounts": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
+  "me.get": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok ok") },
+  "me.openTaskCounts": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok ok") },
   "me.access": {
     input: () => ({}),
-    expect: outcomes("ok ok ok ok ok ok ok"),
+    expect: outcomes("ok ok ok ok ok ok ok ok"),
     // Only ever the caller's own accounts: the member's, to the member; never the stranger's.
     check: (w, role, result) => {
       const ids = result.items.map((a) => a.id);
@@ -683,19 +694,19 @@ export const MATRIX: Matrix = {
   },
   "me.notificationPreferences": {
     input: () => undefined,
-    expect: outcomes("ok ok ok ok ok ok ok"),
+    expect: outcomes("ok ok ok ok ok ok ok ok"),
   },
   "me.updateNotificationPreferences": {
     input: () => ({ email: false, slack: false }),
-    expect: outcomes("ok ok ok ok ok ok ok"),
+    expect: outcomes("ok ok ok ok ok ok ok ok"),
   },
 
   // Notification delivery: super admins.
-  "notifications.list": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
-  "notifications.counts": { input: () => undefined, expect: outcomes("ok F F F F F ok") },
+  "notifications.list": { input: () => ({}), expect: outcomes("ok ok F F F F F ok") },
+  "notifications.counts": { input: () => undefined, expect: outcomes("ok ok F F F F F ok") },
   "notifications.retry": {
     input: async (w) => ({ id: await failedNotification(w) }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "notifications.retryAllFailed": {
     // A failed notification in the caller's organization each time: there is one to retry.
@@ -703,80 +714,80 @@ export const MATRIX: Matrix = {
       await failedNotification(w, role === "otherOrganization" ? "second" : "first");
       return undefined;
     },
-    expect: outcomes("ok F F F F F ok"),
+    expect: outcomes("ok F F F F F F ok"),
     check: (_w, _role, result) => expect(result.count).toBeGreaterThan(0),
   },
 
   // The organization: its headline for everyone, its settings for super admins.
-  "organization.get": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
-  "organization.settings": { input: () => undefined, expect: outcomes("ok F F F F F ok") },
+  "organization.get": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok ok") },
+  "organization.settings": { input: () => undefined, expect: outcomes("ok ok F F F F F ok") },
   "organization.update": {
     input: (w) => ({ name: w.unique("Renamed") }),
-    expect: outcomes("ok F F F F F ok"),
+    expect: outcomes("ok F F F F F F ok"),
   },
 
   // Approval policies: the pickers for everyone, the rest for super admins.
-  "policies.options": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
-  "policies.list": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
+  "policies.options": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok ok") },
+  "policies.list": { input: () => ({}), expect: outcomes("ok ok F F F F F ok") },
   "policies.byId": {
     input: (w) => ({ id: w.policies.managerApproval.id }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok ok F F F F F NF"),
   },
   "policies.create": {
     input: (w) => ({ ...POLICY, name: w.unique("Policy") }),
-    expect: outcomes("ok F F F F F ok"),
+    expect: outcomes("ok F F F F F F ok"),
   },
   "policies.update": {
     input: async (w) => ({ ...POLICY, id: (await freshPolicy(w)).id, name: w.unique("Policy") }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "policies.duplicate": {
     input: (w) => ({ id: w.policies.managerApproval.id }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "policies.delete": {
     input: async (w) => ({ id: (await freshPolicy(w)).id }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
 
   // Requests (SPEC §8: every member requests access; cancel and retry are narrower).
   "requests.create": {
     input: async (w) => ({ entitlementId: (await freshEntitlement(w)).id, reason: "For work" }),
-    expect: outcomes("ok ok ok ok ok ok NF"),
+    expect: outcomes("ok ok ok ok ok ok ok NF"),
   },
-  "requests.mine": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok") },
-  "requests.requestable": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok") },
+  "requests.mine": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok ok") },
+  "requests.requestable": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok ok") },
   "requests.cancel": {
     input: async (w) => ({ requestId: await pendingRequest(w), reason: "Not needed" }),
-    expect: outcomes("ok F F F F ok NF"),
+    expect: outcomes("ok F F F F F ok NF"),
   },
   "requests.retry": {
     input: async (w) => ({ requestId: await erroredRequest(w) }),
-    expect: outcomes("ok ok F F F F NF"),
+    expect: outcomes("ok F ok F F F F NF"),
   },
 
   // Tasks (SPEC §3): seen by the people around them, acted on by assignees and super admins.
   "tasks.inbox": {
     input: () => ({ box: "requests", tab: "awaiting_approval" }),
-    expect: outcomes("ok ok ok ok ok ok ok"),
+    expect: outcomes("ok ok ok ok ok ok ok ok"),
   },
   "tasks.byNumber": [
     {
       name: "the member's request, waiting for the manager",
       input: (w) => ({ number: w.memberApproval.number }),
-      expect: outcomes("ok ok NF ok NF ok NF"),
+      expect: outcomes("ok ok ok NF ok NF ok NF"),
     },
     {
       name: "someone else's request, waiting for the provisioner",
       input: (w) => ({ number: w.strangerProvision.number }),
-      expect: outcomes("ok ok NF NF ok NF NF"),
+      expect: outcomes("ok ok ok NF NF ok NF NF"),
     },
   ],
   "tasks.close": [
     {
       name: "approve",
       input: async (w) => ({ taskId: (await approvalTask(w)).id, action: "approve" }),
-      expect: outcomes("ok F NF ok NF F NF"),
+      expect: outcomes("ok F F NF ok NF F NF"),
     },
     {
       name: "deny",
@@ -785,12 +796,12 @@ export const MATRIX: Matrix = {
         action: "deny",
         text: "Not for this role",
       }),
-      expect: outcomes("ok F NF ok NF F NF"),
+      expect: outcomes("ok F F NF ok NF F NF"),
     },
     {
       name: "mark_provisioned",
       input: async (w) => ({ taskId: (await provisionTask(w)).id, action: "mark_provisioned" }),
-      expect: outcomes("ok F NF NF ok F NF"),
+      expect: outcomes("ok F F NF NF ok F NF"),
     },
     {
       name: "mark_deprovisioned",
@@ -798,7 +809,7 @@ export const MATRIX: Matrix = {
         taskId: (await deprovisionTask(w)).id,
         action: "mark_deprovisioned",
       }),
-      expect: outcomes("ok F NF NF ok F NF"),
+      expect: outcomes("ok F F NF NF ok F NF"),
     },
     {
       name: "mark_errored",
@@ -807,7 +818,7 @@ export const MATRIX: Matrix = {
         action: "mark_errored",
         text: "The console is down",
       }),
-      expect: outcomes("ok F NF NF ok F NF"),
+      expect: outcomes("ok F F NF NF ok F NF"),
     },
   ],
   "tasks.reassign": {
@@ -816,11 +827,11 @@ export const MATRIX: Matrix = {
       toUserId: w.helper.id,
       reason: "Out of office",
     }),
-    expect: outcomes("ok F NF NF ok F NF"),
+    expect: outcomes("ok F F NF NF ok F NF"),
   },
   "tasks.reassignees": {
     input: (w) => ({ taskId: w.memberProvision.id }),
-    expect: outcomes("ok ok NF NF ok ok NF"),
+    expect: outcomes("ok ok ok NF NF ok ok NF"),
     check: (w, role, result) => {
       // Only the people who may reassign it are offered anyone.
       const offers = ["superAdmin", "provisioner"].includes(role);
@@ -830,11 +841,11 @@ export const MATRIX: Matrix = {
   },
   "tasks.remind": {
     input: async (w) => ({ number: (await approvalTask(w)).number }),
-    expect: outcomes("ok ok NF F NF ok NF"),
+    expect: outcomes("ok F ok NF F NF ok NF"),
   },
   "tasks.comment": {
     input: (w) => ({ taskId: w.memberApproval.id, body: "Any news?" }),
-    expect: outcomes("ok ok NF ok NF ok NF"),
+    expect: outcomes("ok F ok NF ok NF ok NF"),
   },
   "tasks.bulk": {
     input: async (w) => ({
@@ -842,7 +853,7 @@ export const MATRIX: Matrix = {
       taskIds: [(await provisionTask(w)).id],
       comment: "Done in the weekly batch",
     }),
-    expect: outcomes("ok F NF NF ok F NF"),
+    expect: outcomes("ok F F NF NF ok F NF"),
     // Each task is its own transaction: the answer says whether it was done, or why not.
     outcome: (result) => {
       const [only] = result.results;
@@ -851,20 +862,20 @@ export const MATRIX: Matrix = {
   },
 
   // Access reviews (SPEC §10): super admins start and close campaigns, super admins and
-  // auditors read them; an item is decided by its reviewers (here the member's manager) or a
+  // auditors read them (and may count a scope); an item is decided by its reviewers (here the member's manager) or a
   // super admin, never by the person whose access it is; everyone has a queue.
-  "reviews.list": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
+  "reviews.list": { input: () => ({}), expect: outcomes("ok ok F F F F F ok") },
   "reviews.byId": {
     input: async (w) => ({ campaignId: (await freshReviewItem(w)).campaignId }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok ok F F F F F NF"),
   },
   "reviews.items": {
     input: async (w) => ({ campaignId: (await freshReviewItem(w)).campaignId }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok ok F F F F F NF"),
   },
   "reviews.countScope": {
     input: (w) => ({ scope: { appIds: [w.app.id] } }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok ok F F F F F NF"),
   },
   "reviews.start": {
     input: async (w, role) => ({
@@ -873,21 +884,21 @@ export const MATRIX: Matrix = {
       scope: { appIds: [w.app.id] },
       reviewers: { first: { kind: "MANAGER" } },
     }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "reviews.close": {
     input: async (w) => ({ campaignId: (await freshReviewItem(w)).campaignId }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
-  "reviews.queue": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok") },
-  "reviews.queueSummary": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok") },
+  "reviews.queue": { input: () => ({}), expect: outcomes("ok ok ok ok ok ok ok ok") },
+  "reviews.queueSummary": { input: () => undefined, expect: outcomes("ok ok ok ok ok ok ok ok") },
   "reviews.decide": {
     input: async (w) => ({
       itemId: (await freshReviewItem(w)).itemId,
       decision: "keep",
       reason: "Still on the team",
     }),
-    expect: outcomes("ok F F ok F F NF"),
+    expect: outcomes("ok F F F ok F F NF"),
   },
   "reviews.reassign": {
     input: async (w) => ({
@@ -895,11 +906,11 @@ export const MATRIX: Matrix = {
       toUserId: w.helper.id,
       reason: "Knows this app better",
     }),
-    expect: outcomes("ok F F ok F F NF"),
+    expect: outcomes("ok F F F ok F F NF"),
   },
   "reviews.reassignees": {
     input: async (w) => ({ itemIds: [(await freshReviewItem(w)).itemId] }),
-    expect: outcomes("ok ok ok ok ok ok NF"),
+    expect: outcomes("ok ok ok ok ok ok ok NF"),
     check: (w, role, result) => {
       // Only who may reassign the item (its reviewer, the manager; a super admin) is offered anyone.
       const offers = ["superAdmin", "manager"].includes(role);
@@ -913,7 +924,7 @@ export const MATRIX: Matrix = {
       decision: "keep",
       comment: "Checked with the team",
     }),
-    expect: outcomes("ok F F ok F F NF"),
+    expect: outcomes("ok F F F ok F F NF"),
     // Each item is reported: decided, or why not.
     outcome: (result) => {
       const [only] = result.results;
@@ -922,27 +933,27 @@ export const MATRIX: Matrix = {
   },
 
   // People: super admins.
-  "users.list": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
+  "users.list": { input: () => ({}), expect: outcomes("ok ok F F F F F ok") },
   "users.byId": {
     input: (w) => ({ userId: w.people.member.id }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok ok F F F F F NF"),
   },
-  "users.search": { input: () => ({}), expect: outcomes("ok F F F F F ok") },
+  "users.search": { input: () => ({}), expect: outcomes("ok ok F F F F F ok") },
   "users.create": {
     input: (w) => ({
       email: `${w.unique("new")}@acme.example`,
       givenName: "Nora",
       familyName: "New",
     }),
-    expect: outcomes("ok F F F F F ok"),
+    expect: outcomes("ok F F F F F F ok"),
   },
   "users.setRole": {
     input: async (w) => ({ userId: (await freshPerson(w)).id, role: "SUPER_ADMIN" }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "users.setManager": {
     input: async (w) => ({ userId: (await freshPerson(w)).id, managerId: w.people.manager.id }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "users.setStatus": {
     input: async (w) => ({
@@ -950,10 +961,10 @@ export const MATRIX: Matrix = {
       status: "SUSPENDED",
       reason: "On leave",
     }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
   "users.signOutEverywhere": {
     input: async (w) => ({ userId: (await freshPerson(w)).id }),
-    expect: outcomes("ok F F F F F NF"),
+    expect: outcomes("ok F F F F F F NF"),
   },
 };

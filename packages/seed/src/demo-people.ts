@@ -221,6 +221,8 @@ const ROWS: Row[] = [
   ["Elena Petrova", "FP&A Manager", "Finance", "victoria.ashworth"],
   ["Jonah Feldman", "Financial Analyst", "Finance", "elena.petrova"],
   ["Chiara Conti", "Senior Financial Analyst", "Finance", "elena.petrova"],
+  // Internal audit: reads everything in Lantern for the SOX and SOC 2 evidence, changes nothing.
+  ["Avery Auditor", "Internal Auditor", "Finance", "victoria.ashworth", { role: "AUDITOR" }],
 
   // IT
   ["Alex Rivera", "IT Director", "IT", "james.whitfield", { role: "SUPER_ADMIN" }],
@@ -315,6 +317,7 @@ export const DEMO_PEOPLE = {
   manager: `hannah.okafor@${DEMO_DOMAIN}`,
   appOwner: `daniel.kim@${DEMO_DOMAIN}`,
   employee: `jordan.lee@${DEMO_DOMAIN}`,
+  auditor: `avery.auditor@${DEMO_DOMAIN}`,
 } as const;
 
 export type DemoPersonRole = keyof typeof DEMO_PEOPLE;
@@ -376,5 +379,13 @@ export const DEMO_SIGN_IN_PEOPLE: readonly DemoSignInPerson[] = [
     title: "Software Engineer II",
     description:
       "An ordinary member: sees their own accounts and requests, and has access requests in flight.",
+  },
+  {
+    role: "auditor",
+    email: DEMO_PEOPLE.auditor,
+    name: "Avery Auditor",
+    title: "Internal Auditor",
+    description:
+      "Auditor: reads everything (apps, accounts, grants, people, policies, settings, the audit log and its exports) and changes nothing.",
   },
 ];

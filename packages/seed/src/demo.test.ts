@@ -68,6 +68,18 @@ describe("demo organization: people", () => {
     expect(admins).toEqual([DEMO_PEOPLE.securityAdmin, DEMO_PEOPLE.superAdmin].sort());
   });
 
+  it("has exactly one auditor: the documented one, who owns no app and manages nobody", async () => {
+    const auditors = users.filter((u) => u.role === "AUDITOR");
+    expect(auditors.map((u) => u.email)).toEqual([DEMO_PEOPLE.auditor]);
+    const auditor = auditors[0]!;
+    expect(users.filter((u) => u.managerId === auditor.id)).toEqual([]);
+    expect(await db.prisma.appMember.count({ where: { userId: auditor.id } })).toBe(0);
+    expect(await db.prisma.entitlementOwner.count({ where: { userId: auditor.id } })).toBe(0);
+    expect(await db.prisma.policyStepApprover.count({ where: { userId: auditor.id } })).toBe(0);
+    // Never an assignee: the super-admin fallback takes super admins only.
+    expect(await db.prisma.taskAssignee.count({ where: { userId: auditor.id } })).toBe(0);
+  });
+
   it("covers the ten departments, with suspended and deprovisioned people", () => {
     const departments = new Set(users.map((u) => u.department));
     for (const d of DEPARTMENTS) expect(departments).toContain(d);

@@ -373,14 +373,14 @@ class DemoBuilder {
         at: this.daysAgo(days),
       });
     }
-    for (const p of DEMO_ROSTER.filter((p) => p.role === "SUPER_ADMIN")) {
+    for (const p of DEMO_ROSTER.filter((p) => p.role !== "MEMBER")) {
       this.event({
         actor: p.key === "alex.rivera" ? null : this.user("alex.rivera").id,
         action: "user.role_changed",
         targetType: "User",
         targetId: this.user(p.key).id,
         before: { role: "MEMBER" },
-        after: { role: "SUPER_ADMIN" },
+        after: { role: p.role },
         at: new Date(imported.getTime() + HOUR),
       });
     }

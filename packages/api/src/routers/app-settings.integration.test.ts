@@ -19,6 +19,7 @@ const ids = {} as Record<
   | "sam"
   | "suspended"
   | "otherOwner"
+  | "auditor"
   | "otherAdmin"
   | "otherPerson"
   | "app"
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const sam = await person("Sam", "Sato");
   const suspended = await person("Sue", "Spended", { status: "SUSPENDED" });
   const otherOwner = await person("Oscar", "Other");
+  const auditor = await person("Avery", "Auditor", { role: "AUDITOR" });
   const otherAdmin = await createUser(p, other, {
     email: "admin@globex.test",
     role: "SUPER_ADMIN",
@@ -71,6 +73,7 @@ beforeAll(async () => {
   const otherApp = await createApp(p, org, { name: "Slack", owners: [otherOwner] });
   const foreignApp = await createApp(p, other, { name: "Jira", owners: [otherPerson] });
   Object.assign(ids, {
+    auditor: auditor.id,
     org: org.id,
     admin: admin.id,
     owner: owner.id,
@@ -248,15 +251,31 @@ describe("apps.settings", () => {
       ],
       provisioners: [{ id: ids.sam, displayName: "Sam Sato" }],
       deprovisioners: [],
+      viewerCanManage: true,
     });
     await db.prisma.appMember.deleteMany({ where: { appId: ids.app, role: "PROVISIONER" } });
+  });
+
+  it("shows an auditor the page, and says they may change nothing on it", async () => {
+    const auditor = await callerFor(ids.auditor);
+    const settings = await auditor.apps.settings({ appId: ids.app });
+    expect(settings).toMatchObject({ id: ids.app, viewerCanManage: false });
+    expect(
+      (await (await callerFor(ids.admin)).apps.settings({ appId: ids.app })).viewerCanManage,
+    ).toBe(true);
+    await expect(
+      auditor.apps.update({ appId: ids.app, description: "Audited" }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only the app's owners and super admins can change this app.",
+    });
   });
 
   it("refuses members and owners of another app (FORBIDDEN), other organizations (NOT_FOUND)", async () => {
     for (const who of [ids.member, ids.otherOwner]) {
       await expect((await callerFor(who)).apps.settings({ appId: ids.app })).rejects.toMatchObject({
         code: "FORBIDDEN",
-        message: "Only the app's owners and super admins can change this app.",
+        message: "Only the app's owners, super admins and auditors can see this app's settings.",
       });
     }
     await expect(

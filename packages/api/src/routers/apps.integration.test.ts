@@ -30,6 +30,9 @@ beforeAll(async () => {
   });
   const owner = await createUser(p, org, { givenName: "Olive", familyName: "Owner" });
   const member = await createUser(p, org, { givenName: "Max", familyName: "Member" });
+  ids.auditor = (
+    await createUser(p, org, { givenName: "Avery", familyName: "Auditor", role: "AUDITOR" })
+  ).id;
   const suspended = await createUser(p, org, {
     givenName: "Sam",
     familyName: "Suspended",
@@ -280,28 +283,25 @@ describe("me", () => {
       organization: { name: "Acme" },
     });
     // What the shell may offer comes from the shared permission rules.
-    expect(me.can).toEqual({
-      viewDirectory: true,
-      manageOrganization: true,
-      manageNotifications: true,
-      createApp: true,
-      managePolicies: true,
-      managePeople: true,
-      viewAuditLog: true,
-      viewReviews: true,
-      startReviews: true,
+    const can = (reads: boolean, changes: boolean) => ({
+      readEverything: reads,
+      viewDirectory: reads,
+      viewOrganizationSettings: reads,
+      manageOrganization: changes,
+      viewNotifications: reads,
+      manageNotifications: changes,
+      createApp: changes,
+      viewPolicies: reads,
+      managePolicies: changes,
+      managePeople: changes,
+      viewAuditLog: reads,
+      viewReviews: reads,
+      startReviews: changes,
     });
-    expect((await (await callerFor(ids.member!)).me.get()).can).toEqual({
-      viewDirectory: false,
-      manageOrganization: false,
-      manageNotifications: false,
-      createApp: false,
-      managePolicies: false,
-      managePeople: false,
-      viewAuditLog: false,
-      viewReviews: false,
-      startReviews: false,
-    });
+    expect(me.can).toEqual(can(true, true));
+    expect((await (await callerFor(ids.member!)).me.get()).can).toEqual(can(false, false));
+    // An auditor reads what a super admin reads and changes nothing.
+    expect((await (await callerFor(ids.auditor!)).me.get()).can).toEqual(can(true, false));
   });
 
   it("counts the open tasks assigned to the viewer, for the navigation badges", async () => {

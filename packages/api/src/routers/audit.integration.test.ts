@@ -350,7 +350,7 @@ describe("audit.list", () => {
   it("is for super admins, and each sees their own organization's events", async () => {
     const error = await refusal((await callerFor(ids.member)).audit.list({}));
     expect(error.code).toBe("FORBIDDEN");
-    expect(error.message).toBe("Only super admins can read the audit log.");
+    expect(error.message).toBe("Only super admins and auditors can read the audit log.");
     const theirs = await list({}, ids.otherAdmin);
     expect(theirs.map((r) => r.action)).toEqual(["secret.action"]);
     // Their own app is named for them.

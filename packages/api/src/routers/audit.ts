@@ -3,7 +3,7 @@ import { listAuditActions, listAuditEvents } from "../services/audit.ts";
 import { authedProcedure, serviceQuery, router } from "../trpc.ts";
 
 /**
- * The audit log (SPEC §1 Events), for super admins: the services ask canViewAuditLog and
+ * The audit log (SPEC §1 Events), for super admins and auditors: the services ask canViewAuditLog and
  * answer FORBIDDEN otherwise. The CSV export is the web's /api/audit/export.
  */
 export const auditRouter = router({

@@ -7,7 +7,8 @@ import {
 } from "../services/notifications.ts";
 import { authedProcedure, serviceMutation, serviceQuery, router } from "../trpc.ts";
 
-// Super admins only: each service asks canManageNotifications and answers FORBIDDEN otherwise.
+// Reading for super admins and auditors (canViewNotifications), retrying for super admins
+// (canManageNotifications); FORBIDDEN otherwise.
 export const notificationsRouter = router({
   list: serviceQuery(ZListNotificationsInput, listNotifications),
   counts: authedProcedure.query(({ ctx }) => countNotifications(ctx)),

@@ -80,10 +80,12 @@ describe("organization.settings", () => {
     });
   });
 
-  it("is for super admins", async () => {
+  it("is for super admins and auditors", async () => {
     const error = await refusal((await callerFor(ids.member)).organization.settings());
     expect(error.code).toBe("FORBIDDEN");
-    expect(error.message).toBe("Only super admins can change the organization's settings.");
+    expect(error.message).toBe(
+      "Only super admins and auditors can see the organization's settings.",
+    );
   });
 });
 

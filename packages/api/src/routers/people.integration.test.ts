@@ -196,6 +196,44 @@ describe("users.setRole", () => {
     expect(await eventsAbout(only.id)).toEqual([]);
   });
 
+  it("makes someone an auditor like any role change: an event, their sessions end", async () => {
+    const pat = await person();
+    const before = await db.prisma.user.findUniqueOrThrow({ where: { id: pat.id } });
+    const caller = await callerFor(people.admin!);
+    expect(await caller.users.setRole({ userId: pat.id, role: "AUDITOR" })).toMatchObject({
+      changed: true,
+      person: { role: "AUDITOR" },
+    });
+    const after = await db.prisma.user.findUniqueOrThrow({ where: { id: pat.id } });
+    expect(after.sessionGeneration).toBeGreaterThan(before.sessionGeneration);
+    expect(await eventsAbout(pat.id, "user.role_changed")).toMatchObject([
+      { before: { role: "MEMBER" }, after: { role: "AUDITOR" } },
+    ]);
+    // The auditor reads the directory and the person page, and changes nobody, themself included.
+    const auditor = await callerFor(after);
+    expect((await auditor.users.byId({ userId: people.member!.id })).id).toBe(people.member!.id);
+    await expectError(
+      auditor.users.setRole({ userId: pat.id, role: "SUPER_ADMIN" }),
+      "FORBIDDEN",
+      "Only super admins can change people's roles, managers and status.",
+    );
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: pat.id } })).role).toBe(
+      "AUDITOR",
+    );
+  });
+
+  it("does not let the last active super admin become an auditor", async () => {
+    const p = db.prisma;
+    const lone = await createOrganization(p, { name: "Lone audit", slug: "lone-audit-people" });
+    const only = await createUser(p, lone, { role: "SUPER_ADMIN" });
+    await expectError(
+      (await callerFor(only)).users.setRole({ userId: only.id, role: "AUDITOR" }),
+      "CONFLICT",
+      /only active super admin/,
+    );
+    expect((await p.user.findUniqueOrThrow({ where: { id: only.id } })).role).toBe("SUPER_ADMIN");
+  });
+
   it("refuses members, other organizations and bad roles", async () => {
     const pat = await person();
     await expectError(

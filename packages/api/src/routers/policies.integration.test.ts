@@ -66,6 +66,7 @@ beforeAll(async () => {
   await person("boss", "Bea", "Boss");
   await person("emp", "Eli", "Employee", { managerId: people.boss!.id });
   await person("owner", "Olive", "Owner");
+  await person("auditor", "Avery", "Auditor", { role: "AUDITOR" });
   await person("ann", "Ann", "Approver");
   await person("ben", "Ben", "Approver");
   await person("gone", "Gus", "Gone", { status: "SUSPENDED" });
@@ -87,15 +88,16 @@ describe("who may manage policies", () => {
     const policy = await createPolicy(db.prisma, org, { name: "Guarded" });
     for (const who of [people.emp!, people.owner!]) {
       const caller = await callerFor(who);
-      const refusals = [
-        caller.policies.list({}),
-        caller.policies.byId({ id: policy.id }),
+      for (const refusal of [caller.policies.list({}), caller.policies.byId({ id: policy.id })]) {
+        await expectError(refusal, "FORBIDDEN", /Only super admins and auditors can see/);
+      }
+      const changes = [
         caller.policies.create(definition({ name: "Sneaky" })),
         caller.policies.update({ id: policy.id, ...definition({ name: "Renamed" }) }),
         caller.policies.duplicate({ id: policy.id }),
         caller.policies.delete({ id: policy.id }),
       ];
-      for (const refusal of refusals) {
+      for (const refusal of changes) {
         await expectError(refusal, "FORBIDDEN", /Only super admins can change approval policies/);
       }
     }
@@ -103,6 +105,24 @@ describe("who may manage policies", () => {
       name: "Guarded",
     });
     expect(await db.prisma.policy.findFirst({ where: { name: "Sneaky" } })).toBeNull();
+    expect(await eventsOf(policy.id)).toEqual([]);
+  });
+
+  it("lets an auditor read every policy and change none", async () => {
+    const policy = await createPolicy(db.prisma, org, { name: "Audited" });
+    const auditor = await callerFor(people.auditor!);
+    expect((await auditor.policies.byId({ id: policy.id })).name).toBe("Audited");
+    expect((await auditor.policies.list({ limit: 100 })).items.map((p) => p.id)).toContain(
+      policy.id,
+    );
+    for (const refusal of [
+      auditor.policies.create(definition({ name: "Audited copy" })),
+      auditor.policies.update({ id: policy.id, ...definition({ name: "Renamed" }) }),
+      auditor.policies.duplicate({ id: policy.id }),
+      auditor.policies.delete({ id: policy.id }),
+    ]) {
+      await expectError(refusal, "FORBIDDEN", /Only super admins can change approval policies/);
+    }
     expect(await eventsOf(policy.id)).toEqual([]);
   });
 

@@ -17,8 +17,8 @@ import { authedProcedure, serviceMutation, serviceQuery, router } from "../trpc.
 
 /**
  * Approval policies (SPEC §1, issue 6). `options` is for every member (the policy pickers);
- * everything else is for super admins: the services ask canManagePolicies and answer
- * FORBIDDEN otherwise.
+ * the list and one policy are for super admins and auditors (canViewPolicies), changes for
+ * super admins (canManagePolicies); FORBIDDEN otherwise.
  */
 export const policiesRouter = router({
   /** Every policy by name with what it does in words, for the policy pickers. */

@@ -164,7 +164,7 @@ describe("the scope", () => {
     await expectError(
       (await callerFor(people.member!)).reviews.countScope({ scope: scope() }),
       "FORBIDDEN",
-      /Only a super admin/,
+      /Only super admins and auditors/,
     );
     await expectError(
       (await callerFor(people.auditor!)).reviews.start({

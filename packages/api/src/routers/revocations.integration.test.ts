@@ -245,7 +245,7 @@ describe("what the revocation policy makes of it", () => {
     await expectError(
       (await callerFor(people.stranger!)).grants.revocationStatus({ grantId: grant.id }),
       "FORBIDDEN",
-      /^Only super admins, the owners of Approval, the owners of Approval Admin, and the account's owner and their direct manager can see this access\.$/,
+      /^Only super admins, auditors, the owners of Approval, the owners of Approval Admin, and the account's owner and their direct manager can see this access\.$/,
     );
 
     // The manager approves: the deprovisioners get the work.

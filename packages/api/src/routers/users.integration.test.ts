@@ -173,7 +173,7 @@ describe("users.list", () => {
     const caller = await callerFor(ids.member!);
     await expect(caller.users.list({})).rejects.toMatchObject({
       code: "FORBIDDEN",
-      message: "Only super admins can browse the people directory.",
+      message: "Only super admins and auditors can browse the people directory.",
     });
   });
 

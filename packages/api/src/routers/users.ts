@@ -20,8 +20,8 @@ import { listUsers } from "../services/users.ts";
 import { serviceMutation, serviceQuery, router } from "../trpc.ts";
 
 /**
- * The people directory and person page (SPEC §8). Super admins only: reading asks
- * canViewDirectory, changes ask canManagePeople; FORBIDDEN otherwise.
+ * The people directory and person page (SPEC §8). Reading asks canViewDirectory (super admins
+ * and auditors), changes ask canManagePeople (super admins); FORBIDDEN otherwise.
  */
 export const usersRouter = router({
   list: serviceQuery(ZListUsersInput, listUsers),

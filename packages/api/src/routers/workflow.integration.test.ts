@@ -67,6 +67,8 @@ beforeAll(async () => {
   const person = (key: string, givenName: string, familyName: string, extra = {}) =>
     createUser(p, org, { givenName, familyName, ...extra }).then((u) => (people[key] = u));
   await person("admin", "Ada", "Admin", { role: "SUPER_ADMIN" });
+  // An auditor reads everything and is never an assignee, not even as a fallback.
+  await person("auditor", "Avery", "Auditor", { role: "AUDITOR" });
   await person("boss", "Bea", "Boss");
   await person("emp", "Eli", "Employee", { managerId: people.boss!.id });
   await person("orphan", "Ora", "Nomanager");
@@ -243,8 +245,17 @@ describe("requesting access and approving it", () => {
       reason: "Own app",
     });
     const task = await taskState(created.task!.number);
+    // The super admins, not the auditor beside them.
     expect(task.assignees.map((a) => a.userId)).toEqual([people.admin!.id]);
     expect(task.routingNote).toMatch(/requesters do not approve their own requests/);
+    // The auditor reads the task and can act on none of it.
+    const auditor = await callerFor(people.auditor!);
+    expect((await auditor.tasks.byNumber({ number: task.number })).id).toBe(task.id);
+    await expectError(
+      auditor.tasks.close({ action: "approve", taskId: task.id }),
+      "FORBIDDEN",
+      /Only the people this task is assigned to/,
+    );
     await expectError(
       (await callerFor(people.owner!)).tasks.close({ action: "approve", taskId: task.id }),
       "FORBIDDEN",

@@ -3,6 +3,7 @@ import {
   assertAllowed,
   canCreateApp,
   canManageApp,
+  canViewAppSettings,
   DomainError,
   fieldChanges,
   type Actor,
@@ -78,6 +79,8 @@ export interface AppSettings {
   provisioners: AppPerson[];
   /** Empty: the owners deprovision (SPEC §1). */
   deprovisioners: AppPerson[];
+  /** The viewer may change these settings (canManageApp); else they only read them (auditors). */
+  viewerCanManage: boolean;
 }
 
 export interface SettingsChange {
@@ -253,11 +256,14 @@ export async function createApp(
   });
 }
 
-/** The App settings page's data: super admins and the app's owners. */
+/**
+ * The App settings page's data: super admins, auditors and the app's owners
+ * (canViewAppSettings); `viewerCanManage` says whether the page may offer its changes.
+ */
 export async function getAppSettings(ctx: ServiceContext, appId: string): Promise<AppSettings> {
   const settings = await loadSettings(ctx.db, ctx.actor, appId);
   assertAllowed(
-    canManageApp(ctx.actor, {
+    canViewAppSettings(ctx.actor, {
       organizationId: ctx.actor.organizationId,
       ownerIds: settings.owners.map((o) => o.id),
     }),
@@ -302,6 +308,11 @@ async function loadSettings(
     owners: people("OWNER"),
     provisioners: people("PROVISIONER"),
     deprovisioners: people("DEPROVISIONER"),
+    // As the settings are now: an owner who just removed themselves may change nothing more.
+    viewerCanManage: canManageApp(actor, {
+      organizationId: actor.organizationId,
+      ownerIds: people("OWNER").map((o) => o.id),
+    }).allowed,
   };
 }
 

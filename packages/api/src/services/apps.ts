@@ -4,6 +4,7 @@ import {
   canManageApp,
   canViewAccounts,
   canViewApp,
+  canViewAppSettings,
   DomainError,
   type Page,
 } from "@lantern/domain";
@@ -165,6 +166,11 @@ export async function getApp(ctx: ReadContext, appId: string) {
     viewerIsOwner: owners.some((o) => o.id === ctx.actor.id),
     /** The viewer may change this app's accounts, owners and settings (canManageApp). */
     viewerCanManage: canManageApp(ctx.actor, {
+      organizationId: app.organizationId,
+      ownerIds: owners.map((o) => o.id),
+    }).allowed,
+    /** The viewer may open the Settings tab, read-only unless viewerCanManage (canViewAppSettings). */
+    viewerCanViewSettings: canViewAppSettings(ctx.actor, {
       organizationId: app.organizationId,
       ownerIds: owners.map((o) => o.id),
     }).allowed,

@@ -151,7 +151,7 @@ describe("exportAuditLog", () => {
 
   it("refuses members before writing anything", async () => {
     await expect(exportAuditLog({ db: db.prisma, actor: member, now }, {})).rejects.toThrow(
-      "Only super admins can read the audit log.",
+      "Only super admins and auditors can read the audit log.",
     );
   });
 });

@@ -9,7 +9,7 @@ import type { ServiceContext } from "./shared/context.ts";
 
 // The audit log (issue 6): the organization's Events, newest first, filtered by actor, target,
 // action and dates, keyset-paged by (at desc, id desc), and the same rows as a CSV file.
-// Super admins only (canViewAuditLog). Each row names its target where that is cheap: one
+// Super admins and auditors (canViewAuditLog). Each row names its target where that is cheap: one
 // batched query per target type on the page, never one per row.
 
 export const AUDIT_EXPORT_BATCH_SIZE = 1_000;

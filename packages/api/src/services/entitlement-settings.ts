@@ -1,12 +1,24 @@
 import { Prisma, type Strategy } from "@lantern/db";
-import { DomainError, fieldChanges, slugFromName, type Actor } from "@lantern/domain";
+import {
+  assertAllowed,
+  canViewAppSettings,
+  DomainError,
+  fieldChanges,
+  slugFromName,
+  type Actor,
+} from "@lantern/domain";
 import type {
   TBulkUpdateEntitlementsInput,
   TCreateEntitlementInput,
   TUpdateEntitlementInput,
 } from "../schemas/entitlements.ts";
 import { inheritedPolicy, policyRefSelect, type InheritedPolicy } from "./entitlements.ts";
-import { entitlementFieldsSelect, loadManagedApp } from "./shared/apps.ts";
+import {
+  entitlementFieldsSelect,
+  findApp,
+  loadManagedApp,
+  managedAppFacts,
+} from "./shared/apps.ts";
 import { lockRow, recordEvents, transaction, type EventRecord, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
@@ -118,13 +130,15 @@ function slugTaken(slug: string, appName: string): DomainError {
 
 /**
  * What a new entitlement of the app inherits when no policy is chosen (the Add entitlement
- * dialog): the app's defaults, else the organization's. For the app's managers.
+ * dialog): the app's defaults, else the organization's. For whoever sees the app's settings
+ * (canViewAppSettings).
  */
 export async function inheritedPoliciesOfApp(
   ctx: ServiceContext,
   appId: string,
 ): Promise<{ request: InheritedPolicy | null; revocation: InheritedPolicy | null }> {
-  await loadManagedApp(ctx.db, ctx.actor, appId);
+  const owned = await findApp(ctx.db, ctx.actor, appId);
+  assertAllowed(canViewAppSettings(ctx.actor, managedAppFacts(owned)));
   const app = await ctx.db.app.findUniqueOrThrow({
     where: { id: appId },
     select: {

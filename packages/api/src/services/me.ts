@@ -8,6 +8,10 @@ import {
   canStartReviewCampaign,
   canViewAuditLog,
   canViewDirectory,
+  canViewNotifications,
+  canViewOrganizationSettings,
+  canViewPolicies,
+  readsEverything,
 } from "@lantern/domain";
 import type { Context } from "../context.ts";
 import type { TNotificationPreferencesInput } from "../schemas/me.ts";
@@ -33,10 +37,15 @@ export async function getMe(ctx: ReadContext) {
     ...user,
     /** What the shell may offer, decided by the shared permission rules. */
     can: {
+      /** Sees everything of the organization (super admins, auditors). */
+      readEverything: readsEverything(ctx.actor),
       viewDirectory: canViewDirectory(ctx.actor).allowed,
+      viewOrganizationSettings: canViewOrganizationSettings(ctx.actor).allowed,
       manageOrganization: canManageOrganization(ctx.actor).allowed,
+      viewNotifications: canViewNotifications(ctx.actor).allowed,
       manageNotifications: canManageNotifications(ctx.actor).allowed,
       createApp: canCreateApp(ctx.actor).allowed,
+      viewPolicies: canViewPolicies(ctx.actor).allowed,
       managePolicies: canManagePolicies(ctx.actor).allowed,
       managePeople: canManagePeople(ctx.actor).allowed,
       viewAuditLog: canViewAuditLog(ctx.actor).allowed,

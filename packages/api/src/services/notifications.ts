@@ -1,5 +1,11 @@
 import type { NotificationChannel, NotificationState, Prisma } from "@lantern/db";
-import { assertAllowed, canManageNotifications, DomainError, type Page } from "@lantern/domain";
+import {
+  assertAllowed,
+  canManageNotifications,
+  canViewNotifications,
+  DomainError,
+  type Page,
+} from "@lantern/domain";
 
 import { NEWEST_FIRST, keyset } from "./shared/keyset.ts";
 import type { TListNotificationsInput, TRetryNotificationInput } from "../schemas/notifications.ts";
@@ -42,7 +48,7 @@ export async function listNotifications(
   ctx: ServiceContext,
   input: TListNotificationsInput,
 ): Promise<Page<NotificationRow>> {
-  assertAllowed(canManageNotifications(ctx.actor));
+  assertAllowed(canViewNotifications(ctx.actor));
   const keys = keyset(input, NEWEST_FIRST);
   const rows = await ctx.db.notification.findMany({
     where: {
@@ -75,7 +81,7 @@ export async function listNotifications(
 
 /** How many deliveries are in each state. */
 export async function countNotifications(ctx: ServiceContext): Promise<NotificationCounts> {
-  assertAllowed(canManageNotifications(ctx.actor));
+  assertAllowed(canViewNotifications(ctx.actor));
   const groups = await ctx.db.notification.groupBy({
     by: ["state"],
     where: { organizationId: ctx.actor.organizationId },

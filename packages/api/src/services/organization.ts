@@ -1,6 +1,7 @@
 import {
   assertAllowed,
   canManageOrganization,
+  canViewOrganizationSettings,
   DomainError,
   fieldChanges,
   type Actor,
@@ -73,9 +74,9 @@ const settingsSelect = {
   slackNotificationsDefault: true,
 } as const;
 
-/** The settings as they are; super admins only (canManageOrganization). */
+/** The settings as they are: super admins and auditors (canViewOrganizationSettings). */
 export async function getOrganizationSettings(ctx: SettingsContext): Promise<OrganizationSettings> {
-  assertAllowed(canManageOrganization(ctx.actor));
+  assertAllowed(canViewOrganizationSettings(ctx.actor));
   return ctx.db.organization.findUniqueOrThrow({
     where: { id: ctx.actor.organizationId },
     select: settingsSelect,

@@ -3,6 +3,7 @@ import {
   assertAllowed,
   assertValidPolicyDefinition,
   canManagePolicies,
+  canViewPolicies,
   definitionFromSnapshot,
   describePolicy,
   DomainError,
@@ -28,8 +29,8 @@ import type {
 import { lockRow, recordEvents, transaction, type Tx } from "./shared/records.ts";
 import type { ServiceContext } from "./shared/context.ts";
 
-// Approval policies (issue 6, SPEC §1): super admins list, read, create, edit, duplicate and
-// delete them (canManagePolicies). A request snapshots its policy when it starts, so an edit
+// Approval policies (issue 6, SPEC §1): super admins and auditors list and read them
+// (canViewPolicies); super admins create, edit, duplicate and delete them (canManagePolicies). A request snapshots its policy when it starts, so an edit
 // here never changes a running request. Each change is one transaction with its Event
 // ("policy.created", "policy.updated", "policy.deleted"; before and after in the readable form
 // of policyAuditFields). A policy still in use (organization default, app default, entitlement
@@ -164,7 +165,7 @@ export async function listPolicies(
   ctx: ReadContext,
   input: TListPoliciesInput,
 ): Promise<Page<PolicyListItem>> {
-  assertAllowed(canManagePolicies(ctx.actor));
+  assertAllowed(canViewPolicies(ctx.actor));
   const keys = keyset(input, BY_NAME);
   const rows = await ctx.db.policy.findMany({
     where: { organizationId: ctx.actor.organizationId, ...keys.after },
@@ -238,7 +239,7 @@ async function loadPolicy(db: Tx | Context["db"], actor: Actor, id: string) {
 
 /** One policy: its definition with named people, what it does in words, and where it is used. */
 export async function getPolicy(ctx: ReadContext, input: TPolicyIdInput): Promise<PolicyDetails> {
-  assertAllowed(canManagePolicies(ctx.actor));
+  assertAllowed(canViewPolicies(ctx.actor));
   const policy = await loadPolicy(ctx.db, ctx.actor, input.id);
   const snapshot = snapshotPolicy(policy);
   const definition = definitionFromSnapshot(snapshot);

@@ -37,6 +37,12 @@ describe("checkRoleChange (person × new role × other active super admins → o
     ["keep the last super admin a super admin", admin, "SUPER_ADMIN", 0, "ok"],
     ["promote a member", member, "SUPER_ADMIN", 0, "ok"],
     ["demote a suspended super admin", suspendedAdmin, "MEMBER", 0, "ok"],
+    // An auditor is not a super admin: making the last one an auditor leaves nobody to change things.
+    ["make the last active super admin an auditor", admin, "AUDITOR", 0, "CONFLICT"],
+    ["make a super admin an auditor when another is active", admin, "AUDITOR", 1, "ok"],
+    ["make a member an auditor", member, "AUDITOR", 0, "ok"],
+    ["promote an auditor", person("avery", "AUDITOR"), "SUPER_ADMIN", 0, "ok"],
+    ["make an auditor a member", person("avery", "AUDITOR"), "MEMBER", 0, "ok"],
   ] as const)("%s → %s", (_name, who, role, others, expected) => {
     expect(outcome(() => checkRoleChange(who, role, others))).toBe(expected);
   });

@@ -38,6 +38,13 @@ describe("changeEndsSessions (before × change → ends the person's sessions)",
   it.each([
     ["promotion to super admin", member, { role: "SUPER_ADMIN" }, true],
     ["demotion to member", { role: "SUPER_ADMIN", status: "ACTIVE" }, { role: "MEMBER" }, true],
+    ["member to auditor", member, { role: "AUDITOR" }, true],
+    [
+      "auditor to super admin",
+      { role: "AUDITOR", status: "ACTIVE" },
+      { role: "SUPER_ADMIN" },
+      true,
+    ],
     ["suspension", member, { status: "SUSPENDED" }, true],
     ["deprovisioning", member, { status: "DEPROVISIONED" }, true],
     ["reactivation", { role: "MEMBER", status: "SUSPENDED" }, { status: "ACTIVE" }, true],

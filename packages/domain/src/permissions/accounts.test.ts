@@ -53,6 +53,8 @@ const everywhere = (value: true | string): Expected => ({
 
 const MATRIX: [string, Actor, Expected][] = [
   ["super admin", person("admin", "SUPER_ADMIN"), everywhere(true)],
+  // An auditor reads every account, though responsible for none.
+  ["auditor", person("auditor", "AUDITOR"), everywhere(true)],
   ["app owner", person("appOwner"), everywhere(true)],
   [
     "owner of an entitlement the account holds",
@@ -75,6 +77,12 @@ const MATRIX: [string, Actor, Expected][] = [
     person("admin", "SUPER_ADMIN", "org-2"),
     everywhere(ACCOUNT_NOT_FOUND),
   ],
+  [
+    "auditor of another organization",
+    person("auditor", "AUDITOR", "org-2"),
+    everywhere(ACCOUNT_NOT_FOUND),
+  ],
+  ["suspended auditor", person("auditor", "AUDITOR", ORG, "SUSPENDED"), everywhere(SUSPENDED)],
   [
     "suspended super admin",
     person("admin", "SUPER_ADMIN", ORG, "SUSPENDED"),
@@ -101,7 +109,7 @@ describe("canViewAccount", () => {
 
   it("names who can, with the app's name", () => {
     expect(REFUSED).toBe(
-      "Only super admins, the owners of GitHub, the account's owner and their direct manager, and the owners of the entitlements it holds can see this account.",
+      "Only super admins, auditors, the owners of GitHub, the account's owner and their direct manager, and the owners of the entitlements it holds can see this account.",
     );
   });
 });

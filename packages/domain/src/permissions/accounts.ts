@@ -1,5 +1,5 @@
 import { responsibleForEntitlement } from "./grants.ts";
-import { ownsOrManages, responsibleRule } from "./rules.ts";
+import { ownsOrManages, readsEverything, responsibleRule } from "./rules.ts";
 
 // SPEC §4.5, §8: who may open an account's details page (its emails and profile attributes
 // as ingested). Which of its grants the page lists is accountGrantsScope's (grant-visibility.ts):
@@ -19,13 +19,14 @@ export interface AccountFactsForView {
 export const ACCOUNT_NOT_FOUND =
   "This account does not exist, or it belongs to another organization.";
 
-/** "Only super admins, the owners of GitHub, … can see this account." */
+/** "Only super admins, auditors, the owners of GitHub, … can see this account." */
 export function whoCanViewAccount(account: Pick<AccountFactsForView, "appName">): string {
-  return `Only super admins, the owners of ${account.appName}, the account's owner and their direct manager, and the owners of the entitlements it holds can see this account.`;
+  return `Only super admins, auditors, the owners of ${account.appName}, the account's owner and their direct manager, and the owners of the entitlements it holds can see this account.`;
 }
 
 /**
- * See an account's details (SPEC §8): super admins and the app's owners see every account;
+ * See an account's details (SPEC §8): super admins, auditors (readsEverything) and the app's
+ * owners see every account;
  * a member sees the accounts they own; the direct manager of the account's owner and the
  * owners of an entitlement the account holds see it too — exactly the people who may revoke
  * its access (canRevokeGrant), so they can see what they would revoke.
@@ -33,6 +34,8 @@ export function whoCanViewAccount(account: Pick<AccountFactsForView, "appName">)
 export const canViewAccount = responsibleRule<AccountFactsForView>({
   notFound: ACCOUNT_NOT_FOUND,
   responsible: (actor, account) =>
-    responsibleForEntitlement(actor, account) || ownsOrManages(actor, account.owner),
+    readsEverything(actor) ||
+    responsibleForEntitlement(actor, account) ||
+    ownsOrManages(actor, account.owner),
   whoCan: whoCanViewAccount,
 });

@@ -31,6 +31,9 @@ describe("app account rules (role × action → allowed)", () => {
   it.each([
     // actor,                                                   view,  manage
     ["super admin", person("admin", "SUPER_ADMIN"), true, true],
+    // Auditors read every app's accounts and change none.
+    ["auditor", person("auditor", "AUDITOR"), true, false],
+    ["auditor of another org", person("auditor", "AUDITOR", "org-2"), false, false],
     ["app owner", person("owner"), true, true],
     ["second app owner", person("owner2"), true, true],
     ["member", person("member"), false, false],
@@ -48,6 +51,14 @@ describe("app account rules (role × action → allowed)", () => {
         "Only super admins and the owners of GitHub (Olga Owner and Omar Owner) can see the accounts of GitHub.",
     });
     expect(canManageAccounts(person("member"), app)).toEqual({
+      allowed: false,
+      reason:
+        "Only super admins and the owners of GitHub (Olga Owner and Omar Owner) can change the owner or type of accounts in GitHub.",
+    });
+  });
+
+  it("tells an auditor who may change accounts", () => {
+    expect(canManageAccounts(person("auditor", "AUDITOR"), app)).toEqual({
       allowed: false,
       reason:
         "Only super admins and the owners of GitHub (Olga Owner and Omar Owner) can change the owner or type of accounts in GitHub.",

@@ -1,10 +1,11 @@
 import { allow, deny, type Actor, type Decision } from "../actor.ts";
-import { canManageApp } from "./rules.ts";
+import { canManageApp, readsEverything } from "./rules.ts";
 
 // SPEC §4.1, §4.3, §4.4, §8: who may see an app's Accounts tab (every account of the app) and
-// change an account's owner or type. Super admins and the app's owners. Other members see
-// apps (canViewApp) and the accounts they may see one by one (canViewAccount), not the whole
-// list: a refusal names the people who can, so the member knows whom to ask.
+// change an account's owner or type. Super admins and the app's owners; auditors see the tab
+// and its export (readsEverything) but change nothing. Other members see apps (canViewApp)
+// and the accounts they may see one by one (canViewAccount), not the whole list: a refusal
+// names the people who can, so the member knows whom to ask.
 
 /** An app as these rules need it: its organization, its name and its owners. */
 export interface AccountAppFacts {
@@ -35,8 +36,12 @@ function decide(actor: Actor, app: AccountAppFacts, what: string): Decision {
   return deny(`Only ${whoManagesAccounts(app)} can ${what}.`);
 }
 
-/** The Accounts tab and its CSV export: every account of the app, with owners and evidence. */
+/**
+ * The Accounts tab and its CSV export: every account of the app, with owners and evidence.
+ * The app's managers and the people who read everything.
+ */
 export function canViewAccounts(actor: Actor, app: AccountAppFacts): Decision {
+  if (actor.organizationId === app.organizationId && readsEverything(actor)) return allow;
   return decide(actor, app, `see the accounts of ${app.appName}`);
 }
 

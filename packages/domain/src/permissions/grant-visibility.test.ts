@@ -65,6 +65,8 @@ const everywhere = (value: true | string): Expected => ({
 
 const MATRIX: [string, Actor, Expected][] = [
   ["super admin", person("admin", "SUPER_ADMIN"), everywhere(true)],
+  // An auditor sees every grant, though responsible for none.
+  ["auditor", person("auditor", "AUDITOR"), everywhere(true)],
   ["app owner", person("appOwner"), everywhere(true)],
   [
     "entitlement owner",
@@ -116,7 +118,13 @@ const MATRIX: [string, Actor, Expected][] = [
     person("appOwner", "MEMBER", "org-2"),
     everywhere(GRANT_NOT_FOUND),
   ],
+  [
+    "auditor of another organization",
+    person("auditor", "AUDITOR", "org-2"),
+    everywhere(GRANT_NOT_FOUND),
+  ],
   ["suspended app owner", person("appOwner", "MEMBER", ORG, "SUSPENDED"), everywhere(SUSPENDED)],
+  ["suspended auditor", person("auditor", "AUDITOR", ORG, "SUSPENDED"), everywhere(SUSPENDED)],
   [
     "deprovisioned account owner",
     person("holder", "MEMBER", ORG, "DEPROVISIONED"),
@@ -135,7 +143,7 @@ describe("canViewGrant (role × grant → decision)", () => {
 
   it("names who can see the access", () => {
     expect(REFUSED).toBe(
-      "Only super admins, the owners of GitHub, the owners of Admin, and the account's owner and their direct manager can see this access.",
+      "Only super admins, auditors, the owners of GitHub, the owners of Admin, and the account's owner and their direct manager can see this access.",
     );
   });
 });
@@ -144,6 +152,7 @@ describe("list scopes", () => {
   it.each<[string, Actor, EntitlementGrantsScope, AccountGrantsScope]>([
     // actor,                                            Grants tab,        account page
     ["super admin", person("admin", "SUPER_ADMIN"), "ALL", "ALL"],
+    ["auditor", person("auditor", "AUDITOR"), "ALL", "ALL"],
     ["app owner", person("appOwner"), "ALL", "ALL"],
     ["entitlement owner", person("entOwner"), "ALL", "OWNED_ENTITLEMENTS"],
     ["direct manager", person("boss"), "OWN_AND_REPORTS", "ALL"],
@@ -151,6 +160,7 @@ describe("list scopes", () => {
     ["unrelated member", person("stranger"), "OWN_AND_REPORTS", "OWNED_ENTITLEMENTS"],
     ["another organization", person("admin", "SUPER_ADMIN", "org-2"), "NONE", "NONE"],
     ["suspended super admin", person("admin", "SUPER_ADMIN", ORG, "SUSPENDED"), "NONE", "NONE"],
+    ["auditor of another organization", person("auditor", "AUDITOR", "org-2"), "NONE", "NONE"],
   ])("%s", (_label, actor, tab, page) => {
     expect(entitlementGrantsScope(actor, grants.owned)).toBe(tab);
     expect(accountGrantsScope(actor, grants.owned)).toBe(page);

@@ -57,6 +57,12 @@ const MATRIX: [string, Actor, Expected][] = [
     { owned: true, "owner without manager": true, "no owner": true },
   ],
   [
+    // An auditor sees the grant (canViewGrant) but never removes it.
+    "auditor",
+    person("auditor", "AUDITOR"),
+    { owned: ONLY_OWNED, "owner without manager": ONLY_OWNED, "no owner": ONLY_UNOWNED },
+  ],
+  [
     "app owner",
     person("appOwner"),
     { owned: true, "owner without manager": true, "no owner": true },

@@ -11,9 +11,14 @@ import {
   canManagePolicies,
   canSignIn,
   canViewApp,
+  canViewAppSettings,
   canViewAuditLog,
   canViewDirectory,
+  canViewNotifications,
+  canViewOrganizationSettings,
+  canViewPolicies,
   devMailboxScope,
+  readsEverything,
 } from "./rules.ts";
 
 const ORG = "org-1";
@@ -28,20 +33,25 @@ const person = (id: string, role: Actor["role"] = "MEMBER", organizationId = ORG
 });
 
 const admin = person("admin", "SUPER_ADMIN");
+const auditor = person("auditor", "AUDITOR");
 const owner = person("owner");
 const member = person("member");
 const outsiderAdmin = person("outsider", "SUPER_ADMIN", OTHER_ORG);
+const outsiderAuditor = person("outsider", "AUDITOR", OTHER_ORG);
 const app = { organizationId: ORG, ownerIds: ["owner"] };
 
 describe("app rules (role × action → allowed)", () => {
   it.each([
-    // actor,         view,  manage
-    ["super admin", admin, true, true],
-    ["app owner", owner, true, true],
-    ["member", member, true, false],
-    ["super admin of another org", outsiderAdmin, false, false],
-  ] as const)("%s", (_label, actor, canView, canManage) => {
+    // actor,         view,  settings, manage
+    ["super admin", admin, true, true, true],
+    ["auditor", auditor, true, true, false],
+    ["app owner", owner, true, true, true],
+    ["member", member, true, false, false],
+    ["super admin of another org", outsiderAdmin, false, false, false],
+    ["auditor of another org", outsiderAuditor, false, false, false],
+  ] as const)("%s", (_label, actor, canView, canSeeSettings, canManage) => {
     expect(canViewApp(actor, app).allowed).toBe(canView);
+    expect(canViewAppSettings(actor, app).allowed).toBe(canSeeSettings);
     expect(canManageApp(actor, app).allowed).toBe(canManage);
   });
 
@@ -53,19 +63,36 @@ describe("app rules (role × action → allowed)", () => {
   });
 });
 
-describe("organization rules", () => {
+describe("organization rules (role × read / change → allowed)", () => {
   it.each([
-    ["super admin", admin, true],
-    ["app owner", owner, false],
-    ["member", member, false],
-  ] as const)("%s", (_label, actor, allowed) => {
-    expect(canViewDirectory(actor).allowed).toBe(allowed);
-    expect(canManageOrganization(actor).allowed).toBe(allowed);
-    expect(canManageNotifications(actor).allowed).toBe(allowed);
-    expect(canCreateApp(actor).allowed).toBe(allowed);
-    expect(canManagePolicies(actor).allowed).toBe(allowed);
-    expect(canManagePeople(actor).allowed).toBe(allowed);
-    expect(canViewAuditLog(actor).allowed).toBe(allowed);
+    // actor,        reads everything, changes
+    ["super admin", admin, true, true],
+    ["auditor", auditor, true, false],
+    ["app owner", owner, false, false],
+    ["member", member, false, false],
+  ] as const)("%s", (_label, actor, reads, changes) => {
+    expect(readsEverything(actor)).toBe(reads);
+    expect(canViewDirectory(actor).allowed).toBe(reads);
+    expect(canViewAuditLog(actor).allowed).toBe(reads);
+    expect(canViewOrganizationSettings(actor).allowed).toBe(reads);
+    expect(canViewNotifications(actor).allowed).toBe(reads);
+    expect(canViewPolicies(actor).allowed).toBe(reads);
+    expect(canManageOrganization(actor).allowed).toBe(changes);
+    expect(canManageNotifications(actor).allowed).toBe(changes);
+    expect(canCreateApp(actor).allowed).toBe(changes);
+    expect(canManagePolicies(actor).allowed).toBe(changes);
+    expect(canManagePeople(actor).allowed).toBe(changes);
+  });
+
+  it("tells an auditor that changes are for super admins", () => {
+    expect(canManagePeople(auditor)).toEqual({
+      allowed: false,
+      reason: "Only super admins can change people's roles, managers and status.",
+    });
+    expect(canViewAuditLog(member)).toEqual({
+      allowed: false,
+      reason: "Only super admins and auditors can read the audit log.",
+    });
   });
 });
 

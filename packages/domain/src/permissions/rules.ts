@@ -15,6 +15,22 @@ export function isSuperAdmin(actor: Actor): boolean {
   return actor.role === "SUPER_ADMIN";
 }
 
+export function isAuditor(actor: Actor): boolean {
+  return actor.role === "AUDITOR";
+}
+
+/**
+ * The one place that says who reads everything of their organization (SPEC §8): super admins
+ * and auditors. Every rule that lets someone SEE a thing asks this; every rule that lets
+ * someone CHANGE a thing asks isSuperAdmin (or names the people responsible), so an auditor
+ * reads what a super admin reads and changes nothing. An auditor is still a person: what they
+ * may do for themself (request access, cancel their own request, their own preferences,
+ * sign out) they may do as any member does.
+ */
+export function readsEverything(actor: Actor): boolean {
+  return isSuperAdmin(actor) || isAuditor(actor);
+}
+
 /** Only active people may use Lantern at all. */
 export function canSignIn(user: Pick<Actor, "status">): Decision {
   switch (user.status) {
@@ -79,10 +95,26 @@ const superAdminsOnly =
   (actor: Actor): Decision =>
     isSuperAdmin(actor) ? allow : deny(refusal);
 
+/** A reading rule only the people who read everything pass (readsEverything). */
+const readersOnly =
+  (refusal: string) =>
+  (actor: Actor): Decision =>
+    readsEverything(actor) ? allow : deny(refusal);
+
 /** Every member sees the apps of their organization (SPEC §8). */
 export function canViewApp(actor: Actor, app: Pick<AppFacts, "organizationId">): Decision {
   if (actor.organizationId !== app.organizationId) return deny("This app does not exist.");
   return allow;
+}
+
+/**
+ * Read an app's settings page (details, people, instructions, default policies, connector
+ * without its secrets): the people who read everything and the app's owners.
+ */
+export function canViewAppSettings(actor: Actor, app: AppFacts): Decision {
+  if (actor.organizationId !== app.organizationId) return deny("This app does not exist.");
+  if (readsEverything(actor) || app.ownerIds.includes(actor.id)) return allow;
+  return deny("Only the app's owners, super admins and auditors can see this app's settings.");
 }
 
 /** App settings, accounts and entitlements: super admins and the app's owners. */
@@ -92,13 +124,18 @@ export function canManageApp(actor: Actor, app: AppFacts): Decision {
   return deny("Only the app's owners and super admins can change this app.");
 }
 
-/** The Users directory is for administrators (SPEC §2). */
-export const canViewDirectory = superAdminsOnly(
-  "Only super admins can browse the people directory.",
+/** The Users directory is for administrators (SPEC §2), read by auditors too. */
+export const canViewDirectory = readersOnly(
+  "Only super admins and auditors can browse the people directory.",
 );
 
 /** Adding an application to the organization (SPEC §8: super admins do everything). */
 export const canCreateApp = superAdminsOnly("Only super admins can add applications.");
+
+/** Approval policies: the list and one policy's steps. */
+export const canViewPolicies = readersOnly(
+  "Only super admins and auditors can see the approval policies.",
+);
 
 /** Approval policies: create, edit, duplicate, delete. */
 export const canManagePolicies = superAdminsOnly("Only super admins can change approval policies.");
@@ -108,17 +145,29 @@ export const canManagePeople = superAdminsOnly(
   "Only super admins can change people's roles, managers and status.",
 );
 
-/** The audit log: every Event of the organization. */
-export const canViewAuditLog = superAdminsOnly("Only super admins can read the audit log.");
+/** The audit log and its export: every Event of the organization. */
+export const canViewAuditLog = readersOnly(
+  "Only super admins and auditors can read the audit log.",
+);
 
-/** Organization-wide settings. */
+/** Organization-wide settings, as they are. */
+export const canViewOrganizationSettings = readersOnly(
+  "Only super admins and auditors can see the organization's settings.",
+);
+
+/** Organization-wide settings: change them, import people. */
 export const canManageOrganization = superAdminsOnly(
   "Only super admins can change the organization's settings.",
 );
 
-/** Notification delivery: the dead letters and their retry (SPEC §6.3). */
+/** Notification delivery: what went out, what waits, what failed (SPEC §6.3). */
+export const canViewNotifications = readersOnly(
+  "Only super admins and auditors can see notification deliveries.",
+);
+
+/** Notification delivery: retry the dead letters (SPEC §6.3). */
 export const canManageNotifications = superAdminsOnly(
-  "Only super admins can see notification deliveries and retry failed ones.",
+  "Only super admins can retry failed notifications.",
 );
 
 /** Who may read the dev mailbox, as the server is configured (see the API's Context). */

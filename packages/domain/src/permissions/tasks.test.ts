@@ -40,6 +40,8 @@ const owner = person("owner"); // app owner
 const approver = person("approver"); // assigned to the request's approval task
 const member = person("member");
 const outsiderAdmin = person("outsider", "SUPER_ADMIN", OTHER_ORG);
+const auditor = person("auditor", "AUDITOR"); // reads everything, takes part in nothing here
+const requestingAuditor = person("requester", "AUDITOR"); // an auditor asking for themself
 
 const task: TaskFactsForRules = {
   organizationId: ORG,
@@ -83,6 +85,8 @@ const ALREADY_APPROVED =
   "Your request is already approved; only a super admin can cancel it now. Ask one, or comment on its task.";
 const NO_REQUEST = "This request does not exist.";
 const ONLY_REMIND = ONLY_REQUESTER_OWNERS_REMIND;
+const AUDITORS_READ =
+  "An auditor reads every task but comments only on tasks about their own requests or access.";
 
 type Action =
   | "view"
@@ -222,6 +226,36 @@ const MATRIX: [string, Actor, Expected][] = [
     },
   ],
   [
+    // Reads every task, changes none of them.
+    "auditor",
+    auditor,
+    {
+      view: true,
+      comment: AUDITORS_READ,
+      act: ONLY_ASSIGNEES_ACT,
+      reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: ONLY_REMIND,
+      retry: ONLY_OWNERS_RETRY,
+      "cancel pending": ONLY_ADMINS_CANCEL,
+      "cancel approved": ONLY_ADMINS_CANCEL,
+    },
+  ],
+  [
+    // An auditor's own request: the self-service of any requester, nothing more.
+    "auditor who is the requester",
+    requestingAuditor,
+    {
+      view: true,
+      comment: true,
+      act: ONLY_ASSIGNEES_ACT,
+      reassign: ONLY_ASSIGNEES_REASSIGN,
+      remind: true,
+      retry: ONLY_OWNERS_RETRY,
+      "cancel pending": true,
+      "cancel approved": ALREADY_APPROVED,
+    },
+  ],
+  [
     "super admin of another organization",
     outsiderAdmin,
     {
@@ -244,7 +278,7 @@ const cells = MATRIX.flatMap(([role, actor, expected]) =>
 
 describe("task rules (role × action → allowed)", () => {
   it("covers every role and action", () => {
-    expect(cells).toHaveLength(9 * 8);
+    expect(cells).toHaveLength(11 * 8);
   });
 
   it.each(cells)("$role: $action → $expected", ({ actor, action, expected }) => {

@@ -1,6 +1,6 @@
 import { allow, deny, type Actor, type Decision } from "../actor.ts";
 import type { TaskState } from "../workflow/state-machine.ts";
-import { isSuperAdmin } from "./rules.ts";
+import { isSuperAdmin, readsEverything } from "./rules.ts";
 
 // SPEC §3, §8: who may see, act on, comment on, reassign, retry and cancel the work of a
 // request. One function per rule; services call them, nothing re-implements them.
@@ -23,28 +23,39 @@ export interface TaskFactsForRules {
 const NOT_FOUND = "This task does not exist.";
 
 /**
- * Who sees a task (and so may comment on it): super admins, anyone ever assigned to a task
- * of its request, the requester, the person whose access it is, and the app's owners.
+ * The people around a task: super admins, anyone ever assigned to a task of its request, the
+ * requester, the person whose access it is, and the app's owners.
  */
-export function canViewTask(actor: Actor, task: TaskFactsForRules): Decision {
-  if (actor.organizationId !== task.organizationId) return deny(NOT_FOUND);
-  if (
+function aroundTask(actor: Actor, task: TaskFactsForRules): boolean {
+  return (
     isSuperAdmin(actor) ||
     task.everAssigneeIds.includes(actor.id) ||
     task.requestParticipantIds.includes(actor.id) ||
     task.requesterId === actor.id ||
     task.subjectId === actor.id ||
     task.appOwnerIds.includes(actor.id)
-  ) {
-    return allow;
-  }
+  );
+}
+
+/** Who sees a task: the people around it, and auditors (readsEverything). */
+export function canViewTask(actor: Actor, task: TaskFactsForRules): Decision {
+  if (actor.organizationId !== task.organizationId) return deny(NOT_FOUND);
+  if (readsEverything(actor) || aroundTask(actor, task)) return allow;
   return deny(NOT_FOUND);
 }
 
-/** Everyone who can see the task can comment on it (SPEC §3.5). */
+/**
+ * Comment on a task (SPEC §3.5): the people around it. An auditor reads every task but
+ * comments only where they are one of those people (their own request, say).
+ */
 export function canCommentOnTask(actor: Actor, task: TaskFactsForRules): Decision {
   const view = canViewTask(actor, task);
   if (!view.allowed) return view;
+  if (!aroundTask(actor, task)) {
+    return deny(
+      "An auditor reads every task but comments only on tasks about their own requests or access.",
+    );
+  }
   return allow;
 }
 

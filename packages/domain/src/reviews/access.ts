@@ -1,4 +1,4 @@
-import { isSuperAdmin, responsibleRule } from "../permissions/rules.ts";
+import { isSuperAdmin, readsEverything, responsibleRule } from "../permissions/rules.ts";
 
 // Who may see and run access reviews (SPEC §10). Deciding items is decisions.ts's.
 
@@ -15,11 +15,11 @@ export const canStartReviewCampaign = responsibleRule<ReviewOrganizationFacts>({
 });
 
 /**
- * Reading campaigns, their items, progress and evidence export: super admins and auditors.
- * Reviewers see their own items in their queue.
+ * Reading campaigns, their items, progress and evidence export, and counting a scope: super
+ * admins and auditors. Reviewers see their own items in their queue.
  */
 export const canReadReviewCampaigns = responsibleRule<ReviewOrganizationFacts>({
   notFound: "This campaign does not exist.",
-  responsible: (actor) => isSuperAdmin(actor) || actor.role === "AUDITOR",
+  responsible: (actor) => readsEverything(actor),
   whoCan: () => "Only super admins and auditors can see access review campaigns.",
 });

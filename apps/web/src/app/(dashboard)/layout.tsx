@@ -26,7 +26,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Sidebar
           organizationName={me.organization.name}
           canViewDirectory={me.can.viewDirectory}
-          canManagePolicies={me.can.managePolicies}
+          canViewPolicies={me.can.viewPolicies}
           canViewAuditLog={me.can.viewAuditLog}
           canViewReviews={me.can.viewReviews}
           devMailbox={devMailboxAccess !== "off"}

@@ -8,22 +8,23 @@ const SEGMENTS = ["accounts", "entitlements", "settings"] as const;
 /**
  * The app page's tabs; each is its own URL: /apps/{id}, /apps/{id}/accounts for those who
  * may see every account of the app, /apps/{id}/entitlements, and /apps/{id}/settings for those
- * who may manage it. A tab the viewer would be refused is not shown at all.
+ * who may read its settings (read-only for auditors). A tab the viewer would be refused is not
+ * shown at all.
  */
 export function AppTabs({
   appId,
   accountCount,
   entitlementCount,
   canViewAccounts,
-  canManage,
+  canViewSettings,
 }: {
   appId: string;
   accountCount: number;
   entitlementCount: number;
   /** Super admins and the app's owners (apps.byId's viewerCanViewAccounts) see Accounts. */
   canViewAccounts: boolean;
-  /** Super admins and the app's owners (apps.byId's viewerCanManage) see Settings. */
-  canManage: boolean;
+  /** Super admins, auditors and the app's owners (apps.byId's viewerCanViewSettings). */
+  canViewSettings: boolean;
 }) {
   const segment = useSelectedLayoutSegment();
   const active = SEGMENTS.find((s) => s === segment) ?? "overview";
@@ -49,7 +50,7 @@ export function AppTabs({
           href: `/apps/${appId}/entitlements`,
           count: entitlementCount,
         },
-        ...(canManage
+        ...(canViewSettings
           ? [{ id: "settings", label: "Settings", href: `/apps/${appId}/settings` }]
           : []),
       ]}

@@ -184,11 +184,11 @@ function DemoSignIn({
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-2 text-sm font-medium text-zinc-900">
           {person.displayName}
-          {person.role === "SUPER_ADMIN" ? (
+          {person.role === "MEMBER" ? null : (
             <span className="rounded bg-zinc-900 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">
-              Admin
+              {person.role === "SUPER_ADMIN" ? "Admin" : "Auditor"}
             </span>
-          ) : null}
+          )}
         </span>
         <span className="text-muted line-clamp-2 block text-xs">
           {person.why ?? person.title ?? person.email}

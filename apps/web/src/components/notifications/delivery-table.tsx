@@ -110,8 +110,17 @@ export function RetryAllFailedButton({ failed }: { failed: number }) {
   );
 }
 
-/** The deliveries of one state, newest first, with "Show more". */
-export function DeliveryTable({ filter }: { filter: DeliveryFilterId }) {
+/**
+ * The deliveries of one state, newest first, with "Show more". `canRetry` (me.can
+ * .manageNotifications): the Retry buttons show; an auditor reads the table without them.
+ */
+export function DeliveryTable({
+  filter,
+  canRetry = true,
+}: {
+  filter: DeliveryFilterId;
+  canRetry?: boolean;
+}) {
   const trpc = useTRPC();
   const query = useSuspenseInfiniteQuery(
     trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), nextPage),
@@ -213,7 +222,7 @@ export function DeliveryTable({ filter }: { filter: DeliveryFilterId }) {
                   </time>
                 </td>
                 <td className={`${bodyCell} text-right`}>
-                  {row.state === "FAILED" ? <RetryButton row={row} /> : null}
+                  {row.state === "FAILED" && canRetry ? <RetryButton row={row} /> : null}
                 </td>
               </tr>
             );

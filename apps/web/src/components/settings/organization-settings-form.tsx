@@ -114,13 +114,17 @@ function DefaultChoice({
 /**
  * Settings → Organization settings (super admins): the name, the public URL of deep links,
  * the default policies and the notification preferences new people start with. Saves only
- * what changed; the server checks and records it.
+ * what changed; the server checks and records it. Read-only for auditors: the same fields,
+ * disabled, and no Save button.
  */
 export function OrganizationSettingsForm({
   initial,
   serverUrl,
+  readOnly = false,
 }: {
   initial: Settings;
+  /** The viewer reads the settings and may change none (me.can.manageOrganization is false). */
+  readOnly?: boolean;
   /** NEXTAUTH_URL: what deep links use when the public URL is empty. */
   serverUrl: string;
 }) {
@@ -139,7 +143,7 @@ export function OrganizationSettingsForm({
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending || !dirty) return;
+    if (pending || !dirty || readOnly) return;
     setPending(true);
     setError(null);
     try {
@@ -166,83 +170,91 @@ export function OrganizationSettingsForm({
 
   const fieldErrors = error?.fieldErrors ? error : null;
   return (
-    <form onSubmit={save} className="space-y-5" noValidate>
-      <div className="grid gap-5 md:grid-cols-2">
-        <TextField
-          label="Organization name"
-          value={value.name}
-          onChange={(e) => set("name", e.target.value)}
-          maxLength={100}
-          required
-          error={fieldError(fieldErrors, "name")}
-        />
-        <TextField
-          label="Public URL"
-          type="url"
-          inputMode="url"
-          value={value.publicUrl}
-          placeholder={serverUrl}
-          onChange={(e) => set("publicUrl", e.target.value)}
-          error={fieldError(fieldErrors, "publicUrl")}
-          hint={
-            <>
-              Used in deep links in emails and Slack. Empty: this server&rsquo;s URL,{" "}
-              <span className="font-mono break-all">{serverUrl}</span>.
-            </>
-          }
-        />
-        <div>
-          <PolicySelect
-            label="Default request policy"
-            kind="GRANT"
-            value={value.defaultRequestPolicyId}
-            onChange={(id) => set("defaultRequestPolicyId", id)}
-            error={fieldError(fieldErrors, "defaultRequestPolicyId")}
+    <form onSubmit={save} noValidate>
+      <fieldset disabled={readOnly} className="min-w-0 space-y-5">
+        <div className="grid gap-5 md:grid-cols-2">
+          <TextField
+            label="Organization name"
+            value={value.name}
+            onChange={(e) => set("name", e.target.value)}
+            maxLength={100}
+            required
+            error={fieldError(fieldErrors, "name")}
           />
-          {value.defaultRequestPolicyId === null ? <NoPolicyWarning what="A request" /> : null}
-        </div>
-        <div>
-          <PolicySelect
-            label="Default revocation policy"
-            kind="REVOKE"
-            value={value.defaultRevocationPolicyId}
-            onChange={(id) => set("defaultRevocationPolicyId", id)}
-            error={fieldError(fieldErrors, "defaultRevocationPolicyId")}
+          <TextField
+            label="Public URL"
+            type="url"
+            inputMode="url"
+            value={value.publicUrl}
+            placeholder={serverUrl}
+            onChange={(e) => set("publicUrl", e.target.value)}
+            error={fieldError(fieldErrors, "publicUrl")}
+            hint={
+              <>
+                Used in deep links in emails and Slack. Empty: this server&rsquo;s URL,{" "}
+                <span className="font-mono break-all">{serverUrl}</span>.
+              </>
+            }
           />
-          {value.defaultRevocationPolicyId === null ? (
-            <NoPolicyWarning what="A revocation" />
-          ) : null}
+          <div>
+            <PolicySelect
+              label="Default request policy"
+              kind="GRANT"
+              value={value.defaultRequestPolicyId}
+              onChange={(id) => set("defaultRequestPolicyId", id)}
+              error={fieldError(fieldErrors, "defaultRequestPolicyId")}
+            />
+            {value.defaultRequestPolicyId === null ? <NoPolicyWarning what="A request" /> : null}
+          </div>
+          <div>
+            <PolicySelect
+              label="Default revocation policy"
+              kind="REVOKE"
+              value={value.defaultRevocationPolicyId}
+              onChange={(id) => set("defaultRevocationPolicyId", id)}
+              error={fieldError(fieldErrors, "defaultRevocationPolicyId")}
+            />
+            {value.defaultRevocationPolicyId === null ? (
+              <NoPolicyWarning what="A revocation" />
+            ) : null}
+          </div>
         </div>
-      </div>
 
-      <fieldset className="border-t border-zinc-100 pt-4">
-        <legend className="float-left w-full text-sm font-medium text-zinc-800">
-          Notification defaults
-        </legend>
-        <p className="mt-0.5 text-xs text-zinc-600">
-          What a person starts with when they are added; each person can change theirs later.
-        </p>
-        <div className="mt-3 space-y-2.5">
-          <DefaultChoice
-            label="Email notifications for new people"
-            checked={value.emailNotificationsDefault}
-            onChange={(checked) => set("emailNotificationsDefault", checked)}
-          />
-          <DefaultChoice
-            label="Slack notifications for new people"
-            checked={value.slackNotificationsDefault}
-            onChange={(checked) => set("slackNotificationsDefault", checked)}
-          />
-        </div>
+        <fieldset className="border-t border-zinc-100 pt-4">
+          <legend className="float-left w-full text-sm font-medium text-zinc-800">
+            Notification defaults
+          </legend>
+          <p className="mt-0.5 text-xs text-zinc-600">
+            What a person starts with when they are added; each person can change theirs later.
+          </p>
+          <div className="mt-3 space-y-2.5">
+            <DefaultChoice
+              label="Email notifications for new people"
+              checked={value.emailNotificationsDefault}
+              onChange={(checked) => set("emailNotificationsDefault", checked)}
+            />
+            <DefaultChoice
+              label="Slack notifications for new people"
+              checked={value.slackNotificationsDefault}
+              onChange={(checked) => set("slackNotificationsDefault", checked)}
+            />
+          </div>
+        </fieldset>
+
+        {error && !error.fieldErrors ? <ErrorAlert>{error.message}</ErrorAlert> : null}
+        {readOnly ? (
+          <p className="text-muted border-t border-zinc-100 pt-4 text-xs">
+            You can read these settings; only super admins can change them.
+          </p>
+        ) : (
+          <div className="flex items-center gap-3 border-t border-zinc-100 pt-4">
+            <button type="submit" className={primaryButton} disabled={!dirty || pending}>
+              {pending ? "Saving…" : "Save organization settings"}
+            </button>
+            {dirty ? <span className="text-muted text-xs">Unsaved changes</span> : null}
+          </div>
+        )}
       </fieldset>
-
-      {error && !error.fieldErrors ? <ErrorAlert>{error.message}</ErrorAlert> : null}
-      <div className="flex items-center gap-3 border-t border-zinc-100 pt-4">
-        <button type="submit" className={primaryButton} disabled={!dirty || pending}>
-          {pending ? "Saving…" : "Save organization settings"}
-        </button>
-        {dirty ? <span className="text-muted text-xs">Unsaved changes</span> : null}
-      </div>
     </form>
   );
 }

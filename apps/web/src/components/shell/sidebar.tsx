@@ -88,7 +88,7 @@ function NavSection({
 export function Sidebar({
   organizationName,
   canViewDirectory,
-  canManagePolicies = false,
+  canViewPolicies = false,
   canViewAuditLog = false,
   canViewReviews = false,
   devMailbox = false,
@@ -96,8 +96,8 @@ export function Sidebar({
   organizationName: string;
   /** From the shared rule (me.get's `can`): the Users directory is for administrators. */
   canViewDirectory: boolean;
-  /** Approval policies and the audit log: super admins (me.get's `can`). */
-  canManagePolicies?: boolean;
+  /** Approval policies and the audit log: super admins and auditors (me.get's `can`). */
+  canViewPolicies?: boolean;
   canViewAuditLog?: boolean;
   /** Access reviews' campaigns: super admins and auditors (me.get's `can`). */
   canViewReviews?: boolean;
@@ -127,7 +127,7 @@ export function Sidebar({
   const main: NavItem[] = [
     { href: "/apps", label: "Applications", icon: AppWindow },
     ...(canViewDirectory ? [{ href: "/users", label: "Users", icon: Users }] : []),
-    ...(canManagePolicies ? [{ href: "/policies", label: "Policies", icon: ShieldCheck }] : []),
+    ...(canViewPolicies ? [{ href: "/policies", label: "Policies", icon: ShieldCheck }] : []),
     ...(canViewReviews
       ? [{ href: "/reviews", label: "Access reviews", icon: ClipboardCheck }]
       : []),

@@ -7,6 +7,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { Avatar } from "~/components/ui/avatar";
 import { useTRPC } from "~/trpc/react";
+import { ROLE_LABEL } from "~/components/users/person-labels";
 
 export function UserMenu() {
   const trpc = useTRPC();
@@ -36,8 +37,7 @@ export function UserMenu() {
           <div className="px-2 py-1.5">
             <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
             <p className="text-muted truncate text-xs">
-              {me.data?.role === "SUPER_ADMIN" ? "Super admin" : "Member"} ·{" "}
-              {me.data?.organization.name}
+              {me.data ? ROLE_LABEL[me.data.role] : "Member"} · {me.data?.organization.name}
             </p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-100" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
@@ -14,6 +14,7 @@ import { fieldClass } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { useActivePeople, type ActivePerson } from "./active-people.ts";
+import { ROLE_DESCRIPTION, ROLE_LABEL, ROLES_IN_ORDER, type PersonRole } from "./person-labels.ts";
 import { refreshQueries } from "~/trpc/refresh";
 
 type Field = "email" | "givenName" | "familyName" | "displayName" | "title" | "department";
@@ -60,7 +61,8 @@ function AddPersonDialog({
   const managers = useActivePeople(search.search || undefined);
   const [values, setValues] = useState(EMPTY);
   const [manager, setManager] = useState<ActivePerson | null>(null);
-  const [role, setRole] = useState<"MEMBER" | "SUPER_ADMIN">("MEMBER");
+  const [role, setRole] = useState<PersonRole>("MEMBER");
+  const roleHintId = useId();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -147,11 +149,18 @@ function AddPersonDialog({
               <select
                 value={role}
                 onChange={(e) => setRole(e.target.value as typeof role)}
+                aria-describedby={roleHintId}
                 className={fieldClass}
               >
-                <option value="MEMBER">Member</option>
-                <option value="SUPER_ADMIN">Super admin</option>
+                {ROLES_IN_ORDER.map((option) => (
+                  <option key={option} value={option}>
+                    {ROLE_LABEL[option]}
+                  </option>
+                ))}
               </select>
+              <span id={roleHintId} className="text-muted mt-1.5 block text-xs">
+                {ROLE_DESCRIPTION[role]}
+              </span>
             </label>
             <TextField label="Title" optional maxLength={200} {...field("title")} />
             <TextField label="Department" optional maxLength={200} {...field("department")} />

@@ -12,7 +12,15 @@ import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { ChoosePersonDialog } from "~/components/ui/choose-person-dialog";
 import { useActivePeople } from "./active-people.ts";
-import { ROLE_LABEL, STATUS_BADGE, type PersonRole, type PersonStatus } from "./person-labels.ts";
+import {
+  aRole,
+  ROLE_DESCRIPTION,
+  ROLE_LABEL,
+  ROLES_IN_ORDER,
+  STATUS_BADGE,
+  type PersonRole,
+  type PersonStatus,
+} from "./person-labels.ts";
 import { refreshQueries } from "~/trpc/refresh";
 
 export interface PersonTarget {
@@ -185,8 +193,8 @@ function RoleDialog({
     void run(async () => {
       const result = await client.users.setRole.mutate({ userId: person.id, role });
       return result.changed
-        ? `${person.displayName} is now a ${ROLE_LABEL[role].toLowerCase()}`
-        : `${person.displayName} already is a ${ROLE_LABEL[role].toLowerCase()}`;
+        ? `${person.displayName} is now ${aRole(role)}`
+        : `${person.displayName} already is ${aRole(role)}`;
     });
   };
   return (
@@ -199,22 +207,17 @@ function RoleDialog({
         <form onSubmit={submit} noValidate>
           <fieldset className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium text-zinc-800">Role</legend>
-            <RadioOption
-              name="role"
-              value="MEMBER"
-              checked={role === "MEMBER"}
-              onChange={() => setRole("MEMBER")}
-              label="Member"
-              hint="Requests access, approves and works the tasks given to them, manages the apps they own."
-            />
-            <RadioOption
-              name="role"
-              value="SUPER_ADMIN"
-              checked={role === "SUPER_ADMIN"}
-              onChange={() => setRole("SUPER_ADMIN")}
-              label="Super admin"
-              hint="Everything members do, plus every app, policy, person and setting of the organization."
-            />
+            {ROLES_IN_ORDER.map((option) => (
+              <RadioOption
+                key={option}
+                name="role"
+                value={option}
+                checked={role === option}
+                onChange={() => setRole(option)}
+                label={ROLE_LABEL[option]}
+                hint={ROLE_DESCRIPTION[option]}
+              />
+            ))}
           </fieldset>
           {problem ? (
             <div className="mt-4">

@@ -51,7 +51,7 @@ export function PersonDetailsView({
             <span className="break-words">{person.displayName}</span>
             <span className="flex gap-1.5">
               <Badge tone={status.tone}>{status.label}</Badge>
-              <Badge tone={person.role === "SUPER_ADMIN" ? "brand" : "neutral"}>
+              <Badge tone={person.role === "MEMBER" ? "neutral" : "brand"}>
                 {ROLE_LABEL[person.role]}
               </Badge>
             </span>

@@ -11,6 +11,32 @@ export const ROLE_LABEL: Record<PersonRole, string> = {
   MEMBER: "Member",
 };
 
+/** "a member", "an auditor", "a super admin". */
+export const aRole = (role: PersonRole): string => {
+  const word = ROLE_LABEL[role].toLowerCase();
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+};
+
+/** One line per role for the role pickers (Change role, Add person). */
+export const ROLE_DESCRIPTION: Record<PersonRole, string> = {
+  MEMBER: "Requests access, approves and works the tasks given to them, manages the apps they own.",
+  AUDITOR:
+    "Reads everything (apps, accounts, grants, people, policies, the audit log, exports) and changes nothing but their own requests and preferences.",
+  SUPER_ADMIN:
+    "Everything members do, plus every app, policy, person and setting of the organization.",
+};
+
+/** The roles in the order the pickers offer them. */
+export const ROLES_IN_ORDER: readonly PersonRole[] = ["MEMBER", "AUDITOR", "SUPER_ADMIN"];
+
+/** What the viewer's own role lets them do, for the Settings page. */
+export const ROLE_MEANING: Record<PersonRole, (organizationName: string) => string> = {
+  SUPER_ADMIN: (org) => `You can see and manage everything in ${org}.`,
+  AUDITOR: (org) =>
+    `You can read everything in ${org} and change nothing; your own requests and preferences stay yours.`,
+  MEMBER: () => "You work on the tasks assigned to you, and see apps and your own accounts.",
+};
+
 export const STATUS_BADGE: Record<
   PersonStatus,
   { label: string; tone: "green" | "brand" | "neutral" }

@@ -25,10 +25,11 @@ export function resolveStatusFilter(requested: string | undefined): StatusFilter
   return STATUS_FILTERS.find((f) => f.id === requested)?.id ?? "all";
 }
 
-export type RoleFilterId = "super_admin" | "member";
+export type RoleFilterId = "super_admin" | "auditor" | "member";
 
 export const ROLE_FILTERS: Array<{ id: RoleFilterId; label: string; role: UserRole }> = [
   { id: "super_admin", label: "Super admins", role: "SUPER_ADMIN" },
+  { id: "auditor", label: "Auditors", role: "AUDITOR" },
   { id: "member", label: "Members", role: "MEMBER" },
 ];
 export type UserRole = NonNullable<UsersInput["role"]>;

@@ -16,6 +16,7 @@ import { TableFrame, tableClass, theadClass } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { STATUS_FILTERS, usersInput, type DirectoryFilters } from "./users-list.ts";
 import { nextPage } from "~/trpc/pages";
+import { ROLE_LABEL } from "./person-labels.ts";
 
 type DirectoryUser = RouterOutputs["users"]["list"]["items"][number];
 
@@ -150,10 +151,10 @@ export function UsersTable({
                     )}
                   </td>
                   <td className={`hidden sm:table-cell ${bodyCell}`}>
-                    {person.role === "SUPER_ADMIN" ? (
-                      <Badge tone="brand">Super admin</Badge>
+                    {person.role === "MEMBER" ? (
+                      <span className="text-zinc-600">{ROLE_LABEL.MEMBER}</span>
                     ) : (
-                      <span className="text-zinc-600">Member</span>
+                      <Badge tone="brand">{ROLE_LABEL[person.role]}</Badge>
                     )}
                   </td>
                   <td className={bodyCell}>

@@ -3,6 +3,7 @@ import {
   ACCOUNT_NOT_FOUND,
   assertAllowed,
   canManageAccounts,
+  canViewAccounts,
   DomainError,
   type Actor,
 } from "@lantern/domain";
@@ -235,10 +236,11 @@ export async function setAccountType(
 
 /**
  * The people "Set account owner" offers: active people of the organization, by name, the first
- * 20 matching the search (name or email). Same audience as the actions (canManageAccounts).
+ * 20 matching the search (name or email). Whoever sees the app's accounts (canViewAccounts):
+ * its managers, and auditors, who read it as they read the people directory.
  */
 export async function listOwnerCandidates(ctx: ServiceContext, input: TOwnerCandidatesInput) {
   const app = await loadAccountApp(ctx.db, ctx.actor, input.appId);
-  assertAllowed(canManageAccounts(ctx.actor, app));
+  assertAllowed(canViewAccounts(ctx.actor, app));
   return findActivePeople(ctx.db, ctx.actor.organizationId, input.search);
 }

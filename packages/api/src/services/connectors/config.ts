@@ -7,7 +7,13 @@ import {
   type ConnectorKind,
   type SettingFieldInfo,
 } from "@lantern/connectors";
-import { assertAllowed, canManageApp, DomainError, textProblem } from "@lantern/domain";
+import {
+  assertAllowed,
+  canManageApp,
+  canViewAppSettings,
+  DomainError,
+  textProblem,
+} from "@lantern/domain";
 import type { Prisma } from "@lantern/db";
 import type { Context } from "../../context.ts";
 import type { TSetAppConnectorInput } from "../../schemas/connectors.ts";
@@ -204,12 +210,22 @@ async function loadManaged(ctx: ConnectorContext, appId: string) {
   return app;
 }
 
-/** The app's connector as the settings page shows it: who may change the app's settings. */
+/**
+ * The app's connector as the settings page shows it (secrets only named, never shown): who
+ * may see the app's settings (canViewAppSettings: its owners, super admins, auditors).
+ */
 export async function getAppConnector(
   ctx: ConnectorContext,
   appId: string,
 ): Promise<AppConnectorView> {
-  return view(await loadManaged(ctx, appId));
+  const app = await loadStored(ctx.db, ctx.actor.organizationId, appId);
+  assertAllowed(
+    canViewAppSettings(ctx.actor, {
+      organizationId: ctx.actor.organizationId,
+      ownerIds: app.members.map((m) => m.userId),
+    }),
+  );
+  return view(app);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Prisma } from "@lantern/db";
 import {
   assertValidReviewScopeFilters,
-  canStartReviewCampaign,
+  canReadReviewCampaigns,
   DomainError,
   reviewScopeCutoffs,
   type ReviewScopeFilters,
@@ -94,12 +94,15 @@ export interface ScopeCount {
   apps: number;
 }
 
-/** How many grants (review items) a scope holds now: what New campaign shows before Start. */
+/**
+ * How many grants (review items) a scope holds now: what New campaign shows before Start
+ * (super admins and auditors).
+ */
 export async function countReviewScope(
   ctx: ServiceContext,
   input: TReviewScopeInput,
 ): Promise<ScopeCount> {
-  const decision = canStartReviewCampaign(ctx.actor, ctx.actor);
+  const decision = canReadReviewCampaigns(ctx.actor, ctx.actor);
   if (!decision.allowed) throw new DomainError("FORBIDDEN", decision.reason);
   const organizationId = ctx.actor.organizationId;
   await assertScope(ctx.db, organizationId, input.scope);

@@ -12,6 +12,7 @@ import {
   canSendReminderAt,
   describePolicy,
   isRequestRunning,
+  isAuditor,
   isSuperAdmin,
   orderedSteps,
   reminderAvailableAt,
@@ -136,7 +137,7 @@ export interface TaskDetails {
   formerAssignees: { person: Person; at: Date | null; reason: string | null }[];
   steps: WorkflowStep[];
   viewer: {
-    /** Plain words: "Assignee", "Requester", "App owner", "Super admin". */
+    /** Plain words: "Assignee", "Requester", "App owner", "Super admin", "Auditor". */
     roles: string[];
     can: {
       act: boolean;
@@ -453,6 +454,7 @@ function viewerFacts(
   if (subjectId === actor.id && request.requesterId !== actor.id) roles.push("Whose access it is");
   if (task.rules.appOwnerIds.includes(actor.id)) roles.push("App owner");
   if (isSuperAdmin(actor)) roles.push("Super admin");
+  if (isAuditor(actor)) roles.push("Auditor");
   if (roles.length === 0 && tasks.some((t) => t.assignees.some((a) => a.user.id === actor.id))) {
     roles.push("Participant");
   }

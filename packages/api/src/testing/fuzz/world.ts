@@ -13,15 +13,15 @@ import {
 } from "@lantern/seed";
 import type { FuzzPools, Pool, RowKind } from "./arbitraries.ts";
 
-// The world the fuzz test calls into, seeded once per file: the demo organization (151
-// people, 15 apps, 933 accounts, requests and tasks in every state) as the actors' own, and a
+// The world the fuzz test calls into, seeded once per file: the demo organization (about 150
+// people, 15 apps, over 900 accounts, requests and tasks in every state) as the actors' own, and a
 // small second organization whose ids the generators slip into inputs.
 
 export interface FuzzWorld {
   organizationId: string;
   otherOrganizationId: string;
-  /** The actors: a super admin and a plain member of the demo organization. */
-  actors: { superAdmin: string; member: string };
+  /** The actors: a super admin, the auditor and a plain member of the demo organization. */
+  actors: { superAdmin: string; auditor: string; member: string };
   pools: Omit<FuzzPools, "cursors">;
 }
 
@@ -61,7 +61,11 @@ export async function seedFuzzWorld(db: PrismaClient): Promise<FuzzWorld> {
   return {
     organizationId: orgId,
     otherOrganizationId: other.organizationId,
-    actors: { superAdmin: demo.people.superAdmin.id, member: demo.people.employee.id },
+    actors: {
+      superAdmin: demo.people.superAdmin.id,
+      auditor: demo.people.auditor.id,
+      member: demo.people.employee.id,
+    },
     pools,
   };
 }
@@ -245,13 +249,14 @@ export async function topUpOpenWork(
 ): Promise<Pick<FuzzPools, "taskNumbers"> & { task: Pool<string>; request: Pool<string> }> {
   const organizationId = world.organizationId;
   const assignees = [world.actors.superAdmin, world.actors.member];
-  // The actor's own open tasks, by kind.
+  // The actor's own open tasks, by kind (the auditor is never assigned: the member's stand in).
+  const counted = assignees.includes(actorId) ? actorId : world.actors.member;
   const open = await db.task.groupBy({
     by: ["kind"],
     where: {
       organizationId,
       state: "OPEN",
-      assignees: { some: { userId: actorId, active: true } },
+      assignees: { some: { userId: counted, active: true } },
     },
     _count: true,
   });
@@ -278,7 +283,7 @@ export async function topUpOpenWork(
       where: {
         organizationId,
         status: "ACTIVE",
-        id: { notIn: [world.actors.superAdmin, world.actors.member] },
+        id: { notIn: Object.values(world.actors) },
       },
     });
     // For that person, too: an actor may not act on access meant for themselves.

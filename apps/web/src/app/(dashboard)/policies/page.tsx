@@ -19,12 +19,13 @@ type SearchParams = Promise<{ after?: string | string[] }>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Approval policies (super admins): what each does, and where it is used. */
+/** Approval policies (super admins; auditors read them): what each does, and where it is used. */
 export default async function PoliciesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireActor();
   const cursor = first((await searchParams).after);
   const caller = await serverCaller();
   let page;
+  const { can } = await caller.me.get();
   try {
     page = await caller.policies.list({ cursor, limit: 50 });
   } catch (error) {
@@ -42,10 +43,12 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Sea
         title="Policies"
         description="An approval policy is the path a request takes: who approves, in which order, then provisioning. Apps and entitlements choose one; the organization sets the defaults."
         actions={
-          <Link href="/policies/new" className={primaryButton}>
-            <Plus className="size-4" aria-hidden />
-            New policy
-          </Link>
+          can.managePolicies ? (
+            <Link href="/policies/new" className={primaryButton}>
+              <Plus className="size-4" aria-hidden />
+              New policy
+            </Link>
+          ) : null
         }
       />
       <div className="space-y-4 px-6 py-6 xl:px-8">

@@ -11,6 +11,7 @@ import { env, slackConfigured } from "~/env";
 import { formatCount, formatDate } from "~/lib/format";
 import { serverCaller } from "~/trpc/server";
 import { Fact } from "~/components/ui/fact";
+import { ROLE_LABEL, ROLE_MEANING } from "~/components/users/person-labels";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,11 +33,11 @@ export default async function SettingsPage() {
     caller.organization.get(),
     caller.me.notificationPreferences(),
   ]);
-  const superAdmin = me.role === "SUPER_ADMIN";
   const { members } = organization;
+  // Auditors read the organization's settings and deliveries; super admins change them too.
   const [delivery, settings] = await Promise.all([
-    me.can.manageNotifications ? caller.notifications.counts() : null,
-    me.can.manageOrganization ? caller.organization.settings() : null,
+    me.can.viewNotifications ? caller.notifications.counts() : null,
+    me.can.viewOrganizationSettings ? caller.organization.settings() : null,
   ]);
 
   return (
@@ -64,16 +65,10 @@ export default async function SettingsPage() {
             <div className="col-span-2">
               <dt className="text-muted text-xs">Role in Lantern</dt>
               <dd className="mt-1 flex items-center gap-2 text-sm">
-                {superAdmin ? (
-                  <Badge tone="brand">Super admin</Badge>
-                ) : (
-                  <Badge tone="neutral">Member</Badge>
-                )}
-                <span className="text-zinc-600">
-                  {superAdmin
-                    ? `You can see and manage everything in ${me.organization.name}.`
-                    : "You work on the tasks assigned to you, and see apps and your own accounts."}
-                </span>
+                <Badge tone={me.role === "MEMBER" ? "neutral" : "brand"}>
+                  {ROLE_LABEL[me.role]}
+                </Badge>
+                <span className="text-zinc-600">{ROLE_MEANING[me.role](me.organization.name)}</span>
               </dd>
             </div>
           </dl>
@@ -129,6 +124,7 @@ export default async function SettingsPage() {
               <OrganizationSettingsForm
                 initial={settings}
                 serverUrl={env.NEXTAUTH_URL.replace(/\/+$/, "")}
+                readOnly={!me.can.manageOrganization}
               />
             </Section>
           </div>
@@ -167,8 +163,8 @@ export default async function SettingsPage() {
             </dl>
             {delivery.FAILED > 0 ? (
               <p className="mt-4 text-xs text-rose-700">
-                {formatCount(delivery.FAILED)} could not be delivered and wait for you to retry
-                them.
+                {formatCount(delivery.FAILED)} could not be delivered and wait for{" "}
+                {me.can.manageNotifications ? "you" : "a super admin"} to retry them.
               </p>
             ) : null}
           </Section>

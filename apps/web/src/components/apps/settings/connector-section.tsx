@@ -12,6 +12,7 @@ import { Section } from "~/components/ui/section";
 import { TextField } from "~/components/ui/text-field";
 import { toast } from "~/components/ui/toast";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { useSettingsReadOnly } from "./read-only.tsx";
 
 type ConnectorView = RouterOutputs["apps"]["connector"];
 type TestResult = RouterOutputs["apps"]["testConnector"];
@@ -37,6 +38,7 @@ export function ConnectorSection({ appId }: { appId: string }) {
   const [pending, setPending] = useState<"save" | "test" | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
+  const readOnly = useSettingsReadOnly() !== null;
 
   const chosen = view.kinds.find((k) => k.key === kind) ?? view.kinds[0]!;
   const choose = (next: string) => {
@@ -58,7 +60,7 @@ export function ConnectorSection({ appId }: { appId: string }) {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (pending) return;
+    if (pending || readOnly) return;
     setPending("save");
     setError(null);
     setResult(null);
@@ -96,75 +98,79 @@ export function ConnectorSection({ appId }: { appId: string }) {
       title="Connector"
       description="What grants and revokes access in the app for entitlements provisioned by a connector."
     >
-      <form onSubmit={save} noValidate className="space-y-4">
-        <RadioCards
-          legend="Connector kind"
-          options={view.kinds.map((option) => ({
-            value: option.key,
-            label: (
-              <>
-                {option.label}
-                {option.key === view.kind ? (
-                  <span className="text-muted font-normal"> (saved)</span>
-                ) : null}
-              </>
-            ),
-            hint: option.description,
-          }))}
-          value={kind}
-          onChange={choose}
-          disabled={pending !== null}
-        />
-        {chosen.fields.map((field) => {
-          const isSet =
-            field.secret && chosen.key === view.kind && view.secretsSet.includes(field.key);
-          return (
-            <TextField
-              key={`${chosen.key}.${field.key}`}
-              label={field.label}
-              optional={!field.required}
-              type={field.secret ? "password" : "text"}
-              autoComplete={field.secret ? "new-password" : "off"}
-              spellCheck={false}
-              maxLength={4000}
-              value={values[field.key] ?? ""}
-              onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
-              placeholder={isSet ? "Set — type a new value to replace it" : undefined}
-              hint={
-                isSet
-                  ? `${field.description} A value is set: leave this empty to keep it.`
-                  : field.description
-              }
-            />
-          );
-        })}
-        {error ? <ErrorAlert>{error.message}</ErrorAlert> : null}
-        {result ? (
-          result.ok ? (
-            <p
-              role="status"
-              className="flex items-start gap-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-100 ring-inset"
-            >
-              <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
-              {result.message}
-            </p>
-          ) : (
-            <ErrorAlert>{result.message}</ErrorAlert>
-          )
-        ) : null}
-        <div className="flex flex-wrap justify-end gap-2">
-          <button
-            type="button"
-            className={secondaryButton}
-            onClick={() => void test()}
+      <form onSubmit={save} noValidate>
+        <fieldset disabled={readOnly} className="min-w-0 space-y-4">
+          <RadioCards
+            legend="Connector kind"
+            options={view.kinds.map((option) => ({
+              value: option.key,
+              label: (
+                <>
+                  {option.label}
+                  {option.key === view.kind ? (
+                    <span className="text-muted font-normal"> (saved)</span>
+                  ) : null}
+                </>
+              ),
+              hint: option.description,
+            }))}
+            value={kind}
+            onChange={choose}
             disabled={pending !== null}
-          >
-            {pending === "test" ? "Testing…" : "Test connection"}
-          </button>
-          <button type="submit" className={primaryButton} disabled={pending !== null}>
-            {pending === "save" ? "Saving…" : "Save connector"}
-          </button>
-        </div>
+          />
+          {chosen.fields.map((field) => {
+            const isSet =
+              field.secret && chosen.key === view.kind && view.secretsSet.includes(field.key);
+            return (
+              <TextField
+                key={`${chosen.key}.${field.key}`}
+                label={field.label}
+                optional={!field.required}
+                type={field.secret ? "password" : "text"}
+                autoComplete={field.secret ? "new-password" : "off"}
+                spellCheck={false}
+                maxLength={4000}
+                value={values[field.key] ?? ""}
+                onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
+                placeholder={isSet ? "Set — type a new value to replace it" : undefined}
+                hint={
+                  isSet
+                    ? `${field.description} A value is set: leave this empty to keep it.`
+                    : field.description
+                }
+              />
+            );
+          })}
+          {error ? <ErrorAlert>{error.message}</ErrorAlert> : null}
+          {result ? (
+            result.ok ? (
+              <p
+                role="status"
+                className="flex items-start gap-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-100 ring-inset"
+              >
+                <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden />
+                {result.message}
+              </p>
+            ) : (
+              <ErrorAlert>{result.message}</ErrorAlert>
+            )
+          ) : null}
+          {readOnly ? null : (
+            <div className="flex flex-wrap justify-end gap-2">
+              <button
+                type="button"
+                className={secondaryButton}
+                onClick={() => void test()}
+                disabled={pending !== null}
+              >
+                {pending === "test" ? "Testing…" : "Test connection"}
+              </button>
+              <button type="submit" className={primaryButton} disabled={pending !== null}>
+                {pending === "save" ? "Saving…" : "Save connector"}
+              </button>
+            </div>
+          )}
+        </fieldset>
       </form>
     </Section>
   );

@@ -6,6 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { secondaryButton } from "~/components/ui/button";
 import { Section } from "~/components/ui/section";
 import { useTRPC } from "~/trpc/react";
+import { useSettingsReadOnly } from "./read-only.tsx";
 import type { AppSettings } from "./use-settings-save.ts";
 
 const MappingSettingsDialog = dynamic(() => import("../mapping-settings-dialog"), { ssr: false });
@@ -32,6 +33,7 @@ export function MappingSection({ settings }: { settings: AppSettings }) {
     });
   };
   const mode = MODE_WORDS[settings.accountMappingMode];
+  const readOnly = useSettingsReadOnly() !== null;
   return (
     <Section
       title="Account mapping"
@@ -41,9 +43,11 @@ export function MappingSection({ settings }: { settings: AppSettings }) {
         <p className="text-sm text-zinc-700">
           <span className="font-medium text-zinc-900">{mode.title}</span> — {mode.detail}
         </p>
-        <button type="button" className={secondaryButton} onClick={() => setOpen(true)}>
-          Change account mapping
-        </button>
+        {readOnly ? null : (
+          <button type="button" className={secondaryButton} onClick={() => setOpen(true)}>
+            Change account mapping
+          </button>
+        )}
       </div>
       {open ? (
         <MappingSettingsDialog

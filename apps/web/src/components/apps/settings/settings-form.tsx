@@ -3,10 +3,12 @@
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { SaveButton } from "~/components/ui/save-button";
 import { Section } from "~/components/ui/section";
+import { useSettingsReadOnly } from "./read-only.tsx";
 
 /**
  * One section of App settings as a form: its card, its fields, the refusal that belongs to no
- * field, and its own Save button (each section saves on its own).
+ * field, and its own Save button (each section saves on its own). Read-only (an auditor):
+ * the fields are disabled and there is no Save button.
  */
 export function SettingsForm({
   id,
@@ -31,19 +33,21 @@ export function SettingsForm({
   className?: string;
   children: React.ReactNode;
 }) {
+  const readOnly = useSettingsReadOnly() !== null;
   return (
     <Section id={id} title={title} description={description}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void onSubmit();
+          if (!readOnly) void onSubmit();
         }}
         noValidate
-        className={className}
       >
-        {children}
-        {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
-        <SaveButton label={saveLabel} pending={pending} />
+        <fieldset disabled={readOnly} className={`min-w-0 ${className}`}>
+          {children}
+          {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
+          {readOnly ? null : <SaveButton label={saveLabel} pending={pending} />}
+        </fieldset>
       </form>
     </Section>
   );

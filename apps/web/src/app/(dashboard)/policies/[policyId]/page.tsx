@@ -27,28 +27,37 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: policy ? `${policy.name} · Policies` : "Policies" };
 }
 
-/** One approval policy: edit it in place, duplicate or delete it, and see where it is used. */
+/**
+ * One approval policy: edit it in place, duplicate or delete it, and see where it is used.
+ * Auditors read it (policies.byId) with nothing to change (me.can.managePolicies).
+ */
 export default async function PolicyPage({ params }: { params: Params }) {
   const { policy, refusal } = await loadPolicy((await params).policyId);
   if (!policy) return <PoliciesForbidden message={refusal} />;
+  const { can } = await (await serverCaller()).me.get();
+  const readOnly = can.managePolicies
+    ? null
+    : "You can read this policy; only super admins can change, duplicate or delete it.";
   return (
     <>
       <PageHeader
         title={<span className="break-words">{policy.name}</span>}
         description={policy.requestSummary}
         actions={
-          <PolicyActions
-            policyId={policy.id}
-            policyName={policy.name}
-            inUse={usageText(policy.usage)}
-          />
+          readOnly ? null : (
+            <PolicyActions
+              policyId={policy.id}
+              policyName={policy.name}
+              inUse={usageText(policy.usage)}
+            />
+          )
         }
       >
         <PolicyBreadcrumb current={policy.name} />
       </PageHeader>
       <div className="mx-auto max-w-3xl space-y-6 px-6 py-6 xl:px-8">
         {/* Keyed by the last save: after a save the form starts again from what was stored. */}
-        <PolicyEditor key={policy.updatedAt.toISOString()} policy={policy} />
+        <PolicyEditor key={policy.updatedAt.toISOString()} policy={policy} readOnly={readOnly} />
         <PolicyUsage policy={policy} />
       </div>
     </>

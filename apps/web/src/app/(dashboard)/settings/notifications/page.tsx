@@ -8,7 +8,7 @@ import {
   resolveDeliveryFilter,
 } from "~/components/notifications/delivery-list";
 import { DeliveryTable, RetryAllFailedButton } from "~/components/notifications/delivery-table";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
 import { RefusedPage } from "~/components/shell/refused";
 import { nextPage } from "~/trpc/pages";
 
@@ -26,9 +26,15 @@ export default async function NotificationDeliveryPage({
   const filter = resolveDeliveryFilter(first((await searchParams).state));
   const list = trpc.notifications.list.infiniteQueryOptions(deliveryInput(filter), nextPage);
   const counts = trpc.notifications.counts.queryOptions();
-  await Promise.all([prefetch(list), prefetch(counts)]);
+  const [me] = await Promise.all([
+    (await serverCaller()).me.get(),
+    prefetch(list),
+    prefetch(counts),
+  ]);
+  // Auditors read deliveries; retrying them is for super admins (canManageNotifications).
+  const canRetry = me.can.manageNotifications;
 
-  // The API decides who may see deliveries (canManageNotifications); the page shows its answer.
+  // The API decides who may see deliveries (canViewNotifications); the page shows its answer.
   const error = getQueryClient().getQueryState(counts.queryKey)?.error;
   if (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
@@ -54,11 +60,17 @@ export default async function NotificationDeliveryPage({
     <>
       <PageHeader
         title="Notification delivery"
-        description="Every email and Slack message Lantern sends goes through a queue that retries failures. Those refused for good, or still failing after the last retry, wait here until you retry them."
+        description={
+          canRetry
+            ? "Every email and Slack message Lantern sends goes through a queue that retries failures. Those refused for good, or still failing after the last retry, wait here until you retry them."
+            : "Every email and Slack message Lantern sends goes through a queue that retries failures. Those refused for good wait here until a super admin retries them; you can read them, not retry them."
+        }
         actions={
-          <HydrateClient>
-            <RetryAllFailedButton failed={totals.FAILED} />
-          </HydrateClient>
+          canRetry ? (
+            <HydrateClient>
+              <RetryAllFailedButton failed={totals.FAILED} />
+            </HydrateClient>
+          ) : null
         }
       >
         <LinkTabs
@@ -77,7 +89,7 @@ export default async function NotificationDeliveryPage({
       </PageHeader>
       <div className="px-6 py-6 xl:px-8">
         <HydrateClient>
-          <DeliveryTable key={filter} filter={filter} />
+          <DeliveryTable key={filter} filter={filter} canRetry={canRetry} />
         </HydrateClient>
       </div>
     </>

@@ -65,7 +65,7 @@ export default async function AppLayout({
             accountCount={app.accounts.active + app.accounts.disabled}
             entitlementCount={app.entitlements.length}
             canViewAccounts={app.viewerCanViewAccounts}
-            canManage={app.viewerCanManage}
+            canViewSettings={app.viewerCanViewSettings}
           />
         </PageHeader>
         <RemapBanner appId={app.id} canManage={app.viewerCanManage} />

@@ -8,10 +8,13 @@ export const metadata: Metadata = { title: "Settings" };
 
 type Params = Promise<{ appId: string }>;
 
-/** The app's Settings tab: super admins and the app's owners (canManageApp). */
+/**
+ * The app's Settings tab: super admins and the app's owners change it (canManageApp); auditors
+ * read it with nothing to change (canViewAppSettings).
+ */
 export default async function AppSettingsPage({ params }: { params: Params }) {
   const app = await loadApp((await params).appId);
-  if (!app.viewerCanManage) {
+  if (!app.viewerCanViewSettings) {
     const owners = app.owners.map((o) => o.displayName).join(", ");
     return (
       <Refused
