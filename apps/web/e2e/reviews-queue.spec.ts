@@ -6,7 +6,7 @@ import {
   personIn,
   signInAsAnyone,
 } from "./support/tasks.ts";
-import { MANAGER, SUPER_ADMIN } from "./support/routes.ts";
+import { MANAGER, PROVISIONER, SUPER_ADMIN } from "./support/routes.ts";
 import { expect, test } from "./support/test.ts";
 import { trpcMutation, trpcQuery } from "./support/trpc.ts";
 import { whenInteractive } from "./support/ui.ts";
@@ -14,7 +14,9 @@ import { whenInteractive } from "./support/ui.ts";
 // The reviewer's queue (SPEC §10, issue 16): a super admin starts a campaign over one AWS
 // entitlement with the managers as reviewers; Hannah Okafor (whose platform engineers hold
 // it) opens her queue from the Reviews badge, moves with j / k, keeps one item with e,
-// revokes one with a reason, bulk-keeps the rest with one comment — and the badge is 0.
+// revokes one with a reason, bulk-keeps the rest with one comment — and the badge is 0. The
+// super admin decides the other managers' few items; Marcus Chen, a deprovisioner of AWS,
+// marks the removal deprovisioned; the campaign page shows 100% decided and the access removed.
 
 interface Requestable {
   id: string;
@@ -186,4 +188,74 @@ test("a manager keeps with e, revokes with a reason and bulk-keeps the rest; the
     campaignId: campaign.campaignId,
   });
   expect(after.items).toEqual([]);
+
+  // The other managers' items (other teams hold the entitlement too): the super admin keeps them.
+  const alex = await personIn(browser, SUPER_ADMIN);
+  const marcus = await personIn(browser, PROVISIONER);
+  try {
+    const others = await trpcQuery<{ items: QueueItem[] }>(alex.page.request, "reviews.items", {
+      campaignId: campaign.campaignId,
+      filter: "pending",
+      limit: 100,
+    });
+    if (others.items.length > 0) {
+      const kept = await trpcMutation<{ done: number }>(alex.page.request, "reviews.bulk", {
+        itemIds: others.items.map((i) => i.id),
+        decision: "keep",
+        comment: "Checked with their managers in the quarterly meeting.",
+      });
+      expect(kept.done).toBe(others.items.length);
+    }
+
+    // The revocation runs through AWS's revocation policy: approvals (the super admin
+    // approves), then the deprovisioning task, which Marcus marks done from its page.
+    const removalTask = async () =>
+      (
+        await trpcQuery<{ items: { removalTaskNumber: number | null; removal: string }[] }>(
+          alex.page.request,
+          "reviews.items",
+          { campaignId: campaign.campaignId, filter: "revoked" },
+        )
+      ).items[0]!;
+    let removal = await removalTask();
+    expect(removal.removal).toBe("PENDING");
+    for (let step = 0; step < 5 && removal.removalTaskNumber !== null; step += 1) {
+      const task = await trpcQuery<{ id: string; kind: string }>(
+        alex.page.request,
+        "tasks.byNumber",
+        { number: removal.removalTaskNumber },
+      );
+      if (task.kind === "APPROVAL") {
+        await trpcMutation(alex.page.request, "tasks.close", {
+          taskId: task.id,
+          action: "approve",
+        });
+      } else {
+        expect(task.kind).toBe("DEPROVISION");
+        await marcus.page.goto(`/tasks/${removal.removalTaskNumber}`);
+        const done = marcus.page.getByRole("button", { name: /^Mark deprovisioned/ }).first();
+        await whenInteractive(done);
+        await done.click();
+        const dialog = marcus.page.getByRole("dialog", { name: /^Mark deprovisioned/ });
+        await dialog.getByRole("button", { name: "Mark deprovisioned" }).click();
+        await expect(dialog).toBeHidden();
+      }
+      removal = await removalTask();
+    }
+    expect(removal.removal).toBe("REMOVED");
+
+    // The campaign: every item decided, the revoked access gone.
+    await alex.page.goto(`/reviews/${campaign.campaignId}`);
+    await expect(alex.page.getByRole("heading", { name: campaign.name, level: 1 })).toBeVisible();
+    await expect(alex.page.getByText(/^(\d+) \/ \1 decided · 100%$/)).toBeVisible();
+    const removals = alex.page.getByRole("region", { name: "Removal of revoked access" });
+    await expect(removals).toContainText("Removed");
+    await alex.page.screenshot({
+      path: test.info().outputPath("campaign-done.png"),
+      fullPage: true,
+    });
+  } finally {
+    await alex.context.close();
+    await marcus.context.close();
+  }
 });
