@@ -7,6 +7,7 @@ import {
   canCloseReviewCampaign,
   canDecideReviewItem,
   canReassignReviewItem,
+  reassignExcludedIds,
   itemStateOnClose,
   reviewItemTransition,
   reviewReasonLabel,
@@ -174,6 +175,21 @@ describe("canReassignReviewItem (actor × item × new reviewer)", () => {
     ],
   ])("%s", (_label, who, facts, to, expected) => {
     expect(canReassignReviewItem(who, facts, to)).toEqual(expected);
+  });
+});
+
+describe("reassignExcludedIds (whom the Reassign picker leaves out)", () => {
+  it.each<[string, ReviewItemFacts, string[]]>([
+    ["level 1: the reviewers and the owner", item(), ["rev", "rev2", "sam"]],
+    ["no owner", item({ ownerId: null }), ["rev", "rev2"]],
+    ["level 2: also who kept it at level 1", atLevel2, ["rev", "rev2", "sam", "first"]],
+  ])("%s", (_label, facts, expected) => {
+    const excluded = reassignExcludedIds(facts);
+    expect([...excluded].sort()).toEqual([...expected].sort());
+    // Every one of them is a target canReassignReviewItem refuses.
+    for (const id of excluded) {
+      expect(canReassignReviewItem(reviewer, facts, target(id)).allowed).toBe(false);
+    }
   });
 });
 

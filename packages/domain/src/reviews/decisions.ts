@@ -120,6 +120,18 @@ export function canReassignReviewItem(
 }
 
 /** What a decision leads to. */
+/**
+ * Who can never receive the item by Reassign, whatever the reason (the people
+ * canReassignReviewItem refuses as targets): its owner, those it waits for now, and at level 2
+ * whoever kept it at level 1. The Reassign picker leaves them out.
+ */
+export function reassignExcludedIds(item: ReviewItemFacts): Set<string> {
+  const excluded = new Set(item.reviewerIds);
+  if (item.ownerId) excluded.add(item.ownerId);
+  if (item.level === 2 && item.firstLevelDeciderId) excluded.add(item.firstLevelDeciderId);
+  return excluded;
+}
+
 export interface ReviewOutcome {
   state: ReviewItemState;
   level: ReviewLevel;

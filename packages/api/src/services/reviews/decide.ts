@@ -4,6 +4,7 @@ import {
   canReassignReviewItem,
   DomainError,
   isDomainError,
+  reassignExcludedIds,
   REVIEW_ACTION_LABEL,
   reviewItemTransition,
   type Actor,
@@ -486,10 +487,7 @@ export async function listReviewReassignees(ctx: ServiceContext, input: TReviewR
       refusal = may.reason;
       continue;
     }
-    const refused = new Set(facts.reviewerIds);
-    if (facts.ownerId) refused.add(facts.ownerId);
-    if (facts.level === 2 && facts.firstLevelDeciderId) refused.add(facts.firstLevelDeciderId);
-    refusedFor.push(refused);
+    refusedFor.push(reassignExcludedIds(facts));
   }
   if (refusedFor.length === 0) return { people: [], blockedReason: refusal as string | null };
   const everywhere = [...refusedFor[0]!].filter((id) => refusedFor.every((set) => set.has(id)));

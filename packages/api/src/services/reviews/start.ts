@@ -15,6 +15,7 @@ import { queueDeliveries } from "@lantern/notify";
 import type { TReviewerLevel, TStartReviewCampaignInput } from "../../schemas/reviews.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { recordEvents, transaction, type Tx } from "../shared/records.ts";
+import { personFactSelect, toFact } from "../workflow/engine.ts";
 import { assertScope, scopeSql } from "./scope.ts";
 
 // Starting a campaign (SPEC §10): in one transaction, the campaign, a snapshot of every grant
@@ -55,18 +56,11 @@ interface PeopleIndex {
   superAdmins: PersonFact[];
 }
 
-const person = (u: { id: string; displayName: string; status: string }): PersonFact => ({
-  id: u.id,
-  displayName: u.displayName,
-  active: u.status === "ACTIVE",
-});
-
 async function loadPeople(
   tx: Tx,
   organizationId: string,
   named: readonly string[],
 ): Promise<PeopleIndex> {
-  const userSelect = { id: true, displayName: true, status: true } as const;
   // The scope's apps and entitlements, their owners, the owners' managers and the named.
   const appOwnerRows = await tx.$queryRaw<
     { appId: string; id: string; displayName: string; status: string }[]
@@ -85,15 +79,15 @@ async function loadPeople(
       FROM "User" u WHERE u.id IN (SELECT DISTINCT "managerId" FROM review_scope)`;
   const namedPeople = await tx.user.findMany({
     where: { organizationId, id: { in: [...named] } },
-    select: userSelect,
+    select: personFactSelect,
   });
   const superAdmins = await tx.user.findMany({
     where: { organizationId, role: "SUPER_ADMIN" },
     orderBy: { displayName: "asc" },
-    select: userSelect,
+    select: personFactSelect,
   });
   const people = new Map<string, PersonFact>();
-  for (const u of [...managers, ...namedPeople]) people.set(u.id, person(u));
+  for (const u of [...managers, ...namedPeople]) people.set(u.id, toFact(u));
   const group = <K extends string>(
     rows: ({ [key in K]: string } & { id: string; displayName: string; status: string })[],
     key: K,
@@ -101,7 +95,7 @@ async function loadPeople(
     const byKey = new Map<string, PersonFact[]>();
     for (const row of rows) {
       const list = byKey.get(row[key]) ?? [];
-      list.push(person(row));
+      list.push(toFact(row));
       byKey.set(row[key], list);
     }
     return byKey;
@@ -110,7 +104,7 @@ async function loadPeople(
     people,
     appOwners: group(appOwnerRows, "appId"),
     entitlementOwners: group(entitlementOwnerRows, "entitlementId"),
-    superAdmins: superAdmins.map(person),
+    superAdmins: superAdmins.map(toFact),
   };
 }
 
