@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { RouterOutputs } from "@lantern/api";
+import { reviewReasonLabel } from "@lantern/domain";
 import { BulkResults } from "~/components/ui/bulk-results";
 import { Dialog, DialogActions, DialogContent, DialogDone } from "~/components/ui/dialog";
 import { ErrorAlert } from "~/components/ui/error-alert";
@@ -50,18 +51,12 @@ export default function BulkDecisionDialog({
   const [result, setResult] = useState<BulkResult | null>(null);
   const { pending, problem, run } = useSubmit(actionError);
   const flagged = rows.filter((r) => r.flags.length > 0).length;
-  const required = action !== "keep" || flagged > 0;
+  // Which decisions need a reason is the domain's rule (the server applies the same).
+  const reasonLabel = reviewReasonLabel(action, flagged > 0);
+  const required = reasonLabel !== null;
   const label = DECISION_LABEL[action];
   const count = plural(rows.length, "item");
-
-  const commentLabel =
-    action === "revoke"
-      ? "A reason for revoking"
-      : action === "reassign"
-        ? "A reason for the reassignment"
-        : flagged > 0
-          ? "A reason for keeping flagged access"
-          : "Comment";
+  const commentLabel = reasonLabel ?? "Comment";
   const hint =
     action === "keep" && flagged > 0
       ? `${plural(flagged, "selected item is", "selected items are")} flagged: say why the access stays. Kept with every decision.`
