@@ -586,12 +586,26 @@ describe("demo organization: grants, requests and tasks", () => {
 });
 
 describe("demo organization: access reviews", () => {
-  const campaigns = () =>
-    db.prisma.reviewCampaign.findMany({
+  // Items and assignments have no foreign keys (so no Prisma relations): joined here.
+  const campaigns = async () => {
+    const list = await db.prisma.reviewCampaign.findMany({
       where: { organizationId: orgId },
-      include: { items: { include: { assignments: true } } },
       orderBy: { startedAt: "asc" },
     });
+    const items = await db.prisma.reviewItem.findMany({
+      where: { campaignId: { in: list.map((c) => c.id) } },
+      orderBy: { position: "asc" },
+    });
+    const assignments = await db.prisma.reviewAssignment.findMany({
+      where: { campaignId: { in: list.map((c) => c.id) } },
+    });
+    return list.map((c) => ({
+      ...c,
+      items: items
+        .filter((i) => i.campaignId === c.id)
+        .map((i) => ({ ...i, assignments: assignments.filter((a) => a.itemId === i.id) })),
+    }));
+  };
 
   it("has one finished and one running campaign, in the seed's counts", async () => {
     const all = await campaigns();
@@ -760,10 +774,13 @@ describe("demo organization: access reviews", () => {
 
   it("fills the demo manager's review queue, and gives every reviewer a badge count", async () => {
     const manager = seeded.people.manager;
-    const waiting = await db.prisma.reviewAssignment.findMany({
+    const active = await db.prisma.reviewAssignment.findMany({
       where: { userId: manager.id, active: true },
-      include: { item: true },
     });
+    const itemRows = await db.prisma.reviewItem.findMany({
+      where: { id: { in: active.map((a) => a.itemId) } },
+    });
+    const waiting = active.map((a) => ({ ...a, item: itemRows.find((i) => i.id === a.itemId)! }));
     expect(waiting.length).toBeGreaterThanOrEqual(3);
     for (const a of waiting) {
       expect(a.item.state).toBe("PENDING");
@@ -773,10 +790,12 @@ describe("demo organization: access reviews", () => {
     // Her own admin access waits for her manager.
     const own = await db.prisma.reviewItem.findMany({
       where: { organizationId: orgId, ownerId: manager.id, state: "PENDING" },
-      include: { assignments: { where: { active: true } } },
     });
     for (const i of own) {
-      expect(i.assignments.map((a) => a.userId)).toEqual([manager.managerId]);
+      const reviewers = await db.prisma.reviewAssignment.findMany({
+        where: { itemId: i.id, active: true },
+      });
+      expect(reviewers.map((a) => a.userId)).toEqual([manager.managerId]);
     }
   });
 });
@@ -831,11 +850,17 @@ describe("demo organization: determinism and lifecycle", () => {
           level: true,
           accountLabel: true,
           entitlementName: true,
-          campaign: { select: { name: true } },
+          campaignId: true,
         },
-        orderBy: [{ campaign: { startedAt: "asc" } }, { position: "asc" }],
+        orderBy: { position: "asc" },
       }),
     ]);
+    const campaigns = await database.prisma.reviewCampaign.findMany({
+      where,
+      select: { id: true, name: true },
+      orderBy: { startedAt: "asc" },
+    });
+    const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
     return {
       emails: emails.map((u) => u.email),
       apps: apps.map((a) => a.name),
@@ -844,9 +869,13 @@ describe("demo organization: determinism and lifecycle", () => {
         .sort(),
       requests: requests.map((r) => `${r.state}|${r.reason}`).sort(),
       tasks: tasks.map((t) => `${t.number}|${t.kind}|${t.state}`),
-      reviewItems: reviewItems.map(
-        (i) =>
-          `${i.campaign.name}|${i.position}|${i.entitlementName}|${i.accountLabel}|${i.state}|${i.level}`,
+      reviewItems: campaigns.flatMap((c) =>
+        reviewItems
+          .filter((i) => i.campaignId === c.id)
+          .map(
+            (i) =>
+              `${campaignName.get(i.campaignId)}|${i.position}|${i.entitlementName}|${i.accountLabel}|${i.state}|${i.level}`,
+          ),
       ),
     };
   };

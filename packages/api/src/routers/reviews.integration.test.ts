@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App, Database, Entitlement, User } from "@lantern/db";
+import { Prisma, type App, type Database, type Entitlement, type User } from "@lantern/db";
+import { reviewItemFlags, UNUSED_FLAG_DAYS, type ReviewItemSnapshot } from "@lantern/domain";
 import {
   createAccount,
   createApp,
@@ -13,6 +14,7 @@ import {
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
 import { exportReviewCampaign } from "../services/reviews/index.ts";
+import { reviewFlagsSql } from "../services/reviews/scope.ts";
 import { actorFor } from "../testing.ts";
 
 // Access reviews through the API (SPEC §10) on a real database: the scope count, the snapshot
@@ -119,12 +121,24 @@ async function start(over: Record<string, unknown> = {}, reviewers?: unknown) {
   });
 }
 
-const itemsOf = (campaignId: string) =>
-  db.prisma.reviewItem.findMany({
-    where: { campaignId },
-    orderBy: { position: "asc" },
-    include: { assignments: true },
+/** Items with their assignments (the tables have no foreign keys, so no Prisma relation). */
+async function withAssignments<T extends { id: string }>(items: T[]) {
+  const assignments = await db.prisma.reviewAssignment.findMany({
+    where: { itemId: { in: items.map((i) => i.id) } },
+    orderBy: [{ level: "asc" }, { assignedAt: "asc" }],
   });
+  return items.map((item) => ({
+    ...item,
+    assignments: assignments.filter((a) => a.itemId === item.id),
+  }));
+}
+
+const itemsOf = async (campaignId: string) =>
+  withAssignments(
+    await db.prisma.reviewItem.findMany({ where: { campaignId }, orderBy: { position: "asc" } }),
+  );
+const itemById = async (id: string) =>
+  (await withAssignments([await db.prisma.reviewItem.findUniqueOrThrow({ where: { id } })]))[0]!;
 
 describe("the scope", () => {
   it.each([
@@ -175,6 +189,54 @@ describe("the scope", () => {
       }),
       "FORBIDDEN",
     );
+  });
+});
+
+describe("flags in SQL", () => {
+  it("reviewFlagsSql computes the domain's reviewItemFlags for every combination of the facts", async () => {
+    const now = new Date("2026-06-30T12:00:00.000Z");
+    const cutoff = now.getTime() - UNUSED_FLAG_DAYS * DAY;
+    const cases: ReviewItemSnapshot[] = [];
+    for (const accountType of ["USER", "SERVICE", "SYSTEM"] as const)
+      for (const owner of [null, "ACTIVE", "SUSPENDED", "DEPROVISIONED"] as const)
+        for (const ownerSource of ["MATCHED", "MANUAL", "CLEARED"] as const)
+          for (const matchAmbiguous of [false, true])
+            for (const lastLoginAt of [null, cutoff - 1, cutoff, cutoff + 1])
+              cases.push({
+                accountType,
+                ownerId: owner ? people.emp!.id : null,
+                ownerStatus: owner,
+                ownerSource,
+                matchAmbiguous,
+                lastLoginAt: lastLoginAt === null ? null : new Date(lastLoginAt),
+                grantedAt: now,
+              });
+    const rows = await db.prisma.$queryRaw<{ n: number; flags: string[] }[]>`
+      SELECT x.n, ${reviewFlagsSql(
+        {
+          accountType: Prisma.sql`x."accountType"::"AccountType"`,
+          ownerId: Prisma.sql`x."ownerId"`,
+          ownerStatus: Prisma.sql`x."ownerStatus"::"UserStatus"`,
+          ownerSource: Prisma.sql`x."ownerSource"::"OwnerSource"`,
+          matchAmbiguous: Prisma.sql`x."matchAmbiguous"`,
+          lastLoginAt: Prisma.sql`x."lastLoginAt"`,
+        },
+        now,
+      )} AS flags
+        FROM unnest(${cases.map((_, n) => n)}::int[],
+                    ${cases.map((c) => c.accountType)}::text[],
+                    ${cases.map((c) => c.ownerId)}::uuid[],
+                    ${cases.map((c) => c.ownerStatus)}::text[],
+                    ${cases.map((c) => c.ownerSource)}::text[],
+                    ${cases.map((c) => c.matchAmbiguous)}::boolean[],
+                    ${cases.map((c) => c.lastLoginAt)}::timestamp(3)[])
+             AS x(n, "accountType", "ownerId", "ownerStatus", "ownerSource", "matchAmbiguous",
+                  "lastLoginAt")
+       ORDER BY x.n`;
+    expect(rows).toHaveLength(cases.length);
+    for (const row of rows) {
+      expect(row.flags, JSON.stringify(cases[row.n])).toEqual(reviewItemFlags(cases[row.n]!, now));
+    }
   });
 });
 
@@ -313,10 +375,7 @@ describe("deciding", () => {
       reason: "Back from leave next week",
     });
     expect(kept).toMatchObject({ status: "done", outcome: "DONE" });
-    const row = await db.prisma.reviewItem.findUniqueOrThrow({
-      where: { id: flagged.id },
-      include: { assignments: true },
-    });
+    const row = await itemById(flagged.id);
     expect(row).toMatchObject({ state: "KEPT", decidedById: people.appOwner!.id });
     expect(row.assignments.every((a) => !a.active)).toBe(true);
     const events = await db.prisma.event.findMany({
@@ -398,10 +457,7 @@ describe("deciding", () => {
     );
     const [item] = await itemsOf(started.campaignId);
     await (await callerFor(people.boss2!)).reviews.decide({ itemId: item!.id, decision: "keep" });
-    const row = await db.prisma.reviewItem.findUniqueOrThrow({
-      where: { id: item!.id },
-      include: { assignments: true },
-    });
+    const row = await itemById(item!.id);
     expect(row).toMatchObject({ state: "PENDING", level: 2, firstDecidedById: people.boss2!.id });
     expect(row.assignments.filter((a) => a.active).map((a) => a.userId)).toEqual([
       people.appOwner!.id,
@@ -474,6 +530,23 @@ describe("deciding", () => {
     // The reassigned one is not the owner's any more.
     expect(result.done).toBe(items.length - 1);
     expect(result.results[0]).toMatchObject({ status: "skipped", code: "FORBIDDEN" });
+  });
+});
+
+describe("deleting", () => {
+  it("a deleted campaign takes its items and assignments with it (no foreign keys to do it)", async () => {
+    const started = await start();
+    const before = await itemsOf(started.campaignId);
+    expect(before.length).toBe(started.items);
+    expect(before.flatMap((i) => i.assignments).length).toBeGreaterThan(0);
+    const other = await start();
+    await db.prisma.reviewCampaign.delete({ where: { id: started.campaignId } });
+    expect(await db.prisma.reviewItem.count({ where: { campaignId: started.campaignId } })).toBe(0);
+    expect(
+      await db.prisma.reviewAssignment.count({ where: { campaignId: started.campaignId } }),
+    ).toBe(0);
+    // Another campaign's rows stay.
+    expect((await itemsOf(other.campaignId)).length).toBe(other.items);
   });
 });
 

@@ -3,7 +3,10 @@ import {
   assertValidReviewScopeFilters,
   canReadReviewCampaigns,
   DomainError,
+  daysBefore,
   reviewScopeCutoffs,
+  UNUSED_FLAG_DAYS,
+  type ReviewFlag,
   type ReviewScopeFilters,
 } from "@lantern/domain";
 import type { TReviewScope, TReviewScopeInput } from "../../schemas/reviews.ts";
@@ -83,6 +86,37 @@ export function scopeSql(organizationId: string, scope: TReviewScope, now: Date)
       JOIN "App" app ON app.id = e."appId"
       LEFT JOIN "User" o ON o.id = a."ownerId"
      WHERE ${Prisma.join(conditions, " AND ")}`;
+}
+
+/** The SQL expressions of a snapshot's facts, as reviewFlagsSql reads them. */
+export interface FlagColumns {
+  accountType: Prisma.Sql;
+  ownerId: Prisma.Sql;
+  ownerStatus: Prisma.Sql;
+  ownerSource: Prisma.Sql;
+  matchAmbiguous: Prisma.Sql;
+  lastLoginAt: Prisma.Sql;
+}
+
+/**
+ * An item's flags as a text[] in SQL: the domain's reviewItemFlags, in its order, computed by
+ * the database for every item of a campaign at once. The reviews integration test checks the
+ * two agree over every combination of the facts.
+ */
+export function reviewFlagsSql(c: FlagColumns, now: Date): Prisma.Sql {
+  const flag = (name: ReviewFlag, when: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN ${when} THEN ${name}::text END`;
+  const ambiguous = Prisma.sql`(${c.matchAmbiguous} AND ${c.ownerSource}::text = 'MATCHED')`;
+  const unusedCutoff = daysBefore(now, UNUSED_FLAG_DAYS);
+  return Prisma.sql`array_remove(ARRAY[
+    ${flag("OWNER_SUSPENDED", Prisma.sql`${c.ownerId} IS NOT NULL AND ${c.ownerStatus}::text = 'SUSPENDED'`)},
+    ${flag("OWNER_DEPROVISIONED", Prisma.sql`${c.ownerId} IS NOT NULL AND ${c.ownerStatus}::text = 'DEPROVISIONED'`)},
+    ${flag("AMBIGUOUS_OWNER", Prisma.sql`${c.ownerId} IS NULL AND ${ambiguous}`)},
+    ${flag("NO_OWNER", Prisma.sql`${c.ownerId} IS NULL AND NOT ${ambiguous}`)},
+    ${flag("UNUSED", Prisma.sql`${c.lastLoginAt} <= ${unusedCutoff}`)},
+    ${flag("SERVICE_ACCOUNT", Prisma.sql`${c.accountType}::text = 'SERVICE'`)},
+    ${flag("SYSTEM_ACCOUNT", Prisma.sql`${c.accountType}::text = 'SYSTEM'`)}
+  ], NULL)`;
 }
 
 export interface ScopeCount {

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { type Prisma } from "@lantern/db";
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@lantern/db";
 import {
   assertValidReviewerPlan,
   canStartReviewCampaign,
   DomainError,
   resolveReviewers,
-  reviewItemFlags,
-  type ItemReviewers,
   type PersonFact,
   type ReviewerPlan,
   type ReviewerRule,
@@ -16,37 +14,56 @@ import type { TReviewerLevel, TStartReviewCampaignInput } from "../../schemas/re
 import type { ServiceContext } from "../shared/context.ts";
 import { recordEvents, transaction, type Tx } from "../shared/records.ts";
 import { personFactSelect, toFact } from "../workflow/engine.ts";
-import { assertScope, scopeSql } from "./scope.ts";
+import { assertScope, reviewFlagsSql, scopeSql, type FlagColumns } from "./scope.ts";
 
 // Starting a campaign (SPEC §10): in one transaction, the campaign, a snapshot of every grant
 // in scope (names, owner, grant date, last login, match evidence: later changes do not move
 // it), each item's reviewers by the domain's rules, and one message per reviewer — not one
-// per item. Set-based: the scope is copied into a temporary table by one statement, then read
-// in batches whose items and reviewers are written by one statement each; nothing is done
-// per item over the wire.
+// per item. Set-based, nothing per item over the wire: the scope's routes — the owner and app
+// (and entitlement) that decide who reviews an item — go into a temporary table by one
+// statement; only they travel, read in batches and resolved by the domain's resolveReviewers,
+// their reviewers written back by one statement per batch; then one statement writes every
+// item (its flags by reviewFlagsSql, checked against the domain's reviewItemFlags) and every
+// assignment.
 
-/** Items resolved and written per round trip. */
-export const START_BATCH_SIZE = 20_000;
+/** Routes (owner × app, or × entitlement) resolved and written per round trip. */
+export const START_BATCH_SIZE = 50_000;
 
 /** The end of the due day, UTC: a campaign due "2026-12-31" is due until that day ends. */
 export function dueAtOf(dueDate: string): Date {
   return new Date(`${dueDate}T23:59:59.999Z`);
 }
 
-interface ScopeRow {
-  position: number;
-  ownerId: string | null;
-  ownerName: string | null;
-  ownerStatus: "ACTIVE" | "SUSPENDED" | "DEPROVISIONED" | null;
-  managerId: string | null;
-  appId: string;
-  entitlementId: string;
-  accountType: "USER" | "SERVICE" | "SYSTEM";
-  ownerSource: "MATCHED" | "MANUAL" | "CLEARED";
-  matchAmbiguous: boolean;
-  lastLoginAt: Date | null;
-  grantedAt: Date;
+/** One owner of the scope's accounts as read: [id, displayName, status, managerId]. */
+type OwnerRow = [string | null, string | null, string | null, string | null];
+
+/** The scope query's columns the flags are computed from (see reviewFlagsSql). */
+const FLAG_COLUMNS: FlagColumns = {
+  accountType: Prisma.sql`a.type`,
+  ownerId: Prisma.sql`a."ownerId"`,
+  ownerStatus: Prisma.sql`o.status`,
+  ownerSource: Prisma.sql`a."ownerSource"`,
+  matchAmbiguous: Prisma.sql`a."matchAmbiguous"`,
+  lastLoginAt: Prisma.sql`a."lastLoginAt"`,
+};
+
+/**
+ * An item's id: a UUIDv7 (RFC 9562) whose time is the start and whose counter is the item's
+ * position (bits 66–97), the rest random once per campaign. Items are written in position
+ * order, so their ids — and the primary key's index — grow in that order instead of landing
+ * all over the index as random ids would.
+ */
+function reviewItemIdSql(now: Date): Prisma.Sql {
+  const time = now.getTime().toString(16).padStart(12, "0");
+  const random = randomBytes(5).toString("hex"); // 10 hex digits: 3 before the counter, 7 after
+  const prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(0, 3)}-8`;
+  const suffix = random.slice(3);
+  return Prisma.sql`(${prefix} || substr(lpad(to_hex(q.position), 8, '0'), 1, 3) || '-'
+                     || substr(lpad(to_hex(q.position), 8, '0'), 4, 5) || ${suffix})::uuid`;
 }
+
+/** The route key of "no owner" (and of "any entitlement" when entitlements do not route). */
+const NO_ONE = Prisma.sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** The people the reviewer rules are asked about, loaded once per campaign. */
 interface PeopleIndex {
@@ -67,16 +84,16 @@ async function loadPeople(
   >`
     SELECT DISTINCT m."appId", u.id, u."displayName", u.status::text AS status
       FROM "AppMember" m JOIN "User" u ON u.id = m."userId"
-     WHERE m."appId" IN (SELECT DISTINCT "appId" FROM review_scope) AND m.role = 'OWNER'`;
+     WHERE m."appId" IN (SELECT DISTINCT "appId" FROM review_route) AND m.role = 'OWNER'`;
   const entitlementOwnerRows = await tx.$queryRaw<
     { entitlementId: string; id: string; displayName: string; status: string }[]
   >`
     SELECT DISTINCT eo."entitlementId", u.id, u."displayName", u.status::text AS status
       FROM "EntitlementOwner" eo JOIN "User" u ON u.id = eo."userId"
-     WHERE eo."entitlementId" IN (SELECT DISTINCT "entitlementId" FROM review_scope)`;
+     WHERE eo."entitlementId" IN (SELECT DISTINCT "entitlementKey" FROM review_route)`;
   const managers = await tx.$queryRaw<{ id: string; displayName: string; status: string }[]>`
     SELECT u.id, u."displayName", u.status::text AS status
-      FROM "User" u WHERE u.id IN (SELECT DISTINCT "managerId" FROM review_scope)`;
+      FROM "User" u WHERE u.id IN (SELECT DISTINCT "managerId"::uuid FROM review_route)`;
   const namedPeople = await tx.user.findMany({
     where: { organizationId, id: { in: [...named] } },
     select: personFactSelect,
@@ -165,30 +182,44 @@ export async function startReviewCampaign(
         );
       }
 
+      const usesEntitlement = [input.reviewers.first.kind, input.reviewers.second?.kind].includes(
+        "ENTITLEMENT_OWNERS",
+      );
+      // (Sorting and hashing a million rows in memory, not in temporary files: this
+      // transaction's work_mem only.)
+      await tx.$executeRaw`SET LOCAL work_mem = '256MB'`;
+      // The routes: the items of one owner in one app (and entitlement, when the plan asks
+      // entitlement owners) are reviewed by the same people, so reviewers are resolved once per
+      // route, not once per item. Owners are numbered so that each route travels as numbers.
+      const entitlementKey = usesEntitlement ? Prisma.sql`g."entitlementId"` : NO_ONE;
       await tx.$executeRaw`
-        CREATE TEMPORARY TABLE review_scope ON COMMIT DROP AS
-        SELECT row_number() OVER (
-                 ORDER BY o."displayName" NULLS LAST, o.id, app.name, app.id, e."displayName",
-                          e.id, a.id, g.id)::int AS position,
-               g.id AS "grantId", a.id AS "accountId", e."appId", g."entitlementId",
-               app.name AS "appName", e."displayName" AS "entitlementName",
-               COALESCE(a.login, a.emails[1], a."displayName", a."externalId") AS "accountLabel",
-               a.type AS "accountType", a."ownerId", o."displayName" AS "ownerName",
-               o.email AS "ownerEmail", o.status AS "ownerStatus", o."managerId",
-               a."ownerSource", a."matchRule", a."matchValue", a."matchAmbiguous",
-               g."grantedAt", a."lastLoginAt"
-        ${scopeSql(organizationId, input.scope, now)}`;
-      // Each batch reads a range of positions: an index, not a scan of the whole scope.
-      await tx.$executeRaw`CREATE UNIQUE INDEX ON review_scope (position)`;
-      await tx.$executeRaw`ANALYZE review_scope`;
-      const [{ count }] = await tx.$queryRaw<[{ count: number }]>`
-        SELECT count(*)::int AS count FROM review_scope`;
+        CREATE TEMPORARY TABLE review_route ON COMMIT DROP AS
+        SELECT row_number() OVER (ORDER BY k."ownerKey", k."appId", k."entitlementKey")::int AS route,
+               dense_rank() OVER (ORDER BY k."ownerKey")::int AS owner, k.*
+          FROM (SELECT coalesce(a."ownerId", ${NO_ONE}) AS "ownerKey", e."appId",
+                       ${entitlementKey} AS "entitlementKey",
+                       min(a."ownerId"::text) AS "ownerId", min(o."displayName") AS "ownerName",
+                       min(o.status::text) AS "ownerStatus", min(o."managerId"::text) AS "managerId",
+                       count(*)::int AS items
+                  ${scopeSql(organizationId, input.scope, now)}
+                 GROUP BY 1, 2, 3) k`;
+      const [{ count, routes }] = await tx.$queryRaw<[{ count: number; routes: number }]>`
+        SELECT coalesce(sum(items), 0)::int AS count, count(*)::int AS routes FROM review_route`;
       if (count === 0) {
         throw new DomainError(
           "BAD_REQUEST",
           "The scope holds no access to review: no live grants of the chosen apps and entitlements pass the filters.",
         );
       }
+      await tx.$executeRaw`CREATE UNIQUE INDEX ON review_route (route)`;
+      // Who reviews each route, written back by one statement per batch; notes only where the
+      // plan's rule found nobody and a fallback (or nobody) took over.
+      await tx.$executeRaw`
+        CREATE TEMPORARY TABLE review_route_reviewer (route int, level int, "userId" uuid)
+        ON COMMIT DROP`;
+      await tx.$executeRaw`
+        CREATE TEMPORARY TABLE review_route_note (route int PRIMARY KEY, note1 text, note2 text)
+        ON COMMIT DROP`;
 
       const index = await loadPeople(tx, organizationId, named);
       const plan: ReviewerPlan = {
@@ -214,103 +245,134 @@ export async function startReviewCampaign(
         select: { id: true },
       });
 
-      const usesEntitlement = [plan.first.kind, plan.second?.kind].includes("ENTITLEMENT_OWNERS");
+      // The owners and apps (and entitlements) once; then each route as numbers.
+      const [{ owners, apps, entitlements }] = await tx.$queryRaw<
+        [{ owners: string; apps: string[]; entitlements: string[] }]
+      >`
+        SELECT (SELECT json_agg(json_build_array("ownerId", "ownerName", "ownerStatus",
+                                                 "managerId") ORDER BY owner)::text
+                  FROM (SELECT DISTINCT owner, "ownerId", "ownerName", "ownerStatus", "managerId"
+                          FROM review_route) o) AS owners,
+               (SELECT array_agg(DISTINCT "appId"::text) FROM review_route) AS apps,
+               (SELECT array_agg(DISTINCT "entitlementKey"::text) FROM review_route) AS entitlements`;
+      const ownerFacts = (JSON.parse(owners) as OwnerRow[]).map(
+        ([id, displayName, status, managerId]) => ({
+          owner: id ? { id, displayName: displayName ?? "", active: status === "ACTIVE" } : null,
+          manager: managerId ? (index.people.get(managerId) ?? null) : null,
+        }),
+      );
       let unreviewable = 0;
-      for (let after = 0; after < count; after += START_BATCH_SIZE) {
-        const rows = await tx.$queryRaw<ScopeRow[]>`
-          SELECT s.position, s."ownerId", s."ownerName", s."ownerStatus"::text AS "ownerStatus",
-                 s."managerId", s."appId", s."entitlementId", s."accountType"::text AS "accountType",
-                 s."ownerSource"::text AS "ownerSource", s."matchAmbiguous", s."lastLoginAt",
-                 s."grantedAt"
-            FROM review_scope s
-           WHERE s.position > ${after} AND s.position <= ${after + START_BATCH_SIZE}
-           ORDER BY s.position`;
-        // Items of one owner in one app (and entitlement, when it matters) share reviewers.
-        const memo = new Map<string, ItemReviewers>();
-        const items = {
-          id: [] as string[],
-          position: [] as number[],
-          flags: [] as string[],
+      for (let after = 0; after < routes; after += START_BATCH_SIZE) {
+        // One text per batch of "route,owner,app,entitlement,items" numbers: a row per route
+        // costs far more to read than a split.
+        const [{ data }] = await tx.$queryRaw<[{ data: string }]>`
+          SELECT string_agg(concat_ws(',', route, owner,
+                                      array_position(${apps}::text[], "appId"::text),
+                                      array_position(${entitlements}::text[], "entitlementKey"::text),
+                                      items), ',' ORDER BY route) AS data
+            FROM review_route
+           WHERE route > ${after} AND route <= ${after + START_BATCH_SIZE}`;
+        const numbers = data.split(",").map(Number);
+        const assigned = { route: [] as number[], level: [] as number[], userId: [] as string[] };
+        const noted = {
+          route: [] as number[],
           note1: [] as (string | null)[],
           note2: [] as (string | null)[],
         };
-        const assigned = {
-          itemId: [] as string[],
-          position: [] as number[],
-          level: [] as number[],
-          userId: [] as string[],
-        };
-        for (const row of rows) {
-          const key = `${row.ownerId}|${row.appId}|${usesEntitlement ? row.entitlementId : ""}`;
-          let reviewers = memo.get(key);
-          if (!reviewers) {
-            const owner = row.ownerId
-              ? {
-                  id: row.ownerId,
-                  displayName: row.ownerName ?? "",
-                  active: row.ownerStatus === "ACTIVE",
-                }
-              : null;
-            reviewers = resolveReviewers(plan, {
-              owner,
-              ownerManager: row.managerId ? (index.people.get(row.managerId) ?? null) : null,
-              appOwners: index.appOwners.get(row.appId) ?? [],
-              entitlementOwners: index.entitlementOwners.get(row.entitlementId) ?? [],
-              superAdmins: index.superAdmins,
-            });
-            memo.set(key, reviewers);
+        for (let i = 0; i < numbers.length; i += 5) {
+          const [route, owner, app, entitlement, items] = numbers.slice(i, i + 5) as [
+            number,
+            number,
+            number,
+            number,
+            number,
+          ];
+          const { owner: ownerFact, manager } = ownerFacts[owner - 1]!;
+          const entitlementId = usesEntitlement ? entitlements[entitlement - 1] : null;
+          const reviewers = resolveReviewers(plan, {
+            owner: ownerFact,
+            ownerManager: manager,
+            appOwners: index.appOwners.get(apps[app - 1]!) ?? [],
+            entitlementOwners: (entitlementId && index.entitlementOwners.get(entitlementId)) || [],
+            superAdmins: index.superAdmins,
+          });
+          if (reviewers.first.reviewerIds.length === 0) unreviewable += items;
+          if (reviewers.first.note !== null || reviewers.second?.note) {
+            noted.route.push(route);
+            noted.note1.push(reviewers.first.note);
+            noted.note2.push(reviewers.second?.note ?? null);
           }
-          if (reviewers.first.reviewerIds.length === 0) unreviewable += 1;
-          // The id is made here, so the reviewers' rows need no look-up of their item.
-          const itemId = randomUUID();
-          items.id.push(itemId);
-          items.position.push(row.position);
-          items.flags.push(reviewItemFlags(row, now).join(","));
-          items.note1.push(reviewers.first.note);
-          items.note2.push(reviewers.second?.note ?? null);
           for (const [level, chosen] of [
             [1, reviewers.first],
             [2, reviewers.second],
           ] as const) {
             for (const userId of chosen?.reviewerIds ?? []) {
-              assigned.itemId.push(itemId);
-              assigned.position.push(row.position);
+              assigned.route.push(route);
               assigned.level.push(level);
               assigned.userId.push(userId);
             }
           }
         }
         await tx.$executeRaw`
+          INSERT INTO review_route_reviewer (route, level, "userId")
+          SELECT * FROM unnest(${assigned.route}::int[], ${assigned.level}::int[],
+                               ${assigned.userId}::uuid[])`;
+        if (noted.route.length > 0) {
+          await tx.$executeRaw`
+            INSERT INTO review_route_note (route, note1, note2)
+            SELECT * FROM unnest(${noted.route}::int[], ${noted.note1}::text[],
+                                 ${noted.note2}::text[])`;
+        }
+      }
+
+      await tx.$executeRaw`ANALYZE review_route, review_route_reviewer, review_route_note`;
+      // The items, numbered in the order reviewers read them, each with its id, flags and
+      // notes, and their reviewers' assignments: one statement. The transaction reads one
+      // snapshot (REPEATABLE READ), so the scope read here is the one the routes were read from.
+      await tx.$executeRaw`
+        WITH items AS (
           INSERT INTO "ReviewItem"
             (id, "organizationId", "campaignId", position, "grantId", "accountId", "appId",
              "entitlementId", "appName", "entitlementName", "accountLabel", "accountType",
              "ownerId", "ownerName", "ownerEmail", "ownerStatus", "ownerSource", "matchRule",
              "matchValue", "matchAmbiguous", "grantedAt", "lastLoginAt", flags, "routingNote",
              "secondRoutingNote")
-          SELECT x.id, ${organizationId}::uuid, ${campaign.id}::uuid, s.position,
-                 s."grantId", s."accountId", s."appId", s."entitlementId", s."appName",
-                 s."entitlementName", s."accountLabel", s."accountType", s."ownerId",
-                 s."ownerName", s."ownerEmail", s."ownerStatus", s."ownerSource", s."matchRule",
-                 s."matchValue", s."matchAmbiguous", s."grantedAt", s."lastLoginAt",
-                 CASE WHEN x.flags = '' THEN '{}'::text[] ELSE string_to_array(x.flags, ',') END,
-                 x.note1, x.note2
-            FROM unnest(${items.id}::uuid[], ${items.position}::int[], ${items.flags}::text[],
-                        ${items.note1}::text[], ${items.note2}::text[])
-                 AS x(id, position, flags, note1, note2)
-            JOIN review_scope s ON s.position = x.position
-           WHERE s.position > ${after} AND s.position <= ${after + START_BATCH_SIZE}`;
-        if (assigned.position.length > 0) {
-          await tx.$executeRaw`
-            INSERT INTO "ReviewAssignment"
-              ("itemId", level, "userId", "organizationId", "campaignId", position, active,
-               "assignedAt")
-            SELECT x."itemId", x.level, x."userId", ${organizationId}::uuid, ${campaign.id}::uuid,
-                   x.position, x.level = 1, ${now}
-              FROM unnest(${assigned.itemId}::uuid[], ${assigned.position}::int[],
-                          ${assigned.level}::int[], ${assigned.userId}::uuid[])
-                   AS x("itemId", position, level, "userId")`;
-        }
-      }
+          SELECT ${reviewItemIdSql(now)}, ${organizationId}::uuid, ${campaign.id}::uuid,
+                 q.position, q."grantId", q."accountId", q."appId", q."entitlementId", q."appName",
+                 q."entitlementName", q."accountLabel", q."accountType", q."ownerId",
+                 q."ownerName", q."ownerEmail", q."ownerStatus", q."ownerSource", q."matchRule",
+                 q."matchValue", q."matchAmbiguous", q."grantedAt", q."lastLoginAt", q.flags,
+                 n.note1, n.note2
+            FROM (SELECT row_number() OVER (
+                           ORDER BY o."displayName" NULLS LAST, o.id, app.name, app.id,
+                                    e."displayName", e.id, a.id, g.id)::int AS position,
+                         g.id AS "grantId", a.id AS "accountId", e."appId", g."entitlementId",
+                         app.name AS "appName", e."displayName" AS "entitlementName",
+                         COALESCE(a.login, a.emails[1], a."displayName", a."externalId") AS "accountLabel",
+                         a.type AS "accountType", a."ownerId", o."displayName" AS "ownerName",
+                         o.email AS "ownerEmail", o.status AS "ownerStatus", a."ownerSource",
+                         a."matchRule", a."matchValue", a."matchAmbiguous", g."grantedAt",
+                         a."lastLoginAt", ${reviewFlagsSql(FLAG_COLUMNS, now)} AS flags,
+                         coalesce(a."ownerId", ${NO_ONE}) AS "ownerKey",
+                         ${entitlementKey} AS "entitlementKey"
+                    ${scopeSql(organizationId, input.scope, now)}) q
+            JOIN review_route r ON r."ownerKey" = q."ownerKey" AND r."appId" = q."appId"
+                               AND r."entitlementKey" = q."entitlementKey"
+            LEFT JOIN review_route_note n ON n.route = r.route
+           ORDER BY q.position
+          RETURNING id, position, "ownerId", "appId", "entitlementId"
+        )
+        INSERT INTO "ReviewAssignment"
+          ("itemId", level, "userId", "organizationId", "campaignId", position, active,
+           "assignedAt")
+        SELECT i.id, rr.level, rr."userId", ${organizationId}::uuid, ${campaign.id}::uuid,
+               i.position, rr.level = 1, ${now}
+          FROM items i
+          JOIN review_route r ON r."ownerKey" = coalesce(i."ownerId", ${NO_ONE})
+                             AND r."appId" = i."appId"
+                             AND r."entitlementKey" = ${usesEntitlement ? Prisma.sql`i."entitlementId"` : NO_ONE}
+          JOIN review_route_reviewer rr ON rr.route = r.route
+         ORDER BY i.position, rr.level, rr."userId"`;
 
       // One message per reviewer (email and Slack, as each prefers), with their item count.
       const path = `/reviews/queue?campaign=${campaign.id}`;
@@ -368,6 +430,6 @@ export async function startReviewCampaign(
       ]);
       return { campaignId: campaign.id, items: count, reviewers, unreviewable };
     },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    { timeout: 30 * 60_000, maxWait: 60_000, isolationLevel: "RepeatableRead" },
   );
 }
