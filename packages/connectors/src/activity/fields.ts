@@ -85,6 +85,7 @@ export function candidateSchema(textProblem: TextProblem) {
     .trim()
     .min(1, { error: "is required" })
     .superRefine((value, ctx) => {
+      if (value === "") return; // "is required"
       acceptable(value, ctx);
       if (!EMAIL.test(value) || value.length > 320) {
         ctx.addIssue({ code: "custom", message: `"${clip(value)}" is not an email address` });
