@@ -80,7 +80,7 @@ export type EntraCsvField =
   | "status"
   | "errorCode";
 
-/** The portal's columns, and the names Graph PowerShell's Export-Csv gives the same fields. */
+/** The portal's columns, and the other names older downloads give the same fields. */
 export const ENTRA_CSV_LAYOUT: CsvLayout<EntraCsvField> = {
   columns: {
     date: ["Date (UTC)", "Date", "CreatedDateTime"],

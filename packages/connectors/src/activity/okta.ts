@@ -97,9 +97,10 @@ export function readOktaEvent(raw: unknown, schema: CandidateSchema): EventOutco
     (g) => typeof at(g.value, "detailEntry", "publicclientapp") === "string",
   );
   if (app) {
-    const name = app.value.displayName ?? app.value.alternateId;
-    candidate.appName = name;
-    labels.appName = `target[${app.index}].${app.value.displayName == null ? "alternateId" : "displayName"}`;
+    const { displayName } = app.value;
+    const named = typeof displayName === "string" && displayName.trim() !== "";
+    candidate.appName = named ? displayName : app.value.alternateId;
+    labels.appName = `target[${app.index}].${named ? "displayName" : "alternateId"}`;
     candidate.appExternalId = app.value.id;
     labels.appExternalId = `target[${app.index}].id`;
   } else if (client) {
