@@ -193,6 +193,8 @@ class Assembler {
   private member: string | null = null;
   /** The text of a next-page member, while reading it. */
   private capture: string[] | null = null;
+  /** Characters of the key or text being read (kept up to maxNextPageLength). */
+  private textLength = 0;
   private listSeen = false;
   private markerSeen = false;
 
@@ -251,11 +253,17 @@ class Assembler {
     switch (name) {
       case "startKey":
         this.key = [];
+        this.textLength = 0;
         return;
-      case "stringChunk":
-        if (this.key) this.key.push((token.value as string).slice(0, 200));
-        else if (this.capture) this.capture.push(token.value as string);
+      case "stringChunk": {
+        // Both bounded: a wrapper's key or next page of megabytes is kept only in part.
+        const text = this.key ?? this.capture;
+        if (text && this.textLength <= maxNextPageLength) {
+          text.push(token.value as string);
+          this.textLength += (token.value as string).length;
+        }
         return;
+      }
       case "endKey":
         this.member = this.key!.join("").slice(0, 200);
         this.key = null;
@@ -300,6 +308,7 @@ class Assembler {
       this.shape.nextPageKeys.includes(member)
     ) {
       this.capture = [];
+      this.textLength = 0;
     }
   }
 

@@ -515,6 +515,17 @@ describe("JSON shapes", () => {
     expect(page.summary.skipped.not_successful).toBe(1);
   });
 
+  it("skips the wrapper's other members whatever their size, keeping a bounded next page", async () => {
+    const huge = "x".repeat(3 * 1024 * 1024);
+    const { records, summary } = await readAll(
+      `{ "${huge}": 1, "etag": "${huge}", "deep": ${"[".repeat(1000)}${"]".repeat(1000)}, ` +
+        `"value": ${JSON.stringify([entraSignIn()])}, "@odata.nextLink": "${huge}" }`,
+      { source: "entra" },
+    );
+    expect(records).toHaveLength(1);
+    expect(summary.nextPage).toBeNull();
+  });
+
   it("a pretty-printed element's problem names the line where it starts", async () => {
     const { summary } = await readAll(
       JSON.stringify([oktaEvent(), oktaEvent({ published: null })], null, 2),
