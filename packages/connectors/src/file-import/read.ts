@@ -190,7 +190,7 @@ function toStream(source: ImportSource): AsyncIterable<string | Uint8Array> {
 }
 
 /** The file cannot be read as text at `line` (not UTF-8, too large): refused whole. */
-class FileProblem extends Error {
+export class FileProblem extends Error {
   constructor(
     readonly line: number,
     message: string,
@@ -257,7 +257,10 @@ function lineFeedsBeforeInvalid(pending: Uint8Array, bytes: Uint8Array): number 
  * Latin-1 "José". Names UTF-16 when the file starts like it. Text given as strings (already
  * decoded) passes as is; `maxBytes` bounds the whole.
  */
-async function* decodeUtf8(source: ImportSource, maxBytes = Infinity): AsyncGenerator<string> {
+export async function* decodeUtf8(
+  source: ImportSource,
+  maxBytes = Infinity,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const notUtf8 = (line: number) =>
     new FileProblem(line, `the file is not UTF-8 (line ${line}): ${SAVE_AS_UTF8}`);
@@ -335,7 +338,7 @@ async function* decodeUtf8(source: ImportSource, maxBytes = Infinity): AsyncGene
  * The file as text with LF line ends and no byte-order mark: csv-parse counts lines reliably
  * only then. CRLF pairs split across chunks are stitched back.
  */
-async function* normalizedText(source: ImportSource): AsyncGenerator<string> {
+export async function* normalizedText(source: ImportSource): AsyncGenerator<string> {
   let first = true;
   let pendingCr = false;
   const clean = (text: string) => {
@@ -395,7 +398,7 @@ class ByteTail {
 }
 
 /** Line breaks inside a record's fields (quoted values may span lines). */
-function innerLineBreaks(fields: string[]): number {
+export function innerLineBreaks(fields: string[]): number {
   let count = 0;
   for (const field of fields) {
     if (!field.includes("\n")) continue;
