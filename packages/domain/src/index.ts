@@ -26,3 +26,4 @@ export * from "./reviews/decisions.ts";
 export * from "./reviews/flags.ts";
 export * from "./reviews/access.ts";
 export * from "./reviews/removal.ts";
+export * from "./discovery/risk.ts";
