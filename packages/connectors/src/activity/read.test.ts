@@ -540,10 +540,10 @@ describe("JSON shapes", () => {
 
 describe("a large export", () => {
   it(
-    "200,000 Okta events stream through in batches, never read ahead of them",
-    { timeout: 180_000 },
+    "50,000 Okta events stream through in batches, never read ahead of them",
+    { timeout: 60_000 },
     async () => {
-      const total = 200_000;
+      const total = 50_000;
       let produced = 0;
       const source = async function* () {
         yield Buffer.from("[\n");
@@ -571,8 +571,8 @@ describe("a large export", () => {
         if (step.done) {
           expect(step.value).toMatchObject({
             read: total,
-            kept: 180_000,
-            skipped: { other_event_type: 20_000, not_successful: 0 },
+            kept: 45_000,
+            skipped: { other_event_type: 5_000, not_successful: 0 },
             invalid: 0,
           });
           break;
@@ -582,8 +582,8 @@ describe("a large export", () => {
         kept += step.value.records.length;
         expect(step.value.records.length).toBeLessThanOrEqual(5000);
       }
-      expect(kept).toBe(180_000);
-      expect(batches).toBe(36);
+      expect(kept).toBe(45_000);
+      expect(batches).toBe(9);
       // The first batch came after about 5,000 kept events had been read, not the whole file.
       expect(producedAtFirstBatch).toBeLessThan(6000);
     },
