@@ -5,6 +5,7 @@ import {
   type NotificationWorkerOptions,
 } from "@lantern/notify";
 import { runRemapJob } from "./services/accounts/remap-jobs.ts";
+import { runReviewRemovals } from "./services/reviews/removals.ts";
 import { runConnectorJob } from "./services/connector-jobs.ts";
 import type { SecretsKey } from "./services/connectors/secrets.ts";
 
@@ -67,6 +68,10 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<B
   // holds up connector jobs. Stopping hands a running one back to the queue after its batch.
   await work(QUEUES.remap, options.remapIntervalMs, 1, ({ remapId }) =>
     runRemapJob(prisma, remapId, { signal: stopping.signal }),
+  );
+  // A bulk Revoke's removals: each job opens up to a hundred REVOKE requests.
+  await work(QUEUES.reviewRemovals, options.connectorIntervalMs, 1, (data) =>
+    runReviewRemovals(prisma, data),
   );
 
   return {

@@ -13,7 +13,11 @@ import {
 } from "@lantern/seed";
 import { createTestDatabase } from "@lantern/db/testing";
 import { callerFor as callerForUser } from "../testing.ts";
-import { exportReviewCampaign } from "../services/reviews/index.ts";
+import {
+  exportReviewCampaign,
+  runReviewRemovalJobs,
+  runReviewRemovals,
+} from "../services/reviews/index.ts";
 import { reviewFlagsSql } from "../services/reviews/scope.ts";
 import { actorFor } from "../testing.ts";
 
@@ -614,5 +618,108 @@ describe("closing and the evidence", () => {
       (await callerFor(outsider)).reviews.byId({ campaignId: started.campaignId }),
       "NOT_FOUND",
     );
+  });
+});
+
+describe("bulk Revoke", () => {
+  it("records the decisions at once; a background job opens each removal, once, and keeps a refusal on its item", async () => {
+    const started = await start(
+      { scope: scope({ appIds: [w.appA.id, w.appB.id] }) },
+      { first: { kind: "APP_OWNERS" } },
+    );
+    const items = await itemsOf(started.campaignId);
+    const owner = await callerFor(people.appOwner!);
+    const betaItem = items.find((i) => i.appId === w.appB.id)!;
+    const beta = await db.prisma.app.findUniqueOrThrow({ where: { id: w.appB.id } });
+    const requestsBefore = await db.prisma.request.count({ where: { kind: "REVOKE" } });
+    try {
+      const result = await owner.reviews.bulk({
+        itemIds: items.map((i) => i.id),
+        decision: "revoke",
+        comment: "Team disbanded",
+      });
+      expect(result.done).toBe(items.length);
+      for (const r of result.results) {
+        expect(r).toMatchObject({
+          status: "done",
+          outcome: "REVOKE_REQUEST",
+          result: "Revoked; removal being requested",
+          revokeRequestId: null,
+        });
+      }
+      const admin = await callerFor(people.admin!);
+      let campaign = await admin.reviews.byId({ campaignId: started.campaignId });
+      expect(campaign.counts).toMatchObject({
+        revoked: items.length,
+        removal: { PENDING: items.length, ERRORED: 0 },
+      });
+      // No request yet: the job opens them.
+      expect(await db.prisma.request.count({ where: { kind: "REVOKE" } })).toBe(requestsBefore);
+
+      // Beta loses its revocation policy before the job runs: its item's removal is refused.
+      await db.prisma.app.update({
+        where: { id: w.appB.id },
+        data: { defaultRevocationPolicyId: null },
+      });
+      const run = await runReviewRemovalJobs(db.prisma);
+      expect(run).toMatchObject({ jobs: 1, requested: items.length - 1, refused: 1, skipped: 0 });
+      for (const item of await itemsOf(started.campaignId)) {
+        if (item.id === betaItem.id) {
+          expect(item.revokeRequestId).toBeNull();
+          expect(item.removalProblem).toMatch(/No revocation policy applies to Beta Admin/);
+          continue;
+        }
+        const request = await db.prisma.request.findUniqueOrThrow({
+          where: { id: item.revokeRequestId! },
+          include: { tasks: true },
+        });
+        expect(request).toMatchObject({
+          kind: "REVOKE",
+          grantId: item.grantId,
+          requesterId: people.appOwner!.id,
+        });
+        expect(request.reason).toContain("Team disbanded");
+        expect(request.tasks.map((t) => t.kind)).toEqual(["DEPROVISION"]);
+      }
+      campaign = await admin.reviews.byId({ campaignId: started.campaignId });
+      expect(campaign.counts.removal).toMatchObject({ PENDING: items.length - 1, ERRORED: 1 });
+      const failed = await admin.reviews.items({
+        campaignId: started.campaignId,
+        filter: "removal_failed",
+      });
+      expect(failed.items.map((i) => [i.id, i.removal])).toEqual([[betaItem.id, "ERRORED"]]);
+      expect(failed.items[0]!.removalProblem).toMatch(/No revocation policy/);
+      const events = await db.prisma.event.findMany({
+        where: { targetId: betaItem.id, action: "review_item.removal_refused" },
+      });
+      expect(events).toHaveLength(1);
+      // Nothing twice: the queue is empty, and the same job run again changes nothing.
+      expect(await runReviewRemovalJobs(db.prisma)).toMatchObject({ jobs: 0 });
+      const again = await runReviewRemovals(db.prisma, {
+        itemIds: items.map((i) => i.id),
+        actorId: people.appOwner!.id,
+      });
+      expect(again).toEqual({ requested: 0, refused: 0, skipped: items.length });
+
+      // With no policy at the time of the decision, the item is refused in the answer instead.
+      const later = await start(
+        { scope: scope({ appIds: [w.appB.id] }) },
+        { first: { kind: "APP_OWNERS" } },
+      );
+      const [emma] = await itemsOf(later.campaignId);
+      const refused = await owner.reviews.bulk({
+        itemIds: [emma!.id],
+        decision: "revoke",
+        comment: "Team disbanded",
+      });
+      expect(refused.results[0]).toMatchObject({ status: "skipped", code: "BAD_REQUEST" });
+      expect((await itemById(emma!.id)).state).toBe("PENDING");
+      expect(await runReviewRemovalJobs(db.prisma)).toMatchObject({ jobs: 0 });
+    } finally {
+      await db.prisma.app.update({
+        where: { id: w.appB.id },
+        data: { defaultRevocationPolicyId: beta.defaultRevocationPolicyId },
+      });
+    }
   });
 });

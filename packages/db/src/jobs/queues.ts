@@ -28,6 +28,11 @@ export const QUEUES = {
   connector: "lantern-connector-job",
   /** A queued re-map of a large app's account owners (§4.2); its AccountRemap row is the record. */
   remap: "lantern-account-remap",
+  /**
+   * The removals of review items revoked in bulk (SPEC §10): the decisions are recorded at once,
+   * and this opens each one's REVOKE request through the revocation path.
+   */
+  reviewRemovals: "lantern-review-removals",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -40,6 +45,8 @@ export interface JobData {
   [QUEUES.reviewSweep]: Record<string, never>;
   [QUEUES.connector]: { connectorJobId: string };
   [QUEUES.remap]: { remapId: string };
+  /** At most REVIEW_REMOVALS_PER_JOB items, revoked by `actorId`. */
+  [QUEUES.reviewRemovals]: { itemIds: string[]; actorId: string };
 }
 
 /** What pg-boss keeps per queue: retries of a job whose handler failed or whose worker died. */
@@ -75,4 +82,8 @@ export const QUEUE_POLICIES: ReadonlyArray<readonly [QueueName, QueuePolicy]> = 
   [QUEUES.connector, { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 }],
   // A batch may take up to its transaction's 30 minutes.
   [QUEUES.remap, { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 }],
+  [
+    QUEUES.reviewRemovals,
+    { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
+  ],
 ];

@@ -21,4 +21,18 @@ describe("removalState (item × request × grant)", () => {
   ])("%s, request %s, grant ended %s → %s", (item, request, ended, expected) => {
     expect(removalState(item, request, ended)).toBe(expected);
   });
+
+  // A bulk Revoke's removal is opened by a background job; a refused one leaves a problem.
+  const problem = "No revocation policy applies to Admin.";
+  it.each<
+    [ReviewItemState, RemovalRequestState | null, boolean, string | null, RemovalState | null]
+  >([
+    ["REVOKED", null, false, null, "PENDING"],
+    ["REVOKED", null, false, problem, "ERRORED"],
+    ["REVOKED", null, true, problem, "REMOVED"],
+    ["REVOKED", "PROVISIONING", false, problem, "PENDING"],
+    ["KEPT", null, false, problem, null],
+  ])("%s, request %s, grant ended %s, problem %s → %s", (item, request, ended, why, expected) => {
+    expect(removalState(item, request, ended, why)).toBe(expected);
+  });
 });

@@ -125,6 +125,9 @@ function RemovalCell({ item }: { item: ReviewItemRow }) {
           </Link>
         </p>
       ) : null}
+      {item.removal === "ERRORED" && item.removalProblem ? (
+        <p className="text-muted max-w-64 text-xs">{item.removalProblem}</p>
+      ) : null}
     </div>
   );
 }

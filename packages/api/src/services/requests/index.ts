@@ -4,4 +4,4 @@ export { cancelRequest } from "./cancel.ts";
 export { retryRequest } from "./retry.ts";
 export { listMyRequests, type MyRequestRow } from "./mine.ts";
 export { listRequestable, type RequestableEntitlement } from "./requestable.ts";
-export { effectivePolicy, openRequest, type OpenRequestInput } from "./open.ts";
+export { effectivePolicy, noPolicyMessage, openRequest, type OpenRequestInput } from "./open.ts";

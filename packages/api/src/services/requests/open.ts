@@ -63,6 +63,15 @@ export interface OpenRequestInput {
   moreEvents?: (requestId: string, policyName: string) => EventRecord[];
 }
 
+/** Why a request of `kind` cannot be opened for the entitlement: no policy applies to it. */
+export function noPolicyMessage(
+  kind: RequestKind,
+  entitlement: { displayName: string; app: { name: string } },
+): string {
+  const which = kind === "GRANT" ? "request" : "revocation";
+  return `No ${which} policy applies to ${entitlement.displayName}: ask a super admin to set a default ${which} policy for ${entitlement.app.name} or the organization.`;
+}
+
 /**
  * Opens a request (GRANT or REVOKE) under the entitlement's effective policy: snapshots the
  * policy, creates the request, records its events and starts its first step (approval task,
@@ -72,13 +81,7 @@ export interface OpenRequestInput {
 export async function openRequest(tx: Tx, actor: Actor, now: Date, input: OpenRequestInput) {
   const { entitlement, kind } = input;
   const policy = await effectivePolicy(tx, entitlement, kind);
-  if (!policy) {
-    const which = kind === "GRANT" ? "request" : "revocation";
-    throw new DomainError(
-      "BAD_REQUEST",
-      `No ${which} policy applies to ${entitlement.displayName}: ask a super admin to set a default ${which} policy for ${entitlement.app.name} or the organization.`,
-    );
-  }
+  if (!policy) throw new DomainError("BAD_REQUEST", noPolicyMessage(kind, entitlement));
   const snapshot = snapshotPolicy(policy);
   const next = firstStep(snapshot);
   const fields = {

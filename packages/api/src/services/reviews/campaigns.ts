@@ -199,16 +199,19 @@ export async function campaignCounts(db: Tx, campaignId: string): Promise<Campai
       state: ReviewItemState;
       requestState: RemovalRequestState | null;
       grantRevoked: boolean;
+      problem: string | null;
       n: number;
     }[]
   >`
     SELECT i.state::text AS state, r.state::text AS "requestState",
-           (g."revokedAt" IS NOT NULL) AS "grantRevoked", count(*)::int AS n
+           (g."revokedAt" IS NOT NULL) AS "grantRevoked",
+           CASE WHEN i."removalProblem" IS NOT NULL THEN 'refused' END AS problem,
+           count(*)::int AS n
       FROM "ReviewItem" i
       LEFT JOIN "Request" r ON r.id = i."revokeRequestId"
       LEFT JOIN "Grant" g ON g.id = i."grantId" AND i.state = 'REVOKED'
      WHERE i."campaignId" = ${campaignId}::uuid
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2, 3, 4`;
   const counts: CampaignCounts = {
     total: 0,
     pending: 0,
@@ -224,7 +227,8 @@ export async function campaignCounts(db: Tx, campaignId: string): Promise<Campai
     if (row.state === "NOT_REVIEWED") counts.notReviewed += row.n;
     if (row.state === "REVOKED") {
       counts.revoked += row.n;
-      counts.removal[removalState(row.state, row.requestState, row.grantRevoked)!] += row.n;
+      counts.removal[removalState(row.state, row.requestState, row.grantRevoked, row.problem)!] +=
+        row.n;
     }
   }
   return counts;
@@ -264,6 +268,8 @@ export interface ReviewItemRow {
   reviewers: { id: string; displayName: string }[];
   removal: RemovalState | null;
   revokeRequestId: string | null;
+  /** Why the removal a bulk Revoke asked for could not be requested, if it could not. */
+  removalProblem: string | null;
   /** The open task of the removal request, if any (its number). */
   removalTaskNumber: number | null;
 }
@@ -285,7 +291,7 @@ export const itemColumns = Prisma.sql`
   i."grantedAt", i."lastLoginAt", i.flags, i.state::text AS state, i.level, i."routingNote",
   i."secondRoutingNote", f."displayName" AS "firstDecidedBy", i."firstDecidedAt",
   i."firstReason", d."displayName" AS "decidedBy", i."decidedAt", i.reason, i.version,
-  i."revokeRequestId", r.state::text AS "requestState",
+  i."revokeRequestId", i."removalProblem", r.state::text AS "requestState",
   (g."revokedAt" IS NOT NULL) AS "grantRevoked",
   (SELECT t.number FROM "Task" t WHERE t."requestId" = r.id AND t.state = 'OPEN'
     ORDER BY t.number DESC LIMIT 1) AS "removalTaskNumber",
@@ -311,7 +317,7 @@ export function toItemRow(raw: RawItemRow): ReviewItemRow {
       label: REVIEW_FLAG_LABEL[flag as ReviewFlag] ?? flag,
     })),
     reviewers: raw.reviewers ?? [],
-    removal: removalState(raw.state, requestState, grantRevoked),
+    removal: removalState(raw.state, requestState, grantRevoked, raw.removalProblem),
   };
 }
 
@@ -321,10 +327,12 @@ const FILTER_SQL: Record<NonNullable<TReviewItemsInput["filter"]>, Prisma.Sql> =
   revoked: Prisma.sql`i.state = 'REVOKED'`,
   not_reviewed: Prisma.sql`i.state = 'NOT_REVIEWED'`,
   removal_pending: Prisma.sql`i.state = 'REVOKED' AND g."revokedAt" IS NULL
-    AND (r.state IS NULL OR r.state IN ('PENDING_APPROVAL', 'APPROVED', 'PROVISIONING'))`,
+    AND ((r.state IS NULL AND i."removalProblem" IS NULL)
+         OR r.state IN ('PENDING_APPROVAL', 'APPROVED', 'PROVISIONING'))`,
   removed: Prisma.sql`i.state = 'REVOKED' AND (g."revokedAt" IS NOT NULL OR r.state = 'COMPLETED')`,
   removal_failed: Prisma.sql`i.state = 'REVOKED' AND g."revokedAt" IS NULL
-    AND r.state IN ('ERRORED', 'DENIED', 'CANCELLED')`,
+    AND (r.state IN ('ERRORED', 'DENIED', 'CANCELLED')
+         OR (r.state IS NULL AND i."removalProblem" IS NOT NULL))`,
 };
 
 /** A page of a campaign's items in snapshot order, filtered by state, removal or reviewer. */

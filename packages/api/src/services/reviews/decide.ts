@@ -1,4 +1,4 @@
-import { Prisma } from "@lantern/db";
+import { enqueueJobs, Prisma, QUEUES } from "@lantern/db";
 import {
   canDecideReviewItem,
   canReassignReviewItem,
@@ -19,6 +19,7 @@ import type {
   TReviewReassigneesInput,
 } from "../../schemas/reviews.ts";
 import { loadGrant, pendingRevocations, requestRevocation } from "../grants/index.ts";
+import { effectivePolicy, noPolicyMessage } from "../requests/index.ts";
 import { findActivePeople } from "../search.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import {
@@ -36,6 +37,10 @@ import {
 // Event per decision. A Revoke opens a REVOKE request through the revocation path (policy →
 // approval → deprovisioning task or connector), linked to the item, or links the removal
 // already under way; each in a savepoint, so one item's refusal never undoes another's decision.
+// A bulk Revoke records its decisions at once and leaves opening the removals to a background
+// job (runReviewRemovals): a thousand revocation paths take the better part of a minute, and
+// the reviewer's answer should not. Whether a revocation policy applies is still checked first,
+// so an item that cannot be removed is refused in the answer, as one at a time.
 
 export const ITEM_NOT_FOUND = "This review item does not exist.";
 
@@ -50,6 +55,7 @@ interface LockedItem {
   level: number;
   ownerId: string | null;
   grantId: string;
+  entitlementId: string;
   flags: string[];
   firstDecidedById: string | null;
   decidedByName: string | null;
@@ -78,7 +84,7 @@ async function lockItems(
     )
     SELECT i.id, i."campaignId", c.name AS "campaignName", c.state::text AS "campaignState",
            c."dueAt", c."hasSecondLevel", i.state::text AS state, i.level, i."ownerId",
-           i."grantId", i.flags, i."firstDecidedById", d."displayName" AS "decidedByName",
+           i."grantId", i."entitlementId", i.flags, i."firstDecidedById", d."displayName" AS "decidedByName",
            i."appName", i."entitlementName", i."accountLabel", i.version,
            COALESCE(array_agg(ra."userId"::text) FILTER (WHERE ra."userId" IS NOT NULL), '{}')
              AS "reviewerIds"
@@ -130,10 +136,55 @@ const DONE_WORDS: Record<ReviewOutcome["effect"], string> = {
   REASSIGNED: "Reassigned",
 };
 
+/** What a bulk Revoke answers: the decision is made, the removal is being requested. */
+const REVOKED_REMOVAL_QUEUED = "Revoked; removal being requested";
+
+/** Items whose removals one background job opens. */
+export const REVIEW_REMOVALS_PER_JOB = 100;
+
+/** When a Revoke's removal is opened: in the decision's transaction, or by a background job. */
+type Removals = "now" | "later";
+
 interface Applied {
   item: LockedItem;
   outcome: ReviewOutcome;
   revokeRequestId: string | null;
+}
+
+/**
+ * Why a revocation of each entitlement would be refused (no revocation policy applies), or null:
+ * what a bulk Revoke checks before it records decisions whose removals a job opens later.
+ */
+async function revocationRefusals(
+  tx: Tx,
+  organizationId: string,
+  entitlementIds: string[],
+): Promise<Map<string, string | null>> {
+  const entitlements = await tx.entitlement.findMany({
+    where: { organizationId, id: { in: entitlementIds } },
+    select: {
+      id: true,
+      displayName: true,
+      requestPolicyId: true,
+      revocationPolicyId: true,
+      app: {
+        select: {
+          name: true,
+          defaultRequestPolicyId: true,
+          defaultRevocationPolicyId: true,
+          organization: {
+            select: { defaultRequestPolicyId: true, defaultRevocationPolicyId: true },
+          },
+        },
+      },
+    },
+  });
+  const refusals = new Map<string, string | null>();
+  for (const entitlement of entitlements) {
+    const policy = await effectivePolicy(tx, entitlement, "REVOKE");
+    refusals.set(entitlement.id, policy ? null : noPolicyMessage("REVOKE", entitlement));
+  }
+  return refusals;
 }
 
 /**
@@ -148,10 +199,18 @@ async function decideIn(
   action: ReviewAction,
   reason: string | null | undefined,
   toUserId: string | null,
+  removals: Removals = "now",
 ): Promise<ReviewDecisionResult[]> {
   const org = actor.organizationId;
   const ids = [...new Set(itemIds)];
   const locked = new Map((await lockItems(tx, org, ids)).map((item) => [item.id, item]));
+  const later = removals === "later" && action === "revoke";
+  const refusals = later
+    ? await revocationRefusals(tx, org, [
+        ...new Set([...locked.values()].map((i) => i.entitlementId)),
+      ])
+    : new Map<string, string | null>();
+  const queued: string[] = [];
   const target = toUserId
     ? await tx.user.findFirst({
         where: { id: toUserId, organizationId: org },
@@ -172,15 +231,21 @@ async function decideIn(
           : canDecideReviewItem(actor, facts, action);
       if (!may.allowed) throw new DomainError("FORBIDDEN", may.reason);
       const outcome = reviewItemTransition(facts, action, reason);
+      const queue = later && outcome.effect === "REVOKE_REQUEST";
+      if (queue) {
+        const refusal = refusals.get(item.entitlementId);
+        if (refusal) throw new DomainError("BAD_REQUEST", refusal);
+        queued.push(item.id);
+      }
       const revokeRequestId =
-        outcome.effect === "REVOKE_REQUEST"
+        outcome.effect === "REVOKE_REQUEST" && !queue
           ? await openRemoval(tx, actor, now, item, outcome)
           : null;
       applied.push({ item, outcome, revokeRequestId });
       results.set(id, {
         itemId: id,
         status: "done",
-        result: DONE_WORDS[outcome.effect],
+        result: queue ? REVOKED_REMOVAL_QUEUED : DONE_WORDS[outcome.effect],
         outcome: outcome.effect,
         revokeRequestId,
       });
@@ -190,6 +255,13 @@ async function decideIn(
     }
   }
   await writeDecisions(tx, actor, now, applied, action, target);
+  const jobs: { data: { itemIds: string[]; actorId: string } }[] = [];
+  for (let i = 0; i < queued.length; i += REVIEW_REMOVALS_PER_JOB) {
+    jobs.push({
+      data: { itemIds: queued.slice(i, i + REVIEW_REMOVALS_PER_JOB), actorId: actor.id },
+    });
+  }
+  await enqueueJobs(tx, QUEUES.reviewRemovals, jobs);
   return ids.map((id) => results.get(id)!);
 }
 
@@ -198,12 +270,12 @@ async function decideIn(
  * item links to it), else a new REVOKE request. Null when the grant has already ended. In a
  * savepoint: a refusal (no revocation policy applies) leaves nothing behind.
  */
-async function openRemoval(
+export async function openRemoval(
   tx: Tx,
   actor: Actor,
   now: Date,
-  item: LockedItem,
-  outcome: ReviewOutcome,
+  item: Pick<LockedItem, "grantId" | "campaignName">,
+  outcome: Pick<ReviewOutcome, "reason">,
 ): Promise<string | null> {
   const grant = await loadGrant(tx, actor, item.grantId);
   if (grant.revokedAt) return null;
@@ -460,6 +532,7 @@ export async function bulkReviewDecision(
         input.decision,
         input.comment,
         input.toUserId ?? null,
+        "later",
       ),
     { timeout: 10 * 60_000 },
   );

@@ -44,6 +44,7 @@ const COLUMNS: CsvColumns<ReviewItemRow> = [
   ["Waiting for", (r) => r.reviewers.map((p) => p.displayName).join("; ")],
   ["Removal", (r) => (r.removal ? REMOVAL_STATE_LABEL[r.removal] : "")],
   ["Removal request", (r) => r.revokeRequestId],
+  ["Removal problem", (r) => r.removalProblem],
   ["Item ID", (r) => r.id],
 ];
 

@@ -19,3 +19,4 @@ export {
   type ReviewItemRow,
 } from "./campaigns.ts";
 export { exportReviewCampaign } from "./export.ts";
+export { runReviewRemovalJobs, runReviewRemovals, type ReviewRemovalSummary } from "./removals.ts";

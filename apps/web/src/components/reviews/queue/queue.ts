@@ -68,6 +68,6 @@ export function outcomeTitle(outcome: DecisionOutcome, reassignedTo?: string): s
 /** "kept", in "4 items kept". */
 export const DECISION_DONE: Record<ReviewDecision, string> = {
   keep: "kept",
-  revoke: "revoked; removal requested",
+  revoke: "revoked; removal being requested",
   reassign: "reassigned",
 };
