@@ -37,6 +37,16 @@ export interface CreateContextOptions {
   secretsKey?: SecretsKey | null;
 }
 
+/** The columns of a person that make an Actor. */
+export const actorSelect = {
+  id: true,
+  organizationId: true,
+  role: true,
+  status: true,
+  displayName: true,
+  email: true,
+} as const;
+
 /**
  * Loads the actor for a session. A session counts as signed out when its person was
  * suspended or removed since sign-in, or when its session generation is no longer the
@@ -50,15 +60,7 @@ export async function loadActor(
   if (!session?.userId) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
-    select: {
-      id: true,
-      organizationId: true,
-      role: true,
-      status: true,
-      displayName: true,
-      email: true,
-      sessionGeneration: true,
-    },
+    select: { ...actorSelect, sessionGeneration: true },
   });
   if (!user || !canUseSession(user, session).allowed) return null;
   const { sessionGeneration: _generation, ...actor } = user;

@@ -1,5 +1,6 @@
 import { QUEUES, runDueJobs, type JobData, type PrismaClient } from "@lantern/db";
 import { isDomainError, type Actor } from "@lantern/domain";
+import { actorSelect } from "../../context.ts";
 import { recordEvents, transaction } from "../shared/records.ts";
 import { openRemoval } from "./decide.ts";
 
@@ -40,24 +41,16 @@ export async function runReviewRemovals(
   const summary: ReviewRemovalSummary = { requested: 0, refused: 0, skipped: 0 };
   const actor: Actor | null = await db.user.findUnique({
     where: { id: data.actorId },
-    select: {
-      id: true,
-      organizationId: true,
-      role: true,
-      status: true,
-      displayName: true,
-      email: true,
-    },
+    select: actorSelect,
   });
   if (!actor) {
     summary.skipped += data.itemIds.length;
     return summary;
   }
-  const ctx = { db };
   for (const itemId of data.itemIds) {
-    const refusal = await transaction(
-      ctx,
-      async (tx) => {
+    const outcome = await transaction(
+      { db },
+      async (tx): Promise<keyof ReviewRemovalSummary> => {
         const [item] = await tx.$queryRaw<WaitingItem[]>`
           SELECT i.id, i."organizationId", i."campaignId", c.name AS "campaignName", i."grantId",
                  i.reason,
@@ -66,12 +59,10 @@ export async function runReviewRemovals(
             FROM "ReviewItem" i JOIN "ReviewCampaign" c ON c.id = i."campaignId"
            WHERE i.id = ${itemId}::uuid AND i."organizationId" = ${actor.organizationId}::uuid
              FOR UPDATE OF i`;
-        if (!item?.waiting) {
-          summary.skipped += 1;
-          return null;
-        }
+        if (!item?.waiting) return "skipped";
+        const at = now();
+        const about = { campaignId: item.campaignId, campaign: item.campaignName };
         try {
-          const at = now();
           const requestId = await openRemoval(tx, actor, at, item, item);
           await tx.$executeRaw`
             UPDATE "ReviewItem" SET "revokeRequestId" = ${requestId}::uuid, version = version + 1
@@ -83,48 +74,37 @@ export async function runReviewRemovals(
               action: "review_item.removal_requested",
               targetType: "ReviewItem",
               targetId: item.id,
-              after: { campaignId: item.campaignId, campaign: item.campaignName, requestId },
+              after: { ...about, requestId },
               reason: item.reason,
               requestId,
               at,
             },
           ]);
-          summary.requested += 1;
-          return null;
+          return "requested";
         } catch (error) {
           if (!isDomainError(error)) throw error;
-          return { item, message: error.message };
+          // openRemoval's savepoint left nothing behind: the refusal is kept in this transaction.
+          await tx.$executeRaw`
+            UPDATE "ReviewItem" SET "removalProblem" = ${error.message}, version = version + 1
+             WHERE id = ${item.id}::uuid`;
+          await recordEvents(tx, [
+            {
+              organizationId: item.organizationId,
+              actorId: null,
+              action: "review_item.removal_refused",
+              targetType: "ReviewItem",
+              targetId: item.id,
+              after: { ...about, problem: error.message },
+              reason: error.message,
+              at,
+            },
+          ]);
+          return "refused";
         }
       },
       { timeout: 60_000 },
     );
-    if (!refusal) continue;
-    // The refusal in a transaction of its own: openRemoval's savepoint left nothing behind.
-    await transaction(ctx, async (tx) => {
-      const at = now();
-      const marked = await tx.$executeRaw`
-        UPDATE "ReviewItem" SET "removalProblem" = ${refusal.message}, version = version + 1
-         WHERE id = ${refusal.item.id}::uuid AND "revokeRequestId" IS NULL
-           AND "removalProblem" IS NULL`;
-      if (marked === 0) return;
-      await recordEvents(tx, [
-        {
-          organizationId: refusal.item.organizationId,
-          actorId: null,
-          action: "review_item.removal_refused",
-          targetType: "ReviewItem",
-          targetId: refusal.item.id,
-          after: {
-            campaignId: refusal.item.campaignId,
-            campaign: refusal.item.campaignName,
-            problem: refusal.message,
-          },
-          reason: refusal.message,
-          at,
-        },
-      ]);
-    });
-    summary.refused += 1;
+    summary[outcome] += 1;
   }
   return summary;
 }
