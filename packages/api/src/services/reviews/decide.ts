@@ -1,4 +1,4 @@
-import { enqueueJobs, Prisma, QUEUES } from "@lantern/db";
+import { enqueueJobs, QUEUES } from "@lantern/db";
 import {
   canDecideReviewItem,
   canReassignReviewItem,
@@ -76,11 +76,19 @@ async function lockItems(
   ids: string[],
   { lock = true }: { lock?: boolean } = {},
 ): Promise<LockedItem[]> {
+  // The lock first, by a statement of its own: the read after it takes a new snapshot, so it
+  // sees what a decision that held the lock before us committed. (Locking and reading in one
+  // statement would re-read only the locked rows, and join the items as they were before.)
+  if (lock) {
+    await tx.$queryRaw`
+      SELECT id FROM "ReviewItem"
+       WHERE id = ANY(${ids}::uuid[]) AND "organizationId" = ${organizationId}::uuid
+       ORDER BY id FOR UPDATE`;
+  }
   return tx.$queryRaw<LockedItem[]>`
     WITH locked AS (
       SELECT id FROM "ReviewItem"
        WHERE id = ANY(${ids}::uuid[]) AND "organizationId" = ${organizationId}::uuid
-       ORDER BY id ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}
     )
     SELECT i.id, i."campaignId", c.name AS "campaignName", c.state::text AS "campaignState",
            c."dueAt", c."hasSecondLevel", i.state::text AS state, i.level, i."ownerId",
